@@ -1,0 +1,44 @@
+/** Numbers as printed in the documents: `5,634.18`, `1358.87`, `-0.5`, `（12.3）`, `2,022`. */
+
+const NUMBER = /^[-−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** Parse a cell that is exactly one number; null for anything else. */
+export function parseNumber(cell: string): number | null {
+  let s = cell.trim().replace(/，/g, ",").replace(/．/g, ".");
+  if (s === "" || s === "-" || s === "—") return null;
+  let negative = false;
+  if (/^[（(].*[)）]$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  if (!NUMBER.test(s)) return null;
+  if (/^[−–]/.test(s)) s = "-" + s.slice(1);
+  const value = Number(s.replace(/,/g, ""));
+  if (!Number.isFinite(value)) return null;
+  return negative ? -value : value;
+}
+
+/** Whether a cell looks like a number (see parseNumber). */
+export function isNumber(cell: string): boolean {
+  return parseNumber(cell) !== null;
+}
+
+/** Decimal places printed, to round sums the way the document does. */
+export function decimals(cell: string): number {
+  const dot = cell.indexOf(".");
+  return dot < 0 ? 0 : cell.trim().length - dot - 1;
+}
+
+/** Round to cents of the unit (two decimals), avoiding float noise in sums. */
+export function round2(x: number): number {
+  return Math.round((x + Number.EPSILON * Math.sign(x)) * 100) / 100;
+}
+
+/** Factor from a printed money unit to 万元. */
+export function toWanFactor(unit: string): number | null {
+  if (unit === "万元") return 1;
+  if (unit === "元") return 1e-4;
+  if (unit === "亿元") return 1e4;
+  if (unit === "千元") return 0.1;
+  return null;
+}

@@ -1,0 +1,51 @@
+/**
+ * The measure vocabulary of line_items: what a column of a standard table
+ * holds, in English snake_case. Parsers map printed column headers to these;
+ * the data dictionary page lists them. Add entries, never rename.
+ */
+export const MEASURES: Record<string, { zh: string; en: string }> = {
+  // generic
+  amount: { zh: "金额 / 决算数 / 预算数", en: "Amount (the single money column of a table)" },
+  total: { zh: "合计 / 本年支出合计 / 本年收入合计", en: "Total of the row" },
+  basic: { zh: "基本支出", en: "Basic expenditure (staff and running costs)" },
+  project: { zh: "项目支出", en: "Project expenditure" },
+  budget: { zh: "预算数", en: "Budgeted amount" },
+  final: { zh: "决算数", en: "Final (actual) amount" },
+  budget_initial: { zh: "年初预算数", en: "Initial budget" },
+  budget_adjusted: { zh: "调整后预算数 / 全年预算数", en: "Adjusted budget" },
+  completion_pct: { zh: "完成预算%", en: "Budget completion (%)" },
+  line_no: { zh: "行次", en: "Row number as printed" },
+  // income sources
+  fiscal_appropriation: { zh: "财政拨款（收入）", en: "Fiscal appropriation" },
+  general_public_budget: { zh: "一般公共预算财政拨款", en: "General public budget appropriation" },
+  government_fund: { zh: "政府性基金预算财政拨款", en: "Government fund budget appropriation" },
+  state_capital: { zh: "国有资本经营预算财政拨款", en: "State capital operation budget appropriation" },
+  fiscal_special_account: { zh: "财政专户管理资金", en: "Funds managed in fiscal special accounts" },
+  superior_subsidy: { zh: "上级补助收入", en: "Subsidy from the superior unit" },
+  business_income: { zh: "事业收入", en: "Public service (business) income" },
+  operating_income: { zh: "经营收入 / 事业单位经营收入", en: "Operating income" },
+  subordinate_remittance: { zh: "附属单位上缴收入", en: "Remittances from affiliated units" },
+  other_income: { zh: "其他收入", en: "Other income" },
+  carryover_prior: { zh: "上年结转 / 年初结转和结余", en: "Carry-over from the previous year" },
+  carryover_next: { zh: "年末结转和结余", en: "Carry-over to the next year" },
+  non_fiscal_balance_used: { zh: "使用非财政拨款结余", en: "Use of non-appropriation balances" },
+  balance_distribution: { zh: "结余分配", en: "Distribution of balances" },
+  // expenditure kinds
+  remit_to_superior: { zh: "上缴上级支出", en: "Remittance to the superior unit" },
+  operating_expenditure: { zh: "经营支出", en: "Operating expenditure" },
+  subsidy_to_subordinate: { zh: "对附属单位补助支出", en: "Subsidies to affiliated units" },
+  personnel: { zh: "人员经费", en: "Personnel expenses" },
+  public_expenses: { zh: "公用经费", en: "Public (office) expenses" },
+  // “三公” and running costs
+  three_public_total: { zh: "“三公”经费合计", en: "“Three public” expenses, total" },
+  overseas_travel: { zh: "因公出国（境）费", en: "Official overseas travel" },
+  vehicles_total: { zh: "公务用车购置及运行维护费", en: "Official vehicles: purchase and operation" },
+  vehicle_purchase: { zh: "公务用车购置费", en: "Official vehicle purchase" },
+  vehicle_operation: { zh: "公务用车运行维护费", en: "Official vehicle operation and maintenance" },
+  official_reception: { zh: "公务接待费", en: "Official reception" },
+  agency_running_costs: { zh: "机关运行经费", en: "Agency running costs" },
+};
+
+export function isMeasure(name: string): boolean {
+  return Object.hasOwn(MEASURES, name);
+}

@@ -1,0 +1,155 @@
+/**
+ * The output contract: the tables the extractor writes and that the site,
+ * the notebooks and external users read. Column names are a public API:
+ * add columns freely, never rename or drop one.
+ */
+
+export type CodeSystem = "functional" | "economic" | "budget_unit" | "none";
+export type DocStatus = "ok" | "partial" | "error";
+export type AmountUnit = "万元" | "元" | "亿元";
+
+/** One decoded document: what ingest hands to every later stage. */
+export interface SourceDocument {
+  /** Stable id derived from the content (see ingest/docId.ts). */
+  doc_id: string;
+  source_file: string;
+  sha256: string;
+  bytes: number;
+  /** "utf-8" | "utf-8-bom" | "gb18030" | "utf-16le" | "utf-16be" */
+  encoding: string;
+  /** "lf" | "crlf" | "cr" | "mixed" | "none" */
+  line_ending: string;
+  /** "text" | "markdown" | "tsv" */
+  layout: string;
+  /** Decoded lines without their line endings; lines[0] is source_line 1. */
+  lines: string[];
+  /** Problems met while decoding (each names the line where it applies). */
+  warnings: string[];
+}
+
+/** A row of the `documents` table. */
+export interface DocumentRow {
+  doc_id: string;
+  source_file: string;
+  sha256: string;
+  bytes: number;
+  encoding: string;
+  line_ending: string;
+  layout: string;
+  line_count: number;
+  entity: string | null;
+  region: string | null;
+  province: string | null;
+  city: string | null;
+  level: string | null; // province | city | county | district
+  year: number | null;
+  kind: string | null; // budget | final
+  scope: string | null; // department | unit
+  scope_zh: string | null; // 部门 | 汇总 | 单位 | 本级
+  amount_unit: string | null;
+  title: string | null;
+  title_line: number | null;
+  tables_found: number;
+  numbers_extracted: number;
+  residue_lines: number;
+  status: DocStatus;
+  message: string;
+}
+
+/** A standard table located in a document. */
+export interface TableSection {
+  /** As printed: 财决公开03表, 公开05表, 表1-2; the title where no number is printed. */
+  table_id: string;
+  /** The standard name as printed, without year or 部门/单位 prefix. */
+  table_name: string;
+  /** Which parser handles it (see tables/catalogue.ts). */
+  family: string;
+  /** 1-based line of the title. */
+  title_line: number;
+  /** 1-based first and last line (inclusive) of the section body. */
+  start_line: number;
+  end_line: number;
+  /** Money unit stated in the table header, else the document's. */
+  unit: AmountUnit;
+}
+
+/** A row of the `tables` table: every standard table found. */
+export interface TableRow {
+  doc_id: string;
+  table_id: string;
+  table_name: string;
+  family: string;
+  title_line: number;
+  start_line: number;
+  end_line: number;
+  unit: string;
+  /** ok | no_data | untrusted | partial */
+  status: string;
+  rows: number;
+  numbers: number;
+  residue_lines: number;
+  message: string;
+}
+
+/** A row of `line_items`: one number printed in a standard table. */
+export interface LineItem {
+  doc_id: string;
+  table_id: string;
+  table_name: string;
+  row_label: string;
+  code: string | null;
+  code_system: CodeSystem;
+  code_level: number | null; // 1 类 / 2 款 / 3 项 (economic: 1 类 / 2 款 / 3 sub-item)
+  parent_code: string | null;
+  is_leaf: boolean | null;
+  unit_code: string | null;
+  measure: string;
+  column_label: string;
+  value: number;
+  unit: string;
+  amount_wan: number | null;
+  inferred: boolean;
+  rule: string | null;
+  source_line: number;
+  source_text: string;
+  /** Order of the row within its table (1-based), for rebuilding the table. */
+  row_index: number;
+  /** Side of a two-sided table (income / expenditure) or column group name, else null. */
+  side: string | null;
+  /** Row number (行次) where printed. */
+  line_no: number | null;
+}
+
+export interface ClassificationRow {
+  code: string;
+  code_system: CodeSystem;
+  level: number;
+  name_zh: string;
+  name_en: string | null;
+  parent_code: string | null;
+}
+
+export interface ResidueRow {
+  doc_id: string;
+  table_id: string | null;
+  source_line: number;
+  source_text: string;
+  reason: string;
+}
+
+/** What a table parser returns for one section. */
+export interface TableParse {
+  items: LineItem[];
+  residue: ResidueRow[];
+  /** ok | no_data | untrusted | partial */
+  status: string;
+  message: string;
+}
+
+/** Context given to a table parser. */
+export interface TableContext {
+  doc: SourceDocument;
+  section: TableSection;
+}
+
+export type TableParser = (ctx: TableContext) => TableParse;

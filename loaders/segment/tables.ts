@@ -1,0 +1,111 @@
+/**
+ * Lines → standard table sections. A section starts at a title line naming
+ * a standard table (tables/catalogue.ts) and runs to the line before the
+ * next section's header block, or to a boundary (a 第N部分 heading, a
+ * 说明 / 绩效 heading) — whichever comes first.
+ *
+ * Table-of-contents entries are told apart from titles because a real
+ * table has a body: numbers, a 单位 line or a 注 before the next title.
+ */
+import type { AmountUnit, SourceDocument, TableSection } from "../schema/types.ts";
+import { matchTableId, matchTitle, type TableSpec } from "../tables/catalogue.ts";
+import { unitInLine } from "../document/unit.ts";
+
+interface Candidate {
+  line: number; // 1-based
+  spec: TableSpec;
+  name: string;
+  table_id: string | null;
+}
+
+/** Lines that end the table area (prose parts, performance tables). */
+export function isBoundary(text: string): boolean {
+  const t = text.replace(/[\s\u3000]+/g, "");
+  if (t.length === 0 || t.length > 50) return false;
+  if (/^第[一二三四五六七八九十\d]+部分/.test(t)) return true;
+  if (/\d+\.\d{2}/.test(t)) return false;
+  return /(情况说明|名词解释|绩效目标表|绩效自评表|绩效评价|自评表|附件\d*)$/.test(t) || /^[一二三四五六七八九十]+、.*(说明|绩效)/.test(t);
+}
+
+/** A page header that repeats before a title (004: ` 金额单位：万元2022年度部门（单位）：…`). */
+function isHeaderLine(text: string): boolean {
+  const t = text.trim();
+  return /^(金额)?单位[:：]/.test(t) || /^(部门|单位名称|编制单位|部门（单位）)[:：]/.test(t) || /单位[:：]\s*(万元|元)/.test(t);
+}
+
+function findCandidates(lines: string[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const hit = matchTitle(lines[i]);
+    if (!hit) continue;
+    let table_id: string | null = null;
+    for (let j = Math.max(0, i - 4); j <= Math.min(lines.length - 1, i + 4) && !table_id; j++) {
+      if (j === i) continue;
+      const id = matchTableId(lines[j]);
+      if (id) {
+        // the id must not sit across another title
+        const between = lines.slice(Math.min(i, j) + 1, Math.max(i, j));
+        if (!between.some((l) => matchTitle(l))) table_id = id;
+      }
+    }
+    out.push({ line: i + 1, spec: hit.spec, name: hit.name, table_id });
+  }
+  return out;
+}
+
+/** Whether the lines after a candidate look like a table body rather than a TOC. */
+function hasBody(lines: string[], from: number, to: number): boolean {
+  for (let i = from; i < to && i < from + 40; i++) {
+    const t = lines[i];
+    if (isHeaderLine(t) || /栏次|科目|预算数|决算数|^注[:：]|备注[:：]|合\s*计/.test(t) || /\d+\.\d{2}/.test(t)) return true;
+  }
+  return false;
+}
+
+export function findTables(doc: SourceDocument, docUnit: AmountUnit): TableSection[] {
+  const { lines } = doc;
+  const cands = findCandidates(lines);
+  const sections: TableSection[] = [];
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    const nextLine = k + 1 < cands.length ? cands[k + 1].line : lines.length + 1;
+    if (!hasBody(lines, c.line, nextLine - 1)) continue;
+    // the id may stand just before the title (002: 表1 / 部门收支总表); start at whichever is first
+    let start = c.line;
+    for (let j = c.line - 2; j >= Math.max(0, c.line - 5); j--) {
+      if (matchTableId(lines[j])) start = j + 1;
+    }
+    let end = nextLine - 1;
+    // the next table's header block (unit line, id) belongs to the next table
+    if (k + 1 < cands.length) {
+      let j = nextLine - 2; // 0-based index of the line before the next title
+      while (j >= c.line && (lines[j].trim() === "" || isHeaderLine(lines[j]) || matchTableId(lines[j]) || /^[一二三四五六七八九十]+、/.test(lines[j].trim()))) j--;
+      end = j + 1;
+    }
+    for (let i = c.line; i < end; i++) {
+      if (isBoundary(lines[i])) {
+        end = i;
+        break;
+      }
+    }
+    while (end > c.line && lines[end - 1].trim() === "") end--;
+    let unit: AmountUnit = docUnit;
+    for (let i = Math.max(0, start - 4); i < Math.min(end, c.line + 8); i++) {
+      const u = unitInLine(lines[i]);
+      if (u) {
+        unit = u;
+        break;
+      }
+    }
+    sections.push({
+      table_id: c.table_id ?? c.name,
+      table_name: c.name,
+      family: c.spec.family,
+      title_line: c.line,
+      start_line: start,
+      end_line: Math.max(end, c.line),
+      unit,
+    });
+  }
+  return sections;
+}

@@ -1,0 +1,32 @@
+// Observable Framework configuration. Everything here must work offline:
+// no web fonts (globalStylesheets: []), no built-in search, no `npm:` imports.
+// Pages are listed in `pages`; add an entry per new page (name + path without ".md").
+
+export interface PageEntry {
+  name: string;
+  path: string;
+}
+
+export const pages: PageEntry[] = [
+  {name: "Overview", path: "/"}
+  // Later: {name: "Compare", path: "/compare"}, {name: "Audit", path: "/audit"},
+  // {name: "Performance", path: "/performance"}, {name: "Data", path: "/data"}, {name: "SQL", path: "/sql"}
+];
+
+export default {
+  title: "Budget notebooks",
+  root: "src",
+  pages,
+  pager: false,
+  // The default pulls a Google web font; we ship our own stylesheet instead.
+  globalStylesheets: [],
+  style: "style.css",
+  // Built-in search works offline (MiniSearch is bundled into _observablehq/), but we
+  // keep it off until there are enough pages to need it.
+  search: false,
+  header: "",
+  footer: "Budget notebooks — analysis of Chinese public budget disclosures (部门预算 / 部门决算). Offline build.",
+  // Emit /compare.html for /compare; scripts/serve.mjs maps clean URLs back to .html.
+  preserveExtension: false,
+  preserveIndex: false
+};
