@@ -97,8 +97,12 @@ export function findTables(doc: SourceDocument, docUnit: AmountUnit): TableSecti
         break;
       }
     }
+    // `续N` beside a new title (002: 续1 / 财政拨款支出预算表) is sub-table N of the previous 表K: 表K-N
+    const prevId = sections.length > 0 ? sections[sections.length - 1].table_id : "";
+    const sub = c.table_id?.match(/^续(\d+)$/);
+    const table_id = sub ? (/^表\d+$/.test(prevId) ? `${prevId}-${sub[1]}` : null) : c.table_id;
     sections.push({
-      table_id: c.table_id ?? c.name,
+      table_id: table_id ?? c.name,
       table_name: c.name,
       family: c.spec.family,
       title_line: c.line,

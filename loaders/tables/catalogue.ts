@@ -89,12 +89,18 @@ export function matchTitle(line: string): { spec: TableSpec; name: string } | nu
     const spec = byName.get(rest);
     if (spec) return { spec, name: rest };
   }
+  // the lazy prefix may stop inside the name (…基本支出部|门预算经济分类…): try each known name as the suffix
+  for (const [name, spec] of namesLongestFirst)
+    if (norm.endsWith(name) && WHOLE_PREFIX.test(norm.slice(0, norm.length - name.length))) return { spec, name };
   return null;
 }
+
+const WHOLE_PREFIX = new RegExp(`${TITLE_PREFIX.source}$`);
+const namesLongestFirst = [...byName.entries()].sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
 
 /** The printed number of a table (财决公开03表, 公开05表, 表1-2), if the line is one. */
 export function matchTableId(line: string): string | null {
   const norm = line.replace(/[\s\u3000]+/g, "");
-  const m = norm.match(/^(?:附)?((?:财决)?公开\d{1,2}表|表\d{1,2}(?:-\d{1,2})?)$/);
+  const m = norm.match(/^(?:附)?((?:财决)?公开\d{1,2}表|表\d{1,2}(?:-\d{1,2})?|续\d{1,2})$/);
   return m ? m[1] : null;
 }
