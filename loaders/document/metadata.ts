@@ -1,0 +1,155 @@
+/**
+ * Document metadata from the content (never from the file name): entity,
+ * region, level, year, kind (budget / final), scope (department / unit) and
+ * the money unit.
+ */
+import type { TableSection } from "../schema/types.ts";
+import { PROVINCES, regionOf, type Region } from "./region.ts";
+import { unitInLine } from "./unit.ts";
+
+export interface Metadata extends Region {
+  entity: string | null;
+  year: number | null;
+  kind: "budget" | "final" | null;
+  scope: "department" | "unit" | null;
+  scope_zh: string | null;
+  amount_unit: string;
+  title: string | null;
+  title_line: number | null;
+}
+
+const ORG_SUFFIX = "(?:局|委员会|厅|办事处|院|中心|委|办公室|所|站|馆|会|署|部)";
+const ORG = new RegExp(`(?!第)[\\u4e00-\\u9fa5]{2,30}${ORG_SUFFIX}(?:（(?:本级|汇总|机关)）|\\((?:本级|汇总|机关)\\))?`, "u");
+
+/** Labelled entity fields: 单位名称：X, 部门（单位）：X, 预算单位：X, 预算主管部门：X, 部门：347-X. */
+const LABELLED = /(?:单位名称|部门（单位）|部门\(单位\)|预算单位|预算主管部门|编制单位|部门)[:：]\s*(?:\d{3,6}\s*[-－—]\s*)?([\u4e00-\u9fa5（）()]{4,40})/u;
+
+/** A title line: `<entity> 2023 年 部门预算`, `<entity>2024年度部门决算`, `X市2025年区级部门预算`. */
+const TITLE = /^(.*?)(20\d\d)年度?(?:区级|市级|省级|县级)?(.*?)(部门|单位)?(预算|决算)$/u;
+
+const PAGE_MARK = /^=+\s*PAGE\s*\d+\s*=+$/;
+
+function clean(s: string): string {
+  return s.replace(/[*#\s\u3000]/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
+}
+
+function cleanEntity(raw: string): string | null {
+  const s = clean(raw).replace(/^(?:20\d\d年度?)/, "");
+  const m = s.match(ORG);
+  return m ? m[0] : null;
+}
+
+function mode<T>(xs: T[]): T | null {
+  const counts = new Map<T, number>();
+  let best: T | null = null;
+  let bestCount = 0;
+  for (const x of xs) {
+    const n = (counts.get(x) ?? 0) + 1;
+    counts.set(x, n);
+    if (n > bestCount) [best, bestCount] = [x, n];
+  }
+  return best;
+}
+
+export function readMetadata(lines: string[], sections: TableSection[]): Metadata {
+  const head = lines.slice(0, Math.min(lines.length, 60));
+  let title: string | null = null;
+  let title_line: number | null = null;
+  let titleYear: number | null = null;
+  let titleKind: string | null = null;
+  let titleScope: string | null = null;
+  let entity: string | null = null;
+
+  // 1. a title in the first lines, possibly wrapped over up to three lines (003's bold title)
+  for (let i = 0; i < head.length && !title; i++) {
+    for (let span = 1; span <= 3 && !title; span++) {
+      const joined = clean(head.slice(i, i + span).filter((l) => !PAGE_MARK.test(l)).join(""));
+      if (!joined || joined.length > 60 || /目录|[、，。：:；]/.test(joined)) continue;
+      const m = joined.match(TITLE);
+      if (m) {
+        title = joined;
+        title_line = i + 1;
+        titleYear = Number(m[2]);
+        titleScope = m[4] ?? null;
+        titleKind = m[5];
+        entity = cleanEntity(m[1]) ?? cleanEntity(m[3]);
+      }
+    }
+  }
+
+  // 2. labelled entity fields anywhere (the most frequent wins: table headers repeat it)
+  const labelled: string[] = [];
+  for (const line of lines) {
+    const m = line.match(LABELLED);
+    if (m) {
+      const e = cleanEntity(m[1]);
+      if (e) labelled.push(e);
+    }
+  }
+  const labelledEntity = mode(labelled);
+  if (labelledEntity && (!entity || labelledEntity.startsWith(entity) || labelledEntity.length > entity.length)) entity = labelledEntity;
+
+  // 3. `<entity>概况` headings, then the most named organisation
+  if (!entity) {
+    for (const line of lines) {
+      const m = clean(line).match(/^(?:第[一二三]部分)?(.{4,40}?)概况$/u);
+      if (m) {
+        entity = cleanEntity(m[1]);
+        if (entity) break;
+      }
+    }
+  }
+  if (!entity) {
+    const names: string[] = [];
+    const re = new RegExp(`(?:${PROVINCES.join("|")})(?:[\\u4e00-\\u9fa5]{2,3}?市)?[\\u4e00-\\u9fa5]{2,16}?${ORG_SUFFIX}`, "gu");
+    for (const line of lines) for (const m of line.matchAll(re)) names.push(m[0]);
+    entity = mode(names);
+  }
+
+  // kind and year: table kinds weigh most, then headings that name them
+  const kindVotes: string[] = sections.map((s) => (s.family.startsWith("budget") ? "预算" : "决算"));
+  const yearVotes: number[] = [];
+  const scopeVotes: string[] = [];
+  for (const line of lines) {
+    const t = clean(line);
+    if (t.length > 40) continue;
+    const m = t.match(/(20\d\d)年度?(?:区级|市级|省级)?(部门|单位)(决算|预算)/u);
+    if (m) {
+      kindVotes.push(m[3]);
+      yearVotes.push(Number(m[1]));
+      scopeVotes.push(m[2]);
+    }
+    const y = t.match(/(20\d\d)年度?$/u) ?? t.match(/^(20\d\d)年度?/u);
+    if (y && /单位[:：]|金额单位/.test(line)) yearVotes.push(Number(y[1]));
+  }
+  for (const line of lines) {
+    const y = line.replace(/\s/g, "").match(/(20\d\d)年度?单位[:：]/u) ?? line.replace(/\s/g, "").match(/万元(20\d\d)年度/u);
+    if (y) yearVotes.push(Number(y[1]));
+  }
+  const kindZh = titleKind ?? mode(kindVotes);
+  const kind = kindZh === "预算" ? "budget" : kindZh === "决算" ? "final" : null;
+  const year = titleYear ?? mode(yearVotes);
+
+  const marked = entity?.match(/（(本级|汇总|机关)）$/)?.[1] ?? null;
+  const scopeZh = marked ?? titleScope ?? mode(scopeVotes);
+  const scope = scopeZh === "部门" || scopeZh === "汇总" ? "department" : scopeZh ? "unit" : null;
+
+  const units = sections.map((s) => s.unit as string);
+  if (units.length === 0) for (const line of lines) {
+    const u = unitInLine(line);
+    if (u) units.push(u);
+  }
+  const amount_unit = mode(units) ?? "万元";
+
+  return {
+    entity,
+    ...regionOf(entity, lines.join("\n")),
+    year,
+    kind,
+    scope,
+    scope_zh: scopeZh,
+    amount_unit,
+    title,
+    title_line,
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * The pipeline: files → decoded documents → metadata, standard tables →
+ * the output tables. The CLI and the site's data loaders both call
+ * `extractFiles`, so they can never disagree.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { readMetadata } from "./document/metadata.ts";
+import { IngestError } from "./ingest/decode.ts";
+import { fromBytes } from "./ingest/read.ts";
+import { classificationsOf } from "./schema/classifications.ts";
+import type { ClassificationRow, DocumentRow, LineItem, ResidueRow, SourceDocument, TableRow } from "./schema/types.ts";
+import { findTables } from "./segment/tables.ts";
+import { extractTables } from "./tables/extract.ts";
+
+export interface Extraction {
+  documents: DocumentRow[];
+  tables: TableRow[];
+  line_items: LineItem[];
+  classifications: ClassificationRow[];
+  residue: ResidueRow[];
+}
+
+/** Files to read: the paths given, folders walked recursively for .txt and .md, sorted. */
+export function listInputs(paths: string[]): string[] {
+  const files: string[] = [];
+  const walk = (p: string) => {
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (name.startsWith(".")) continue;
+        const child = join(p, name);
+        if (statSync(child).isDirectory() || /\.(txt|md|markdown|tsv)$/i.test(name)) walk(child);
+      }
+    } else files.push(p);
+  };
+  for (const p of paths) walk(p);
+  return [...new Set(files)];
+}
+
+function errorRow(source_file: string, bytes: Uint8Array, message: string): DocumentRow {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return {
+    doc_id: `x${sha256.slice(0, 12)}`,
+    source_file,
+    sha256,
+    bytes: bytes.length,
+    encoding: "unknown",
+    line_ending: "unknown",
+    layout: "unknown",
+    line_count: 0,
+    entity: null,
+    region: null,
+    province: null,
+    city: null,
+    level: null,
+    year: null,
+    kind: null,
+    scope: null,
+    scope_zh: null,
+    amount_unit: null,
+    title: null,
+    title_line: null,
+    tables_found: 0,
+    numbers_extracted: 0,
+    residue_lines: 0,
+    status: "error",
+    message,
+  };
+}
+
+export interface DocumentExtraction {
+  document: DocumentRow;
+  tables: TableRow[];
+  line_items: LineItem[];
+  residue: ResidueRow[];
+  source?: SourceDocument;
+  /** True when the file could not be read as text at all (empty, binary, undecodable, I/O error). */
+  unreadable?: boolean;
+}
+
+/** Extract one document from its bytes. Never throws for bad input: the row says what went wrong. */
+export function extractBytes(bytes: Uint8Array, source_file: string): DocumentExtraction {
+  let doc: SourceDocument;
+  try {
+    doc = fromBytes(bytes, source_file);
+  } catch (err) {
+    const message = err instanceof IngestError ? err.message : `${source_file}: ${(err as Error).message}`;
+    return { document: errorRow(source_file, bytes, message), tables: [], line_items: [], residue: [], unreadable: true };
+  }
+  const sections = findTables(doc, "万元");
+  const meta = readMetadata(doc.lines, sections);
+  const unit = (meta.amount_unit ?? "万元") as "万元";
+  const tables = extractTables(doc, sections.length ? findTables(doc, unit) : sections);
+  const messages = [...doc.warnings, ...tables.messages];
+  if (!meta.entity) messages.push(`${source_file}: entity not found in the text`);
+  if (!meta.year) messages.push(`${source_file}: year not found in the text`);
+  if (!meta.kind) messages.push(`${source_file}: neither budget nor final accounts: unknown layout`);
+  const broken = tables.tables.some((t) => t.status === "error" || t.status === "partial" || t.status === "unparsed");
+  const status = !meta.kind && sections.length === 0 ? "partial" : broken || doc.warnings.length > 0 ? "partial" : "ok";
+  const { province, city, region, level, entity, year, kind, scope, scope_zh, amount_unit, title, title_line } = meta;
+  const document: DocumentRow = {
+    doc_id: doc.doc_id,
+    source_file,
+    sha256: doc.sha256,
+    bytes: doc.bytes,
+    encoding: doc.encoding,
+    line_ending: doc.line_ending,
+    layout: doc.layout,
+    line_count: doc.lines.length,
+    entity,
+    region,
+    province,
+    city,
+    level,
+    year,
+    kind,
+    scope,
+    scope_zh,
+    amount_unit,
+    title,
+    title_line,
+    tables_found: tables.tables.length,
+    numbers_extracted: tables.items.length,
+    residue_lines: tables.residue.length,
+    status,
+    message: messages.join("\n"),
+  };
+  return { document, tables: tables.tables, line_items: tables.items, residue: tables.residue, source: doc };
+}
+
+export function extractFile(path: string, source_file = path): DocumentExtraction {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (err) {
+    return { document: errorRow(source_file, new Uint8Array(), `${source_file}: cannot read: ${(err as Error).message}`), tables: [], line_items: [], residue: [], unreadable: true };
+  }
+  return extractBytes(bytes, source_file);
+}
+
+/**
+ * Extract many files. `root` makes source_file relative (stable across
+ * machines); a second copy of a document already read is reported, not
+ * extracted twice.
+ */
+export function extractFiles(paths: string[], options: { root?: string; onDocument?: (d: DocumentExtraction, index: number, total: number) => void } = {}): Extraction {
+  const files = listInputs(paths);
+  const out: Extraction = { documents: [], tables: [], line_items: [], classifications: [], residue: [] };
+  const seen = new Map<string, string>();
+  files.forEach((path, index) => {
+    const source_file = options.root ? relative(options.root, path) : path;
+    const d = extractFile(path, source_file);
+    const first = seen.get(d.document.doc_id);
+    if (first) {
+      d.document.status = "partial";
+      d.document.message = `${source_file}: same text as ${first}; not extracted twice`;
+      d.document.doc_id = `${d.document.doc_id}-dup${index}`;
+      out.documents.push(d.document);
+    } else {
+      seen.set(d.document.doc_id, source_file);
+      out.documents.push(d.document);
+      out.tables.push(...d.tables);
+      out.line_items.push(...d.line_items);
+      out.residue.push(...d.residue);
+    }
+    options.onDocument?.(d, index, files.length);
+  });
+  out.classifications = classificationsOf(out.line_items);
+  return out;
+}

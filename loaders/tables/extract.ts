@@ -1,0 +1,68 @@
+/**
+ * One document's standard tables: find the sections, run each family's
+ * parser, and account for every line of every section — a non-blank line
+ * that gave no number and that the parser did not explain goes to residue
+ * with a generic reason, so nothing is dropped silently.
+ */
+import type { LineItem, ResidueRow, SourceDocument, TableRow, TableSection } from "../schema/types.ts";
+import { makeResidue } from "./item.ts";
+import { PARSERS } from "./parsers.ts";
+
+const MONEY = /\d+\.\d{1,2}(?!\d)|\d{1,3}(?:,\d{3})+/;
+
+export interface TablesExtraction {
+  tables: TableRow[];
+  items: LineItem[];
+  residue: ResidueRow[];
+  messages: string[];
+}
+
+export function extractTables(doc: SourceDocument, sections: TableSection[]): TablesExtraction {
+  const out: TablesExtraction = { tables: [], items: [], residue: [], messages: [] };
+  for (const section of sections) {
+    const ctx = { doc, section };
+    const parser = PARSERS[section.family];
+    let status = "unparsed";
+    let message = `no parser for table family ${section.family}`;
+    let items: LineItem[] = [];
+    let residue: ResidueRow[] = [];
+    if (parser) {
+      try {
+        const parsed = parser(ctx);
+        ({ items, residue, status, message } = parsed);
+      } catch (err) {
+        status = "error";
+        message = `parser failed: ${(err as Error).message}`;
+      }
+    }
+    if (status === "error" || status === "unparsed" || status === "partial" || status === "untrusted")
+      out.messages.push(`${doc.source_file}:${section.title_line}: ${section.table_id} ${status}: ${message}`);
+
+    const explained = new Set<number>([...items.map((i) => i.source_line), ...residue.map((r) => r.source_line)]);
+    const extra: ResidueRow[] = [];
+    for (let n = section.start_line; n <= section.end_line; n++) {
+      const text = doc.lines[n - 1] ?? "";
+      if (text.trim() === "" || explained.has(n)) continue;
+      extra.push(makeResidue(ctx, n, MONEY.test(text) ? "numbers on this line were not placed by the table parser" : "no number on this line (header, label or note)"));
+    }
+    residue = [...residue, ...extra].sort((a, b) => a.source_line - b.source_line);
+    out.items.push(...items);
+    out.residue.push(...residue);
+    out.tables.push({
+      doc_id: doc.doc_id,
+      table_id: section.table_id,
+      table_name: section.table_name,
+      family: section.family,
+      title_line: section.title_line,
+      start_line: section.start_line,
+      end_line: section.end_line,
+      unit: section.unit,
+      status,
+      rows: new Set(items.map((i) => i.row_index)).size,
+      numbers: items.length,
+      residue_lines: residue.length,
+      message: message ?? "",
+    });
+  }
+  return out;
+}

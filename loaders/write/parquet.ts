@@ -1,0 +1,49 @@
+/**
+ * Rows → Parquet (ZSTD) through DuckDB's native engine: typed columns from
+ * the table spec, rows appended in order, one thread so that the same rows
+ * always give the same bytes.
+ */
+import { DuckDBInstance, type DuckDBAppender } from "@duckdb/node-api";
+import type { Column, ColumnType, TableSpecOut } from "../schema/columns.ts";
+
+const SQL_TYPES: Record<ColumnType, string> = { string: "VARCHAR", double: "DOUBLE", int: "INTEGER", bool: "BOOLEAN" };
+
+function append(appender: DuckDBAppender, col: Column, value: unknown): void {
+  if (value === undefined || value === null) return appender.appendNull();
+  switch (col.type) {
+    case "string":
+      return appender.appendVarchar(typeof value === "string" ? value : JSON.stringify(value));
+    case "double":
+      return appender.appendDouble(Number(value));
+    case "int":
+      return appender.appendInteger(Number(value));
+    case "bool":
+      return appender.appendBoolean(Boolean(value));
+  }
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Write several tables, each to `${dir}/${name}.parquet`. */
+export async function writeParquetTables(dir: string, tables: Array<{ spec: TableSpecOut; rows: readonly object[] }>): Promise<void> {
+  const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
+  const conn = await instance.connect();
+  try {
+    for (const { spec, rows } of tables) {
+      const cols = spec.columns.map((c) => `${quote(c.name)} ${SQL_TYPES[c.type]}`).join(", ");
+      await conn.run(`CREATE OR REPLACE TABLE ${quote(spec.name)} (${cols})`);
+      const appender = await conn.createAppender(spec.name);
+      for (const row of rows) {
+        for (const col of spec.columns) append(appender, col, (row as Record<string, unknown>)[col.name]);
+        appender.endRow();
+      }
+      appender.closeSync();
+      const path = `${dir}/${spec.name}.parquet`.replace(/'/g, "''");
+      await conn.run(`COPY ${quote(spec.name)} TO '${path}' (FORMAT parquet, COMPRESSION zstd)`);
+      await conn.run(`DROP TABLE ${quote(spec.name)}`);
+    }
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
