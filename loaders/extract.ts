@@ -10,7 +10,7 @@ import { readMetadata } from "./document/metadata.ts";
 import { IngestError } from "./ingest/decode.ts";
 import { fromBytes } from "./ingest/read.ts";
 import { classificationsOf } from "./schema/classifications.ts";
-import type { ClassificationRow, DocumentRow, LineItem, ResidueRow, SourceDocument, TableRow } from "./schema/types.ts";
+import type { AmountUnit, ClassificationRow, DocumentRow, LineItem, ResidueRow, SourceDocument, TableRow } from "./schema/types.ts";
 import { findTables } from "./segment/tables.ts";
 import { extractTables } from "./tables/extract.ts";
 
@@ -91,8 +91,9 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
   }
   const sections = findTables(doc, "万元");
   const meta = readMetadata(doc.lines, sections);
-  const unit = (meta.amount_unit ?? "万元") as "万元";
-  const tables = extractTables(doc, sections.length ? findTables(doc, unit) : sections);
+  const unit = (meta.amount_unit ?? "万元") as AmountUnit;
+  for (const s of sections) if (!s.unit_stated) s.unit = unit;
+  const tables = extractTables(doc, sections);
   const messages = [...doc.warnings, ...tables.messages];
   if (!meta.entity) messages.push(`${source_file}: entity not found in the text`);
   if (!meta.year) messages.push(`${source_file}: year not found in the text`);

@@ -71,6 +71,8 @@ export interface TableSection {
   end_line: number;
   /** Money unit stated in the table header, else the document's. */
   unit: AmountUnit;
+  /** Whether the unit was stated in the table's header (else it is the document's). */
+  unit_stated?: boolean;
 }
 
 /** A row of the `tables` table: every standard table found. */

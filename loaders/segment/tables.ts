@@ -90,10 +90,12 @@ export function findTables(doc: SourceDocument, docUnit: AmountUnit): TableSecti
     }
     while (end > c.line && lines[end - 1].trim() === "") end--;
     let unit: AmountUnit = docUnit;
+    let unit_stated = false;
     for (let i = Math.max(0, start - 4); i < Math.min(end, c.line + 8); i++) {
       const u = unitInLine(lines[i]);
       if (u) {
         unit = u;
+        unit_stated = true;
         break;
       }
     }
@@ -109,6 +111,7 @@ export function findTables(doc: SourceDocument, docUnit: AmountUnit): TableSecti
       start_line: start,
       end_line: Math.max(end, c.line),
       unit,
+      unit_stated,
     });
   }
   return sections;
