@@ -6,7 +6,7 @@ import type { Extraction } from "../extract.ts";
 import { toArrowIPC } from "./arrow.ts";
 import { writeParquetTables } from "./parquet.ts";
 
-export async function writeOutputs(dir: string, extraction: Extraction): Promise<string[]> {
+export async function writeOutputs(dir: string, extraction: Extraction, options: { csv?: boolean } = {}): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const tables = OUTPUT_TABLES.map((spec) => ({ spec, rows: (extraction as unknown as Record<string, object[]>)[spec.name] ?? [] }));
   const written: string[] = [];
@@ -15,7 +15,8 @@ export async function writeOutputs(dir: string, extraction: Extraction): Promise
     writeFileSync(path, toArrowIPC(spec, rows));
     written.push(path);
   }
-  await writeParquetTables(dir, tables);
+  await writeParquetTables(dir, tables, options);
   written.push(...tables.map(({ spec }) => join(dir, `${spec.name}.parquet`)));
+  if (options.csv) written.push(...tables.map(({ spec }) => join(dir, `${spec.name}.csv`)));
   return written;
 }

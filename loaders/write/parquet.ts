@@ -24,8 +24,8 @@ function append(appender: DuckDBAppender, col: Column, value: unknown): void {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Write several tables, each to `${dir}/${name}.parquet`. */
-export async function writeParquetTables(dir: string, tables: Array<{ spec: TableSpecOut; rows: readonly object[] }>): Promise<void> {
+/** Write several tables, each to `${dir}/${name}.parquet` (and `.csv` with `csv: true`). */
+export async function writeParquetTables(dir: string, tables: Array<{ spec: TableSpecOut; rows: readonly object[] }>, options: { csv?: boolean } = {}): Promise<void> {
   const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
   const conn = await instance.connect();
   try {
@@ -40,6 +40,7 @@ export async function writeParquetTables(dir: string, tables: Array<{ spec: Tabl
       appender.closeSync();
       const path = `${dir}/${spec.name}.parquet`.replace(/'/g, "''");
       await conn.run(`COPY ${quote(spec.name)} TO '${path}' (FORMAT parquet, COMPRESSION zstd)`);
+      if (options.csv) await conn.run(`COPY ${quote(spec.name)} TO '${path.replace(/\.parquet$/, ".csv")}' (FORMAT csv, HEADER true)`);
       await conn.run(`DROP TABLE ${quote(spec.name)}`);
     }
   } finally {
