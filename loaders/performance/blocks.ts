@@ -1,0 +1,81 @@
+/**
+ * Lines → performance table blocks. A block starts at a title naming a
+ * 绩效 table (项目支出绩效自评表, 绩效目标表, 部门整体支出绩效目标完成情况自评表,
+ * a Markdown heading ending in 绩效自评 …) and ends at the next title, a
+ * Markdown heading, a 第N部分 heading, a standard financial table, or just
+ * after a sign-off line (项目负责人 / 联系人). A block counts only if it holds
+ * an indicator header (一级指标) — which leaves out reports and lists of 附表.
+ */
+import type { TableSection } from "../schema/types.ts";
+import { compact } from "./headings.ts";
+import type { PerformanceTableKind } from "./types.ts";
+
+export interface Block {
+  title_line: number; // 1-based
+  start: number; // 1-based, inclusive
+  end: number; // 1-based, inclusive
+  kind: PerformanceTableKind;
+  title: string;
+}
+
+const TITLE = /(绩效目标表|自评表|绩效目标自评|绩效自评)([（(].{0,12}[)）])?$/;
+
+export function isTitle(line: string): boolean {
+  const raw = line.trim().replace(/^#{1,6}\s*/, "");
+  const t = compact(raw);
+  if (t.length === 0 || t.length > 70) return false;
+  if (/^\d+[．.、]/.test(t) || /^-/.test(raw) || /[，。；]/.test(t)) return false; // list items and prose
+  return TITLE.test(t);
+}
+
+export function kindOf(title: string): PerformanceTableKind {
+  const t = compact(title);
+  if (/部门整体/.test(t)) return "department_overall";
+  if (/自评/.test(t)) return "self_evaluation";
+  return "target";
+}
+
+function isHardEnd(line: string): boolean {
+  const t = compact(line);
+  return /^#{1,6}/.test(line.trim()) || /^第[一二三四五六七八九十\d]+部分/.test(t);
+}
+
+const SIGN_OFF = /^(项目负责人|联系人|填报人)[:：]/;
+
+export function findBlocks(lines: string[], tables: TableSection[]): Block[] {
+  const inTable = (i: number) => tables.some((s) => i >= s.start_line && i <= s.end_line);
+  const tableStarts = tables.map((s) => s.start_line);
+  const titles: number[] = [];
+  for (let i = 1; i <= lines.length; i++) if (!inTable(i) && isTitle(lines[i - 1])) titles.push(i);
+  const blocks: Block[] = [];
+  for (let k = 0; k < titles.length; k++) {
+    const t = titles[k];
+    // a section heading right before the real title (十三、…绩效目标表 / 省级…绩效目标表) joins it
+    const prev = blocks[blocks.length - 1];
+    if (prev && t - prev.title_line <= 4 && !hasHeader(lines, prev.start, t - 1)) {
+      blocks.pop();
+    }
+    const nextTitle = k + 1 < titles.length ? titles[k + 1] : lines.length + 1;
+    let end = nextTitle - 1;
+    for (let i = t + 1; i < nextTitle; i++) {
+      const line = lines[i - 1];
+      if (isHardEnd(line) || tableStarts.includes(i)) {
+        end = i - 1;
+        break;
+      }
+      if (SIGN_OFF.test(compact(line))) {
+        end = i;
+        break;
+      }
+    }
+    while (end > t && lines[end - 1].trim() === "") end--;
+    const start = prev && blocks[blocks.length - 1] !== prev ? prev.start : t;
+    blocks.push({ title_line: t, start, end, kind: kindOf(lines[t - 1]), title: lines[t - 1].trim().replace(/^#{1,6}\s*/, "") });
+  }
+  return blocks.filter((b) => hasHeader(lines, b.start, b.end));
+}
+
+function hasHeader(lines: string[], from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) if (/一级指标|一级$|^一$/.test(compact(lines[i - 1]))) return true;
+  return false;
+}

@@ -1,0 +1,139 @@
+/**
+ * 一级 / 二级指标 headings and the column schema of an indicator table.
+ * Headings come whole (`产出指标`), split over lines (`产出` / `指标`,
+ * `社会效益指` / `标`), or ahead of a row on the same line (`数量指标 开展培训会议 …`).
+ */
+
+export const LEVEL1_ONLY = ["产出指标", "效益指标", "完成指标"];
+export const AMBIGUOUS = ["满意度指标", "成本指标"];
+export const LEVEL2_ONLY = [
+  "数量指标", "质量指标", "时效指标",
+  "经济成本指标", "社会成本指标", "生态环境成本指标",
+  "社会效益指标", "经济效益指标", "生态效益指标",
+  "可持续影响指标", "可持续发展指标",
+  "服务对象满意度指标", "服务对象满意度",
+];
+/** Labels that repeat on page breaks or stand before the indicator area. */
+export const TABLE_LABELS = ["年度绩效指标完成情况", "年度绩效指标", "绩效指标"];
+
+const ALL = [...LEVEL1_ONLY, ...AMBIGUOUS, ...LEVEL2_ONLY].sort((a, b) => b.length - a.length);
+const SCORE_NOTE = /^[（(]\d+分[)）]/;
+
+export function compact(s: string): string {
+  return s.replace(/[\s\u3000]+/g, "");
+}
+
+/** Whether a compacted cell is a whole heading name. */
+export function isHeading(cell: string): boolean {
+  return ALL.includes(compact(cell).replace(/[（(]\d+分[)）]$/, ""));
+}
+
+/** A cell that is the start of a heading cut by the layout (`满意度指`, `服务对象`): the missing rest, else null. */
+export function headingPrefixRest(cell: string): string | null {
+  const c = compact(cell);
+  if (c.length < 3) return null;
+  for (const h of ALL) if (h.startsWith(c) && h !== c) return h.slice(c.length);
+  return null;
+}
+
+export interface HeadingHit {
+  name: string;
+  start: number; // offset in the compacted text
+  end: number;
+}
+
+/** Headings (and table labels, score notes) found in a run of compacted text, left to right. */
+export function scanHeadings(text: string): { hits: HeadingHit[]; labels: HeadingHit[] } {
+  const hits: HeadingHit[] = [];
+  const labels: HeadingHit[] = [];
+  let i = 0;
+  outer: while (i < text.length) {
+    for (const l of TABLE_LABELS) {
+      if (text.startsWith(l, i)) {
+        labels.push({ name: l, start: i, end: i + l.length });
+        i += l.length;
+        continue outer;
+      }
+    }
+    const note = text.slice(i).match(SCORE_NOTE);
+    if (note && hits.length > 0 && hits[hits.length - 1].end === i) {
+      labels.push({ name: note[0], start: i, end: i + note[0].length });
+      i += note[0].length;
+      continue;
+    }
+    for (const h of ALL) {
+      if (text.startsWith(h, i)) {
+        hits.push({ name: h, start: i, end: i + h.length });
+        i += h.length;
+        continue outer;
+      }
+    }
+    i++;
+  }
+  return { hits, labels };
+}
+
+const IMPLIED_LEVEL1: [RegExp, string][] = [
+  [/效益指标$/, "效益指标"],
+  [/^(服务对象)?满意度(指标)?$/, "满意度指标"],
+  [/(可持续影响|可持续发展)指标$/, "效益指标"],
+];
+
+export interface Levels {
+  level1: string | null;
+  level2: string | null;
+}
+
+/** Apply a run of consecutive headings to the current levels. */
+export function applyHeadings(levels: Levels, names: string[]): Levels {
+  let { level1, level2 } = levels;
+  for (let k = 0; k < names.length; k++) {
+    const h = names[k];
+    const nextIsHeading = k + 1 < names.length;
+    if (LEVEL1_ONLY.includes(h)) {
+      level1 = h;
+      level2 = null;
+    } else if (AMBIGUOUS.includes(h)) {
+      if (nextIsHeading) {
+        level1 = h;
+        level2 = null;
+      } else if (h === "成本指标" && (level1 === "产出指标" || level1 === "完成指标")) level2 = h;
+      else if (level1 === h && level2 === null) level2 = h;
+      else {
+        level1 = h;
+        level2 = null;
+      }
+    } else {
+      level2 = h;
+      for (const [re, l1] of IMPLIED_LEVEL1) if (re.test(h) && level1 !== l1) level1 = l1;
+    }
+  }
+  return { level1, level2 };
+}
+
+/** Column keys of an indicator table, in printed order after 三级指标. */
+export type ColumnKey = "nature" | "target" | "unit" | "actual" | "weight" | "score" | "reason" | "polarity";
+
+const COLUMN_WORDS: [RegExp, ColumnKey][] = [
+  [/实际完成(指标)?值|全年完成值|完成值/, "actual"],
+  [/指标性质/, "nature"],
+  [/(年度|预期)?指标值/, "target"],
+  [/度量单位/, "unit"],
+  [/权重|分值/, "weight"],
+  [/得分/, "score"],
+  [/未完成原因|偏差原因/, "reason"],
+  [/指标方向/, "polarity"],
+];
+
+/** The schema printed in a header (possibly one character per line), in order of appearance. */
+export function headerSchema(headerText: string): ColumnKey[] {
+  let t = compact(headerText);
+  const found: { key: ColumnKey; at: number }[] = [];
+  for (const [re, key] of COLUMN_WORDS) {
+    const m = t.match(re);
+    if (!m || m.index === undefined) continue;
+    found.push({ key, at: m.index });
+    t = t.slice(0, m.index) + "#".repeat(m[0].length) + t.slice(m.index + m[0].length);
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.key);
+}

@@ -1,0 +1,226 @@
+/**
+ * 绩效 tables of a document → performance_projects, performance_indicators
+ * and residue. Blocks are found by their titles (blocks.ts); a block laid
+ * out with tabs is read cell-wise (tsvRows.ts), otherwise line-wise
+ * (project.ts + textRows.ts). Standard financial tables are skipped.
+ */
+import { unitInLine } from "../document/unit.ts";
+import { toWanFactor } from "../ingest/numbers.ts";
+import type { AmountUnit, ResidueRow, SourceDocument } from "../schema/types.ts";
+import { findTables } from "../segment/tables.ts";
+import { findBlocks, type Block } from "./blocks.ts";
+import { compact } from "./headings.ts";
+import { emptyFields, readTextProject, type ProjectFields } from "./project.ts";
+import { valueFields } from "./row.ts";
+import { readTextRows, type RawIndicator } from "./textRows.ts";
+import { readTsvProjectRows, readTsvRows } from "./tsvRows.ts";
+import type { PerformanceIndicator, PerformanceProject } from "./types.ts";
+
+export type { PerformanceIndicator, PerformanceProject } from "./types.ts";
+
+export interface PerformanceResult {
+  projects: PerformanceProject[];
+  indicators: PerformanceIndicator[];
+  residue: ResidueRow[];
+}
+
+const wan = (v: number | null, unit: string): number | null => {
+  const f = toWanFactor(unit);
+  return v === null || f === null ? null : Math.round(v * f * 1e6) / 1e6;
+};
+
+function isTsvBlock(lines: string[], b: Block): boolean {
+  let tabs = 0;
+  let filled = 0;
+  for (let i = b.start; i <= b.end; i++) {
+    if (lines[i - 1].trim() === "") continue;
+    filled++;
+    if (lines[i - 1].includes("\t")) tabs++;
+  }
+  return tabs * 2 >= filled;
+}
+
+/** 003: the project is named by the heading (`## …项目预算绩效自评`) or the heading above it. */
+function nameFromHeadings(lines: string[], b: Block): { name: string; line: number } {
+  const clean = (s: string) =>
+    s.trim().replace(/^#{1,6}\s*/, "").replace(/(部门预算)?(项目)?(预算)?绩效(目标)?自评(表)?$/, "").trim();
+  const own = clean(lines[b.title_line - 1]);
+  const strip = (s: string) => (s.match(/\d{4}\s*年\s*(.+)$/)?.[1] ?? s).trim();
+  if (own !== "" && !/^(部门预算)?(项目)?(预算)?$/.test(own)) return { name: strip(own), line: b.title_line };
+  for (let i = b.title_line - 1; i >= Math.max(1, b.title_line - 6); i--) {
+    const t = lines[i - 1].trim();
+    if (/^#{1,6}\s/.test(t)) {
+      const c = clean(t);
+      if (c !== "") return { name: strip(c), line: i };
+    }
+  }
+  return { name: b.title, line: b.title_line };
+}
+
+function makeProject(doc: SourceDocument, b: Block, f: ProjectFields, name: string, line: number, extra: Partial<PerformanceProject> = {}): PerformanceProject {
+  const unit = f.unit ?? "万元";
+  const budget_initial_wan = wan(f.budget_initial, unit);
+  const budget_adjusted_wan = wan(f.budget_adjusted, unit);
+  const budget_wan = wan(f.budget, unit);
+  const source_lines: number[] = [];
+  for (let i = b.start; i <= b.end; i++) if (doc.lines[i - 1].trim() !== "") source_lines.push(i);
+  return {
+    doc_id: doc.doc_id,
+    project_id: `${doc.doc_id}:${line}`,
+    project_code: f.code,
+    project_name: name,
+    department: f.department,
+    department_code: f.department_code,
+    implementing_unit: f.implementing_unit,
+    implementing_unit_code: null,
+    budget_initial: f.budget_initial,
+    budget_adjusted: f.budget_adjusted,
+    budget: f.budget,
+    budget_fiscal: f.budget_fiscal,
+    budget_other: f.budget_other,
+    executed: f.executed,
+    execution_rate: f.execution_rate,
+    weight: f.weight,
+    score: f.score,
+    total_score: f.total_score,
+    total_weight: f.total_weight,
+    self_rating: f.self_rating,
+    unit,
+    amount_wan: budget_adjusted_wan ?? budget_wan ?? budget_initial_wan,
+    budget_initial_wan,
+    budget_adjusted_wan,
+    budget_wan,
+    executed_wan: wan(f.executed, unit),
+    source_line: line,
+    table_kind: b.kind,
+    title_line: b.title_line,
+    source_lines,
+    ...extra,
+  };
+}
+
+function toIndicators(doc: SourceDocument, p: PerformanceProject, raws: RawIndicator[]): PerformanceIndicator[] {
+  return raws.map((r, k) => {
+    const v = valueFields(r.values);
+    return {
+      doc_id: doc.doc_id,
+      project_id: p.project_id,
+      project_name: p.project_name,
+      indicator_index: k + 1,
+      level1: r.level1,
+      level2: r.level2,
+      indicator: r.name,
+      ...v,
+      weight: r.values.weight,
+      score: r.values.score,
+      polarity: r.values.polarity,
+      reason_unmet: r.values.reason,
+      source_line: r.source_line,
+      source_text: doc.lines[r.source_line - 1],
+      source_lines: [...new Set(r.source_lines)].sort((a, b) => a - b),
+      rule: r.rule,
+    };
+  });
+}
+
+function docUnit(ctx: { amount_unit: string }): AmountUnit {
+  return ctx.amount_unit === "元" || ctx.amount_unit === "亿元" ? ctx.amount_unit : "万元";
+}
+
+export function extractPerformance(
+  doc: SourceDocument,
+  ctx: { amount_unit: string; year: number | null },
+): PerformanceResult {
+  const { lines } = doc;
+  const tables = findTables(doc, docUnit(ctx));
+  const blocks = findBlocks(lines, tables);
+  const projects: PerformanceProject[] = [];
+  const indicators: PerformanceIndicator[] = [];
+  const residue: ResidueRow[] = [];
+
+  for (const b of blocks) {
+    const used = new Set<number>([b.title_line]);
+    let notes = new Map<number, string>();
+    const blockProjects: PerformanceProject[] = [];
+    let unitHere: string | null = null;
+    for (let i = b.start; i <= Math.min(b.end, b.title_line + 4) && !unitHere; i++) unitHere = unitInLine(lines[i - 1]);
+
+    if (isTsvBlock(lines, b)) {
+      const head = readTsvProjectRows(lines, b.start, b.end);
+      const rows = readTsvRows(lines, b.start, b.end);
+      notes = rows.notes;
+      for (const l of rows.used) used.add(l);
+      for (const l of head.used.keys()) used.add(l);
+      const unit = head.unit ?? unitHere ?? ctx.amount_unit;
+      if (rows.projects.length > 0) {
+        for (const tp of rows.projects) {
+          const f = { ...emptyFields(), unit, budget: tp.budget, department: head.department, implementing_unit: tp.unit_name };
+          const p = makeProject(doc, b, f, tp.name, tp.line, { implementing_unit_code: tp.unit_code });
+          blockProjects.push(p);
+          indicators.push(...toIndicators(doc, p, tp.indicators));
+        }
+      } else {
+        const f = {
+          ...emptyFields(), unit,
+          department: head.department, department_code: head.department_code, implementing_unit: head.implementing_unit,
+          budget: head.budget, executed: head.executed, budget_fiscal: head.budget_fiscal, budget_other: head.budget_other,
+        };
+        const named = b.kind === "department_overall" ? { name: "部门整体", line: b.title_line } : nameFromHeadings(lines, b);
+        const p = makeProject(doc, b, f, named.name, named.line);
+        blockProjects.push(p);
+        indicators.push(...toIndicators(doc, p, rows.indicators));
+      }
+    } else {
+      const f = readTextProject(lines, b.start, b.end, unitHere ?? ctx.amount_unit);
+      const rows = readTextRows(lines, b.start, b.end);
+      notes = rows.notes;
+      for (const l of rows.used) used.add(l);
+      for (const l of f.used.keys()) used.add(l);
+      if (b.kind === "department_overall") readDepartmentOverall(lines, b, f, used);
+      const name = b.kind === "department_overall" ? "部门整体" : f.name ?? b.title;
+      const p = makeProject(doc, b, f, name, f.name_line ?? b.title_line);
+      blockProjects.push(p);
+      indicators.push(...toIndicators(doc, p, rows.indicators));
+    }
+    projects.push(...blockProjects);
+    const tableId = `绩效:${blockProjects.length === 1 ? blockProjects[0].project_name : b.title}`;
+    for (let i = b.start; i <= b.end; i++) {
+      const t = lines[i - 1];
+      if (t.trim() === "" || used.has(i)) continue;
+      residue.push({ doc_id: doc.doc_id, table_id: tableId, source_line: i, source_text: t, reason: notes.get(i) ?? defaultReason(t) });
+    }
+  }
+  return { projects, indicators, residue };
+}
+
+/** 部门名称 and 资金总额 / 财政拨款 / 其他资金 of a plain-text 部门整体 table. */
+function readDepartmentOverall(lines: string[], b: Block, f: ProjectFields, used: Set<number>): void {
+  let header = false;
+  for (let i = b.start; i <= b.end; i++) {
+    const t = lines[i - 1].trim();
+    const m = t.match(/^部门名称\s*(.+)$/);
+    if (m && f.department === null) {
+      f.department = m[1].trim();
+      used.add(i);
+    } else if (/资金总额/.test(compact(t))) {
+      header = true;
+      used.add(i);
+    } else if (header && t !== "") {
+      const nums = t.split(/\s+/).map((x) => Number(x.replace(/,/g, "")));
+      if (nums.every((x) => Number.isFinite(x))) {
+        [f.budget, f.budget_fiscal, f.budget_other] = [nums[0] ?? null, nums[1] ?? null, nums[2] ?? null];
+        used.add(i);
+      }
+      header = false;
+    }
+  }
+}
+
+function defaultReason(t: string): string {
+  const c = compact(t);
+  if (/^(附件|附表)\s*\d*[:：]?$/.test(c)) return "attachment label";
+  if (/^(评价结论|存在问题|改进措施|自评结论|评价|结论|存在|问题|改进|措施)/.test(c)) return "evaluation narrative";
+  if (/^(其中[:：]|财政|单位资金|其他资金|------|其他[:：])/.test(c)) return "funding-source sub-row (not extracted)";
+  if (/\d/.test(c) && /[。，；]/.test(c)) return "narrative";
+  return "text in performance table not placed";
+}

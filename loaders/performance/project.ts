@@ -1,0 +1,189 @@
+/**
+ * The project part of a 绩效 block: 项目名称 (with its code), 主管部门,
+ * 实施单位, the money unit, the budget row (年初预算 / 调整后预算 / 执行数 /
+ * 执行率 / 权重 / 得分, columns taken from the printed header in its order)
+ * and the 合计 / 总分 row. Every line used is reported in `used`.
+ */
+import { cells } from "../ingest/layout.ts";
+import { parseNumber } from "../ingest/numbers.ts";
+import { compact } from "./headings.ts";
+
+export interface ProjectFields {
+  name: string | null;
+  name_line: number | null;
+  code: string | null;
+  department: string | null;
+  department_code: string | null;
+  implementing_unit: string | null;
+  unit: string | null;
+  budget_initial: number | null;
+  budget_adjusted: number | null;
+  budget: number | null;
+  budget_fiscal: number | null;
+  budget_other: number | null;
+  executed: number | null;
+  execution_rate: number | null;
+  weight: number | null;
+  score: number | null;
+  total_score: number | null;
+  total_weight: number | null;
+  self_rating: string | null;
+  /** 1-based lines consumed, with what they gave. */
+  used: Map<number, string>;
+}
+
+export function emptyFields(): ProjectFields {
+  return {
+    name: null, name_line: null, code: null, department: null, department_code: null, implementing_unit: null, unit: null,
+    budget_initial: null, budget_adjusted: null, budget: null, budget_fiscal: null, budget_other: null,
+    executed: null, execution_rate: null, weight: null, score: null, total_score: null, total_weight: null, self_rating: null,
+    used: new Map(),
+  };
+}
+
+/** `51000021T000000011590-继续实施项目-…` → code and name. */
+export function splitCode(text: string): { code: string | null; name: string } {
+  const m = text.trim().match(/^(\d{6,}[A-Z]\d{6,})\s*[-—－]+\s*(.+)$/);
+  return m ? { code: m[1], name: m[2].trim() } : { code: null, name: text.trim() };
+}
+
+/** `[261]贵州省医疗保障局` / `乐山市医疗保障局 315001` → name and code. */
+export function splitDeptCode(text: string): { name: string; code: string | null } {
+  const t = text.trim();
+  let m = t.match(/^[[【](\d+)[\]】]\s*(.+)$/);
+  if (m) return { name: m[2].trim(), code: m[1] };
+  m = t.match(/^(.+?)\s+(\d{3,})$/);
+  if (m) return { name: m[1].trim(), code: m[2] };
+  return { name: t, code: null };
+}
+
+/** A number cell as printed in budget rows: `4,891.78`, `86.16%`, `55.07`. */
+export function amountCell(cell: string): number | null {
+  return parseNumber(cell.replace(/[%％]$/, ""));
+}
+
+type BudgetKey = "budget_initial" | "budget_adjusted" | "executed" | "execution_rate" | "weight" | "score" | "budget" | "budget_fiscal" | "budget_other";
+const BUDGET_WORDS: [RegExp, BudgetKey][] = [
+  [/^年初预算数?/, "budget_initial"],
+  [/^(调整后预算数?|全年预算数?|全年预算[（(]A[)）])/, "budget_adjusted"],
+  [/^(预算执行数|全年执行数|执行数)/, "executed"],
+  [/^(预算执行率|执行率)/, "execution_rate"],
+  [/^(权重|分值)/, "weight"],
+  [/^得分/, "score"],
+  [/^资金总额/, "budget"],
+  [/^财政拨款/, "budget_fiscal"],
+  [/^其他资金/, "budget_other"],
+];
+
+/** Budget column keys in the order printed in a (compacted, possibly wrapped) header. */
+export function budgetSchema(header: string): BudgetKey[] {
+  const t = compact(header);
+  const out: BudgetKey[] = [];
+  for (let i = 0; i < t.length; ) {
+    let hit = false;
+    for (const [re, key] of BUDGET_WORDS) {
+      const m = t.slice(i).match(re);
+      if (m) {
+        if (!out.includes(key)) out.push(key);
+        i += m[0].length;
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) i++;
+  }
+  return out;
+}
+
+const TOTAL_ROW = /^(总额|年度资金总额[:：]?)$/;
+const SUM_ROW = /^(合计|总分)$/;
+
+/** Read the project fields of a plain-text block (000, 001, 004). */
+export function readTextProject(lines: string[], start: number, end: number, defaultUnit: string): ProjectFields {
+  const f = emptyFields();
+  let budgetHeaderFrom: number | null = null;
+  for (let i = start; i <= end; i++) {
+    const raw = lines[i - 1];
+    const t = raw.trim();
+    const c = compact(t);
+    let m: RegExpMatchArray | null;
+    if (f.name === null && (m = t.match(/^项目名称\s*(.+)$/))) {
+      const sc = splitCode(m[1]);
+      f.name = sc.name;
+      f.code = sc.code;
+      f.name_line = i;
+      f.used.set(i, "project name");
+      continue;
+    }
+    if (f.department === null && (m = t.match(/^主管部门(?:及代码)?\s*(.+)$/))) {
+      const parts = m[1].split(/\s*实施单位(?:[（(]盖章[)）])?\s*/);
+      const d = splitDeptCode(parts[0]);
+      f.department = d.name || null;
+      f.department_code = d.code;
+      if (parts.length > 1 && parts[1].trim()) f.implementing_unit = parts[1].trim();
+      f.used.set(i, "department");
+      if (f.implementing_unit === null) {
+        // 实施单位 / （盖章） / name wrapped over lines, up to the 项目基本情况 / 项目资金 label
+        const pieces: number[] = [];
+        let j = i + 1;
+        for (; j <= end && j <= i + 14; j++) {
+          const cj = compact(lines[j - 1]);
+          if (cj === "") continue;
+          if (/^项目/.test(cj)) break;
+          pieces.push(j);
+        }
+        const text = pieces.map((p) => compact(lines[p - 1])).join("");
+        const um = text.match(/^实施单位(?:[（(]盖章[)）]|[（(]盖章?|章[)）])*(.+)$/);
+        if (um) {
+          f.implementing_unit = um[1].replace(/^[（(]?盖?章[)）]/, "");
+          for (const p of pieces) f.used.set(p, "implementing unit");
+        }
+      }
+      continue;
+    }
+    if (f.unit === null && /^(年度预算数|项目资金|（|\()/.test(c) && (m = c.match(/[（(](万元|元)[)）]/))) {
+      f.unit = m[1];
+    }
+    if (budgetHeaderFrom === null && /年初预算|全年预算|资金总额/.test(c)) budgetHeaderFrom = i;
+    const cs = cells(raw).cells.filter((x) => x !== "");
+    if (cs.length >= 2 && TOTAL_ROW.test(compact(cs[0])) && f.budget_adjusted === null && f.executed === null) {
+      const header = lines.slice((budgetHeaderFrom ?? i) - 1, i - 1).join("");
+      const schema = budgetSchema(header);
+      const nums: number[] = [];
+      for (const x of cs.slice(1)) {
+        const v = amountCell(x);
+        if (v === null) break;
+        nums.push(v);
+      }
+      schema.forEach((key, k) => {
+        if (k < nums.length) f[key] = nums[k];
+      });
+      f.used.set(i, "budget row");
+      continue;
+    }
+    if (cs.length >= 2 && SUM_ROW.test(compact(cs[0])) && f.total_score === null) {
+      const nums = cs.slice(1).map(amountCell).filter((v): v is number => v !== null);
+      if (nums.length > 0) {
+        f.total_score = nums[nums.length - 1];
+        if (nums.length >= 2) f.total_weight = nums[0];
+        f.used.set(i, "total score");
+      }
+      continue;
+    }
+    if (/^总\s+分\s/.test(t) && f.total_score === null) {
+      const nums = t.replace(/^总\s+分/, "").trim().split(/\s+/).map(amountCell).filter((v): v is number => v !== null);
+      if (nums.length > 0) {
+        f.total_score = nums[nums.length - 1];
+        if (nums.length >= 2) f.total_weight = nums[0];
+        f.used.set(i, "total score");
+      }
+      continue;
+    }
+    if ((m = c.match(/自评等级[:：]?(优|良|中|差)/))) {
+      f.self_rating = m[1];
+      f.used.set(i, "self rating");
+    }
+  }
+  if (f.unit === null) f.unit = defaultUnit;
+  return f;
+}

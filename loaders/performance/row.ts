@@ -1,0 +1,119 @@
+/**
+ * One indicator row's value cells → fields, walking the table's column
+ * schema (headings.ts) in printed order. Shared by the plain-text and the
+ * TSV readers. `unit` is optional (taken only when the cell is not a number);
+ * weight and score only take numbers.
+ */
+import type { ColumnKey } from "./headings.ts";
+import { amountCell } from "./project.ts";
+import { decideMet, normaliseValueText, parseValue } from "./values.ts";
+
+export interface RowValues {
+  nature: string | null;
+  target: string | null;
+  unit: string | null;
+  actual: string | null;
+  weight: number | null;
+  score: number | null;
+  reason: string | null;
+  polarity: string | null;
+}
+
+export function emptyValues(): RowValues {
+  return { nature: null, target: null, unit: null, actual: null, weight: null, score: null, reason: null, polarity: null };
+}
+
+const OP = /^(≥|≤|=|>|<)/;
+
+/** Whether a token opens the value part of a row (an operator, 定性 / 定量). */
+export function isNatureToken(tok: string): boolean {
+  const n = normaliseValueText(tok);
+  return OP.test(n) || /^(定性|定量)$/.test(tok.trim());
+}
+
+function isPlainNumber(tok: string): boolean {
+  return amountCell(tok) !== null && !/[%％]$/.test(tok.trim());
+}
+
+/** Fill `into` from `tokens` for the given keys; returns tokens left over. */
+export function walk(tokens: string[], keys: ColumnKey[], into: RowValues): string[] {
+  const t = [...tokens];
+  for (let k = 0; k < keys.length && t.length > 0; k++) {
+    const key = keys[k];
+    const tok = t[0];
+    switch (key) {
+      case "nature": {
+        const n = normaliseValueText(tok);
+        const m = n.match(OP);
+        if (/^(定性|定量)$/.test(tok.trim())) {
+          into.nature = tok.trim();
+          t.shift();
+        } else if (m) {
+          into.nature = m[1];
+          t.shift();
+          const rest = n.slice(m[1].length).trim();
+          // `≥95%` / `≥3400万`: the target is in the same cell
+          if (rest !== "") t.unshift(tok.trim());
+        }
+        break;
+      }
+      case "target":
+        into.target = t.shift()!;
+        break;
+      case "unit":
+        if (!isPlainNumber(tok) && !OP.test(normaliseValueText(tok)) && !/向/.test(tok)) into.unit = t.shift()!;
+        break;
+      case "actual":
+        into.actual = t.shift()!;
+        break;
+      case "weight":
+        if (isPlainNumber(tok)) into.weight = amountCell(t.shift()!);
+        break;
+      case "score":
+        if (isPlainNumber(tok)) into.score = amountCell(t.shift()!);
+        break;
+      case "polarity":
+        if (/向/.test(tok)) into.polarity = t.shift()!.replace(/指标$/, "");
+        break;
+      case "reason":
+        into.reason = t.splice(0).join(" ");
+        break;
+    }
+  }
+  return t;
+}
+
+export interface ValueFields {
+  operator: string | null;
+  target_value: number | null;
+  target_text: string | null;
+  unit: string | null;
+  actual_value: number | null;
+  actual_text: string | null;
+  met: boolean | null;
+  met_rule: string | null;
+}
+
+/** Printed cells → operator, numbers, unit and the met decision. */
+export function valueFields(v: RowValues): ValueFields {
+  const tgt = v.target === null ? null : parseValue(v.target);
+  const act = v.actual === null ? null : parseValue(v.actual);
+  let operator: string | null = v.nature;
+  if (operator === "定量") operator = null;
+  if (operator === null && tgt) operator = tgt.operator;
+  const unit = v.unit ?? tgt?.unit ?? null;
+  const target_text = v.target;
+  const target_value = operator === "定性" ? null : tgt?.value ?? null;
+  const actual_value = act?.value ?? null;
+  const { met, rule } = decideMet(operator, target_value, v.target, actual_value, v.actual, unit, act?.unit ?? null);
+  return {
+    operator,
+    target_value,
+    target_text,
+    unit,
+    actual_value,
+    actual_text: v.actual,
+    met,
+    met_rule: rule,
+  };
+}

@@ -1,0 +1,273 @@
+/**
+ * Indicator rows of a plain-text 绩效 table (000, 001, 004). The header
+ * (possibly one character per line) gives the column order. A row is a
+ * "value line" (operator / 定性, or for tables without 指标性质 a run of
+ * score numbers after the target and actual); the text lines before it are
+ * headings, the wrapped indicator name, or the wrapped 未完成原因 of the
+ * previous row — told apart by the heading vocabulary, whether the value
+ * line carries its own name, and sentence ends (`。`).
+ */
+import {
+  applyHeadings, compact, headerSchema, headingPrefixRest, isHeading, scanHeadings,
+  type ColumnKey, type Levels,
+} from "./headings.ts";
+import { amountCell } from "./project.ts";
+import { emptyValues, isNatureToken, walk, type RowValues } from "./row.ts";
+
+export interface RawIndicator {
+  level1: string | null;
+  level2: string | null;
+  name: string;
+  values: RowValues;
+  source_line: number;
+  source_lines: number[];
+  rule: string | null;
+}
+
+export interface RowsResult {
+  indicators: RawIndicator[];
+  /** 1-based line → residue reason, for lines that gave nothing. */
+  notes: Map<number, string>;
+  /** Lines consumed by indicators. */
+  used: Set<number>;
+  /** Line after the last indicator line (合计 / 总分), or null. */
+  sum_line: number | null;
+  schema: ColumnKey[];
+}
+
+const LEVEL1_START = ["产出", "效益", "满意", "成本"];
+const SENTENCE_END = /[。；;！!]$/;
+
+function isPageNumber(t: string): boolean {
+  return /^[-—–]\s*\d+\s*[-—–]$/.test(t.trim());
+}
+
+/** Find the indicator header: the line holding 一级指标 (or a vertical 一 / 级). */
+export function findHeader(lines: string[], start: number, end: number): number | null {
+  for (let i = start; i <= end; i++) {
+    const c = compact(lines[i - 1]);
+    if (/一级指标/.test(c)) return i;
+    if ((c === "一级" || c === "一") && i < end && /^(指标|级)/.test(compact(lines[i]))) return i;
+  }
+  return null;
+}
+
+function splitTokens(line: string): string[] {
+  const t = line.trim();
+  return t === "" ? [] : t.split(/[ \u3000]+/);
+}
+
+/** Leading cells that are headings (or cut headings): their names, and what a cut one still misses. */
+function leadHeadings(tokens: string[]): { names: string[]; rest: string | null; count: number } {
+  const names: string[] = [];
+  let rest: string | null = null;
+  let k = 0;
+  for (; k < tokens.length - 1; k++) {
+    if (isHeading(tokens[k])) names.push(compact(tokens[k]).replace(/[（(]\d+分[)）]$/, ""));
+    else {
+      const r = headingPrefixRest(tokens[k]);
+      if (r === null) break;
+      names.push(compact(tokens[k]) + r);
+      rest = r;
+    }
+  }
+  return { names, rest, count: k };
+}
+
+export function readTextRows(lines: string[], start: number, end: number): RowsResult {
+  const notes = new Map<number, string>();
+  const used = new Set<number>();
+  const indicators: RawIndicator[] = [];
+  const header = findHeader(lines, start, end);
+  if (header === null) return { indicators, notes, used, sum_line: null, schema: [] };
+
+  // header block: up to the first heading / value line
+  let i = header;
+  const headerText: string[] = [];
+  for (; i <= end; i++) {
+    const raw = lines[i - 1];
+    const c = compact(raw);
+    if (c === "") continue;
+    if (i > header && (scanHeadings(c).hits.length > 0 || LEVEL1_START.some((p) => c === p) || splitTokens(raw).some(isNatureToken))) break;
+    headerText.push(raw);
+    notes.set(i, "indicator table header");
+  }
+  const schema = headerSchema(headerText.join(""));
+  const hasNature = schema.includes("nature");
+
+  let levels: Levels = { level1: null, level2: null };
+  let buffer: { line: number; text: string }[] = [];
+  let expectRest: string | null = null;
+  let pendingQual: RawIndicator | null = null;
+  let sum_line: number | null = null;
+
+  const prev = () => (indicators.length > 0 ? indicators[indicators.length - 1] : null);
+
+  /** Split the buffered text lines into (reason of previous | headings | name prefix). */
+  const flush = (ownName: boolean): { name: string; lines: number[] } => {
+    const buf = buffer;
+    buffer = [];
+    if (buf.length === 0) return { name: "", lines: [] };
+    const offs: number[] = [];
+    let S = "";
+    for (const b of buf) {
+      offs.push(S.length);
+      S += b.text;
+    }
+    const { hits, labels } = scanHeadings(S);
+    const marks = [...hits, ...labels].sort((a, b) => a.start - b.start);
+    const first = marks.length > 0 ? marks[0].start : S.length;
+    const last = marks.length > 0 ? Math.max(...marks.map((m) => m.end)) : S.length;
+    if (hits.length > 0) levels = applyHeadings(levels, hits.map((h) => h.name));
+    // lines (with their pre-heading part)
+    const preLines: { line: number; text: string }[] = [];
+    const postLines: number[] = [];
+    buf.forEach((b, k) => {
+      const a = offs[k];
+      const z = a + b.text.length;
+      if (a < first) preLines.push({ line: b.line, text: S.slice(a, Math.min(z, first)) });
+      if (z > last) postLines.push(b.line);
+      if (z > first && a < last) notes.set(b.line, "indicator heading");
+    });
+    const post = S.slice(last);
+    const p = prev();
+    let nameFromPre: { line: number; text: string }[] = [];
+    if (preLines.length > 0) {
+      const canReason = p !== null && schema.includes("reason");
+      let cut = 0; // number of pre lines that continue the previous reason
+      if (canReason) {
+        if (ownName || marks.length > 0) cut = preLines.length;
+        else {
+          for (let k = 0; k < preLines.length; k++) if (SENTENCE_END.test(preLines[k].text)) cut = k + 1;
+          const open = p!.values.reason !== null && !SENTENCE_END.test(p!.values.reason);
+          if (cut === 0 && open && ownName) cut = preLines.length;
+        }
+      }
+      const reasonPart = preLines.slice(0, cut);
+      if (reasonPart.length > 0) {
+        p!.values.reason = (p!.values.reason ?? "") + reasonPart.map((r) => r.text).join("");
+        for (const r of reasonPart) {
+          p!.source_lines.push(r.line);
+          used.add(r.line);
+          notes.delete(r.line);
+        }
+      }
+      nameFromPre = preLines.slice(cut);
+      if (ownName || marks.length > 0) {
+        for (const r of nameFromPre) notes.set(r.line, "text between indicator rows not placed");
+        nameFromPre = [];
+      }
+    }
+    const nameLines = [...nameFromPre.map((r) => r.line), ...postLines];
+    for (const l of nameLines) {
+      used.add(l);
+      notes.delete(l);
+    }
+    return { name: nameFromPre.map((r) => r.text).join("") + post, lines: nameLines };
+  };
+
+  for (; i <= end; i++) {
+    const raw = lines[i - 1];
+    const t = raw.trim();
+    if (t === "") continue;
+    const c = compact(t);
+    if (isPageNumber(t)) {
+      notes.set(i, "page number");
+      continue;
+    }
+    const tokens = splitTokens(t);
+    if (/^(合计|总分)/.test(c) && tokens.slice(1).some((x) => amountCell(x) !== null)) {
+      sum_line = i;
+      break;
+    }
+    if (/^(评价结论|自评结论|评价$|自$)/.test(c)) {
+      sum_line = i;
+      break;
+    }
+    if (expectRest !== null && c === expectRest) {
+      notes.set(i, "indicator heading continues");
+      expectRest = null;
+      continue;
+    }
+    expectRest = null;
+
+    // a pending 定性 row: its target text, then the line with its scores
+    if (pendingQual) {
+      if (!tokens.some((x) => amountCell(x) !== null)) {
+        pendingQual.values.target = (pendingQual.values.target ?? "") + c;
+        pendingQual.source_lines.push(i);
+        used.add(i);
+        continue;
+      }
+      const after = schema.slice(schema.indexOf("target") + 1).filter((k) => k !== "unit");
+      const left = walk(tokens, after, pendingQual.values);
+      pendingQual.source_line = i;
+      pendingQual.source_lines.push(i);
+      used.add(i);
+      if (left.length > 0) pendingQual.rule = "unplaced tokens: " + left.join(" ");
+      pendingQual = null;
+      continue;
+    }
+
+    let vi = -1; // first value token
+    let numRun: { from: number; to: number } | null = null;
+    if (hasNature) vi = tokens.findIndex(isNatureToken);
+    else {
+      let z = tokens.length - 1;
+      while (z >= 0 && amountCell(tokens[z]) === null) z--;
+      let a = z;
+      while (a - 1 >= 0 && amountCell(tokens[a - 1]) !== null && !/[%％]$/.test(tokens[a - 1]) && z - a < 1) a--;
+      if (z >= 0 && !/[%％]$/.test(tokens[z]) && a >= 2) {
+        numRun = { from: a, to: z };
+        vi = a - 2;
+      }
+    }
+    if (vi < 0) {
+      buffer.push({ line: i, text: c });
+      notes.set(i, "text in indicator table not placed");
+      continue;
+    }
+
+    const lead = tokens.slice(0, vi);
+    const lh = leadHeadings(lead);
+    const ownTokens = lead.slice(lh.count);
+    const fl = flush(ownTokens.length > 0);
+    if (lh.names.length > 0) levels = applyHeadings(levels, lh.names);
+    expectRest = lh.rest;
+    const name = fl.name + ownTokens.join(" ");
+    const ind: RawIndicator = {
+      level1: levels.level1,
+      level2: levels.level2,
+      name,
+      values: emptyValues(),
+      source_line: i,
+      source_lines: [...fl.lines, i].sort((a, b) => a - b),
+      rule: fl.name !== "" && ownTokens.length > 0 ? "name joined across lines" : null,
+    };
+    used.add(i);
+    notes.delete(i);
+    const rest = tokens.slice(vi);
+    if (hasNature) {
+      const left = walk(rest, schema.slice(schema.indexOf("nature")), ind.values);
+      if (left.length > 0) ind.rule = "unplaced tokens: " + left.join(" ");
+      if (ind.values.nature === "定性" && ind.values.target === null) pendingQual = ind;
+    } else if (numRun) {
+      ind.values.target = tokens[vi];
+      ind.values.actual = tokens[vi + 1];
+      const nums = tokens.slice(numRun.from, numRun.to + 1).map(amountCell);
+      const scoreKeys = schema.filter((k) => k === "weight" || k === "score");
+      if (nums.length === scoreKeys.length) scoreKeys.forEach((k, n) => (ind.values[k] = nums[n]));
+      else if (nums.length === 1 && scoreKeys[0] === "weight") {
+        ind.values.weight = nums[0];
+        ind.rule = "one number after the values taken as 分值 (得分 blank)";
+      }
+      const tail = tokens.slice(numRun.to + 1);
+      if (tail.length > 0) ind.values.reason = tail.join(" ");
+    }
+    if (ind.name === "") ind.rule = (ind.rule ? ind.rule + "; " : "") + "no indicator name found";
+    indicators.push(ind);
+  }
+  // text after the last row: the last reason's continuation, else residue
+  if (buffer.length > 0) flush(true);
+  return { indicators, notes, used, sum_line, schema };
+}

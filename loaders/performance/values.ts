@@ -1,0 +1,86 @@
+/**
+ * Indicator values as printed: `≥95%`, `≥ 95`, `$\geq 400$`, `>=2`, `＝100%`,
+ * `≤2635.2万元`, `193万元`, and qualitative text (`优`, `逐步提高`,
+ * `达成年度指标`). Also the `met` decision from operator, target and actual.
+ */
+
+export interface ParsedValue {
+  operator: string | null; // ≥ ≤ = > <
+  value: number | null;
+  unit: string | null;
+  text: string;
+}
+
+/** TeX and ASCII spellings → plain symbols (`$\geq 98\%$` → `≥98%`). */
+export function normaliseValueText(s: string): string {
+  return s
+    .replace(/\\geq?|\\ge(?![a-z])/g, "≥")
+    .replace(/\\leq?|\\le(?![a-z])/g, "≤")
+    .replace(/\\%/g, "%")
+    .replace(/[$]/g, "")
+    .replace(/>=|≧/g, "≥")
+    .replace(/<=|≦/g, "≤")
+    .replace(/＝/g, "=")
+    .replace(/＞/g, ">")
+    .replace(/＜/g, "<")
+    .replace(/％/g, "%")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Whether a token starts with a comparison operator. */
+export function startsWithOperator(token: string): boolean {
+  return /^(≥|≤|=|>|<)/.test(normaliseValueText(token));
+}
+
+const VALUE = /^(≥|≤|=|>|<)?\s*(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(.*)$/;
+
+/** Parse one printed value. A value with a number parses to operator/value/unit; text to text only. */
+export function parseValue(printed: string): ParsedValue {
+  const text = printed.trim();
+  const s = normaliseValueText(text);
+  const m = s.match(VALUE);
+  if (m) {
+    const unit = m[3].trim();
+    // `显著增强 10%` and `12月底之前` are text, not numbers: the number must lead
+    if (!/^[\u4e00-\u9fa5]{2,}/.test(unit) || /^(万元|元|亿元|万人次|人次|万人|万条|万册|万|个工作日|平方米|分钟|小时|个地区|个|次|家|人数|人|套|台|块|件|起|种|项|本|辆|年|月|天|条|份|册|期|支|场|处)([/／].*)?$/.test(unit)) {
+      return { operator: m[1] ?? null, value: Number(m[2].replace(/,/g, "")), unit: unit === "" ? null : unit, text };
+    }
+  }
+  const op = s.match(/^(≥|≤|=|>|<)/);
+  return { operator: op ? op[1] : null, value: null, unit: null, text };
+}
+
+const GRADES = ["优", "良", "中", "低", "差"];
+
+/** Decide whether the target was met; null where the printed values do not decide it. */
+export function decideMet(
+  operator: string | null,
+  target: number | null,
+  targetText: string | null,
+  actual: number | null,
+  actualText: string | null,
+  targetUnit: string | null,
+  actualUnit: string | null,
+): { met: boolean | null; rule: string | null } {
+  const at = (actualText ?? "").replace(/\s+/g, "");
+  const tt = (targetText ?? "").replace(/\s+/g, "");
+  if (/未达成|未完成|未达到|部分达成|部分完成/.test(at)) return { met: false, rule: "wording" };
+  if (target !== null && actual !== null && operator !== "定性") {
+    if (actualUnit && targetUnit && actualUnit !== targetUnit) return { met: null, rule: null };
+    const op = operator ?? "=";
+    const eps = 1e-9;
+    const met =
+      op === "≥" ? actual >= target - eps
+      : op === "≤" ? actual <= target + eps
+      : op === ">" ? actual > target
+      : op === "<" ? actual < target
+      : Math.abs(actual - target) < eps;
+    if (operator === null && !met) return { met: null, rule: null };
+    return { met, rule: "numeric" };
+  }
+  if (/^(已)?(达成|完成|达到)/.test(at)) return { met: true, rule: "wording" };
+  if (tt !== "" && at !== "" && tt === at) return { met: true, rule: "text-equal" };
+  if (GRADES.includes(at) && GRADES.includes(tt)) return { met: GRADES.indexOf(at) <= GRADES.indexOf(tt), rule: "grade" };
+  return { met: null, rule: null };
+}
