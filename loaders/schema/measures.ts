@@ -15,6 +15,9 @@ export const MEASURES: Record<string, { zh: string; en: string }> = {
   budget_adjusted: { zh: "调整后预算数 / 全年预算数", en: "Adjusted budget" },
   completion_pct: { zh: "完成预算%", en: "Budget completion (%)" },
   line_no: { zh: "行次", en: "Row number as printed" },
+  grand_total: { zh: "总计 / 收入总计 / 支出总计", en: "Grand total (including balances)" },
+  income: { zh: "本年收入", en: "Income of the year" },
+  expenditure: { zh: "本年支出", en: "Expenditure of the year" },
   // income sources
   fiscal_appropriation: { zh: "财政拨款（收入）", en: "Fiscal appropriation" },
   general_public_budget: { zh: "一般公共预算财政拨款", en: "General public budget appropriation" },

@@ -1,4 +1,17 @@
 /** Parsers of the final-account (决算) table families, by family name (see tables/catalogue.ts). */
 import type { TableParser } from "../../schema/types.ts";
+import { parseByCode } from "./by_code.ts";
+import { parseSummary } from "./summary.ts";
 
-export const FINAL_PARSERS: Record<string, TableParser> = {};
+export const FINAL_PARSERS: Record<string, TableParser> = {
+  final_summary: parseSummary,
+  final_fiscal_summary: parseSummary,
+  final_income_by_code: parseByCode,
+  final_expenditure_by_code: parseByCode,
+  final_fiscal_detail: parseByCode,
+  final_gpb_by_code: parseByCode,
+  final_gpb_project: parseByCode,
+  final_gov_fund: parseByCode,
+  final_state_capital: parseByCode,
+  final_state_capital_expenditure: parseByCode,
+};

@@ -1,0 +1,246 @@
+/**
+ * Placing the numbers of rows whose empty cells vanished in extraction.
+ *
+ * Rules (each placement that is not a full row is marked inferred, with
+ * the rule named here):
+ *
+ *  - A full row (as many numbers as columns) is placed as printed.
+ *  - The numbers keep their order; the first number is the row total when
+ *    the table's first column is a total ("shift:single=total" for a lone
+ *    number).
+ *  - Candidates are the order-preserving placements of the numbers; those
+ *    that break a within-row identity (合计 = Σ parts, 小计 = 基本 + 项目)
+ *    are dropped, unless every candidate breaks it (a misprint).
+ *  - The total row (合计) is placed first: by evidence from another table
+ *    when the caller gives it ("shift:total-row:<source>"), else — when
+ *    the identity holds — into the leftmost columns
+ *    ("shift:total-row:leftmost"). Columns left empty in the total row are
+ *    empty in every row (amounts are not negative), so other rows may only
+ *    use the columns the total row uses ("shift:active-columns" when that
+ *    alone decides).
+ *  - The remaining rows are decided together by the code hierarchy: the
+ *    assignment that breaks the fewest sums "parent column = Σ child
+ *    columns" (类 = Σ 款 = Σ 项, 合计 = Σ 类; tolerance one cent per
+ *    addend) is chosen; a row is placed when every best assignment places
+ *    it the same way ("shift:code-hierarchy"), otherwise it stays
+ *    unplaced (the caller reports "ambiguous columns").
+ */
+
+export interface PlaceRow {
+  /** Code of the row; null for the total (合计) row, the root of the hierarchy. */
+  code: string | null;
+  values: number[];
+}
+
+export interface Placement {
+  /** Column index of each value, or null when it could not be decided. */
+  columns: number[] | null;
+  inferred: boolean;
+  rule: string | null;
+}
+
+export interface PlaceOptions {
+  n: number;
+  identities: Array<[number, number[]]>;
+  firstIsTotal: boolean;
+  /** Expected total-row value per column from another table (null = unknown), and its name. */
+  rootEvidence?: { values: Array<number | null>; source: string };
+}
+
+const LIMIT = 1 << 16;
+
+function tol(addends: number): number {
+  return 0.01 * Math.max(1, addends) + 1e-6;
+}
+
+/** Order-preserving placements of k values into n columns. */
+function injections(k: number, n: number, firstIsTotal: boolean): number[][] {
+  const out: number[][] = [];
+  const rec = (start: number, acc: number[]) => {
+    if (acc.length === k) {
+      out.push([...acc]);
+      return;
+    }
+    for (let c = start; c <= n - (k - acc.length); c++) {
+      acc.push(c);
+      rec(c + 1, acc);
+      acc.pop();
+    }
+  };
+  if (k === 0) return [[]];
+  if (firstIsTotal) rec(1, [0]);
+  else rec(0, []);
+  return out.filter((c) => c.length === k);
+}
+
+function vector(values: number[], cols: number[], n: number): number[] {
+  const v = new Array<number>(n).fill(0);
+  cols.forEach((c, i) => (v[c] = values[i]));
+  return v;
+}
+
+function identityBreaks(v: number[], identities: Array<[number, number[]]>): number {
+  let bad = 0;
+  for (const [p, cs] of identities) {
+    const s = cs.reduce((a, c) => a + v[c], 0);
+    if (Math.abs(v[p] - s) > tol(cs.length)) bad++;
+  }
+  return bad;
+}
+
+function minBy<T>(items: T[], score: (t: T) => number): T[] {
+  let best = Infinity;
+  for (const t of items) best = Math.min(best, score(t));
+  return items.filter((t) => score(t) === best);
+}
+
+/** Parent index of each row: the nearest row whose code is a prefix; 类 rows hang under the total row. */
+function parents(rows: PlaceRow[]): number[] {
+  const byCode = new Map<string, number>();
+  rows.forEach((r, i) => r.code && !byCode.has(r.code) && byCode.set(r.code, i));
+  const root = rows.findIndex((r) => r.code === null);
+  return rows.map((r) => {
+    if (r.code === null) return -1;
+    for (let len = r.code.length - 2; len >= 3; len -= 2) {
+      const p = byCode.get(r.code.slice(0, len));
+      if (p !== undefined) return p;
+    }
+    return root;
+  });
+}
+
+export function placeRows(rows: PlaceRow[], opt: PlaceOptions): Placement[] {
+  const { n } = opt;
+  const cands: number[][][] = rows.map((r) => {
+    if (r.values.length > n) return [];
+    const all = injections(r.values.length, n, opt.firstIsTotal);
+    return minBy(all, (c) => identityBreaks(vector(r.values, c, n), opt.identities));
+  });
+  const result: Placement[] = rows.map((r, i) =>
+    r.values.length === n
+      ? { columns: cands[i][0], inferred: false, rule: null }
+      : cands[i].length === 1
+        ? { columns: cands[i][0], inferred: true, rule: r.values.length === 1 && opt.firstIsTotal ? "shift:single=total" : "shift:identity" }
+        : { columns: null, inferred: true, rule: null },
+  );
+
+  // the total row first
+  const root = rows.findIndex((r) => r.code === null);
+  let active: boolean[] | null = null;
+  if (root >= 0 && cands[root].length > 0) {
+    if (result[root].columns === null) {
+      let cs = cands[root];
+      let rule = "shift:total-row:leftmost";
+      const ev = opt.rootEvidence;
+      if (ev) {
+        const fits = cs.filter((c) => {
+          const v = vector(rows[root].values, c, n);
+          return v.every((x, j) => ev.values[j] === null || Math.abs(x - (ev.values[j] as number)) <= tol(2));
+        });
+        if (fits.length > 0) {
+          cs = fits;
+          rule = `shift:total-row:${ev.source}`;
+        }
+      }
+      const ok = identityBreaks(vector(rows[root].values, cs[0], n), opt.identities) === 0;
+      if (cs.length === 1) result[root] = { columns: cs[0], inferred: true, rule };
+      else if (ok) result[root] = { columns: cs[0], inferred: true, rule: "shift:total-row:leftmost" };
+      cands[root] = result[root].columns ? [result[root].columns as number[]] : cands[root];
+    }
+    const rc = result[root].columns;
+    if (rc) {
+      const v = vector(rows[root].values, rc, n);
+      active = v.map((x) => x !== 0);
+    }
+  }
+  if (active) {
+    for (let i = 0; i < rows.length; i++) {
+      if (i === root || result[i].columns) continue;
+      const act = cands[i].filter((c) => c.every((j, k) => active![j] || rows[i].values[k] === 0));
+      if (act.length > 0) cands[i] = act;
+      if (cands[i].length === 1) result[i] = { columns: cands[i][0], inferred: true, rule: "shift:active-columns" };
+    }
+  }
+
+  // the rest by the code hierarchy
+  const par = parents(rows);
+  const children: number[][] = rows.map(() => []);
+  par.forEach((p, i) => p >= 0 && children[p].push(i));
+  const open = rows.map((_, i) => i).filter((i) => result[i].columns === null && cands[i].length > 1);
+  if (open.length === 0) return result;
+  const vecs = rows.map((r, i) => cands[i].map((c) => vector(r.values, c, n)));
+  const forced = solveTree(rows.length, children, vecs, n, par);
+  for (const i of open) {
+    const set = forced[i];
+    if (set && set.size === 1) result[i] = { columns: cands[i][[...set][0]], inferred: true, rule: "shift:code-hierarchy" };
+  }
+  return result;
+}
+
+/**
+ * Tree search: best[v][c] = fewest broken sums in v's subtree with v placed
+ * by candidate c. Returns, for every row, the candidates that occur in some
+ * optimal placement of the whole table (null where the search was too wide).
+ */
+function solveTree(count: number, children: number[][], vecs: number[][][], n: number, par: number[]): Array<Set<number> | null> {
+  const best: number[][] = vecs.map((v) => v.map(() => 0));
+  const combos: Array<Array<Array<{ choice: number[]; cost: number }>> | null> = vecs.map(() => null);
+  const kidsOf = (v: number) => children[v].filter((k) => vecs[k].length > 0);
+  const order: number[] = [];
+  const visit = (v: number) => {
+    for (const k of children[v]) visit(k);
+    order.push(v);
+  };
+  for (let v = 0; v < count; v++) if (par[v] === -1) visit(v);
+  let tooWide = false;
+  for (const v of order) {
+    const kids = kidsOf(v);
+    if (vecs[v].length === 0) continue;
+    let space = 1;
+    for (const k of kids) space *= vecs[k].length;
+    if (space > LIMIT) {
+      tooWide = true;
+      continue;
+    }
+    combos[v] = vecs[v].map((pv, c) => {
+      const list: Array<{ choice: number[]; cost: number }> = [];
+      for (let s = 0; s < space; s++) {
+        let x = s;
+        const choice = kids.map((k) => {
+          const ch = x % vecs[k].length;
+          x = Math.floor(x / vecs[k].length);
+          return ch;
+        });
+        let cost = 0;
+        kids.forEach((k, i) => (cost += best[k][choice[i]]));
+        if (kids.length > 0)
+          for (let j = 0; j < n; j++) {
+            let sum = 0;
+            kids.forEach((k, i) => (sum += vecs[k][choice[i]][j]));
+            if (Math.abs(pv[j] - sum) > tol(kids.length)) cost++;
+          }
+        list.push({ choice, cost });
+      }
+      best[v][c] = Math.min(...list.map((l) => l.cost));
+      return list;
+    });
+  }
+  if (tooWide) return vecs.map(() => null);
+  const sets: Array<Set<number>> = vecs.map(() => new Set());
+  const seen = new Set<string>();
+  const mark = (v: number, c: number) => {
+    const key = `${v}:${c}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    sets[v].add(c);
+    const kids = kidsOf(v);
+    const list = combos[v]?.[c] ?? [];
+    for (const l of list) if (l.cost === best[v][c]) kids.forEach((k, i) => mark(k, l.choice[i]));
+  };
+  for (let v = 0; v < count; v++) {
+    if (par[v] !== -1 || vecs[v].length === 0) continue;
+    const m = Math.min(...best[v]);
+    best[v].forEach((b, c) => b === m && mark(v, c));
+  }
+  return sets;
+}

@@ -1,0 +1,232 @@
+/**
+ * Two-sided 总表 tables: 收入支出决算总表 (final_summary) and
+ * 财政拨款收入支出决算总表 (final_fiscal_summary). Each printed line holds an
+ * income row and an expenditure row side by side: `label 行次 value label
+ * 行次 values…`. Every printed number becomes one item.
+ *
+ * Rules:
+ *  - A line is cut into segments at each label (a numbered label 一、…
+ *    starts a new segment, as does a 行次 after values or a second 行次).
+ *    Two segments: income then expenditure. One segment: the side is told
+ *    by its name (…支出, 结余分配, 年末… are expenditure).
+ *  - A label wrapped over text-only lines before a line whose first
+ *    segment has no label is joined to that segment.
+ *  - Income rows have one value column; their measure is the income source
+ *    the row names. Expenditure rows have one column (决算数: measure
+ *    amount, 类 code resolved from the name) or four (合计 and the three
+ *    funds). With fewer numbers than four: the first is the 合计; the rest
+ *    go to the funds that have income or carry-over on the income side
+ *    ("shift:funds-with-income", inferred) — else the line is ambiguous.
+ *  - When the section keeps column positions (layout extraction), the fund
+ *    columns are read from the positions of their header words.
+ */
+import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
+import { makeItem, makeResidue } from "../item.ts";
+import { headerAnchors, isInteger, isMoneyToken, joinLabel, keepsColumns, nearestAnchor, squash, tokenize, tokenValue, type Token } from "../rows.ts";
+import { classCode, stripNumbering } from "./class_names.ts";
+import { sortLines } from "./section_lines.ts";
+
+interface Segment {
+  label: string;
+  lineNo: number | null;
+  values: Token[];
+}
+
+const FUND_COLUMNS: Array<{ measure: string; label: string; keys: string[] }> = [
+  { measure: "total", label: "合计", keys: ["合计"] },
+  { measure: "general_public_budget", label: "一般公共预算财政拨款", keys: ["一般公共预算"] },
+  { measure: "government_fund", label: "政府性基金预算财政拨款", keys: ["政府性基金"] },
+  { measure: "state_capital", label: "国有资本经营预算财政拨款", keys: ["国有资本经营"] },
+];
+
+const NEW_SEGMENT = /^(?:[一二三四五六七八九十]+、|本年收入|本年支出|年初|年末|使用非财政|结余分配|收入总计|支出总计|总计$|合计$)/;
+
+function segmentsOf(text: string, withLineNo: boolean): Segment[] {
+  const segs: Segment[] = [];
+  let cur: Segment | null = null;
+  let prevEnd = -1;
+  const open = (label: string, lineNo: number | null): Segment => {
+    cur = { label, lineNo, values: [] };
+    segs.push(cur);
+    return cur;
+  };
+  for (const t of tokenize(text)) {
+    const gap = prevEnd < 0 ? 0 : t.x0 - prevEnd;
+    prevEnd = t.x1;
+    const c = cur as Segment | null;
+    if (isMoneyToken(t.text) || (!withLineNo && isInteger(t.text))) {
+      (c ?? open("", null)).values.push(t);
+    } else if (isInteger(t.text)) {
+      if (c && c.lineNo === null && c.values.length === 0) c.lineNo = Number(t.text);
+      else open("", Number(t.text));
+    } else if (!c || c.lineNo !== null || c.values.length > 0 || (c.label && (NEW_SEGMENT.test(t.text) || gap >= 4))) {
+      open(t.text, null);
+    } else {
+      c.label = joinLabel([c.label, t.text]);
+    }
+  }
+  return segs;
+}
+
+function isExpenditureLabel(label: string): boolean {
+  return /支出|结余分配|年末/.test(label);
+}
+
+function incomeMeasure(label: string, afterCarryover: boolean): string | null {
+  const l = squash(stripNumbering(label));
+  if (/^年初/.test(l)) return "carryover_prior";
+  if (afterCarryover && /^(一般公共预算|政府性基金|国有资本经营)/.test(l)) return "carryover_prior";
+  if (/^一般公共预算财政拨款/.test(l)) return "general_public_budget";
+  if (/^政府性基金预算财政拨款/.test(l)) return "government_fund";
+  if (/^国有资本经营预算财政拨款/.test(l)) return "state_capital";
+  if (/^上级补助/.test(l)) return "superior_subsidy";
+  if (/^事业收入/.test(l)) return "business_income";
+  if (/^经营收入/.test(l)) return "operating_income";
+  if (/^附属单位上缴/.test(l)) return "subordinate_remittance";
+  if (/^其他收入/.test(l)) return "other_income";
+  if (/^本年收入合计/.test(l)) return "total";
+  if (/^使用非财政拨款结余/.test(l)) return "non_fiscal_balance_used";
+  if (/^(收入)?总计$|^合计$/.test(l)) return "grand_total";
+  return null;
+}
+
+function expenditureMeasure(label: string): string | null {
+  const l = squash(stripNumbering(label));
+  if (/^本年支出合计/.test(l)) return "total";
+  if (/^结余分配/.test(l)) return "balance_distribution";
+  if (/^年末/.test(l)) return "carryover_next";
+  if (/^(支出)?总计$|^合计$/.test(l)) return "grand_total";
+  if (classCode(label)) return "amount";
+  return null;
+}
+
+interface Pending {
+  seg: Segment;
+  side: "income" | "expenditure";
+  line: number;
+  row_index: number;
+}
+
+export function parseSummary(ctx: TableContext): TableParse {
+  const sorted = sortLines(ctx, (t) => tokenize(t).some((k) => isMoneyToken(k.text)));
+  const residue: ResidueRow[] = [...sorted.residue];
+  const header = sorted.header.join("");
+  const withLineNo = header.includes("行次") || /^行$/.test(sorted.header.find((h) => h === "行") ?? "");
+  const incomeColumn = header.includes("决算数") ? "决算数" : header.includes("金额") ? "金额" : "决算数";
+  const fourColumns = ctx.section.family === "final_fiscal_summary" || header.includes("政府性基金预算财政拨款合计");
+  const layout = keepsColumns(sorted.headerRaw.concat(sorted.body.map(([, t]) => t)));
+  const anchors = layout ? headerAnchors(sorted.headerRaw, FUND_COLUMNS.map((c) => c.keys)) : [];
+  const byPosition = layout && anchors.every((a) => a !== null);
+
+  const rows: Pending[] = [];
+  const problems = new Map<number, string>();
+  let pendingLabel: Array<[number, string]> = [];
+  let rowIndex = 0;
+  for (const [n, text] of sorted.body) {
+    const segs = segmentsOf(text, withLineNo);
+    const hasValues = segs.some((s) => s.values.length > 0);
+    const textOnly = segs.every((s) => s.lineNo === null && s.values.length === 0);
+    if (textOnly) {
+      pendingLabel.push([n, text]);
+      continue;
+    }
+    if (segs[0] && segs[0].label === "" && pendingLabel.length > 0) {
+      segs[0].label = joinLabel(pendingLabel.map(([, t]) => t.trim()));
+      for (const [m] of pendingLabel) residue.push(makeResidue(ctx, m, "label continues on next line"));
+    } else for (const [m] of pendingLabel) residue.push(makeResidue(ctx, m, "row without values"));
+    pendingLabel = [];
+    if (!hasValues) {
+      residue.push(makeResidue(ctx, n, "row without values"));
+      continue;
+    }
+    if (segs.length > 2) {
+      problems.set(n, `ambiguous columns: ${segs.length} row segments on one line`);
+      continue;
+    }
+    segs.forEach((seg, k) => {
+      if (seg.values.length === 0) return;
+      const side = segs.length === 2 ? (k === 0 ? "income" : "expenditure") : isExpenditureLabel(seg.label) ? "expenditure" : "income";
+      if (!seg.label) {
+        problems.set(n, "numbers without row label");
+        return;
+      }
+      rows.push({ seg, side, line: n, row_index: ++rowIndex });
+    });
+  }
+  for (const [m] of pendingLabel) residue.push(makeResidue(ctx, m, "row without values"));
+
+  // funds with income or carry-over, for placing shifted fund columns
+  const fundActive = [false, false, false];
+  let afterCarry = false;
+  for (const r of rows) {
+    if (r.side !== "income") continue;
+    const m = incomeMeasure(r.seg.label, afterCarry);
+    if (/^年初/.test(squash(stripNumbering(r.seg.label)))) afterCarry = true;
+    const l = squash(stripNumbering(r.seg.label));
+    const f = /^一般公共预算/.test(l) ? 0 : /^政府性基金/.test(l) ? 1 : /^国有资本经营/.test(l) ? 2 : -1;
+    if (f >= 0 && m && r.seg.values.some((v) => tokenValue(v.text) !== 0)) fundActive[f] = true;
+  }
+
+  const items: LineItem[] = [];
+  afterCarry = false;
+  for (const r of rows) {
+    const { seg } = r;
+    const base = { row_label: seg.label, source_line: r.line, row_index: r.row_index, side: r.side, line_no: seg.lineNo };
+    if (r.side === "income") {
+      const measure = incomeMeasure(seg.label, afterCarry);
+      if (/^年初/.test(squash(stripNumbering(seg.label)))) afterCarry = true;
+      if (seg.values.length !== 1 || !measure) {
+        problems.set(r.line, measure ? `ambiguous columns: ${seg.values.length} numbers for one income column` : `unknown income row: ${seg.label}`);
+        continue;
+      }
+      items.push(makeItem(ctx, { ...base, measure, column_label: incomeColumn, value: tokenValue(seg.values[0].text)! }));
+      continue;
+    }
+    if (!fourColumns) {
+      const measure = expenditureMeasure(seg.label);
+      if (seg.values.length !== 1 || !measure) {
+        problems.set(r.line, measure ? `ambiguous columns: ${seg.values.length} numbers for one expenditure column` : `unknown expenditure row: ${seg.label}`);
+        continue;
+      }
+      const code = classCode(seg.label);
+      items.push(makeItem(ctx, { ...base, measure, column_label: incomeColumn, value: tokenValue(seg.values[0].text)!, code, code_system: code ? "functional" : "none", is_leaf: code ? null : null }));
+      continue;
+    }
+    // four columns: 合计 + three funds
+    let cols: number[] | null = null;
+    let rule: string | null = null;
+    const k = seg.values.length;
+    if (byPosition) {
+      cols = seg.values.map((t) => nearestAnchor(t, anchors as number[]));
+      if (new Set(cols).size !== cols.length) cols = null;
+    } else if (k === 4) cols = [0, 1, 2, 3];
+    else if (k === 1) [cols, rule] = [[0], "shift:single=total"];
+    else {
+      const act = [1, 2, 3].filter((c) => fundActive[c - 1]);
+      if (act.length === k - 1) [cols, rule] = [[0, ...act], "shift:funds-with-income"];
+    }
+    if (!cols) {
+      problems.set(r.line, `ambiguous columns: ${k} numbers for 4 columns`);
+      continue;
+    }
+    const code = classCode(seg.label);
+    cols.forEach((c, i) =>
+      items.push(
+        makeItem(ctx, {
+          ...base,
+          measure: FUND_COLUMNS[c].measure,
+          column_label: FUND_COLUMNS[c].label,
+          value: tokenValue(seg.values[i].text)!,
+          code,
+          code_system: code ? "functional" : "none",
+          inferred: rule !== null,
+          rule,
+        }),
+      ),
+    );
+  }
+  for (const [n, reason] of [...problems].sort((a, b) => a[0] - b[0])) residue.push(makeResidue(ctx, n, reason));
+  residue.sort((a, b) => a.source_line - b.source_line);
+  const status = items.length === 0 && sorted.noDataNote ? "no_data" : problems.size > 0 ? "partial" : "ok";
+  return { items, residue, status, message: sorted.noDataNote ?? (problems.size > 0 ? `${problems.size} line(s) not placed` : "") };
+}

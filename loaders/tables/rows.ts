@@ -1,0 +1,174 @@
+/**
+ * Generic helpers for reading table rows out of extracted text lines:
+ * tokens with their positions (string index and display column, CJK = 2),
+ * money-looking tokens, classification codes at the start of a row, and
+ * the classification of non-data lines (notes, page markers).
+ */
+import { parseNumber } from "../ingest/numbers.ts";
+
+export interface Token {
+  text: string;
+  /** String index of the first character. */
+  index: number;
+  /** Display columns (wide characters count 2) of the first character and one past the last. */
+  x0: number;
+  x1: number;
+}
+
+/** A money figure as printed: a decimal part or thousands separators (`1358.87`, `5,634.18`, `0.00`). */
+export const MONEY_TOKEN = /^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$/;
+
+export function isMoneyToken(t: string): boolean {
+  return MONEY_TOKEN.test(t);
+}
+
+/** Display width of one character: CJK and full-width forms count 2. */
+export function charWidth(ch: string): number {
+  const c = ch.codePointAt(0) ?? 0;
+  return (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x201c && c <= 0x201d)
+    ? 2
+    : 1;
+}
+
+/** Split a line on white space, keeping each token's string index and display columns. */
+export function tokenize(line: string): Token[] {
+  const out: Token[] = [];
+  let x = 0;
+  let i = 0;
+  const chars = Array.from(line);
+  let tok = "";
+  let start = 0;
+  let x0 = 0;
+  for (const ch of chars) {
+    const w = charWidth(ch);
+    if (/[\s\u3000]/.test(ch)) {
+      if (tok) out.push({ text: tok, index: start, x0, x1: x });
+      tok = "";
+    } else {
+      if (!tok) {
+        start = i;
+        x0 = x;
+      }
+      tok += ch;
+    }
+    x += w;
+    i += ch.length;
+  }
+  if (tok) out.push({ text: tok, index: start, x0, x1: x });
+  return out;
+}
+
+/** All money-looking tokens of a line (for coverage checks). */
+export function moneyTokens(line: string): Token[] {
+  return tokenize(line).filter((t) => isMoneyToken(t.text));
+}
+
+/** Value of a numeric token (money or plain integer), or null. */
+export function tokenValue(t: string): number | null {
+  return parseNumber(t);
+}
+
+/** Whether a token is a plain integer (a 行次 / 栏次 number, or part of a split code). */
+export function isInteger(t: string): boolean {
+  return /^\d+$/.test(t);
+}
+
+/** Join label fragments as printed: no space between CJK fragments, one space otherwise. */
+export function joinLabel(parts: string[]): string {
+  let out = "";
+  for (const p of parts) {
+    if (!p) continue;
+    if (out && /[\x21-\x7e]$/.test(out) && /^[\x21-\x7e]/.test(p)) out += " ";
+    out += p;
+  }
+  return out;
+}
+
+/** Without any white space, for comparing lines. */
+export function squash(text: string): string {
+  return text.replace(/[\s\u3000]+/g, "");
+}
+
+/**
+ * A classification code at the start of a row: one token of 3/5/7 digits
+ * (`2080505`) or three-column codes (`201 06 01`, `208 5 5`). Returns the
+ * joined code and how many tokens it used, or null.
+ */
+export function leadingCode(tokens: Token[]): { code: string; used: number } | null {
+  if (tokens.length === 0) return null;
+  const t0 = tokens[0].text;
+  if (/^\d{5}$|^\d{7}$/.test(t0)) return { code: t0, used: 1 };
+  if (!/^\d{3}$/.test(t0)) return null;
+  let code = t0;
+  let used = 1;
+  for (let k = 1; k <= 2 && k < tokens.length; k++) {
+    const t = tokens[k].text;
+    if (!/^\d{1,2}$/.test(t)) break;
+    // a two-digit 款/项 cell must be followed by a label or another code cell, not by money
+    code += t.padStart(2, "0");
+    used++;
+  }
+  return { code, used };
+}
+
+/** A line that is a page marker or page number inserted by the extractor. */
+export function isPageMarker(text: string): boolean {
+  const t = text.trim();
+  return /^=+\s*PAGE\s*\d+\s*=+$/i.test(t) || /^[-—–]?\s*\d{1,3}\s*[-—–]?$/.test(t) && /[-—–]/.test(t) || /^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$/.test(t);
+}
+
+/** A note line (注：…, 备注：…, 说明：…) or its numbered continuation. */
+export function isNoteStart(text: string): boolean {
+  return /^\s*(注|备注|说明)\s*\d*\s*[:：]/.test(text);
+}
+
+/** Whether a note says the table has no data (本表无数据, 故本表无数据, 本表为空表). */
+export function isNoDataNote(text: string): boolean {
+  return /(本表无数据|故本表无数据|本表为空|无此项(收支|支出|收入|数据)|没有.{0,30}(收入|支出|数据))/.test(squash(text));
+}
+
+/**
+ * Whether a block of lines keeps the printed column positions (an extractor
+ * run in layout mode): most lines hold wide gaps of white space.
+ */
+export function keepsColumns(lines: string[]): boolean {
+  const nonBlank = lines.filter((l) => l.trim() !== "");
+  if (nonBlank.length < 3) return false;
+  const wide = nonBlank.filter((l) => /\S {4,}\S/.test(l) || /^ {8,}\S/.test(l)).length;
+  return wide / nonBlank.length >= 0.5;
+}
+
+/**
+ * Display centre of each column's header word in a layout-kept header
+ * block: for column k, the first token (top to bottom, left to right) that
+ * contains one of keys[k] and was not taken by an earlier column.
+ */
+export function headerAnchors(header: string[], keys: string[][]): Array<number | null> {
+  const toks = header.flatMap((l) => tokenize(l));
+  const taken = new Set<Token>();
+  return keys.map((ks) => {
+    for (const t of toks) {
+      if (taken.has(t)) continue;
+      if (ks.some((k) => t.text.includes(k))) {
+        taken.add(t);
+        return (t.x0 + t.x1) / 2;
+      }
+    }
+    return null;
+  });
+}
+
+/** Index of the anchor nearest to a token's display centre. */
+export function nearestAnchor(t: Token, anchors: number[]): number {
+  const c = (t.x0 + t.x1) / 2;
+  let best = 0;
+  for (let i = 1; i < anchors.length; i++) if (Math.abs(anchors[i] - c) < Math.abs(anchors[best] - c)) best = i;
+  return best;
+}
