@@ -30,6 +30,7 @@ export const MEASURES: Record<string, { zh: string; en: string }> = {
   subordinate_remittance: { zh: "附属单位上缴收入", en: "Remittances from affiliated units" },
   other_income: { zh: "其他收入", en: "Other income" },
   carryover_prior: { zh: "上年结转 / 年初结转和结余", en: "Carry-over from the previous year" },
+  current_year_appropriation: { zh: "当年财政拨款安排", en: "Appropriation of the current year (as opposed to carry-over)" },
   carryover_next: { zh: "年末结转和结余", en: "Carry-over to the next year" },
   non_fiscal_balance_used: { zh: "使用非财政拨款结余", en: "Use of non-appropriation balances" },
   balance_distribution: { zh: "结余分配", en: "Distribution of balances" },

@@ -1,0 +1,109 @@
+/**
+ * Printed column headers of the budget tables → measures (schema/measures.ts).
+ * Headers are compared with white space removed and brackets folded.
+ */
+
+/** Header text without white space, with ASCII brackets folded to full width. */
+export function foldHeader(text: string): string {
+  return text.replace(/[\s\u3000]+/g, "").replace(/\(/g, "（").replace(/\)/g, "）").replace(/["“”]/g, "");
+}
+
+/** Ordered: the first pattern that matches the (folded) leaf header wins; `parent` is the header above it. */
+const RULES: Array<[RegExp, string, RegExp?]> = [
+  [/^(合计|小计)$/, "vehicles_total", /公务用车/],
+  [/^(合计|小计)$/, "three_public_total", /三公/],
+  [/^(合计|小计|总计)$/, "total"],
+  [/上年结转/, "carryover_prior"],
+  [/^当年财政拨款(安排|预算安排)?$/, "current_year_appropriation"],
+  [/^一般公共预算(拨款收入|拨款|资金)?$/, "general_public_budget"],
+  [/^政府性基金(预算)?(拨款收入|拨款|安排)?$/, "government_fund"],
+  [/^国有资本经营预算(拨款收入|拨款|安排)?$/, "state_capital"],
+  [/^财政拨款(收入)?$/, "fiscal_appropriation"],
+  [/^事业单位经营收入$|^经营收入$/, "operating_income"],
+  [/^事业收入$/, "business_income"],
+  [/^其他收入$/, "other_income"],
+  [/^上级补助收入$/, "superior_subsidy"],
+  [/^附属单位上缴收入$/, "subordinate_remittance"],
+  [/财政专户管理资金/, "fiscal_special_account"],
+  [/^基本支出$/, "basic"],
+  [/^项目支出$/, "project"],
+  [/^人员经费$/, "personnel"],
+  [/^公用经费$/, "public_expenses"],
+  [/因公出国（境）/, "overseas_travel"],
+  [/^公务用车购置及运行(维护)?费$/, "vehicles_total"],
+  [/^(公务用车)?购置费$/, "vehicle_purchase"],
+  [/^(公务用车)?运行(维护)?费$/, "vehicle_operation"],
+  [/^公务接待费$/, "official_reception"],
+  [/^机关运行经费/, "agency_running_costs"],
+  [/^(预算数|金额)$/, "budget"],
+];
+
+/** The measure a printed column header holds, or null if it is not a money column. */
+export function measureOfHeader(leaf: string, parent = ""): string | null {
+  const l = foldHeader(leaf);
+  const p = foldHeader(parent);
+  for (const [re, measure, parentRe] of RULES) {
+    if (!re.test(l)) continue;
+    if (parentRe && !parentRe.test(p)) continue;
+    return measure;
+  }
+  return null;
+}
+
+/** Identities between the measures of one column group: [sum, parts]. */
+const IDENTITIES: Array<[string, string[], "all" | "any"]> = [
+  ["vehicles_total", ["vehicle_purchase", "vehicle_operation"], "all"],
+  ["three_public_total", ["overseas_travel", "vehicles_total", "official_reception"], "all"],
+  ["basic", ["personnel", "public_expenses"], "all"],
+  ["total", ["basic", "project"], "all"],
+  ["total", ["personnel", "public_expenses", "project"], "all"],
+  [
+    "total",
+    [
+      "carryover_prior", "current_year_appropriation", "general_public_budget", "government_fund", "state_capital",
+      "fiscal_appropriation", "business_income", "operating_income", "other_income", "superior_subsidy",
+      "subordinate_remittance", "fiscal_special_account",
+    ],
+    "any",
+  ],
+];
+
+export interface Identity {
+  sum: number;
+  parts: number[];
+  text: string;
+}
+
+/**
+ * Identities that hold between the given columns (by index), for a run of
+ * columns that repeat no measure. A measure printed twice starts a new group.
+ */
+export function identitiesOf(measures: string[]): Identity[] {
+  const out: Identity[] = [];
+  // split into groups at the first repeated measure
+  const groups: number[][] = [];
+  let cur: number[] = [];
+  const seen = new Set<string>();
+  measures.forEach((m, i) => {
+    if (seen.has(m)) {
+      groups.push(cur);
+      cur = [];
+      seen.clear();
+    }
+    seen.add(m);
+    cur.push(i);
+  });
+  if (cur.length) groups.push(cur);
+  for (const g of groups) {
+    const at = new Map(g.map((i) => [measures[i], i]));
+    for (const [sum, parts, mode] of IDENTITIES) {
+      const s = at.get(sum);
+      if (s === undefined) continue;
+      const present = parts.filter((p) => at.has(p));
+      if (mode === "all" ? present.length !== parts.length : present.length === 0) continue;
+      if (sum === "total" && parts[0] === "personnel" && at.has("basic")) continue;
+      out.push({ sum: s, parts: present.map((p) => at.get(p)!), text: `${sum} = ${present.join(" + ")}` });
+    }
+  }
+  return out;
+}

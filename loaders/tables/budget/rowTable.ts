@@ -1,0 +1,212 @@
+/**
+ * The budget tables made of rows: by functional code (收入总表, 支出总表,
+ * 一般公共预算支出表, 政府性基金 / 国有资本经营预算支出表), by economic code
+ * (基本支出表), by project (项目支出表), by unit (“三公”经费表). Rows are
+ * 合计, a department row, unit rows (a unit code, or a unit name resolved
+ * through 表1-1), code rows and label rows (subtotals printed without code).
+ */
+import type { CodeSystem, LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
+import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
+import { makeItem, makeResidue } from "../item.ts";
+import { identitiesOf } from "./columnMeasures.ts";
+import { resolveGroups, type Group } from "./groupSums.ts";
+import { reasonFor, isNoDataNote } from "./lineKinds.ts";
+import { agreed, placements } from "./placements.ts";
+import { readTextRow, readTsvRow, type RawRow } from "./rowRead.ts";
+import { isTotalRow, splitSection } from "./sectionParts.ts";
+import { textColumns } from "./textColumns.ts";
+import { readTsvHeader } from "./tsvHeader.ts";
+import { departmentCode, unitDirectory } from "./units.ts";
+import { checkIdentities } from "./trust.ts";
+
+export interface RowTableOptions {
+  /** Code system of 3xx codes in this table. */
+  codeHint: CodeSystem;
+  /** Measure renames for this family (e.g. total → three_public_total, budget → project). */
+  remap?: Record<string, string>;
+}
+
+type Kind = "total" | "department" | "unit" | "code" | "label";
+
+interface Row extends RawRow {
+  kind: Kind;
+  unit: string | null;
+  row_index: number;
+  values: number[];
+  cands: number[][];
+  resolvedBy?: string;
+}
+
+export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TableParse {
+  const parts = splitSection(ctx);
+  const residue: ResidueRow[] = [];
+  for (const [n, t] of parts.above) residue.push(makeResidue(ctx, n, reasonFor(t, true)));
+  for (const [n] of parts.header) residue.push(makeResidue(ctx, n, "header"));
+
+  // money columns
+  let columns: Array<{ label: string; measure: string; index?: number }> = [];
+  let roles = new Map<number, import("./tsvHeader.ts").CellRole>();
+  if (parts.exact) {
+    const h = readTsvHeader(parts.header.map(([, t]) => t).filter((t) => t.includes("\t")));
+    columns = h.columns;
+    roles = h.roles;
+  } else {
+    columns = textColumns(ctx.section.family, parts.header.map(([, t]) => t).join(" ")) ?? [];
+  }
+  columns = columns.map((c) => ({ ...c, measure: opts.remap?.[c.measure] ?? c.measure }));
+  const measures = columns.map((c) => c.measure);
+  const ids = identitiesOf(measures);
+  const moneyCells = new Set(columns.map((c) => c.index ?? -1));
+
+  // rows
+  const dept = departmentCode(parts.above.map(([, t]) => t));
+  const directory = parts.exact ? unitDirectory(ctx.doc) : new Map<string, string>();
+  const rows: Row[] = [];
+  let noDataNote: string | null = null;
+  let previousCode: string | null = null;
+  let currentUnit: string | null = null;
+  let total: Row | null = null;
+  for (const [n, t] of parts.body) {
+    if (t.trim() === "") continue;
+    const raw: RawRow = parts.exact ? readTsvRow(n, t, roles, moneyCells) : readTextRow(n, t, previousCode);
+    const isTotal = !raw.code && isTotalRow(t);
+    if (raw.nums.length === 0) {
+      if (isNoDataNote(t)) noDataNote = t.trim();
+      const reason = isTotal ? "total row without amounts" : raw.code ? "code row without amounts" : reasonFor(t, false);
+      residue.push(makeResidue(ctx, n, raw.stray.length ? `numbers in columns without a known header: ${raw.stray.join(" ")}` : reason));
+      if (raw.code) previousCode = raw.code;
+      continue;
+    }
+    if (columns.length === 0) {
+      residue.push(makeResidue(ctx, n, "numbers, but the column header was not recognised"));
+      continue;
+    }
+    let kind: Kind = "label";
+    let unit: string | null = currentUnit;
+    const system = raw.code ? codeSystemOf(raw.code, opts.codeHint) : "none";
+    if (isTotal) {
+      kind = "total";
+      unit = null;
+    } else if (raw.code && system === "budget_unit") {
+      kind = "unit";
+      unit = currentUnit = raw.code;
+    } else if (raw.code) {
+      kind = "code";
+      unit = raw.unitCode ?? currentUnit;
+    } else if (directory.has(raw.label) && !(total && rows.every((r) => r.kind === "total") && sameValues(raw, total))) {
+      kind = "unit";
+      unit = currentUnit = directory.get(raw.label)!;
+    } else if (total && rows.every((r) => r.kind === "total" || r.kind === "department") && sameValues(raw, total)) {
+      kind = "department";
+      unit = dept?.code ?? null;
+    }
+    if (raw.code) previousCode = raw.code;
+    const values = raw.nums.map((x) => x.value);
+    const cands = parts.exact
+      ? [raw.nums.map((x) => columns.findIndex((c) => c.index === x.cell))]
+      : placements(values, columns.length, ids);
+    const row: Row = { ...raw, kind, unit, row_index: rows.length + 1, values, cands };
+    if (kind === "total" && !total) total = row;
+    rows.push(row);
+  }
+
+  if (!parts.exact) resolveGroups(rows, hierarchyGroups(rows), columns.length);
+
+  // trust: the printed rows must keep the table's identities
+  const trust = checkIdentities(rows, ids, measures, ctx.section.unit);
+  if (trust) {
+    const untrusted = residueAll(ctx, `untrusted table: ${trust}`);
+    return { items: [], residue: untrusted, status: "untrusted", message: trust };
+  }
+
+  // leaves, per unit
+  const leafOf = new Map<string, (c: string) => boolean>();
+  const unitsOf = [...new Set(rows.filter((r) => r.kind === "code").map((r) => r.unit ?? ""))].sort();
+  for (const u of unitsOf) leafOf.set(u, leafSet(rows.filter((r) => r.kind === "code" && (r.unit ?? "") === u).map((r) => r.code!)));
+  const hasCodes = rows.some((r) => r.kind === "code");
+
+  const items: LineItem[] = [];
+  let ambiguous = 0;
+  for (const r of rows) {
+    const isLeaf =
+      r.kind === "code" ? leafOf.get(r.unit ?? "")!(r.code!) : r.kind === "unit" ? !hasCodes : r.kind === "label" ? false : false;
+    const emit = (k: number, col: number, inferred: boolean, rule: string | null) =>
+      items.push(
+        makeItem(ctx, {
+          row_label: r.label,
+          measure: columns[col].measure,
+          column_label: columns[col].label,
+          value: r.values[k],
+          source_line: r.line,
+          row_index: r.row_index,
+          code: r.code,
+          code_system: r.code ? codeSystemOf(r.code, opts.codeHint) : "none",
+          unit_code: r.unit,
+          inferred,
+          rule: rule ?? (r.codeNote?.startsWith("code:garbled") ? r.codeNote : null),
+          is_leaf: isLeaf,
+        }),
+      );
+    const shifted = !parts.exact && r.values.length < columns.length;
+    if (r.cands.length === 1) {
+      const rule = shifted ? `shift:${r.resolvedBy ?? `identities (${ids.map((i) => i.text).join("; ") || "column order"})`}` : null;
+      r.cands[0].forEach((col, k) => emit(k, col, shifted, rule));
+      continue;
+    }
+    ambiguous++;
+    const sure = agreed(r.cands);
+    for (const [k, col] of [...sure.entries()].sort((a, b) => a[0] - b[0])) emit(k, col, true, "shift:same column in every reading");
+    const why =
+      r.cands.length === 0
+        ? `no column reading keeps the identities (${ids.map((i) => i.text).join("; ")}): ${r.nums.map((x) => x.text).join(" ")}`
+        : `ambiguous columns: ${r.cands.length} readings fit (${r.cands
+            .slice(0, 4)
+            .map((p) => p.map((c) => columns[c].label).join(", "))
+            .join(" | ")})`;
+    residue.push(makeResidue(ctx, r.line, why));
+  }
+  residue.sort((a, b) => a.source_line - b.source_line);
+  const status = items.length === 0 && rows.length === 0 ? "no_data" : ambiguous > 0 ? "partial" : "ok";
+  const message =
+    status === "no_data"
+      ? `no data${noDataNote ? `: ${noDataNote}` : ""}`
+      : `${rows.length} rows, ${items.length} numbers${ambiguous ? `, ${ambiguous} rows with ambiguous columns left in residue` : ""}`;
+  return { items, residue, status, message };
+}
+
+function sameValues(raw: RawRow, total: Row): boolean {
+  return raw.nums.length === total.values.length && raw.nums.every((x, k) => x.value === total.values[k]);
+}
+
+/** 合计 = Σ top-level rows; 类 = Σ款, 款 = Σ项 (7-digit codes under a 类 when the 款 is not printed). */
+function hierarchyGroups(rows: Row[]): Group[] {
+  const codeRows = rows.map((r, i) => [r, i] as const).filter(([r]) => r.kind === "code");
+  if (codeRows.length === 0 || rows.some((r) => r.kind === "unit")) return [];
+  const at = new Map<string, number>();
+  for (const [r, i] of codeRows) if (!at.has(r.code!)) at.set(r.code!, i);
+  const children = new Map<number, number[]>();
+  const top: number[] = [];
+  for (const [r, i] of codeRows) {
+    if (at.get(r.code!) !== i) continue;
+    let p = parentCode(r.code!);
+    if (p && !at.has(p) && p.length === 5) p = p.slice(0, 3);
+    const pi = p ? at.get(p) : undefined;
+    if (pi === undefined) top.push(i);
+    else children.set(pi, [...(children.get(pi) ?? []), i]);
+  }
+  const groups: Group[] = [...children.entries()].map(([pi, kids]) => ({
+    parent: pi,
+    children: kids,
+    rule: `hierarchy (${rows[pi].code} = Σ of its ${kids.length} sub-items)`,
+  }));
+  const totalIdx = rows.findIndex((r) => r.kind === "total");
+  if (totalIdx >= 0) groups.unshift({ parent: totalIdx, children: top, rule: `hierarchy (合计 = Σ of ${top.length} top-level rows)` });
+  return groups;
+}
+
+function residueAll(ctx: TableContext, reason: string): ResidueRow[] {
+  const out: ResidueRow[] = [];
+  for (let n = ctx.section.start_line; n <= ctx.section.end_line; n++)
+    if ((ctx.doc.lines[n - 1] ?? "").trim() !== "") out.push(makeResidue(ctx, n, reason));
+  return out;
+}

@@ -1,0 +1,174 @@
+/**
+ * Two-sided tables (收支总表, 财政拨款收支总表): income items on the left,
+ * expenditure items on the right, on the same printed line. Each number
+ * becomes an item with `side` income / expenditure and the row label of its
+ * own side.
+ */
+import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
+import { cells } from "../../ingest/layout.ts";
+import { parseNumber } from "../../ingest/numbers.ts";
+import { makeItem, makeResidue } from "../item.ts";
+import { foldHeader, identitiesOf } from "./columnMeasures.ts";
+import { resolveGroups } from "./groupSums.ts";
+import { reasonFor } from "./lineKinds.ts";
+import { agreed, placements } from "./placements.ts";
+import { splitSection } from "./sectionParts.ts";
+import { textSideColumns } from "./textColumns.ts";
+import { readTsvHeader } from "./tsvHeader.ts";
+
+type Side = "income" | "expenditure";
+
+interface Column {
+  label: string;
+  measure: string;
+  index?: number;
+}
+
+interface Half {
+  line: number;
+  row_index: number;
+  side: Side;
+  label: string;
+  values: number[];
+  texts: string[];
+  cands: number[][];
+  resolvedBy?: string;
+}
+
+function sideOf(text: string): Side {
+  return /支\s*出/.test(text) ? "expenditure" : "income";
+}
+
+/** Split a plain-text line into label runs and number runs: `一、X 1 2 二、Y 3` → [[X,[1,2]],[Y,[3]]]. */
+function textHalves(text: string): Array<{ label: string; nums: string[] }> {
+  const out: Array<{ label: string; nums: string[] }> = [];
+  for (const tok of text.trim().split(/[ \u3000]+/).filter(Boolean)) {
+    const isNum = parseNumber(tok) !== null && !/^\d+[.、]$/.test(tok);
+    const last = out[out.length - 1];
+    if (isNum) {
+      if (!last) out.push({ label: "", nums: [tok] });
+      else last.nums.push(tok);
+    } else if (last && last.nums.length === 0) last.label += (last.label ? " " : "") + tok;
+    else out.push({ label: tok, nums: [] });
+  }
+  return out;
+}
+
+export function parseTwoSided(ctx: TableContext): TableParse {
+  const parts = splitSection(ctx);
+  const residue: ResidueRow[] = [];
+  for (const [n, t] of parts.above) residue.push(makeResidue(ctx, n, reasonFor(t, true)));
+  for (const [n] of parts.header) residue.push(makeResidue(ctx, n, "header"));
+  const headerText = parts.header.map(([, t]) => t).join(" ");
+
+  const cols: Record<Side, Column[]> = { income: [], expenditure: [] };
+  const labelCell: Partial<Record<Side, number>> = {};
+  if (parts.exact) {
+    const lines = parts.header.map(([, t]) => t).filter((t) => t.includes("\t"));
+    const top = lines.length > 1 ? cells(lines[0]).cells : [];
+    const sideAt = (i: number) => {
+      for (let j = Math.min(i, top.length - 1); j >= 0; j--) if (top[j]) return sideOf(top[j]);
+      return "income" as Side;
+    };
+    const h = readTsvHeader(lines);
+    for (const c of h.columns) cols[sideAt(c.index)].push(c);
+    for (const [i, role] of [...h.roles.entries()].sort((a, b) => a[0] - b[0]))
+      if (role === "name" && labelCell[sideAt(i)] === undefined) labelCell[sideAt(i)] = i;
+  } else {
+    cols.income = textSideColumns(headerText, "income");
+    cols.expenditure = textSideColumns(headerText, "expenditure");
+  }
+  const ids = { income: identitiesOf(cols.income.map((c) => c.measure)), expenditure: identitiesOf(cols.expenditure.map((c) => c.measure)) };
+
+  const halves: Half[] = [];
+  let row_index = 0;
+  for (const [n, t] of parts.body) {
+    if (t.trim() === "") continue;
+    const found: Array<{ side: Side; label: string; nums: string[]; cellsAt?: number[] }> = [];
+    if (parts.exact) {
+      const cs = cells(t).cells;
+      for (const side of ["income", "expenditure"] as Side[]) {
+        const nums: string[] = [];
+        const at: number[] = [];
+        for (const c of cols[side]) {
+          const v = cs[c.index!] ?? "";
+          if (parseNumber(v) !== null) {
+            nums.push(v);
+            at.push(c.index!);
+          }
+        }
+        const label = labelCell[side] !== undefined ? cs[labelCell[side]!] ?? "" : "";
+        if (label || nums.length) found.push({ side, label, nums, cellsAt: at });
+      }
+    } else {
+      const hs = textHalves(t);
+      hs.forEach((h, k) => found.push({ side: hs.length === 2 ? (k === 0 ? "income" : "expenditure") : sideOf(h.label), label: h.label, nums: h.nums }));
+    }
+    const withNums = found.filter((f) => f.nums.length > 0);
+    if (withNums.length === 0) {
+      residue.push(makeResidue(ctx, n, found.length ? "label row without amounts" : reasonFor(t, false)));
+      continue;
+    }
+    row_index++;
+    for (const f of withNums) {
+      const values = f.nums.map((x) => parseNumber(x)!);
+      const c = cols[f.side];
+      const cands = f.cellsAt ? [f.cellsAt.map((i) => c.findIndex((x) => x.index === i))] : placements(values, c.length, ids[f.side]);
+      halves.push({ line: n, row_index, side: f.side, label: f.label, values, texts: f.nums, cands });
+    }
+  }
+
+  // plain text: the expenditure total row = Σ the expenditure rows, column by column
+  if (!parts.exact && cols.expenditure.length > 1) {
+    const exp = halves.map((h, i) => [h, i] as const).filter(([h]) => h.side === "expenditure");
+    const total = exp.find(([h]) => /总计|合计/.test(foldHeader(h.label)));
+    if (total) {
+      const kids = exp.filter(([h]) => !/总计|合计|^一、本年支出$/.test(foldHeader(h.label))).map(([, i]) => i);
+      resolveGroups(halves, [{ parent: total[1], children: kids, rule: `hierarchy (支出总计 = Σ of ${kids.length} expenditure rows)` }], cols.expenditure.length);
+    }
+  }
+
+  const items: LineItem[] = [];
+  let ambiguous = 0;
+  const badLines = new Set<number>();
+  for (const h of halves) {
+    const c = cols[h.side];
+    const shifted = !parts.exact && h.values.length < c.length;
+    const emit = (k: number, col: number, inferred: boolean, rule: string | null) =>
+      items.push(
+        makeItem(ctx, {
+          row_label: h.label,
+          measure: c[col].measure,
+          column_label: c[col].label,
+          value: h.values[k],
+          source_line: h.line,
+          row_index: h.row_index,
+          side: h.side,
+          inferred,
+          rule,
+        }),
+      );
+    if (h.cands.length === 1) {
+      const rule = shifted ? `shift:${h.resolvedBy ?? `identities (${ids[h.side].map((i) => i.text).join("; ")})`}` : null;
+      h.cands[0].forEach((col, k) => emit(k, col, shifted, rule));
+      continue;
+    }
+    ambiguous++;
+    for (const [k, col] of [...agreed(h.cands).entries()].sort((a, b) => a[0] - b[0])) emit(k, col, true, "shift:same column in every reading");
+    if (!badLines.has(h.line)) {
+      badLines.add(h.line);
+      residue.push(
+        makeResidue(
+          ctx,
+          h.line,
+          h.cands.length === 0
+            ? `${h.side} side: no column reading fits ${h.texts.join(" ")}`
+            : `ambiguous columns (${h.side} side): ${h.cands.length} readings fit (${h.cands.slice(0, 4).map((p) => p.map((x) => c[x].label).join(", ")).join(" | ")})`,
+        ),
+      );
+    }
+  }
+  residue.sort((a, b) => a.source_line - b.source_line);
+  const status = items.length === 0 ? "no_data" : ambiguous ? "partial" : "ok";
+  return { items, residue, status, message: `${row_index} rows, ${items.length} numbers${ambiguous ? `, ${ambiguous} row halves with ambiguous columns` : ""}` };
+}
