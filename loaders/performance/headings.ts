@@ -62,7 +62,7 @@ export function scanHeadings(text: string): { hits: HeadingHit[]; labels: Headin
       continue;
     }
     for (const h of ALL) {
-      if (text.startsWith(h, i)) {
+      if (h.endsWith("指标") && text.startsWith(h, i)) {
         hits.push({ name: h, start: i, end: i + h.length });
         i += h.length;
         continue outer;
@@ -135,5 +135,16 @@ export function headerSchema(headerText: string): ColumnKey[] {
     found.push({ key, at: m.index });
     t = t.slice(0, m.index) + "#".repeat(m[0].length) + t.slice(m.index + m[0].length);
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.key);
+  const keys = found.sort((a, b) => a.at - b.at).map((f) => f.key);
+  // a header printed as a grid of two rows (`指标 指标 度量 完成值 …` / `性质 值 单位 …`)
+  // does not spell 指标性质: fall back to the standard order of the words present
+  const whole = compact(headerText);
+  if (!keys.includes("nature") && /性质/.test(whole)) {
+    const std: [ColumnKey, RegExp][] = [
+      ["nature", /性质/], ["target", /值/], ["unit", /单位/], ["actual", /完成值/],
+      ["weight", /权|分值/], ["score", /得分/], ["reason", /原因|因分析/],
+    ];
+    return std.filter(([, re]) => re.test(whole)).map(([k]) => k);
+  }
+  return keys;
 }

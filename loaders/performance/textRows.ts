@@ -47,7 +47,11 @@ export function findHeader(lines: string[], start: number, end: number): number 
   for (let i = start; i <= end; i++) {
     const c = compact(lines[i - 1]);
     if (/一级指标/.test(c)) return i;
-    if ((c === "一级" || c === "一") && i < end && /^(指标|级)/.test(compact(lines[i]))) return i;
+    if (c === "一级" || c === "一") {
+      let j = i + 1;
+      while (j <= end && compact(lines[j - 1]) === "") j++;
+      if (j <= end && /^(指标|级)/.test(compact(lines[j - 1]))) return i;
+    }
   }
   return null;
 }
