@@ -57,6 +57,7 @@ const IDENTITIES: Array<[string, string[], "all" | "any"]> = [
   ["basic", ["personnel", "public_expenses"], "all"],
   ["total", ["basic", "project"], "all"],
   ["total", ["personnel", "public_expenses", "project"], "all"],
+  ["total", ["personnel", "public_expenses"], "all"],
   [
     "total",
     [
@@ -96,12 +97,14 @@ export function identitiesOf(measures: string[]): Identity[] {
   if (cur.length) groups.push(cur);
   for (const g of groups) {
     const at = new Map(g.map((i) => [measures[i], i]));
+    const summed = new Set<string>(); // one identity per sum column: the first (most specific) that fits
     for (const [sum, parts, mode] of IDENTITIES) {
       const s = at.get(sum);
-      if (s === undefined) continue;
+      if (s === undefined || summed.has(sum)) continue;
       const present = parts.filter((p) => at.has(p));
       if (mode === "all" ? present.length !== parts.length : present.length === 0) continue;
       if (sum === "total" && parts[0] === "personnel" && at.has("basic")) continue;
+      summed.add(sum);
       out.push({ sum: s, parts: present.map((p) => at.get(p)!), text: `${sum} = ${present.join(" + ")}` });
     }
   }

@@ -47,6 +47,19 @@ export function resolveGroups(rows: Resolvable[], groups: Group[], n: number): v
       if (kids.length !== g.children.length || parent.cands.length === 0) continue;
       const open = kids.filter((i) => rows[i].cands.length > 1);
       if (parent.cands.length === 1 && open.length > 0) {
+        // amounts are not negative here: a child cannot put more in a column than its parent holds
+        const pv0 = columnValues(parent, parent.cands[0], n);
+        const nonNegative = [g.parent, ...kids].every((i) => rows[i].values.every((v) => v >= 0));
+        if (nonNegative)
+          for (const i of open) {
+            const kept = rows[i].cands.filter((p) => p.every((c, k) => rows[i].values[k] <= pv0[c] + TOLERANCE));
+            if (kept.length > 0 && kept.length < rows[i].cands.length) {
+              rows[i].cands = kept;
+              if (kept.length === 1) rows[i].resolvedBy = g.rule;
+              changed = true;
+            }
+          }
+        if (open.some((i) => rows[i].cands.length === 1)) continue;
         let combos = 1;
         for (const i of open) combos *= rows[i].cands.length;
         if (combos > MAX_COMBOS) continue;

@@ -1,7 +1,29 @@
 /** Parsers of the budget (预算) table families, by family name (see tables/catalogue.ts). */
-import type { TableParser } from "../../schema/types.ts";
+import type { TableContext, TableParser } from "../../schema/types.ts";
+import { findTables } from "../../segment/tables.ts";
+import { incomeSources, totalsOf } from "./crossTotals.ts";
 import { parseRowTable } from "./rowTable.ts";
-import { parseTwoSided } from "./twoSided.ts";
+import { parseTwoSided, textSides } from "./twoSided.ts";
+
+const economic: TableParser = (ctx) => parseRowTable(ctx, { codeHint: "economic" });
+
+/** 收入预算总表: 合计 by source = the income sources of the 收支总表 (plain-text tables). */
+function summarySources(ctx: TableContext) {
+  const s = findTables(ctx.doc, ctx.section.unit).find((x) => x.family === "budget_summary");
+  if (!s) return null;
+  const halves: Array<{ label: string; first: string | null }> = [];
+  for (let n = s.start_line; n <= s.end_line; n++)
+    for (const h of textSides(ctx.doc.lines[n - 1] ?? "")) if (h.side === "income") halves.push({ label: h.label, first: h.nums[0] ?? null });
+  const totals = incomeSources(halves, ["fiscal_appropriation", "business_income", "operating_income", "other_income"]);
+  return totals.size ? { totals, source: `${s.table_id} income sources` } : null;
+}
+
+/** 一般公共预算支出表: 合计 基本支出 = 合计 of the 一般公共预算基本支出表. */
+function basicFromEconomic(ctx: TableContext) {
+  const t = totalsOf(ctx.doc, "budget_gpb_basic_by_economic", economic, ctx.section.unit);
+  const v = t?.get("total");
+  return v === undefined ? null : { totals: new Map([["basic", v]]), source: "合计 of 一般公共预算基本支出表 = 基本支出" };
+}
 
 const functional: TableParser = (ctx) => parseRowTable(ctx, { codeHint: "functional" });
 const threePublic: TableParser = (ctx) => parseRowTable(ctx, { codeHint: "functional", remap: { total: "three_public_total" } });
@@ -9,11 +31,11 @@ const threePublic: TableParser = (ctx) => parseRowTable(ctx, { codeHint: "functi
 export const BUDGET_PARSERS: Record<string, TableParser> = {
   budget_summary: parseTwoSided,
   budget_fiscal_summary: parseTwoSided,
-  budget_income: functional,
+  budget_income: (ctx) => parseRowTable(ctx, { codeHint: "functional", crossTotals: summarySources }),
   budget_expenditure: functional,
-  budget_fiscal_by_economic: (ctx) => parseRowTable(ctx, { codeHint: "economic" }),
-  budget_gpb_by_code: functional,
-  budget_gpb_basic_by_economic: (ctx) => parseRowTable(ctx, { codeHint: "economic" }),
+  budget_fiscal_by_economic: economic,
+  budget_gpb_by_code: (ctx) => parseRowTable(ctx, { codeHint: "functional", crossTotals: basicFromEconomic }),
+  budget_gpb_basic_by_economic: economic,
   budget_gpb_project: (ctx) => parseRowTable(ctx, { codeHint: "functional", remap: { budget: "project" } }),
   budget_three_public: threePublic,
   budget_gov_fund: functional,

@@ -11,7 +11,7 @@ import { makeItem, makeResidue } from "../item.ts";
 import { identitiesOf } from "./columnMeasures.ts";
 import { resolveGroups, type Group } from "./groupSums.ts";
 import { reasonFor, isNoDataNote } from "./lineKinds.ts";
-import { agreed, placements } from "./placements.ts";
+import { agreed, placements, valueAt } from "./placements.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./rowRead.ts";
 import { isTotalRow, splitSection } from "./sectionParts.ts";
 import { textColumns } from "./textColumns.ts";
@@ -24,6 +24,8 @@ export interface RowTableOptions {
   codeHint: CodeSystem;
   /** Measure renames for this family (e.g. total → three_public_total, budget → project). */
   remap?: Record<string, string>;
+  /** Column totals known from another table (see crossTotals.ts), to choose the 合计 row's reading. */
+  crossTotals?: (ctx: TableContext) => { totals: Map<string, number>; source: string } | null;
 }
 
 type Kind = "total" | "department" | "unit" | "code" | "label";
@@ -110,7 +112,20 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
     rows.push(row);
   }
 
-  if (!parts.exact) resolveGroups(rows, hierarchyGroups(rows), columns.length);
+  if (!parts.exact) {
+    const t = rows.find((r) => r.kind === "total");
+    const cross = t && t.cands.length > 1 ? opts.crossTotals?.(ctx) : null;
+    if (t && cross) {
+      const ok = t.cands.filter((p) =>
+        columns.every((c, j) => !cross.totals.has(c.measure) || Math.abs(valueAt(t.values, p, j) - cross.totals.get(c.measure)!) < 0.015),
+      );
+      if (ok.length === 1) {
+        t.cands = ok;
+        t.resolvedBy = `cross-table (${cross.source})`;
+      }
+    }
+    resolveGroups(rows, hierarchyGroups(rows), columns.length);
+  }
 
   // trust: the printed rows must keep the table's identities
   const trust = checkIdentities(rows, ids, measures, ctx.section.unit);

@@ -39,7 +39,8 @@ function isDataLine(text: string, exact: boolean): boolean {
   const cs = cells(text).cells.filter(Boolean);
   if (exact) return cs.some((c) => MONEY_SHAPE.test(c));
   // plain text: a trailing number (money or a bare count like `7`) after a label or code
-  return cs.length > 0 && parseNumber(cs[cs.length - 1]) !== null && !/^\d{4}年/.test(cs[0]);
+  if (isPageMarker(text)) return false;
+  return cs.some((c) => MONEY_SHAPE.test(c)) || (cs.length > 0 && parseNumber(cs[cs.length - 1]) !== null && !/^\d{4}年/.test(cs[0]));
 }
 
 export function splitSection(ctx: TableContext): SectionParts {

@@ -41,7 +41,7 @@ const THREE_PUBLIC: Spec = [
   { label: "公务用车购置及运行费/小计", key: /小计/, leaf: "小计", parent: "公务用车购置及运行费" },
   { label: "购置费", key: /购置费/ },
   { label: "运行费", key: /运行费/ },
-  { label: "机关运行经费", key: /机关运行经费/ },
+  { label: "机关运行经费", key: /机关运行经/ }, // `机关运行经` / `费预算数` may break over lines
 ];
 
 const SPECS: Record<string, Spec> = {

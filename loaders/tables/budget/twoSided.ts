@@ -10,8 +10,11 @@ import { parseNumber } from "../../ingest/numbers.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { foldHeader, identitiesOf } from "./columnMeasures.ts";
 import { resolveGroups } from "./groupSums.ts";
-import { reasonFor } from "./lineKinds.ts";
-import { agreed, placements } from "./placements.ts";
+import { isPageMarker, reasonFor } from "./lineKinds.ts";
+import { agreed, placements, valueAt } from "./placements.ts";
+import { incomeSources } from "./crossTotals.ts";
+
+const FUNDS = ["general_public_budget", "government_fund", "state_capital"];
 import { splitSection } from "./sectionParts.ts";
 import { textSideColumns } from "./textColumns.ts";
 import { readTsvHeader } from "./tsvHeader.ts";
@@ -39,6 +42,15 @@ function sideOf(text: string): Side {
   return /支\s*出/.test(text) ? "expenditure" : "income";
 }
 
+/** The halves of a plain-text line with their sides: two labels = income then expenditure, else by wording. */
+export function textSides(text: string): Array<{ side: Side; label: string; nums: string[] }> {
+  const hs = textHalves(text);
+  return hs.map((h, k) => ({ side: hs.length === 2 ? (k === 0 ? "income" : "expenditure") : sideOf(h.label), label: h.label, nums: h.nums }));
+}
+
+/** A token that starts a new row label: an ordinal (一、 1、 1.) or a 总计 / 合计 label. */
+const STARTS_ROW = /^(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十]+[）)])|^(?:收入|支出|本年收入|本年支出)?(?:总计|合计)$/;
+
 /** Split a plain-text line into label runs and number runs: `一、X 1 2 二、Y 3` → [[X,[1,2]],[Y,[3]]]. */
 function textHalves(text: string): Array<{ label: string; nums: string[] }> {
   const out: Array<{ label: string; nums: string[] }> = [];
@@ -48,7 +60,7 @@ function textHalves(text: string): Array<{ label: string; nums: string[] }> {
     if (isNum) {
       if (!last) out.push({ label: "", nums: [tok] });
       else last.nums.push(tok);
-    } else if (last && last.nums.length === 0) last.label += (last.label ? " " : "") + tok;
+    } else if (last && last.nums.length === 0 && !STARTS_ROW.test(tok)) last.label += (last.label ? " " : "") + tok;
     else out.push({ label: tok, nums: [] });
   }
   return out;
@@ -81,9 +93,14 @@ export function parseTwoSided(ctx: TableContext): TableParse {
   const ids = { income: identitiesOf(cols.income.map((c) => c.measure)), expenditure: identitiesOf(cols.expenditure.map((c) => c.measure)) };
 
   const halves: Half[] = [];
+  const incomeHalves: Array<{ label: string; first: string | null }> = [];
   let row_index = 0;
   for (const [n, t] of parts.body) {
     if (t.trim() === "") continue;
+    if (isPageMarker(t)) {
+      residue.push(makeResidue(ctx, n, "page marker"));
+      continue;
+    }
     const found: Array<{ side: Side; label: string; nums: string[]; cellsAt?: number[] }> = [];
     if (parts.exact) {
       const cs = cells(t).cells;
@@ -101,9 +118,9 @@ export function parseTwoSided(ctx: TableContext): TableParse {
         if (label || nums.length) found.push({ side, label, nums, cellsAt: at });
       }
     } else {
-      const hs = textHalves(t);
-      hs.forEach((h, k) => found.push({ side: hs.length === 2 ? (k === 0 ? "income" : "expenditure") : sideOf(h.label), label: h.label, nums: h.nums }));
+      found.push(...textSides(t));
     }
+    for (const f of found) if (f.side === "income") incomeHalves.push({ label: f.label, first: f.nums[0] ?? null });
     const withNums = found.filter((f) => f.nums.length > 0);
     if (withNums.length === 0) {
       residue.push(makeResidue(ctx, n, found.length ? "label row without amounts" : reasonFor(t, false)));
@@ -123,6 +140,16 @@ export function parseTwoSided(ctx: TableContext): TableParse {
     const exp = halves.map((h, i) => [h, i] as const).filter(([h]) => h.side === "expenditure");
     const total = exp.find(([h]) => /总计|合计/.test(foldHeader(h.label)));
     if (total) {
+      // 支出总计 by fund = the income rows by fund (一般公共预算 / 政府性基金 / 国有资本经营预算)
+      const funds = incomeSources(incomeHalves, FUNDS);
+      const t = halves[total[1]];
+      if (t.cands.length > 1 && funds.size > 0) {
+        const ok = t.cands.filter((p) => cols.expenditure.every((c, j) => !funds.has(c.measure) || Math.abs(valueAt(t.values, p, j) - funds.get(c.measure)!) < 0.015));
+        if (ok.length === 1) {
+          t.cands = ok;
+          t.resolvedBy = "identity (支出总计 by fund = 收入 by fund)";
+        }
+      }
       const kids = exp.filter(([h]) => !/总计|合计|^一、本年支出$/.test(foldHeader(h.label))).map(([, i]) => i);
       resolveGroups(halves, [{ parent: total[1], children: kids, rule: `hierarchy (支出总计 = Σ of ${kids.length} expenditure rows)` }], cols.expenditure.length);
     }

@@ -1,0 +1,47 @@
+/**
+ * Column totals a table must share with another table of the same document,
+ * to choose among readings of a 合计 row whose empty cells were dropped:
+ * - 收入预算总表 合计 by source = the income sources of the 收支总表
+ *   (财政拨款收入, 事业收入, 事业单位经营收入, 其他收入);
+ * - 一般公共预算支出表 合计 基本支出 = 一般公共预算基本支出表 合计;
+ * - 财政拨款收支总表 支出总计 by fund = its own income rows by fund.
+ */
+import type { SourceDocument, TableContext, TableParse } from "../../schema/types.ts";
+import { parseNumber } from "../../ingest/numbers.ts";
+import { findTables } from "../../segment/tables.ts";
+import { measureOfHeader } from "./columnMeasures.ts";
+
+/** Strip the ordinal of a summary row label (`一、`, `1、`, `1. `, `（一）`). */
+export function stripOrdinal(label: string): string {
+  return label.replace(/^\s*(?:[一二三四五六七八九十]+、|\d+[、.．]\s*|（[一二三四五六七八九十]+）)/, "").trim();
+}
+
+/**
+ * Income sources printed as rows of a two-sided table's income side
+ * (a row printed without a number counts as zero). `halves` are the
+ * [label, first number] pairs of the income side, in order; the first
+ * occurrence of a source wins.
+ */
+export function incomeSources(halves: Array<{ label: string; first: string | null }>, wanted: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const h of halves) {
+    const m = measureOfHeader(stripOrdinal(h.label));
+    if (!m || !wanted.includes(m) || out.has(m)) continue;
+    out.set(m, h.first === null ? 0 : parseNumber(h.first) ?? 0);
+  }
+  return out;
+}
+
+type Parse = (ctx: TableContext) => TableParse;
+
+/** The 合计 row of another table of the document, measure → value, or null. */
+export function totalsOf(doc: SourceDocument, family: string, parse: Parse, unit: TableContext["section"]["unit"]): Map<string, number> | null {
+  const section = findTables(doc, unit).find((s) => s.family === family);
+  if (!section) return null;
+  const parsed = parse({ doc, section });
+  const first = parsed.items.find((i) => /^合\s*计$|^总\s*计$/.test(i.row_label.trim()) && !i.inferred);
+  if (!first) return null;
+  const out = new Map<string, number>();
+  for (const i of parsed.items) if (i.source_line === first.source_line && !out.has(i.measure)) out.set(i.measure, i.value);
+  return out;
+}
