@@ -12,12 +12,19 @@ import { fromBytes } from "./ingest/read.ts";
 import { classificationsOf } from "./schema/classifications.ts";
 import type { AmountUnit, ClassificationRow, DocumentRow, LineItem, ResidueRow, SourceDocument, TableRow } from "./schema/types.ts";
 import { findTables } from "./segment/tables.ts";
+import { extractNarrative } from "./prose/index.ts";
+import type { NarrativeFact } from "./prose/types.ts";
+import { extractPerformance } from "./performance/index.ts";
+import type { PerformanceIndicator, PerformanceProject } from "./performance/types.ts";
 import { extractTables } from "./tables/extract.ts";
 
 export interface Extraction {
   documents: DocumentRow[];
   tables: TableRow[];
   line_items: LineItem[];
+  narrative_facts: NarrativeFact[];
+  performance_projects: PerformanceProject[];
+  performance_indicators: PerformanceIndicator[];
   classifications: ClassificationRow[];
   residue: ResidueRow[];
 }
@@ -64,16 +71,25 @@ function errorRow(source_file: string, bytes: Uint8Array, message: string): Docu
     title_line: null,
     tables_found: 0,
     numbers_extracted: 0,
+    facts_extracted: 0,
+    projects: 0,
+    indicators: 0,
     residue_lines: 0,
     status: "error",
     message,
   };
 }
 
+/** Fresh empty row lists of one document (never shared between results). */
+const empty = () => ({ tables: [], line_items: [], narrative_facts: [], performance_projects: [], performance_indicators: [], residue: [] });
+
 export interface DocumentExtraction {
   document: DocumentRow;
   tables: TableRow[];
   line_items: LineItem[];
+  narrative_facts: NarrativeFact[];
+  performance_projects: PerformanceProject[];
+  performance_indicators: PerformanceIndicator[];
   residue: ResidueRow[];
   source?: SourceDocument;
   /** True when the file could not be read as text at all (empty, binary, undecodable, I/O error). */
@@ -87,13 +103,17 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     doc = fromBytes(bytes, source_file);
   } catch (err) {
     const message = err instanceof IngestError ? err.message : `${source_file}: ${(err as Error).message}`;
-    return { document: errorRow(source_file, bytes, message), tables: [], line_items: [], residue: [], unreadable: true };
+    return { document: errorRow(source_file, bytes, message), ...empty(), unreadable: true };
   }
   const sections = findTables(doc, "万元");
   const meta = readMetadata(doc.lines, sections);
   const unit = (meta.amount_unit ?? "万元") as AmountUnit;
   for (const s of sections) if (!s.unit_stated) s.unit = unit;
   const tables = extractTables(doc, sections);
+  const context = { amount_unit: unit, year: meta.year };
+  const prose = extractNarrative(doc, context);
+  const performance = extractPerformance(doc, context);
+  const residue = [...tables.residue, ...prose.residue, ...performance.residue].sort((a, b) => a.source_line - b.source_line);
   const messages = [...doc.warnings, ...tables.messages];
   if (!meta.entity) messages.push(`${source_file}: entity not found in the text`);
   if (!meta.year) messages.push(`${source_file}: year not found in the text`);
@@ -124,11 +144,23 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     title_line,
     tables_found: tables.tables.length,
     numbers_extracted: tables.items.length,
-    residue_lines: tables.residue.length,
+    facts_extracted: prose.facts.length,
+    projects: performance.projects.length,
+    indicators: performance.indicators.length,
+    residue_lines: residue.length,
     status,
     message: messages.join("\n"),
   };
-  return { document, tables: tables.tables, line_items: tables.items, residue: tables.residue, source: doc };
+  return {
+    document,
+    tables: tables.tables,
+    line_items: tables.items,
+    narrative_facts: prose.facts,
+    performance_projects: performance.projects,
+    performance_indicators: performance.indicators,
+    residue,
+    source: doc,
+  };
 }
 
 export function extractFile(path: string, source_file = path): DocumentExtraction {
@@ -136,7 +168,7 @@ export function extractFile(path: string, source_file = path): DocumentExtractio
   try {
     bytes = new Uint8Array(readFileSync(path));
   } catch (err) {
-    return { document: errorRow(source_file, new Uint8Array(), `${source_file}: cannot read: ${(err as Error).message}`), tables: [], line_items: [], residue: [], unreadable: true };
+    return { document: errorRow(source_file, new Uint8Array(), `${source_file}: cannot read: ${(err as Error).message}`), ...empty(), unreadable: true };
   }
   return extractBytes(bytes, source_file);
 }
@@ -148,7 +180,7 @@ export function extractFile(path: string, source_file = path): DocumentExtractio
  */
 export function extractFiles(paths: string[], options: { root?: string; onDocument?: (d: DocumentExtraction, index: number, total: number) => void } = {}): Extraction {
   const files = listInputs(paths);
-  const out: Extraction = { documents: [], tables: [], line_items: [], classifications: [], residue: [] };
+  const out: Extraction = { documents: [], classifications: [], ...empty() };
   const seen = new Map<string, string>();
   files.forEach((path, index) => {
     const source_file = options.root ? relative(options.root, path) : path;
@@ -164,6 +196,9 @@ export function extractFiles(paths: string[], options: { root?: string; onDocume
       out.documents.push(d.document);
       out.tables.push(...d.tables);
       out.line_items.push(...d.line_items);
+      out.narrative_facts.push(...d.narrative_facts);
+      out.performance_projects.push(...d.performance_projects);
+      out.performance_indicators.push(...d.performance_indicators);
       out.residue.push(...d.residue);
     }
     options.onDocument?.(d, index, files.length);

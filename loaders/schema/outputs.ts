@@ -1,4 +1,15 @@
 /** Every output table, in the order they are written and documented. */
-import { CORE_TABLES, type TableSpecOut } from "./columns.ts";
+import { CLASSIFICATIONS, DOCUMENTS, LINE_ITEMS, RESIDUE, TABLES, type TableSpecOut } from "./columns.ts";
+import { NARRATIVE_FACTS } from "./columns-narrative.ts";
+import { PERFORMANCE_INDICATORS, PERFORMANCE_PROJECTS } from "./columns-performance.ts";
 
-export const OUTPUT_TABLES: TableSpecOut[] = [...CORE_TABLES];
+export const OUTPUT_TABLES: TableSpecOut[] = [
+  DOCUMENTS,
+  TABLES,
+  LINE_ITEMS,
+  NARRATIVE_FACTS,
+  PERFORMANCE_PROJECTS,
+  PERFORMANCE_INDICATORS,
+  CLASSIFICATIONS,
+  RESIDUE,
+];

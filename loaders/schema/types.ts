@@ -51,6 +51,9 @@ export interface DocumentRow {
   title_line: number | null;
   tables_found: number;
   numbers_extracted: number;
+  facts_extracted: number;
+  projects: number;
+  indicators: number;
   residue_lines: number;
   status: DocStatus;
   message: string;
