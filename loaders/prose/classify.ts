@@ -1,0 +1,57 @@
+/**
+ * Which measure a number is, from its unit and the words right before it
+ * (see types.ts for the vocabulary), and the direction of a change.
+ */
+import type { NumberToken } from "./tokens.ts";
+import { compact, labelKind } from "./subject.ts";
+
+const CHANGE_VERB = /(增加|减少|增长|下降|上升|上涨|降低|提高|压减|节约|减)(了)?$/;
+
+export function directionOf(pre: string): "increase" | "decrease" | null {
+  const m = compact(pre).match(CHANGE_VERB);
+  if (!m) return null;
+  return /增加|增长|上升|上涨|提高/.test(m[1]) ? "increase" : "decrease";
+}
+
+export interface Classified {
+  measure: string;
+  /** For shares: the whole as printed (总收入, 政府采购支出总额). */
+  base: string | null;
+  /** Set where the unit is not printed and assumed. */
+  rule: string | null;
+  unit: string;
+  kind: "money" | "pct" | "count" | "score";
+}
+
+/** null: the number is not a figure we can name (bare number without a telling label). */
+export function classify(tok: NumberToken, pre: string, isFinal: boolean, docUnit: string): Classified | null {
+  const p = compact(pre);
+  const change = directionOf(p) !== null;
+  const after = tok.after;
+  if (tok.kind === "money") {
+    const base = { base: null, rule: null, unit: tok.unit, kind: "money" as const };
+    if (/^[\s]*(（含）)?以[上下]/.test(after)) return { ...base, measure: "threshold" };
+    if (/^[\s]*[/／]/.test(after)) return null; // a price per unit (30元/人): not a total
+    if (/人均/.test(p)) return { ...base, measure: "per_capita" };
+    if (change) return { ...base, measure: "change_amount" };
+    const lk = labelKind(p);
+    if (lk && isFinal) return { ...base, measure: lk === "adjusted" ? "adjusted_budget_amount" : "budget_amount" };
+    return { ...base, measure: "amount" };
+  }
+  if (tok.kind === "pct") {
+    const base = { rule: null, unit: tok.unit, kind: "pct" as const };
+    if (tok.unit === "个百分点") return { ...base, base: null, measure: "change_pct" };
+    if (/完成(年初|全年|调整后)?预算|预算执行率|执行率(为|达)?$/.test(p)) return { ...base, base: null, measure: "budget_completion_pct" };
+    const share = p.match(/占(.*?)(的)?$/);
+    if (share) return { ...base, base: share[1] || null, measure: "share_pct" };
+    if (change) return { ...base, base: null, measure: "change_pct" };
+    return { ...base, base: null, measure: "rate_pct" };
+  }
+  if (tok.kind === "count") return { base: null, rule: null, unit: tok.unit, kind: "count", measure: change ? "change_count" : "count" };
+  if (tok.kind === "score") return { base: null, rule: null, unit: tok.unit, kind: "score", measure: "score" };
+  // no unit printed
+  if (/(决算数|预算数|支出数|执行数)(为|是)?$/.test(p) && /\.\d{2}$/.test(tok.printed))
+    return { base: null, rule: "unit not printed: document unit", unit: docUnit, kind: "money", measure: "amount" };
+  if (/(得分|总分|评分)(为|是)?$/.test(p)) return { base: null, rule: "unit not printed: 分", unit: "分", kind: "score", measure: "score" };
+  return null;
+}

@@ -1,0 +1,87 @@
+/**
+ * Functional codes for 类 / 款 / 项 named in prose. The code book is the
+ * document's own tables (`2101501 行政运行`, `210	15	01	行政运行`) plus a
+ * small built-in table of common names (a document without tables, 000,
+ * still names them). Resolution walks the hierarchy: 类 by name, 款 by name
+ * under the 类, 项 by name under the 款 — or, where the printed 款 is wrong,
+ * by a name unique under the 类.
+ */
+import { BUILTIN_FUNCTIONAL } from "./builtinCodes.ts";
+
+/** code → every name printed for it (a project table may print a project name beside a code). */
+export type CodeBook = Map<string, Set<string>>;
+
+function add(book: CodeBook, code: string, name: string): void {
+  const names = book.get(code) ?? new Set<string>();
+  names.add(name);
+  book.set(code, names);
+}
+
+/** Names compared without spaces, bracket width or a 支出 suffix. */
+export function normName(s: string): string {
+  return s
+    .replace(/[\s\u3000*]+/g, "")
+    .replace(/\(/g, "（")
+    .replace(/\)/g, "）")
+    .replace(/（(类|款|项)）/g, "")
+    .replace(/支出$/, "");
+}
+
+const SPLIT = /(?:^|\t|\s)(2\d\d)[\t ]+(\d{1,2})[\t ]+(\d{1,2})[\t ]+(?:\d{6}[\t ]+)?([\u4e00-\u9fff][^\t\d]*)/;
+const SINGLE = /(?:^|\t|\s)(2\d\d(?:\d\d){0,2})[\t ]*([\u4e00-\u9fff][\u4e00-\u9fff（）()、“”]*)/;
+
+/** Code → name pairs printed in the given lines (table lines). */
+export function codeBookFrom(lines: string[]): CodeBook {
+  const book: CodeBook = new Map();
+  for (const [code, name] of BUILTIN_FUNCTIONAL) add(book, code, name);
+  for (const raw of lines) {
+    const s = raw.match(SPLIT);
+    if (s) {
+      const code = s[1] + s[2].padStart(2, "0") + s[3].padStart(2, "0");
+      add(book, code, s[4].trim());
+      continue;
+    }
+    const m = raw.match(SINGLE);
+    if (m && m[2].length >= 2) add(book, m[1], m[2].trim());
+  }
+  return book;
+}
+
+function byName(book: CodeBook, name: string, len: number, prefix: string): string[] {
+  const want = normName(name);
+  const hits: string[] = [];
+  for (const [code, names] of book) {
+    if (code.length !== len || !code.startsWith(prefix)) continue;
+    for (const n of names) if (normName(n) === want) {
+      hits.push(code);
+      break;
+    }
+  }
+  return hits.sort();
+}
+
+const LEVEL_RE = /^(.+?)[（(]类[)）](?:支出)?(.*)$/;
+
+/** The functional code a subject names, or null. */
+export function resolveCode(book: CodeBook, subject: string): string | null {
+  const s = subject.replace(/[\s\u3000*]+/g, "");
+  const printed = s.match(/(?:^|[）)])(2\d{2}(?:\d{2}){0,2})(?!\d)/);
+  if (printed) return printed[1];
+  const lv = s.match(LEVEL_RE);
+  const leiName = lv ? lv[1] : s;
+  const lei = byName(book, leiName, 3, "");
+  if (lei.length !== 1) return null;
+  if (!lv) return lei[0];
+  const rest = lv[2];
+  const kx = rest.match(/^(.+?)[（(]款[)）](.*?)(?:[（(]项[)）])?$/);
+  if (!kx) return rest === "" ? lei[0] : null;
+  const kuan = byName(book, kx[1], 5, lei[0]);
+  const xiangName = kx[2];
+  if (xiangName === "") return kuan.length === 1 ? kuan[0] : null;
+  if (kuan.length === 1) {
+    const xiang = byName(book, xiangName, 7, kuan[0]);
+    if (xiang.length === 1) return xiang[0];
+  }
+  const anywhere = byName(book, xiangName, 7, lei[0]);
+  return anywhere.length === 1 ? anywhere[0] : null;
+}

@@ -1,0 +1,97 @@
+/**
+ * Which lines of a document are prose. Standard tables (segment/tables.ts)
+ * and 绩效 table blocks (附表 N … / …自评表 … up to the next 附件 or 第N部分)
+ * are left to the table parsers; inside prose, rows of a table (tab or
+ * pipe separated, indicator rows with ≥ ≤ ＝, rows of bare numbers) are
+ * skipped too. Headings and figure captions end a sentence.
+ */
+import type { SourceDocument } from "../schema/types.ts";
+import { findTables } from "../segment/tables.ts";
+import type { AmountUnit } from "../schema/types.ts";
+
+export type ProseLine =
+  | { kind: "heading"; level: number; text: string; line: number }
+  | { kind: "break"; line: number }
+  | { kind: "text"; text: string; line: number };
+
+/** Markdown decoration and surrounding blanks removed. */
+export function cleanLine(raw: string): string {
+  return raw
+    .replace(/^[\s\u3000]*#{1,6}\s*/, "")
+    .replace(/\*\*/g, "")
+    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
+}
+
+const CN_NUM = "一二三四五六七八九十";
+
+/** Heading level: 0 第N部分, 1 一、, 2 （一）; null for a non-heading. */
+export function headingLevel(text: string): number | null {
+  const t = text.replace(/^[-*]\s+/, "");
+  if (new RegExp(`^第[${CN_NUM}\\d]+部分`).test(t)) return 0;
+  if (t.length > 40 || /[，,；;]/.test(t) || /万元|%/.test(t)) return null;
+  const body = t.replace(/。$/, "");
+  if (/。|：|:/.test(body)) return null;
+  if (new RegExp(`^[${CN_NUM}]+、`).test(t)) return 1;
+  if (new RegExp(`^[（(][${CN_NUM}]+[)）]`).test(t)) return 2;
+  return null;
+}
+
+/** A 绩效 table block starts here (a title line or an 附表 N label). */
+function isPerfTableStart(text: string): boolean {
+  if (text.length > 45) return false;
+  if (/^附表\s*\d+\s*[:：]?$/.test(text)) return true;
+  return /(绩效评价指标体系|自评表|绩效目标表|目标完成情况表)(（\S*）)?$/.test(text);
+}
+
+/** A 绩效 table block ends before this line. */
+function isPerfTableEnd(text: string): boolean {
+  return /^附件\s*\d*\s*$/.test(text) || new RegExp(`^第[${CN_NUM}]+部分`).test(text);
+}
+
+const NUM = /(\d{1,3}(,\d{3})+|\d+)(\.\d+)?/g;
+
+/** A row of a table that the extraction flattened onto one line. */
+export function isTableRow(raw: string, text: string): boolean {
+  if (/\t|\|/.test(raw)) return true;
+  if (/[≥≤＝]|[<>]=?\s*\d|=\s*\d/.test(text) && !/[，。；]/.test(text)) return true;
+  const nums = text.match(NUM) ?? [];
+  const rest = text.replace(NUM, "").replace(/[\s%％.,、\/-]/g, "");
+  if (nums.length >= 1 && rest.length === 0) return true; // bare numbers
+  if (/[\d%](\s+[-\d.,%]+){2,}/.test(text) && !/[，。；：、]/.test(text)) return true;
+  return false;
+}
+
+function isNoise(text: string): boolean {
+  return /^-\s*\d+\s*-$/.test(text) || /^图\s*[\d一二三四五六七八九十]+\s*[：:]/.test(text) || /^[（(]注[：:]/.test(text);
+}
+
+export function proseLines(doc: SourceDocument, unit: AmountUnit): ProseLine[] {
+  const inTable = new Uint8Array(doc.lines.length + 2);
+  for (const s of findTables(doc, unit)) for (let l = s.start_line; l <= s.end_line; l++) inTable[l] = 1;
+  const out: ProseLine[] = [];
+  let inBlock = false;
+  for (let i = 0; i < doc.lines.length; i++) {
+    const line = i + 1;
+    const raw = doc.lines[i];
+    const text = cleanLine(raw);
+    if (inTable[line]) {
+      if (out.length && out[out.length - 1].kind !== "break") out.push({ kind: "break", line });
+      continue;
+    }
+    if (text === "") continue;
+    if (inBlock && isPerfTableEnd(text)) inBlock = false;
+    if (!inBlock && isPerfTableStart(text)) inBlock = true;
+    if (inBlock) continue;
+    const level = headingLevel(text);
+    if (level !== null) {
+      out.push({ kind: "heading", level, text: text.replace(/^[-*]\s+/, "").replace(/。$/, ""), line });
+      continue;
+    }
+    if (isNoise(text) || isTableRow(raw, text)) {
+      out.push({ kind: "break", line });
+      continue;
+    }
+    out.push({ kind: "text", text, line });
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+/**
+ * Prose lines → sentences. Wrapped lines are joined without a separator
+ * (Chinese text), blank lines between wrapped lines are ignored (004), and
+ * every character keeps the source line it came from so a number can be
+ * traced to the line it is printed on.
+ */
+import type { ProseLine } from "./regions.ts";
+
+export interface Sentence {
+  text: string;
+  /** lineOf[i] = 1-based source line of text[i]. */
+  lineOf: number[];
+  section: string | null;
+  subsection: string | null;
+}
+
+/** A line that starts a list item (`1.`, `2．`, `（3）`, `- `) starts a sentence. */
+function startsItem(text: string): boolean {
+  return /^\d{1,2}\s*[.．、](?!\d)/.test(text) || /^[（(]\d{1,2}[)）]/.test(text) || /^[-*]\s/.test(text);
+}
+
+export function toSentences(lines: ProseLine[]): Sentence[] {
+  const out: Sentence[] = [];
+  let section: string | null = null;
+  let subsection: string | null = null;
+  let text = "";
+  let lineOf: number[] = [];
+  const flush = () => {
+    const t = text.trim();
+    if (t) {
+      const lead = text.length - text.trimStart().length;
+      out.push({ text: t, lineOf: lineOf.slice(lead, lead + t.length), section, subsection });
+    }
+    text = "";
+    lineOf = [];
+  };
+  for (const pl of lines) {
+    if (pl.kind === "break") {
+      flush();
+      continue;
+    }
+    if (pl.kind === "heading") {
+      flush();
+      if (pl.level === 0) {
+        section = null;
+        subsection = null;
+      } else if (pl.level === 1) {
+        section = pl.text;
+        subsection = null;
+      } else subsection = pl.text;
+      continue;
+    }
+    if (startsItem(pl.text)) flush();
+    const body = pl.text.replace(/^[-*]\s+/, "");
+    for (const ch of body) {
+      text += ch;
+      for (let k = 0; k < ch.length; k++) lineOf.push(pl.line);
+      if (ch === "。" || ch === "！" || ch === "？") flush();
+    }
+  }
+  flush();
+  return out;
+}
