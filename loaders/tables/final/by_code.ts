@@ -39,6 +39,8 @@ interface CodeRow {
   line: number;
   extraLines: number[];
   trailingText: boolean;
+  /** Whether the code line printed no name (the name wraps around it). */
+  nameless: boolean;
 }
 
 const TOTAL_LABEL = /^(合计|总计)$/;
@@ -82,12 +84,12 @@ export function parseByCode(ctx: TableContext): TableParse {
   const flushText = (next: CodeRow | null) => {
     const prev = rows.length ? rows[rows.length - 1] : null;
     let run = textRun;
-    if (prev && prev.labelParts.length === 0 && prev.code && run.length > 0 && (!next || next.labelParts.length > 0 || run.length >= 2)) {
+    if (prev && prev.nameless && prev.code && run.length > 0 && (!next || !next.nameless || run.length >= 2)) {
       prev.labelParts.push(run[0][1].trim());
       residue.push(makeResidue(ctx, run[0][0], "label continued from previous line"));
       run = run.slice(1);
     }
-    if (next && next.labelParts.length === 0 && next.code && run.length > 0) {
+    if (next && next.nameless && next.code && run.length > 0) {
       next.labelParts.unshift(...run.map(([, t]) => t.trim()));
       for (const [m] of run) residue.push(makeResidue(ctx, m, "label continues on next line"));
       run = [];
@@ -111,7 +113,7 @@ export function parseByCode(ctx: TableContext): TableParse {
       residue.push(makeResidue(ctx, n, p.label.length ? "numbers without a code" : "numbers without row label"));
       continue;
     }
-    const row: CodeRow = { code: p.code, labelParts: isTotal ? [p.label.join("")] : p.label, lineNo: p.lineNo, values: p.values, valueLines: p.values.map(() => n), line: n, extraLines: [], trailingText: p.trailingText };
+    const row: CodeRow = { code: p.code, labelParts: isTotal ? [p.label.join("")] : p.label, lineNo: p.lineNo, values: p.values, valueLines: p.values.map(() => n), line: n, extraLines: [], trailingText: p.trailingText, nameless: p.label.length === 0 };
     if (valuesAbove) {
       row.values = [...valuesAbove.values, ...row.values];
       row.valueLines = [...valuesAbove.values.map(() => valuesAbove!.line), ...row.valueLines];
@@ -126,7 +128,9 @@ export function parseByCode(ctx: TableContext): TableParse {
 
   // place the numbers
   let placements: Placement[];
-  if (byPosition) {
+  if (schema.totalOnly) {
+    placements = rows.map((r) => ({ columns: r.values.length === 1 ? [0] : null, inferred: false, rule: null }));
+  } else if (byPosition) {
     placements = rows.map((r) => {
       const order = r.values.map((v, i) => ({ v, i })).sort((a, b) => a.v.x0 - b.v.x0);
       const cols = new Array<number>(r.values.length);
@@ -160,10 +164,14 @@ export function parseByCode(ctx: TableContext): TableParse {
     if (!cols || r.trailingText) {
       problems++;
       const lines = [...new Set(r.valueLines)];
-      for (const m of lines) residue.push(makeResidue(ctx, m, r.trailingText ? "ambiguous columns: text among the numbers" : `ambiguous columns: ${r.values.length} numbers for ${n} columns`));
+      for (const m of lines) residue.push(makeResidue(ctx, m, r.trailingText
+            ? "ambiguous columns: text among the numbers"
+            : schema.totalOnly
+              ? `ambiguous columns: ${r.values.length - 1} numbers for the economic-code columns of a wide table (total placed)`
+              : `ambiguous columns: ${r.values.length} numbers for ${n} columns`));
       if (!schema.firstIsTotal || byPosition) return;
       cols = [0];
-      rule = "shift:first=total";
+      rule = schema.totalOnly ? "wide-table:first=total" : "shift:first=total";
     }
     cols.forEach((c, i) => {
       const column = schema.columns[c];

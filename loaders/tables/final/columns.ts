@@ -23,6 +23,12 @@ export interface CodeTableSchema {
   codeSystem: "functional" | "economic";
   /** Whether a 行次 column stands before the values. */
   lineNumbers: boolean;
+  /**
+   * A wide table (一般公共预算财政拨款支出决算明细表: one column per
+   * economic code) whose vanished cells cannot be told apart: only the
+   * row total is placed, the rest of the line goes to residue.
+   */
+  totalOnly?: boolean;
 }
 
 const col = (measure: string, label: string, keys: string[], group?: string): Column => ({ measure, label, keys, group });
@@ -115,6 +121,8 @@ export function codeTableSchema(family: string, header: string): CodeTableSchema
           ];
       return { columns, identities: withKinds ? [[2, [3, 4]]] : [], firstIsTotal: false, codeSystem: "functional", lineNumbers };
     }
+    case "final_gpb_detail":
+      return { columns: [col("total", "合计", ["合计"])], identities: [], firstIsTotal: true, codeSystem: "functional", lineNumbers: false, totalOnly: true };
     case "final_fiscal_detail":
       return { ...fundDetail(), lineNumbers };
     default:

@@ -1,7 +1,9 @@
 /** Parsers of the final-account (决算) table families, by family name (see tables/catalogue.ts). */
 import type { TableParser } from "../../schema/types.ts";
+import { parseBasicEconomic } from "./basic_economic.ts";
 import { parseByCode } from "./by_code.ts";
 import { parseSummary } from "./summary.ts";
+import { parseThreePublic } from "./three_public.ts";
 
 export const FINAL_PARSERS: Record<string, TableParser> = {
   final_summary: parseSummary,
@@ -10,8 +12,11 @@ export const FINAL_PARSERS: Record<string, TableParser> = {
   final_expenditure_by_code: parseByCode,
   final_fiscal_detail: parseByCode,
   final_gpb_by_code: parseByCode,
+  final_gpb_detail: parseByCode,
+  final_gpb_basic_by_economic: parseBasicEconomic,
   final_gpb_project: parseByCode,
   final_gov_fund: parseByCode,
   final_state_capital: parseByCode,
   final_state_capital_expenditure: parseByCode,
+  final_three_public: parseThreePublic,
 };

@@ -130,7 +130,9 @@ export function parseSummary(ctx: TableContext): TableParse {
       pendingLabel.push([n, text]);
       continue;
     }
-    if (segs[0] && segs[0].label === "" && pendingLabel.length > 0) {
+    // a wrapped label: its later lines continue it rather than start a numbered row
+    const wrapped = pendingLabel.length > 0 && pendingLabel.slice(1).every(([, t]) => !NEW_SEGMENT.test(t.trim()));
+    if (segs[0] && segs[0].label === "" && wrapped) {
       segs[0].label = joinLabel(pendingLabel.map(([, t]) => t.trim()));
       for (const [m] of pendingLabel) residue.push(makeResidue(ctx, m, "label continues on next line"));
     } else for (const [m] of pendingLabel) residue.push(makeResidue(ctx, m, "row without values"));

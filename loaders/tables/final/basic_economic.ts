@@ -1,0 +1,102 @@
+/**
+ * 一般公共预算财政拨款基本支出决算(明细)表: economic codes with one amount,
+ * printed in two or three column groups side by side on one line
+ * (`301 工资福利支出 770.76 302 商品和服务支出 87.21 307 债务利息及费用支出`).
+ *
+ * Rules:
+ *  - A line is cut into entries at each economic code (3/5/7 digits
+ *    starting with 3 or 5, followed by a name) and at each name after an
+ *    amount (人员经费合计 … 公用经费合计 …). An entry takes at most one
+ *    amount, printed after its name; an entry without amount is an empty
+ *    cell.
+ *  - `side` and the measure follow the template's split of 基本支出:
+ *    人员经费 = 301 + 303 (personnel), 公用经费 = the other classes
+ *    (public_expenses) — by code, not by the position on the line, since
+ *    a group that runs out of rows shifts the next group left.
+ *  - A line that does not fit (an amount with no entry before it, two
+ *    amounts for one entry, an amount after a name without code other
+ *    than a 合计) goes to residue, nothing on it is emitted.
+ *  - Layout text with codes and names on separate lines (Shanghai) is not
+ *    read here: its lines go to residue ("economic rows split over lines").
+ */
+import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
+import { codeSystemOf, leafSet } from "../codes.ts";
+import { makeItem, makeResidue } from "../item.ts";
+import { joinLabel, tokenize, tokenValue, type Token } from "../rows.ts";
+import { sortLines } from "./section_lines.ts";
+
+interface Entry {
+  code: string | null;
+  label: string[];
+  values: Token[];
+}
+
+const PERSONNEL = /^30[13]/;
+
+function entriesOf(text: string): Entry[] | null {
+  const toks = tokenize(text);
+  const out: Entry[] = [];
+  let cur: Entry | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i].text;
+    const next = toks[i + 1]?.text;
+    const isCode = /^[35]\d{2}(?:\d{2}){0,2}$/.test(t) && next !== undefined && tokenValue(next) === null;
+    if (isCode) {
+      cur = { code: t, label: [], values: [] };
+      out.push(cur);
+    } else if (tokenValue(t) !== null) {
+      // an amount belongs to a coded entry, or to a 合计 entry when printed as money
+      if (!cur || cur.values.length > 0) return null;
+      if (cur.code === null && !(/合计$/.test(cur.label.join("")) && /[.,]/.test(t))) return null;
+      cur.values.push(toks[i]);
+    } else if (!cur || cur.values.length > 0) {
+      cur = { code: null, label: [t], values: [] };
+      out.push(cur);
+    } else cur.label.push(t);
+  }
+  return out;
+}
+
+export function parseBasicEconomic(ctx: TableContext): TableParse {
+  const sorted = sortLines(ctx, (t) => /^\s*[35]\d{2}(?:\d{2}){0,2}\s+\S/.test(t) || /\d\.\d/.test(t));
+  const residue: ResidueRow[] = [...sorted.residue];
+  const header = sorted.header.join("");
+  const column_label = header.includes("决算数") ? "决算数" : header.includes("金额") ? "金额" : "决算数";
+  const rows: Array<{ entry: Entry; line: number }> = [];
+  let bad = 0;
+  for (const [n, text] of sorted.body) {
+    const entries = entriesOf(text);
+    if (!entries || entries.some((e) => e.code === null && e.values.length === 0) || entries.length === 0) {
+      const hasNumber = tokenize(text).some((t) => /\d\.\d|,\d{3}/.test(t.text));
+      if (hasNumber) bad++;
+      residue.push(makeResidue(ctx, n, hasNumber ? "ambiguous columns: economic rows split over lines" : "text between rows"));
+      continue;
+    }
+    for (const entry of entries) rows.push({ entry, line: n });
+    if (entries.every((e) => e.values.length === 0)) residue.push(makeResidue(ctx, n, "row without values"));
+  }
+  const isLeaf = leafSet(rows.flatMap((r) => (r.entry.code ? [r.entry.code] : [])));
+  const items: LineItem[] = [];
+  rows.forEach(({ entry, line }, k) => {
+    if (entry.values.length === 0) return;
+    const label = joinLabel(entry.label);
+    const personnel = entry.code ? PERSONNEL.test(entry.code) : /人员经费/.test(label);
+    items.push(
+      makeItem(ctx, {
+        row_label: label,
+        code: entry.code,
+        code_system: entry.code ? codeSystemOf(entry.code, "economic") : "none",
+        is_leaf: entry.code ? isLeaf(entry.code) : null,
+        measure: personnel ? "personnel" : "public_expenses",
+        column_label,
+        side: personnel ? "人员经费" : "公用经费",
+        value: tokenValue(entry.values[0].text)!,
+        source_line: line,
+        row_index: k + 1,
+      }),
+    );
+  });
+  const status = sorted.noDataNote ? "no_data" : bad > 0 ? "partial" : "ok";
+  residue.sort((a, b) => a.source_line - b.source_line);
+  return { items, residue, status, message: sorted.noDataNote ?? (bad > 0 ? `${bad} line(s) not read` : "") };
+}
