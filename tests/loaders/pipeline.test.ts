@@ -46,5 +46,5 @@ describe("determinism", () => {
     expect(files).toContain("line_items.parquet");
     expect(files).toContain("line_items.arrow");
     for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
-  });
+  }, 60_000);
 });
