@@ -158,7 +158,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
           code_system: r.code ? codeSystemOf(r.code, opts.codeHint) : "none",
           unit_code: r.unit,
           inferred,
-          rule: rule ?? (r.codeNote?.startsWith("code:garbled") ? r.codeNote : null),
+          rule: [rule, r.codeNote?.startsWith("code:garbled") ? r.codeNote : null].filter(Boolean).join("; ") || null,
           is_leaf: isLeaf,
         }),
       );
