@@ -104,14 +104,22 @@ const FUNCTIONAL_TABLE = `
 20137 | 网信事务 | Cyberspace affairs
 20138 | 市场监督管理事务 | Market regulation affairs
 2013802 | 一般行政管理事务 | General administrative affairs
-20139 | 社会工作事务 | Social work affairs
-20140 | 信访事务 | Public complaints and proposals affairs
 20199 | 其他一般公共服务支出 | Other general public services expenditure
 2019901 | 国家赔偿费用支出 | State compensation
 2019999 | 其他一般公共服务支出 | Other general public services expenditure
 
+20401 | 武装警察部队 | Armed police forces
+20402 | 公安 | Public security (police)
+20403 | 国家安全 | National security
+20404 | 检察 | Procuratorates
+20405 | 法院 | Courts
+
 20406 | 司法 | Justice
 2040607 | 公共法律服务 | Public legal services
+20407 | 监狱 | Prisons
+20408 | 强制隔离戒毒 | Compulsory isolated drug rehabilitation
+20409 | 国家保密 | Protection of state secrets
+20410 | 缉私警察 | Anti-smuggling police
 20499 | 其他公共安全支出 | Other public security expenditure
 2049999 | 其他公共安全支出 | Other public security expenditure
 
@@ -140,15 +148,26 @@ const FUNCTIONAL_TABLE = `
 20599 | 其他教育支出 | Other education expenditure
 2059999 | 其他教育支出 | Other education expenditure
 
+20601 | 科学技术管理事务 | Science and technology administration
+20602 | 基础研究 | Basic research
+20603 | 应用研究 | Applied research
+20604 | 技术研究与开发 | Technology research and development
 20605 | 科技条件与服务 | Science and technology infrastructure and services
 2060503 | 科技条件专项 | Special programs for science and technology infrastructure
 20607 | 科学技术普及 | Popularization of science
 2060702 | 科普活动 | Science popularization activities
+20608 | 科技交流与合作 | Science and technology exchange and cooperation
+20609 | 科技重大项目 | Major science and technology projects
+20699 | 其他科学技术支出 | Other science and technology expenditure
 
 20701 | 文化和旅游 | Culture and tourism
 2070109 | 群众文化 | Mass culture
+20702 | 文物 | Cultural relics
 20703 | 体育 | Sports
 2070308 | 群众体育 | Mass sports
+20706 | 新闻出版电影 | Press, publishing and film
+20708 | 广播电视 | Radio and television
+20799 | 其他文化旅游体育与传媒支出 | Other culture, tourism, sports and media expenditure
 
 20801 | 人力资源和社会保障管理事务 | Human resources and social security administration
 2080101 | 行政运行 | Administrative operation
@@ -274,26 +293,60 @@ const FUNCTIONAL_TABLE = `
 2101550 | 事业运行 | Operation of public institutions
 2101599 | 其他医疗保障管理事务支出 | Other medical security administration expenditure
 21016 | 老龄卫生健康事务 | Elderly health affairs
-21017 | 中医药事务 | Traditional Chinese medicine affairs
-21018 | 疾病预防控制事务 | Disease prevention and control affairs
 21099 | 其他卫生健康支出 | Other health expenditure
+
+21101 | 环境保护管理事务 | Environmental protection administration
+21102 | 环境监测与监察 | Environmental monitoring and inspection
+21103 | 污染防治 | Pollution prevention and control
+21104 | 自然生态保护 | Protection of natural ecosystems
+21105 | 天然林保护 | Natural forest protection
+21106 | 退耕还林还草 | Returning farmland to forest and grassland
+21110 | 能源节约利用 | Energy conservation
+21111 | 污染减排 | Pollution reduction
+21113 | 循环经济 | Circular economy
+21114 | 能源管理事务 | Energy administration
+21199 | 其他节能环保支出 | Other energy conservation and environmental protection expenditure
 
 21201 | 城乡社区管理事务 | Urban and rural community administration
 2120101 | 行政运行 | Administrative operation
 2120102 | 一般行政管理事务 | General administrative affairs
+21202 | 城乡社区规划与管理 | Urban and rural community planning and management
 21203 | 城乡社区公共设施 | Urban and rural community public facilities
 2120399 | 其他城乡社区公共设施支出 | Other urban and rural community public facilities expenditure
 21205 | 城乡社区环境卫生 | Urban and rural community sanitation
 2120501 | 城乡社区环境卫生 | Urban and rural community sanitation
+21206 | 建设市场管理与监督 | Construction market administration and supervision
 21208 | 国有土地使用权出让收入安排的支出 | Expenditure financed by state-owned land use right transfer proceeds
 2120803 | 城市建设支出 | Urban construction
 21299 | 其他城乡社区支出 | Other urban and rural community affairs expenditure
 2129999 | 其他城乡社区支出 | Other urban and rural community affairs expenditure
 
+21301 | 农业农村 | Agriculture and rural affairs
+21302 | 林业和草原 | Forestry and grassland
+21303 | 水利 | Water conservancy
+21305 | 巩固脱贫攻坚成果衔接乡村振兴 | Consolidating poverty alleviation gains and rural revitalization
+21307 | 农村综合改革 | Comprehensive rural reform
+21308 | 普惠金融发展支出 | Inclusive finance development
+21399 | 其他农林水支出 | Other agriculture, forestry and water affairs expenditure
+
+21401 | 公路水路运输 | Road and waterway transport
+21402 | 铁路运输 | Railway transport
+21403 | 民用航空运输 | Civil aviation
+21499 | 其他交通运输支出 | Other transportation expenditure
+
+21505 | 工业和信息产业监管 | Regulation of industry and the information industry
+21507 | 国有资产监管 | State-owned assets supervision
 21508 | 支持中小企业发展和管理支出 | Support for the development and administration of small and medium-sized enterprises
 2150899 | 其他支持中小企业发展和管理支出 | Other support for the development and administration of small and medium-sized enterprises
+21599 | 其他资源勘探工业信息等支出 | Other resource exploration, industry and information expenditure
+21602 | 商业流通事务 | Commercial circulation affairs
+21606 | 涉外发展服务支出 | Foreign-related development services
 21699 | 其他商业服务业等支出 | Other commerce and services expenditure
 2169999 | 其他商业服务业等支出 | Other commerce and services expenditure
+
+22001 | 自然资源事务 | Natural resources affairs
+22005 | 气象事务 | Meteorological affairs
+22099 | 其他自然资源海洋气象等支出 | Other natural resources, oceans and meteorology expenditure
 
 22101 | 保障性安居工程支出 | Government-subsidized housing projects
 2210103 | 棚户区改造 | Shantytown redevelopment
@@ -313,16 +366,27 @@ const FUNCTIONAL_TABLE = `
 2210399 | 其他城乡社区住宅支出 | Other urban and rural community housing expenditure
 22198 | 其他住房保障支出 | Other housing security expenditure
 2219899 | 其他住房保障支出 | Other housing security expenditure
-22199 | 其他住房保障支出 | Other housing security expenditure
 
+22201 | 粮油物资事务 | Grain, oil and material reserves affairs
+22204 | 粮油储备 | Grain and oil reserves
+22205 | 重要商品储备 | Reserves of important commodities
+
+22401 | 应急管理事务 | Emergency management affairs
 22402 | 消防救援事务 | Fire and rescue affairs
 2240299 | 其他消防救援事务支出 | Other fire and rescue affairs expenditure
+22405 | 地震事务 | Earthquake affairs
+22406 | 自然灾害防治 | Natural disaster prevention and control
+22407 | 自然灾害救灾及恢复重建支出 | Natural disaster relief and reconstruction
+22499 | 其他灾害防治及应急管理支出 | Other disaster prevention and emergency management expenditure
 
 22902 | 年初预留 | Reserved at the beginning of the year
 22904 | 其他政府性基金及对应专项债务收入安排的支出 | Expenditure financed by other government funds and related special bond revenue
 22908 | 彩票发行销售机构业务费安排的支出 | Expenditure financed by the operating fees of lottery issuing and sales agencies
 22960 | 彩票公益金安排的支出 | Expenditure financed by lottery public welfare funds
 22999 | 其他支出 | Other expenditure
+
+23203 | 地方政府一般债务付息支出 | Interest on local government general bonds
+23303 | 地方政府一般债务发行费用支出 | Issuance costs of local government general bonds
 `;
 
 const ECONOMIC_TABLE = `
@@ -579,7 +643,9 @@ const NOT_ADMINISTRATIVE_KUAN = new Set([
   "20502", "20503", "20508", "20605", "20607", "20805", "20807", "20808", "20810",
   "20819", "20820", "20821", "20825", "20826", "20827", "21002", "21003", "21004",
   "21011", "21012", "21013", "21014", "21203", "21205", "21208", "22101", "22102",
-  "22103",
+  "22103", "20602", "20603", "20604", "20606", "20608", "20609", "21103", "21104",
+  "21105", "21106", "21110", "21111", "21113", "21202", "21206", "21307", "21308",
+  "22204", "22205", "22406", "22407", "23203", "23303",
 ]);
 
 interface Entry {

@@ -364,6 +364,7 @@ describe("classification names", () => {
     );
     expect(englishName("functional", "2010299")).toBe("Other CPPCC affairs expenditure");
     expect(englishName("functional", "2081699")).toBe("Other Red Cross services expenditure");
+    expect(englishName("functional", "20299")).toBe("Other foreign affairs expenditure");
     expect(englishName("economic", "3010299", "其他津贴补贴")).toBe("Other allowances and subsidies");
     // a 99 code whose printed name is not 其他…: no guess
     expect(englishName("functional", "2010499", "价格监测")).toBeNull();
