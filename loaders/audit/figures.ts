@@ -1,0 +1,168 @@
+/**
+ * The figures of a document's tables, keyed so that the same figure in
+ * different tables compares: scope (which money: all / 财政拨款 / 一般公共预算
+ * / 政府性基金 / 国有资本经营) × flow (amount, basic, project, income …) ×
+ * code (or TOTAL). A code a table does not print but whose sub-rows it
+ * prints gets the sum of those (aggregated); rows split by unit are summed.
+ */
+import type { LineItem } from "../schema/types.ts";
+import { classCodeOf } from "./classes.ts";
+import type { AuditContext } from "./context.ts";
+import { isTotalRow, wan, type AuditRow } from "./rows.ts";
+import { roleOf, sidesOf } from "./summary.ts";
+
+export interface Figure {
+  table_id: string;
+  scope: string;
+  flow: string;
+  /** Classification code, or "TOTAL" for the table's total. */
+  code: string;
+  value: number;
+  lines: number[];
+  /** Number of printed numbers summed (1 = printed as such). */
+  terms: number;
+  aggregated: boolean;
+  label: string;
+  /** Order of the table in the document. */
+  table_order: number;
+}
+
+const FUND_SCOPE: Record<string, string> = { fiscal_appropriation: "fiscal", general_public_budget: "gpb", government_fund: "fund", state_capital: "capital" };
+
+function tableScope(name: string): string {
+  const n = name.replace(/\s+/g, "");
+  if (/^一般公共预算/.test(n)) return "gpb";
+  if (/^政府性基金/.test(n)) return "fund";
+  if (/^国有资本经营/.test(n)) return "capital";
+  if (/^财政拨款/.test(n)) return "fiscal";
+  return "all";
+}
+
+export function scopeOf(tableName: string, item: LineItem): string {
+  if (FUND_SCOPE[item.measure]) return FUND_SCOPE[item.measure];
+  const s = item.side ?? "";
+  if (/一般公共预算/.test(s)) return "gpb";
+  if (/政府性基金/.test(s)) return "fund";
+  if (/国有资本/.test(s)) return "capital";
+  return tableScope(tableName);
+}
+
+const THREE_PUBLIC = new Set(["three_public_total", "overseas_travel", "vehicles_total", "vehicle_purchase", "vehicle_operation", "official_reception"]);
+const AMOUNT = new Set(["total", "amount", "final", "expenditure", "general_public_budget", "government_fund", "state_capital", "fiscal_appropriation"]);
+
+/** The flow an item measures, or null if it is not compared across tables. */
+export function flowOf(tableName: string, item: LineItem, kind: string | null | undefined, incomeSide: boolean): string | null {
+  const n = tableName.replace(/\s+/g, "");
+  if (THREE_PUBLIC.has(item.measure)) return kind !== "budget" && /预算/.test(`${item.side ?? ""}${item.column_label}`) ? `${item.measure}:budget` : item.measure;
+  let flow: string | null = null;
+  if (AMOUNT.has(item.measure)) flow = "amount";
+  else if (item.measure === "budget") flow = kind === "budget" ? "amount" : "budget";
+  else if (["basic", "project", "personnel", "public_expenses", "current_year_appropriation", "carryover_prior"].includes(item.measure)) flow = item.measure;
+  if (!flow) return null;
+  if (flow === "amount" && /基本支出/.test(n)) flow = "basic";
+  if (flow === "amount" && /项目支出/.test(n)) flow = "project";
+  const incomeTable = /收入/.test(n) && !/收入支出|收支/.test(n);
+  return incomeTable || incomeSide ? `income:${flow}` : flow;
+}
+
+/** Every figure of the document's tables (before aggregation of missing parents). */
+export function figuresOf(ctx: AuditContext): Figure[] {
+  const out: Figure[] = [];
+  const kind = ctx.input.doc.kind;
+  ctx.tables.forEach((table, order) => {
+    const printed = new Map<string, Figure>();
+    const unitSeen = new Set<string>();
+    const add = (row: AuditRow, item: LineItem, code: string, incomeSide: boolean) => {
+      const flow = flowOf(table.table_name, item, kind, incomeSide);
+      if (!flow) return;
+      const scope = scopeOf(table.table_name, item);
+      const k = `${scope}|${flow}|${code}`;
+      const unitKey = `${k}|${row.unit_code ?? ""}`;
+      if (unitSeen.has(unitKey)) return; // a code printed twice for one unit: keep the first
+      unitSeen.add(unitKey);
+      const f = printed.get(k);
+      if (f) {
+        f.value += wan(item);
+        f.terms++;
+        f.lines.push(item.source_line);
+        f.aggregated = true;
+      } else
+        printed.set(k, { table_id: table.table_id, scope, flow, code, value: wan(item), lines: [item.source_line], terms: 1, aggregated: false, label: row.label.trim(), table_order: order });
+    };
+    const sides = sidesOf(table.rows);
+    if (sides) {
+      for (const row of sides.expenditure) {
+        const role = roleOf(row.key);
+        const code = role === "year" ? "TOTAL" : role === "grand" ? "GRAND" : row.code ?? classCodeOf(row.key);
+        if (code) for (const item of row.items) add(row, item, code, false);
+      }
+      for (const row of sides.income) {
+        const role = roleOf(row.key);
+        if (role === "year" || role === "grand") for (const item of row.items) add(row, item, role === "year" ? "TOTAL" : "GRAND", true);
+      }
+    } else {
+      for (const row of table.rows) {
+        if (row.code) for (const item of row.items) add(row, item, row.code, false);
+        else if (isTotalRow(row) || (!row.key && !row.unit_code)) for (const item of row.items) add(row, item, "TOTAL", false);
+        else if (/^(人员经费|公用经费)(合计)?$/.test(row.key))
+          for (const item of row.items) add(row, { ...item, measure: row.key.startsWith("人员") ? "personnel" : "public_expenses" }, "TOTAL", false);
+      }
+    }
+    const figs = [...printed.values()];
+    out.push(...figs, ...aggregates(figs));
+  });
+  for (const f of out) f.value = Math.round(f.value * 1e4) / 1e4;
+  return out;
+}
+
+/** Parent codes a table does not print, as the sum of the highest sub-rows it prints. */
+function aggregates(figs: Figure[]): Figure[] {
+  const out: Figure[] = [];
+  const groups = new Map<string, Figure[]>();
+  for (const f of figs) {
+    if (f.code === "TOTAL") continue;
+    const g = `${f.scope}|${f.flow}`;
+    if (!groups.has(g)) groups.set(g, []);
+    groups.get(g)!.push(f);
+  }
+  for (const list of groups.values()) {
+    const have = new Set(list.map((f) => f.code));
+    const missing = new Set<string>();
+    for (const f of list) for (const len of [3, 5]) if (f.code.length > len && !have.has(f.code.slice(0, len))) missing.add(f.code.slice(0, len));
+    for (const prefix of [...missing].sort()) {
+      const tops = list.filter((f) => f.code.startsWith(prefix) && f.code !== prefix && ![3, 5].some((len) => len > prefix.length && len < f.code.length && have.has(f.code.slice(0, len))));
+      if (tops.length === 0) continue;
+      const first = tops[0];
+      out.push({
+        ...first,
+        code: prefix,
+        value: tops.reduce((s, f) => s + f.value, 0),
+        lines: tops.flatMap((f) => f.lines),
+        terms: tops.reduce((s, f) => s + f.terms, 0),
+        aggregated: true,
+        label: `Σ ${prefix}`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Scopes that hold the same money in this document: where the total of two
+ * scopes is the same (all spending is 财政拨款, or all 财政拨款 is 一般公共预算),
+ * their figures must agree too. Returns scope → representative.
+ */
+export function scopeAliases(figs: Figure[]): Map<string, string> {
+  const totals = new Map<string, number>();
+  for (const f of figs) if (f.code === "TOTAL" && f.flow === "amount" && !totals.has(f.scope)) totals.set(f.scope, f.value);
+  const alias = new Map<string, string>();
+  const order = ["all", "fiscal", "gpb", "fund", "capital"];
+  for (const s of order) alias.set(s, s);
+  for (let i = 0; i < order.length; i++)
+    for (let j = i + 1; j < order.length; j++) {
+      const a = totals.get(order[i]);
+      const b = totals.get(order[j]);
+      if (a !== undefined && b !== undefined && a !== 0 && Math.abs(a - b) <= 0.05 && alias.get(order[j]) === order[j]) alias.set(order[j], alias.get(order[i])!);
+    }
+  return alias;
+}

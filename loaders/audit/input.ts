@@ -1,0 +1,33 @@
+/**
+ * An AuditInput from the pipeline's per-document extraction. Prose facts and
+ * 绩效 rows are taken from the extraction where the pipeline provides them,
+ * else computed here with the prose / performance extractors.
+ */
+import type { DocumentExtraction } from "../extract.ts";
+import { extractNarrative } from "../prose/index.ts";
+import { extractPerformance } from "../performance/index.ts";
+import type { AuditInput, IndicatorLike, NarrativeFactLike, ProjectLike } from "./types.ts";
+
+type WithProse = DocumentExtraction & {
+  narrative_facts?: NarrativeFactLike[];
+  performance_projects?: ProjectLike[];
+  performance_indicators?: IndicatorLike[];
+};
+
+export function auditInputOf(d: DocumentExtraction): AuditInput {
+  const x = d as WithProse;
+  const doc = { doc_id: d.document.doc_id, source_file: d.document.source_file, kind: d.document.kind, year: d.document.year };
+  let facts = x.narrative_facts;
+  let projects = x.performance_projects;
+  let indicators = x.performance_indicators;
+  if (d.source && (!facts || !projects || !indicators)) {
+    const context = { amount_unit: d.document.amount_unit ?? "万元", year: d.document.year };
+    facts ??= extractNarrative(d.source, context).facts;
+    if (!projects || !indicators) {
+      const p = extractPerformance(d.source, context);
+      projects ??= p.projects;
+      indicators ??= p.indicators;
+    }
+  }
+  return { doc, items: d.line_items, facts: facts ?? [], projects: projects ?? [], indicators: indicators ?? [] };
+}

@@ -1,0 +1,137 @@
+/**
+ * Table rows rebuilt from line_items, for the audit: the items printed on
+ * one row of one table (one side of a two-sided table), keyed by measure,
+ * with the row's label, code, unit and the side it stands on.
+ */
+import type { LineItem } from "../schema/types.ts";
+
+export interface AuditRow {
+  table_id: string;
+  table_name: string;
+  label: string;
+  /** Label without spaces, numbering (一、 （一） 1.) or 其中：. */
+  key: string;
+  code: string | null;
+  code_level: number | null;
+  parent_code: string | null;
+  unit_code: string | null;
+  /** "income" | "expenditure" for the two sides of a 总表, else null. */
+  side: "income" | "expenditure" | null;
+  source_line: number;
+  row_index: number;
+  items: LineItem[];
+}
+
+const MONEY_UNITS = new Set(["万元", "元", "亿元", "千元"]);
+
+export function isMoney(item: LineItem): boolean {
+  return item.amount_wan !== null || MONEY_UNITS.has(item.unit);
+}
+
+/** Amount in 万元 (value where the unit is not convertible). */
+export function wan(item: LineItem): number {
+  return item.amount_wan ?? item.value;
+}
+
+/** Squashed label without numbering: "一、一般公共预算财政拨款收入" → "一般公共预算财政拨款收入". */
+export function labelKey(label: string): string {
+  return label
+    .replace(/[\s\u3000]+/g, "")
+    .replace(/^(其中[:：])/, "")
+    .replace(/^[（(]?[一二三四五六七八九十]+[)）、.．]/, "")
+    .replace(/^[（(]?\d{1,2}[)）、.．](?!\d)/, "")
+    .replace(/[“”"]/g, "");
+}
+
+/** The side of a two-sided table an item stands on, from `side` or its label. */
+export function sideOf(item: LineItem): "income" | "expenditure" | null {
+  const s = (item.side ?? "").toLowerCase();
+  if (/income|收入/.test(s)) return "income";
+  if (/expend|支出/.test(s)) return "expenditure";
+  return null;
+}
+
+/** Rows of every table, in document order (table by first line, then row_index, then line). */
+export function rowsOf(items: LineItem[]): AuditRow[] {
+  const byKey = new Map<string, AuditRow>();
+  const order: AuditRow[] = [];
+  for (const item of items) {
+    if (!isMoney(item)) continue;
+    const side = sideOf(item);
+    const k = [item.table_id, item.source_line, item.row_index, side ?? "", item.row_label, item.code ?? "", item.unit_code ?? ""].join("\u0001");
+    let row = byKey.get(k);
+    if (!row) {
+      row = {
+        table_id: item.table_id,
+        table_name: item.table_name,
+        label: item.row_label,
+        key: labelKey(item.row_label),
+        code: item.code,
+        code_level: item.code_level,
+        parent_code: item.parent_code,
+        unit_code: item.unit_code,
+        side,
+        source_line: item.source_line,
+        row_index: item.row_index,
+        items: [],
+      };
+      byKey.set(k, row);
+      order.push(row);
+    }
+    row.items.push(item);
+  }
+  const firstLine = new Map<string, number>();
+  for (const r of order) firstLine.set(r.table_id, Math.min(firstLine.get(r.table_id) ?? Infinity, r.source_line));
+  return order
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => firstLine.get(a.r.table_id)! - firstLine.get(b.r.table_id)! || a.r.row_index - b.r.row_index || a.r.source_line - b.r.source_line || a.i - b.i)
+    .map((x) => x.r);
+}
+
+/** Rows grouped by table, tables in document order. */
+export function tablesOf(rows: AuditRow[]): Array<{ table_id: string; table_name: string; rows: AuditRow[] }> {
+  const out: Array<{ table_id: string; table_name: string; rows: AuditRow[] }> = [];
+  const at = new Map<string, number>();
+  for (const r of rows) {
+    let i = at.get(r.table_id);
+    if (i === undefined) {
+      i = out.length;
+      at.set(r.table_id, i);
+      out.push({ table_id: r.table_id, table_name: r.table_name, rows: [] });
+    }
+    out[i].rows.push(r);
+  }
+  return out;
+}
+
+/** The items of a row split into column groups: items sharing a (non two-sided) side value. */
+export function columnGroups(row: AuditRow): LineItem[][] {
+  const groups = new Map<string, LineItem[]>();
+  for (const item of row.items) {
+    const g = sideOf(item) ? "" : item.side ?? "";
+    if (!groups.has(g)) groups.set(g, []);
+    groups.get(g)!.push(item);
+  }
+  return [...groups.values()];
+}
+
+/** First item of each measure in a list (printed order). */
+export function byMeasure(items: LineItem[]): Map<string, LineItem> {
+  const m = new Map<string, LineItem>();
+  for (const i of items) if (!m.has(i.measure)) m.set(i.measure, i);
+  return m;
+}
+
+/** The row's headline amount: its total column, else its single money column. */
+export function headline(row: AuditRow): LineItem | null {
+  const m = byMeasure(row.items);
+  for (const k of ["total", "amount", "final", "budget", "expenditure", "income"]) if (m.has(k)) return m.get(k)!;
+  return row.items[0] ?? null;
+}
+
+const TOTAL_LABEL = /^(合计|总计|小计|本年收入合计|本年支出合计|收入合计|支出合计)$/;
+
+/** A table's grand total row (合计 / 总计), not a code row. */
+export function isTotalRow(row: AuditRow): boolean {
+  return !row.code && TOTAL_LABEL.test(row.key);
+}

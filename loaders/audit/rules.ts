@@ -1,0 +1,118 @@
+/**
+ * The audit rules, in the order they run and are reported. Severity policy
+ * (all rules): a difference within the tolerance is rounding (尾差) → info;
+ * beyond it → error for table figures, warning for prose wording and
+ * percentages. Amount tolerance: 0.01 万元 per term summed; percent
+ * tolerance: 0.01 points for 2 printed decimals, 0.1 for 1, 1 for none.
+ * A check that passes emits nothing (auditStats counts it).
+ */
+import type { RuleRun } from "./compare.ts";
+import type { AuditContext } from "./context.ts";
+import { basic } from "./rules/basic.ts";
+import { crossTable } from "./rules/cross_table.ts";
+import { hierarchy } from "./rules/hierarchy.ts";
+import { performanceRate } from "./rules/performance_rate.ts";
+import { performanceScore } from "./rules/performance_score.ts";
+import { proseChange } from "./rules/prose_change.ts";
+import { proseCompletion } from "./rules/prose_completion.ts";
+import { proseShare } from "./rules/prose_share.ts";
+import { proseTables } from "./rules/prose_tables.ts";
+import { row } from "./rules/row.ts";
+import { threePublic } from "./rules/three_public.ts";
+import { totals } from "./rules/totals.ts";
+
+export interface RuleSpec {
+  id: string;
+  zh: string;
+  en: string;
+  /** Severity beyond tolerance. */
+  severity: "error" | "warning";
+  run: (ctx: AuditContext, run: RuleRun) => void;
+}
+
+export const RULES: RuleSpec[] = [
+  {
+    id: "totals",
+    zh: "总表：收入总计 = 支出总计；本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 收入总计；本年支出合计 + 结余分配 + 年末结转和结余 = 支出总计；本年合计 = Σ 各项",
+    en: "Two-sided summary tables: total income = total expenditure; year totals + balances = totals; year totals = sum of their rows",
+    severity: "error",
+    run: totals,
+  },
+  {
+    id: "row",
+    zh: "同一行：合计 = 基本支出 + 项目支出；合计 = Σ 收入来源；财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营；年末结转 = 年初结转 + 收入 − 支出",
+    en: "Within a row: total = basic + project; total = sum of sources; appropriation = sum of funds; closing = opening + income − expenditure",
+    severity: "error",
+    run: row,
+  },
+  {
+    id: "hierarchy",
+    zh: "科目层级：类 = Σ 款，款 = Σ 项（同表同列、同单位）；合计 = Σ 最高级科目；单位小计 = Σ 其科目；合计 = Σ 各单位",
+    en: "Code hierarchy within a table column (and unit): class = sum of its items; total = sum of top-level rows / of units",
+    severity: "error",
+    run: hierarchy,
+  },
+  {
+    id: "basic",
+    zh: "基本支出 = 人员经费 + 公用经费（同一行；经济分类表中人员经费 = 301 + 303，公用经费 = 其余各类）",
+    en: "Basic expenditure = personnel + public expenses (per row; personnel = economic classes 301 + 303, public = the others)",
+    severity: "error",
+    run: basic,
+  },
+  {
+    id: "three_public",
+    zh: "“三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车购置及运行维护费 = 购置费 + 运行维护费",
+    en: "“Three public” = overseas travel + vehicles + reception; vehicles = purchase + operation",
+    severity: "error",
+    run: threePublic,
+  },
+  {
+    id: "cross_table",
+    zh: "跨表一致：同一科目（或合计）在不同表中的同口径数字应一致",
+    en: "The same figure (code or total, same money and column kind) must agree across tables",
+    severity: "error",
+    run: crossTable,
+  },
+  {
+    id: "prose_tables",
+    zh: "正文与表格一致：正文所列金额（科目、合计、基本支出、项目支出、“三公”经费等）应等于表中数字",
+    en: "Amounts stated in the prose that name a table row or total must equal the table",
+    severity: "warning",
+    run: proseTables,
+  },
+  {
+    id: "prose_share",
+    zh: "正文占比 = 部分 ÷ 总体（按正文所列金额重算）",
+    en: "Stated shares recomputed as part ÷ whole from the stated amounts",
+    severity: "warning",
+    run: proseShare,
+  },
+  {
+    id: "prose_change",
+    zh: "正文增减幅度 = 增减额 ÷ 上年数（按正文所列金额重算）",
+    en: "Stated changes in percent recomputed as change ÷ earlier-year figure",
+    severity: "warning",
+    run: proseChange,
+  },
+  {
+    id: "prose_completion",
+    zh: "正文预算完成率 = 决算数 ÷ 预算数",
+    en: "Stated budget completion recomputed as final ÷ budget",
+    severity: "warning",
+    run: proseCompletion,
+  },
+  {
+    id: "performance_rate",
+    zh: "绩效表：预算执行率 = 执行数 ÷ 预算数（调整后预算优先）",
+    en: "Performance tables: execution rate = executed ÷ budget (adjusted where printed)",
+    severity: "warning",
+    run: performanceRate,
+  },
+  {
+    id: "performance_score",
+    zh: "绩效表：总分 = Σ 指标得分（+ 预算执行率得分）；得分 ≤ 分值",
+    en: "Performance tables: total score = sum of indicator scores (+ execution score); score ≤ weight",
+    severity: "error",
+    run: performanceScore,
+  },
+];

@@ -1,0 +1,68 @@
+/**
+ * cross_table: the same figure printed in several tables must agree —
+ * matched by code (or the table total) and what the column holds (scope ×
+ * flow, see figures.ts): 总表 expenditure by 类 vs 支出决算表 vs 财政拨款 and
+ * 一般公共预算 tables, 收入决算表 vs 总表 income, budget 表1 / 表1-2 / 表2 / 表3 …
+ * Each key is compared with the value most tables print (ties: the first
+ * table in the document); two sums of sub-rows are not compared with each other.
+ */
+import type { RuleRun } from "../compare.ts";
+import type { AuditContext } from "../context.ts";
+import { figuresOf, scopeAliases, type Figure } from "../figures.ts";
+
+const SCOPE_ZH: Record<string, string> = { all: "全部资金", fiscal: "财政拨款", gpb: "一般公共预算", fund: "政府性基金", capital: "国有资本经营" };
+
+function reference(list: Figure[]): Figure {
+  const votes = new Map<number, number>();
+  for (const f of list) votes.set(Math.round(f.value * 100), (votes.get(Math.round(f.value * 100)) ?? 0) + (f.aggregated ? 1 : 2));
+  let best = list[0];
+  for (const f of list) {
+    const a = votes.get(Math.round(f.value * 100))!;
+    const b = votes.get(Math.round(best.value * 100))!;
+    if (a > b || (a === b && !f.aggregated && best.aggregated)) best = f;
+  }
+  return best;
+}
+
+export function crossTable(ctx: AuditContext, run: RuleRun): void {
+  const figs = figuresOf(ctx);
+  const alias = scopeAliases(figs);
+  const groups = new Map<string, Figure[]>();
+  for (const f of figs) {
+    const k = `${alias.get(f.scope) ?? f.scope}|${f.flow}|${f.code}`;
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(f);
+  }
+  const keys = [...groups.keys()].sort((a, b) => {
+    const fa = groups.get(a)![0];
+    const fb = groups.get(b)![0];
+    return Math.min(...fa.lines) - Math.min(...fb.lines) || (a < b ? -1 : a > b ? 1 : 0);
+  });
+  for (const k of keys) {
+    // one figure per table: its printed one where it has both
+    const perTable = new Map<string, Figure>();
+    for (const f of groups.get(k)!) {
+      const had = perTable.get(f.table_id);
+      if (!had || (had.aggregated && !f.aggregated)) perTable.set(f.table_id, f);
+    }
+    const list = [...perTable.values()].sort((a, b) => a.table_order - b.table_order);
+    if (list.length < 2) continue;
+    const ref = reference(list);
+    for (const f of list) {
+      if (f === ref || (f.aggregated && ref.aggregated)) continue;
+      const what = f.code === "TOTAL" ? "合计" : f.code;
+      const how = (x: Figure) => `${x.table_id}${x.aggregated ? `（Σ ${x.terms} 行）` : ""}`;
+      const howEn = (x: Figure) => `${x.table_id}${x.aggregated ? ` (sum of ${x.terms} rows)` : ""}`;
+      run.amounts(
+        {
+          zh: `${what} ${ref.label.replace(/^Σ.*/, "") || f.label}［${SCOPE_ZH[f.scope] ?? f.scope}·${f.flow}］${how(f)} 与 ${how(ref)} 应一致`,
+          en: `${what} [${f.scope}·${f.flow}] in ${howEn(f)} must equal ${howEn(ref)}`,
+          subject: f.code === "TOTAL" ? "合计" : f.code,
+          source_lines: [...ref.lines, ...f.lines],
+          table_ids: [ref.table_id, f.table_id],
+        },
+        ref.value, f.value, Math.max(1, f.aggregated ? f.terms : 1, ref.aggregated ? ref.terms : 1), "table",
+      );
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * hierarchy: within one table, column and (where the table splits by unit)
+ * budget unit — 类 = Σ 款, 款 = Σ 项 (functional and economic codes);
+ * the 合计 row = Σ the top-level code rows printed (类, or the highest level
+ * present); a unit's subtotal row = Σ its code rows; a table by unit only
+ * (“三公” by unit) — 合计 = Σ unit rows. Two-sided 总表 are left to `totals`.
+ */
+import type { LineItem } from "../../schema/types.ts";
+import { parentCode } from "../../tables/codes.ts";
+import type { RuleRun } from "../compare.ts";
+import type { AuditContext } from "../context.ts";
+import { isTotalRow, wan, type AuditRow } from "../rows.ts";
+import { sidesOf } from "../summary.ts";
+
+interface Cell {
+  row: AuditRow;
+  item: LineItem;
+}
+
+const parentOf = (r: AuditRow): string | null => r.parent_code ?? (r.code ? parentCode(r.code) : null);
+
+function sumCheck(run: RuleRun, tableId: string, total: Cell, parts: Cell[], zh: string, en: string): void {
+  if (parts.length === 0) return;
+  const sum = parts.reduce((s, c) => s + wan(c.item), 0);
+  run.amounts(
+    {
+      zh: `${tableId} ${zh}（${total.item.column_label || total.item.measure}）`,
+      en: `${tableId} ${en} (${total.item.measure})`,
+      subject: total.row.code ?? total.row.label.trim(),
+      source_lines: [total.item.source_line, ...parts.map((c) => c.item.source_line)],
+      table_ids: [tableId],
+    },
+    sum, wan(total.item), parts.length, "table",
+  );
+}
+
+export function hierarchy(ctx: AuditContext, run: RuleRun): void {
+  for (const table of ctx.tables) {
+    if (sidesOf(table.rows)) continue;
+    // one column = one (side, measure); cells in row order
+    const columns = new Map<string, Cell[]>();
+    for (const row of table.rows)
+      for (const item of row.items) {
+        const k = `${item.side ?? ""}\u0001${item.measure}\u0001${item.column_label}`;
+        if (!columns.has(k)) columns.set(k, []);
+        columns.get(k)!.push({ row, item });
+      }
+    for (const cells of columns.values()) checkColumn(run, table.table_id, cells);
+  }
+}
+
+function checkColumn(run: RuleRun, tableId: string, cells: Cell[]): void {
+  const coded = cells.filter((c) => c.row.code);
+  // first printing of each code per unit
+  const byUnit = new Map<string, Map<string, Cell>>();
+  for (const c of coded) {
+    const u = c.row.unit_code ?? "";
+    if (!byUnit.has(u)) byUnit.set(u, new Map());
+    const m = byUnit.get(u)!;
+    if (!m.has(c.row.code!)) m.set(c.row.code!, c);
+  }
+  const roots: Cell[] = [];
+  for (const [unit, codes] of byUnit) {
+    const children = new Map<string, Cell[]>();
+    for (const c of codes.values()) {
+      const p = parentOf(c.row);
+      if (p && codes.has(p)) {
+        if (!children.has(p)) children.set(p, []);
+        children.get(p)!.push(c);
+      } else roots.push(c);
+    }
+    for (const [code, kids] of children) {
+      const parent = codes.get(code)!;
+      const level = kids[0].row.code!.length === 5 ? "款" : "项";
+      const where = unit ? `（单位 ${unit}）` : "";
+      sumCheck(run, tableId, parent, kids, `${code} ${parent.row.label.trim()} = Σ ${level}${where}`, `${code} = sum of its ${kids.length} sub-rows${unit ? ` (unit ${unit})` : ""}`);
+    }
+  }
+  const totals = cells.filter((c) => isTotalRow(c.row));
+  const unitRows = cells.filter((c) => !c.row.code && c.row.unit_code && !isTotalRow(c.row));
+  if (coded.length > 0) {
+    for (const t of totals) sumCheck(run, tableId, t, roots, `${t.row.label.trim()} = Σ 最高级科目行`, `${t.row.key} = sum of the top-level code rows`);
+    for (const u of unitRows) {
+      const own = roots.filter((r) => r.row.unit_code === u.row.unit_code);
+      sumCheck(run, tableId, u, own, `单位 ${u.row.unit_code} ${u.row.label.trim()} = Σ 科目行`, `unit ${u.row.unit_code} subtotal = sum of its code rows`);
+    }
+  } else if (unitRows.length > 0) {
+    for (const t of totals) sumCheck(run, tableId, t, unitRows, `${t.row.label.trim()} = Σ 各单位`, `${t.row.key} = sum of the units`);
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * row: identities between the columns of one row —
+ *   合计 = 基本支出 + 项目支出 (+ 上缴上级 + 经营支出 + 对附属单位补助);
+ *   合计 = Σ income sources (财政拨款, 上级补助, 事业收入 … / 上年结转 + 当年拨款);
+ *   财政拨款 (合计) = 一般公共预算 + 政府性基金 + 国有资本经营 (across column groups);
+ *   年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (政府性基金 / 国有资本 tables).
+ * Checked within each column group (items sharing `side`), then across the row.
+ */
+import type { LineItem } from "../../schema/types.ts";
+import type { RuleRun } from "../compare.ts";
+import type { AuditContext } from "../context.ts";
+import { byMeasure, columnGroups, wan, type AuditRow } from "../rows.ts";
+
+const KINDS = ["basic", "project", "remit_to_superior", "operating_expenditure", "subsidy_to_subordinate"];
+const FUNDS = ["general_public_budget", "government_fund", "state_capital"];
+const SOURCES = [
+  "carryover_prior", "current_year_appropriation", "fiscal_appropriation", ...FUNDS, "superior_subsidy", "business_income",
+  "operating_income", "subordinate_remittance", "other_income", "fiscal_special_account",
+];
+const SUBTOTALS = ["total", "expenditure", "fiscal_appropriation", ...FUNDS];
+
+interface Identity {
+  sum: LineItem;
+  parts: LineItem[];
+  signs?: number[];
+  zh: string;
+  en: string;
+}
+
+function identitiesOf(m: Map<string, LineItem>): Identity[] {
+  const out: Identity[] = [];
+  const sumOf = SUBTOTALS.map((k) => m.get(k)).find(Boolean);
+  if (sumOf) {
+    const kinds = KINDS.map((k) => m.get(k)).filter((i): i is LineItem => !!i);
+    if (m.has("basic") || m.has("project"))
+      out.push({ sum: sumOf, parts: kinds, zh: "合计 = 基本支出 + 项目支出", en: "total = basic + project" });
+    let sources = SOURCES.filter((k) => k !== sumOf.measure && m.has(k));
+    if (sources.includes("fiscal_appropriation")) sources = sources.filter((k) => !FUNDS.includes(k));
+    if (sources.length > 0 && !KINDS.some((k) => m.has(k)))
+      out.push({
+        sum: sumOf,
+        parts: sources.map((k) => m.get(k)!),
+        zh: sources.every((k) => FUNDS.includes(k)) ? "财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营" : "合计 = Σ 各项收入来源",
+        en: sources.every((k) => FUNDS.includes(k)) ? "fiscal appropriation = general public + fund + state capital" : "total = sum of income sources",
+      });
+  }
+  const prior = m.get("carryover_prior");
+  const next = m.get("carryover_next");
+  const inc = m.get("income");
+  const exp = m.get("expenditure");
+  if (next && inc && exp)
+    out.push({
+      sum: next,
+      parts: [prior, inc, exp].filter((i): i is LineItem => !!i),
+      signs: [prior ? 1 : null, 1, -1].filter((s): s is number => s !== null),
+      zh: "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出",
+      en: "closing balance = opening balance + income − expenditure",
+    });
+  return out;
+}
+
+function rowIdentities(row: AuditRow): Identity[] {
+  const out: Identity[] = [];
+  const seen = new Set<string>();
+  const add = (ids: Identity[]) => {
+    for (const id of ids) {
+      const sig = [id.sum, ...id.parts].map((i) => `${i.measure}@${i.side ?? ""}`).join("|");
+      if (seen.has(sig)) continue;
+      seen.add(sig);
+      out.push(id);
+    }
+  };
+  for (const g of columnGroups(row)) add(identitiesOf(byMeasure(g)));
+  // across groups: the row total against the fund subtotals printed in other groups
+  const whole = byMeasure(row.items);
+  const total = whole.get("total") ?? whole.get("fiscal_appropriation");
+  const funds = FUNDS.map((k) => whole.get(k)).filter((i): i is LineItem => !!i && i.side !== total?.side);
+  if (total && funds.length > 0)
+    add([{ sum: total, parts: funds, zh: "合计 = 一般公共预算 + 政府性基金 + 国有资本经营", en: "total = general public + fund + state capital" }]);
+  return out;
+}
+
+export function row(ctx: AuditContext, run: RuleRun): void {
+  for (const r of ctx.rows) {
+    for (const id of rowIdentities(r)) {
+      const signs = id.signs ?? id.parts.map(() => 1);
+      const sum = id.parts.reduce((s, p, i) => s + signs[i] * wan(p), 0);
+      const name = r.code ? `${r.code} ${r.label.trim()}` : r.label.trim();
+      run.amounts(
+        {
+          zh: `${r.table_id} ${name}：${id.zh}`,
+          en: `${r.table_id} ${r.code ?? r.key}: ${id.en}`,
+          subject: r.code ?? r.label.trim(),
+          source_lines: [id.sum, ...id.parts].map((i) => i.source_line),
+          table_ids: [r.table_id],
+        },
+        sum, wan(id.sum), id.parts.length, "table",
+      );
+    }
+  }
+}
