@@ -11,7 +11,8 @@ import { makeItem, makeResidue } from "../item.ts";
 import { identitiesOf } from "./columnMeasures.ts";
 import { resolveGroups, type Group } from "./groupSums.ts";
 import { reasonFor, isNoDataNote } from "./lineKinds.ts";
-import { agreed, placements, valueAt } from "./placements.ts";
+import { placements, valueAt } from "./placements.ts";
+import { placeReading } from "./readings.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./rowRead.ts";
 import { isTotalRow, splitSection } from "./sectionParts.ts";
 import { textColumns } from "./textColumns.ts";
@@ -141,11 +142,13 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
   const hasCodes = rows.some((r) => r.kind === "code");
 
   const items: LineItem[] = [];
+  const labels = columns.map((c) => c.label);
   let ambiguous = 0;
   for (const r of rows) {
     const isLeaf =
-      r.kind === "code" ? leafOf.get(r.unit ?? "")!(r.code!) : r.kind === "unit" ? !hasCodes : r.kind === "label" ? false : false;
-    const emit = (k: number, col: number, inferred: boolean, rule: string | null) =>
+      r.kind === "code" ? leafOf.get(r.unit ?? "")!(r.code!) : r.kind === "unit" ? !hasCodes : false;
+    const { placed, unresolved } = placeReading({ ...r, texts: r.nums.map((x) => x.text) }, labels, ids, parts.exact);
+    for (const { k, col, inferred, rule } of placed)
       items.push(
         makeItem(ctx, {
           row_label: r.label,
@@ -162,23 +165,10 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
           is_leaf: isLeaf,
         }),
       );
-    const shifted = !parts.exact && r.values.length < columns.length;
-    if (r.cands.length === 1) {
-      const rule = shifted ? `shift:${r.resolvedBy ?? `identities (${ids.map((i) => i.text).join("; ") || "column order"})`}` : null;
-      r.cands[0].forEach((col, k) => emit(k, col, shifted, rule));
-      continue;
+    if (unresolved) {
+      ambiguous++;
+      residue.push(makeResidue(ctx, r.line, unresolved));
     }
-    ambiguous++;
-    const sure = agreed(r.cands);
-    for (const [k, col] of [...sure.entries()].sort((a, b) => a[0] - b[0])) emit(k, col, true, "shift:same column in every reading");
-    const why =
-      r.cands.length === 0
-        ? `no column reading keeps the identities (${ids.map((i) => i.text).join("; ")}): ${r.nums.map((x) => x.text).join(" ")}`
-        : `ambiguous columns: ${r.cands.length} readings fit (${r.cands
-            .slice(0, 4)
-            .map((p) => p.map((c) => columns[c].label).join(", "))
-            .join(" | ")})`;
-    residue.push(makeResidue(ctx, r.line, why));
   }
   residue.sort((a, b) => a.source_line - b.source_line);
   const status = items.length === 0 && rows.length === 0 ? "no_data" : ambiguous > 0 ? "partial" : "ok";

@@ -11,7 +11,8 @@ import { makeItem, makeResidue } from "../item.ts";
 import { foldHeader, identitiesOf } from "./columnMeasures.ts";
 import { resolveGroups } from "./groupSums.ts";
 import { isPageMarker, reasonFor } from "./lineKinds.ts";
-import { agreed, placements, valueAt } from "./placements.ts";
+import { placements, valueAt } from "./placements.ts";
+import { placeReading } from "./readings.ts";
 import { incomeSources } from "./crossTotals.ts";
 
 const FUNDS = ["general_public_budget", "government_fund", "state_capital"];
@@ -160,8 +161,8 @@ export function parseTwoSided(ctx: TableContext): TableParse {
   const badLines = new Set<number>();
   for (const h of halves) {
     const c = cols[h.side];
-    const shifted = !parts.exact && h.values.length < c.length;
-    const emit = (k: number, col: number, inferred: boolean, rule: string | null) =>
+    const { placed, unresolved } = placeReading(h, c.map((x) => x.label), ids[h.side], parts.exact);
+    for (const { k, col, inferred, rule } of placed)
       items.push(
         makeItem(ctx, {
           row_label: h.label,
@@ -175,24 +176,11 @@ export function parseTwoSided(ctx: TableContext): TableParse {
           rule,
         }),
       );
-    if (h.cands.length === 1) {
-      const rule = shifted ? `shift:${h.resolvedBy ?? `identities (${ids[h.side].map((i) => i.text).join("; ")})`}` : null;
-      h.cands[0].forEach((col, k) => emit(k, col, shifted, rule));
-      continue;
-    }
+    if (!unresolved) continue;
     ambiguous++;
-    for (const [k, col] of [...agreed(h.cands).entries()].sort((a, b) => a[0] - b[0])) emit(k, col, true, "shift:same column in every reading");
     if (!badLines.has(h.line)) {
       badLines.add(h.line);
-      residue.push(
-        makeResidue(
-          ctx,
-          h.line,
-          h.cands.length === 0
-            ? `${h.side} side: no column reading fits ${h.texts.join(" ")}`
-            : `ambiguous columns (${h.side} side): ${h.cands.length} readings fit (${h.cands.slice(0, 4).map((p) => p.map((x) => c[x].label).join(", ")).join(" | ")})`,
-        ),
-      );
+      residue.push(makeResidue(ctx, h.line, `${h.side} side: ${unresolved}`));
     }
   }
   residue.sort((a, b) => a.source_line - b.source_line);

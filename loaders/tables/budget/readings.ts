@@ -1,0 +1,40 @@
+/**
+ * A row's chosen reading → which printed number goes in which column, with
+ * the inference flag and rule; or, when several readings (or none) fit, the
+ * numbers every reading agrees on and the residue reason for the rest.
+ */
+import type { Identity } from "./columnMeasures.ts";
+import { agreed } from "./placements.ts";
+
+export interface Reading {
+  values: number[];
+  texts: string[];
+  cands: number[][];
+  resolvedBy?: string;
+}
+
+export interface Placed {
+  k: number; // index of the printed number
+  col: number; // column it goes in
+  inferred: boolean;
+  rule: string | null;
+}
+
+export function placeReading(r: Reading, labels: string[], ids: Identity[], exact: boolean): { placed: Placed[]; unresolved: string | null } {
+  const shifted = !exact && r.values.length < labels.length;
+  if (r.cands.length === 1) {
+    const rule = shifted ? `shift:${r.resolvedBy ?? `identities (${ids.map((i) => i.text).join("; ") || "column order"})`}` : null;
+    return { placed: r.cands[0].map((col, k) => ({ k, col, inferred: shifted, rule })), unresolved: null };
+  }
+  const placed = [...agreed(r.cands).entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([k, col]) => ({ k, col, inferred: true, rule: "shift:same column in every reading" }));
+  const unresolved =
+    r.cands.length === 0
+      ? `no column reading keeps the identities (${ids.map((i) => i.text).join("; ")}): ${r.texts.join(" ")}`
+      : `ambiguous columns: ${r.cands.length} readings fit (${r.cands
+          .slice(0, 4)
+          .map((p) => p.map((c) => labels[c]).join(", "))
+          .join(" | ")})`;
+  return { placed, unresolved };
+}
