@@ -27,7 +27,7 @@ export function classificationsOf(items: readonly LineItem[]): ClassificationRow
       code_system: item.code_system,
       level: item.code_level ?? (item.code_system === "budget_unit" ? 1 : 0),
       name_zh: counts[0]?.[0] ?? "",
-      name_en: englishName(item.code_system, code),
+      name_en: englishName(item.code_system, code, counts[0]?.[0]),
       parent_code: item.parent_code,
     });
   }
