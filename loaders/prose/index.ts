@@ -94,10 +94,14 @@ interface Carry {
   money: string | null;
   count: string | null;
   key: string;
+  /** Sentence number at which money was last named by a figure (-1: by a 类/款/项 label, which holds for the item). */
+  moneyAt: number;
+  sentence: number;
 }
 
 function processSentence(st: DocState, s: Sentence, carry: Carry): void {
   const key = `${s.section}|${s.subsection}`;
+  carry.sentence++;
   if (carry.key !== key) {
     carry.key = key;
     carry.money = null;
@@ -113,7 +117,10 @@ function processSentence(st: DocState, s: Sentence, carry: Carry): void {
       const words = compact(text.slice(cl.start, cl.end));
       if (LABEL.test(words) && words.length <= 90) {
         const sp = subjectOf(words);
-        if (sp.subject) carry.money = sp.subject;
+        if (sp.subject) {
+          carry.money = sp.subject;
+          carry.moneyAt = -1;
+        }
       }
       if (inClause.length === 0) continue;
     }
@@ -132,7 +139,12 @@ function processSentence(st: DocState, s: Sentence, carry: Carry): void {
       if (cls.kind === "count" && POST_NOUN_UNITS.test(cls.unit) && isCountVerb(subject)) subject = nounAfter(text.slice(tok.unitEnd, cl.end + 1)) || subject;
       if (subject.length < 2) subject = "";
       const own = subject !== "" && !isGeneric(subject) && !(cls.kind === "count" && isCountVerb(subject));
-      const carried = cls.kind === "count" ? carry.count : carry.money;
+      let carried = cls.kind === "count" ? carry.count : carry.money;
+      // 年初预算数为X万元 opening a sentence is not about the previous sentence's figure
+      const budgetLabel = cls.measure === "budget_amount" || cls.measure === "adjusted_budget_amount";
+      if (budgetLabel && carry.moneyAt !== -1 && carry.moneyAt !== carry.sentence) carried = null;
+      // 收入 23.32亿元，支出 24.61亿元: 支出 does not take a 收入 subject
+      if (carried && ((subject === "支出" && /收入$/.test(carried)) || (subject === "收入" && /支出$/.test(carried)))) carried = null;
       const listed = prevFact !== null && prevFact.unit === cls.unit && tok.start - text.lastIndexOf("、", tok.start) <= 2;
       if (!own && subject === "金额" && prevFact?.measure === "count") subject = `${prevFact.subject}金额`;
       else if (!own && listed) subject = prevFact!.subject; // 分别达到37%、68%、75%
@@ -152,7 +164,10 @@ function processSentence(st: DocState, s: Sentence, carry: Carry): void {
       }
       prevFact = emit(st, s, tok, cls, subject, year, compared, text.slice(cl.start, tok.start));
       if (cls.measure === "threshold") afterThreshold = true;
-      else if (own && cls.kind === "money" && !change) carry.money = subject;
+      else if (own && cls.kind === "money" && !change) {
+        carry.money = subject;
+        carry.moneyAt = carry.sentence;
+      }
       else if (own && cls.kind === "count" && !change) carry.count = subject;
     }
   }
@@ -181,7 +196,7 @@ export function extractNarrative(doc: SourceDocument, ctx: NarrativeContext): { 
     residue: [],
     lineCount: {},
   };
-  const carry: Carry = { money: null, count: null, key: "" };
+  const carry: Carry = { money: null, count: null, key: "", moneyAt: 0, sentence: 0 };
   for (const s of toSentences(proseLines(doc, unit))) processSentence(st, s, carry);
   const derived = deriveEarlier(st.facts, (line) => nextIndex(st, line));
   const facts = [...st.facts, ...derived].sort((a, b) => a.source_line - b.source_line || a.fact_id.localeCompare(b.fact_id, "en", { numeric: true }));

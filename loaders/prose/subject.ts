@@ -102,6 +102,7 @@ export function subjectOf(pre: string): SubjectParts {
   if (ent && t.length > ent[0].length + 1) t = t.slice(ent[0].length);
   t = t.replace(/^的/, "").replace(/^机关(?!运行|事业)/, "");
   t = peel(peel(t, LEADING), TRAILING);
+  t = t.replace(/^“([^“”]*[（(](类|款|项)[)）])”$/, "$1"); // “…（项）” quoted whole
   t = t.replace(/([（(](项|款|类)[)）])支出$/, "$1");
   t = t.replace(/^收、支/, "收支").replace(/(财政拨款)收、支/, "$1收支");
   // 开支财政拨款的公务用车保有量 → 公务用车保有量 (not inside a 类/款/项 name)
