@@ -16,7 +16,7 @@ function usage(message?: string): never {
 function summary(d: DocumentExtraction): string {
   const doc = d.document;
   const what = [doc.entity ?? "?", doc.year ?? "?", doc.kind ?? "?", doc.scope_zh ?? ""].join(" ").trim();
-  return `${doc.status.padEnd(7)} ${doc.source_file}  ${what}  tables=${doc.tables_found} numbers=${doc.numbers_extracted} facts=${doc.facts_extracted} projects=${doc.projects} indicators=${doc.indicators} residue=${doc.residue_lines}`;
+  return `${doc.status.padEnd(7)} ${doc.source_file}  ${what}  tables=${doc.tables_found} numbers=${doc.numbers_extracted} facts=${doc.facts_extracted} projects=${doc.projects} indicators=${doc.indicators} checks=${doc.checks_error}E/${doc.checks_warning}W/${doc.checks_info}I residue=${doc.residue_lines}`;
 }
 
 function progress(index: number, total: number): void {

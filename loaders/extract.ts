@@ -16,6 +16,8 @@ import { extractNarrative } from "./prose/index.ts";
 import type { NarrativeFact } from "./prose/types.ts";
 import { extractPerformance } from "./performance/index.ts";
 import type { PerformanceIndicator, PerformanceProject } from "./performance/types.ts";
+import { audit } from "./audit/index.ts";
+import type { Check } from "./audit/types.ts";
 import { extractTables } from "./tables/extract.ts";
 
 export interface Extraction {
@@ -25,6 +27,7 @@ export interface Extraction {
   narrative_facts: NarrativeFact[];
   performance_projects: PerformanceProject[];
   performance_indicators: PerformanceIndicator[];
+  checks: Check[];
   classifications: ClassificationRow[];
   residue: ResidueRow[];
 }
@@ -74,6 +77,9 @@ function errorRow(source_file: string, bytes: Uint8Array, message: string): Docu
     facts_extracted: 0,
     projects: 0,
     indicators: 0,
+    checks_error: 0,
+    checks_warning: 0,
+    checks_info: 0,
     residue_lines: 0,
     status: "error",
     message,
@@ -81,7 +87,7 @@ function errorRow(source_file: string, bytes: Uint8Array, message: string): Docu
 }
 
 /** Fresh empty row lists of one document (never shared between results). */
-const empty = () => ({ tables: [], line_items: [], narrative_facts: [], performance_projects: [], performance_indicators: [], residue: [] });
+const empty = () => ({ tables: [], line_items: [], narrative_facts: [], performance_projects: [], performance_indicators: [], checks: [], residue: [] });
 
 export interface DocumentExtraction {
   document: DocumentRow;
@@ -90,6 +96,7 @@ export interface DocumentExtraction {
   narrative_facts: NarrativeFact[];
   performance_projects: PerformanceProject[];
   performance_indicators: PerformanceIndicator[];
+  checks: Check[];
   residue: ResidueRow[];
   source?: SourceDocument;
   /** True when the file could not be read as text at all (empty, binary, undecodable, I/O error). */
@@ -114,6 +121,13 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
   const prose = extractNarrative(doc, context);
   const performance = extractPerformance(doc, context);
   const residue = [...tables.residue, ...prose.residue, ...performance.residue].sort((a, b) => a.source_line - b.source_line);
+  const checks = audit({
+    doc: { doc_id: doc.doc_id, source_file, kind: meta.kind, year: meta.year },
+    items: tables.items,
+    facts: prose.facts,
+    projects: performance.projects,
+    indicators: performance.indicators,
+  });
   const messages = [...doc.warnings, ...tables.messages];
   if (!meta.entity) messages.push(`${source_file}: entity not found in the text`);
   if (!meta.year) messages.push(`${source_file}: year not found in the text`);
@@ -147,6 +161,9 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     facts_extracted: prose.facts.length,
     projects: performance.projects.length,
     indicators: performance.indicators.length,
+    checks_error: checks.filter((c) => c.severity === "error").length,
+    checks_warning: checks.filter((c) => c.severity === "warning").length,
+    checks_info: checks.filter((c) => c.severity === "info").length,
     residue_lines: residue.length,
     status,
     message: messages.join("\n"),
@@ -158,6 +175,7 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     narrative_facts: prose.facts,
     performance_projects: performance.projects,
     performance_indicators: performance.indicators,
+    checks,
     residue,
     source: doc,
   };
@@ -199,6 +217,7 @@ export function extractFiles(paths: string[], options: { root?: string; onDocume
       out.narrative_facts.push(...d.narrative_facts);
       out.performance_projects.push(...d.performance_projects);
       out.performance_indicators.push(...d.performance_indicators);
+      out.checks.push(...d.checks);
       out.residue.push(...d.residue);
     }
     options.onDocument?.(d, index, files.length);

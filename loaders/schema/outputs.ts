@@ -1,5 +1,6 @@
 /** Every output table, in the order they are written and documented. */
 import { CLASSIFICATIONS, DOCUMENTS, LINE_ITEMS, RESIDUE, TABLES, type TableSpecOut } from "./columns.ts";
+import { CHECKS } from "./columns-checks.ts";
 import { NARRATIVE_FACTS } from "./columns-narrative.ts";
 import { PERFORMANCE_INDICATORS, PERFORMANCE_PROJECTS } from "./columns-performance.ts";
 
@@ -10,6 +11,7 @@ export const OUTPUT_TABLES: TableSpecOut[] = [
   NARRATIVE_FACTS,
   PERFORMANCE_PROJECTS,
   PERFORMANCE_INDICATORS,
+  CHECKS,
   CLASSIFICATIONS,
   RESIDUE,
 ];

@@ -54,6 +54,9 @@ export interface DocumentRow {
   facts_extracted: number;
   projects: number;
   indicators: number;
+  checks_error: number;
+  checks_warning: number;
+  checks_info: number;
   residue_lines: number;
   status: DocStatus;
   message: string;
