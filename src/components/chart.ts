@@ -1,0 +1,90 @@
+// Vega-Lite charts via vega-embed, imported from node_modules (bundled into dist/_node/).
+// No actions menu (the editor action would open a remote site), tooltips on,
+// light/dark aware, sized to the width the page passes in (Framework's reactive `width`).
+// Pages import this module as "./components/chart.js" (Framework serves .ts as .js).
+import embed, {type VisualizationSpec} from "vega-embed";
+
+type View = Awaited<ReturnType<typeof embed>>["view"];
+
+const DARK = "(prefers-color-scheme: dark)";
+
+/** True when the user agent prefers a dark colour scheme. */
+export function prefersDark(): boolean {
+  return typeof matchMedia === "function" && matchMedia(DARK).matches;
+}
+
+/** Colours that follow the page (light or dark), on a transparent background. */
+function themeConfig(dark: boolean) {
+  const fg = dark ? "#d8d8d8" : "#1b1e23";
+  const muted = dark ? "#9a9a9a" : "#5f6368";
+  const grid = dark ? "#3a3a3a" : "#e4e4e4";
+  const accent = dark ? "#7aa6ff" : "#3b6fd8";
+  return {
+    background: null,
+    font: "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', sans-serif",
+    view: {stroke: null},
+    axis: {labelColor: muted, titleColor: fg, gridColor: grid, domainColor: muted, tickColor: muted},
+    legend: {labelColor: muted, titleColor: fg},
+    title: {color: fg, subtitleColor: muted},
+    mark: {color: accent},
+    bar: {fill: accent}
+  };
+}
+
+export interface ChartOptions {
+  /** Total width in px, usually Framework's reactive `width`; sets autosize fit-x. */
+  width?: number;
+  height?: number;
+  renderer?: "svg" | "canvas";
+}
+
+export type ChartElement = HTMLDivElement & {__view?: View; ready: Promise<View>};
+
+/**
+ * Renders a Vega-Lite spec into a new <div class="bn-chart">.
+ * The element gets `__view` (the vega View; `view.data(name)` for tests),
+ * `data-chart-ready="true"` once rendered, `data-chart-error` on failure, and
+ * `ready` (a promise of the view). It re-renders itself when the colour scheme
+ * changes while it is on the page. A performance mark "bn:chart-rendered" is set
+ * on every render (the first one = navigation → first chart).
+ */
+export function chart(spec: VisualizationSpec, {width, height, renderer = "svg"}: ChartOptions = {}): ChartElement {
+  const el = document.createElement("div") as ChartElement;
+  el.className = "bn-chart";
+  const render = async (): Promise<View> => {
+    const dark = prefersDark();
+    const sized = {...spec} as VisualizationSpec & Record<string, unknown>;
+    if (width !== undefined && sized.width === undefined) {
+      sized.width = Math.max(120, Math.floor(width));
+      sized.autosize = sized.autosize ?? {type: "fit-x", contains: "padding"};
+    }
+    if (height !== undefined && sized.height === undefined) sized.height = height;
+    el.__view?.finalize();
+    const result = await embed(el, sized, {
+      mode: "vega-lite",
+      renderer,
+      actions: false,
+      tooltip: true,
+      config: themeConfig(dark) as never
+    });
+    el.__view = result.view;
+    el.dataset.chartReady = "true";
+    el.dataset.colorScheme = dark ? "dark" : "light";
+    if (sized.width !== undefined) el.dataset.width = String(sized.width);
+    performance.mark("bn:chart-rendered");
+    return result.view;
+  };
+  el.ready = render().catch((error: unknown) => {
+    el.dataset.chartError = String((error as Error)?.message ?? error);
+    throw error;
+  });
+  if (typeof matchMedia === "function") {
+    const media = matchMedia(DARK);
+    const onChange = () => {
+      if (!el.isConnected) return media.removeEventListener("change", onChange);
+      el.ready = render();
+    };
+    media.addEventListener("change", onChange);
+  }
+  return el;
+}
