@@ -1,0 +1,181 @@
+// Opens every page of the built site in headless Chromium with all non-loopback
+// requests blocked, and checks that nothing broke. On the Overview page it checks the
+// whole pipeline: data loader → Arrow → DuckDB-WASM → table and Vega-Lite chart.
+//
+// Page convention (for later pages): an element with class "bn-loading" means "still
+// working"; charts from src/components/chart.js carry data-chart-ready/-error. A page
+// counts as settled (harness.ts settle()) when neither is pending, the DOM has been
+// quiet for a moment and the network is idle.
+import {statSync} from "node:fs";
+import {join} from "node:path";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {formatInt} from "../../src/components/table.js";
+import {
+  ARTIFACTS,
+  PROJECT_ROOT,
+  configuredPages,
+  launchChromium,
+  openContext,
+  serveDist,
+  settle,
+  type PageLog,
+  type Server
+} from "./harness.ts";
+
+const SAMPLE = "001_a0d178c95672dbf5.txt";
+const SAMPLE_BYTES = statSync(join(PROJECT_ROOT, "data/documents", SAMPLE)).size;
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function screenshotName(path: string, suffix = ""): string {
+  const base = path === "/" ? "index" : path.replace(/^\//, "").replace(/[^\w-]+/g, "_");
+  return join(ARTIFACTS, `${base}${suffix}.png`);
+}
+
+/** Every kind of problem the harness records must be empty (all shown at once on failure). */
+function expectClean(log: PageLog): void {
+  expect(log).toEqual({blocked: [], failed: [], pageErrors: [], consoleErrors: [], httpErrors: []});
+}
+
+const pages = await configuredPages();
+
+describe.each(["light", "dark"] as const)("every configured page (%s)", (colorScheme) => {
+  test.each(pages)("$path ($name) loads offline with no errors", async ({path}) => {
+    const {context, log, newPage} = await openContext(browser, {colorScheme});
+    try {
+      const page = await newPage();
+      const response = await page.goto(`${server.url}${path}`, {waitUntil: "load"});
+      expect(response?.status()).toBe(200);
+      await settle(page);
+      expect(await page.locator(".observablehq--error, .bn-error").count(), "error boxes on the page").toBe(0);
+      await page.screenshot({path: screenshotName(path, colorScheme === "dark" ? "-dark" : ""), fullPage: true});
+      expectClean(log);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("Overview page", () => {
+  let page: Page;
+  let log: PageLog;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await openContext(browser);
+    log = opened.log;
+    close = () => opened.context.close();
+    page = await opened.newPage();
+    await page.goto(`${server.url}/`, {waitUntil: "load"});
+    await page.waitForSelector("#documents-table[data-source=duckdb]", {timeout: 90_000});
+    await settle(page);
+    const firstChart = await page.evaluate(() => performance.getEntriesByName("bn:chart-rendered")[0]?.startTime);
+    console.log(`[browser tests] Overview: navigation → first chart ${firstChart?.toFixed(0)} ms (not asserted)`);
+  });
+
+  afterAll(async () => {
+    await close?.();
+  });
+
+  /** Runs `body` in the page with `db` bound to the page's own db.js module instance. */
+  async function withDb<T>(body: string): Promise<T> {
+    // A string, not a function: vitest would rewrite import() inside a function's source.
+    return page.evaluate(`(async () => {
+      const href = document.querySelector('link[rel=modulepreload][href*="components/db."]').href;
+      const db = await import(href);
+      ${body}
+    })()`) as Promise<T>;
+  }
+
+  test("the table (from DuckDB-WASM) shows the byte size of the sample document", async () => {
+    expect(SAMPLE_BYTES).toBe(196058);
+    const row = page.locator("#documents-table tbody tr", {hasText: SAMPLE});
+    await expect.poll(() => row.count()).toBe(1);
+    const cell = row.locator("td[data-key=bytes]");
+    expect(await cell.textContent()).toBe(formatInt(SAMPLE_BYTES));
+    expect(formatInt(SAMPLE_BYTES)).toBe("196,058");
+    expect(await cell.evaluate((td) => getComputedStyle(td).textAlign)).toBe("right");
+    const rows = await page.locator("#documents-table tbody tr").count();
+    expect(rows).toBe(5);
+  });
+
+  test("the chart's Vega dataset contains the sample's byte size", async () => {
+    const data = await page.evaluate(() => {
+      const el = document.querySelector("#documents-chart") as HTMLElement & {__view?: {data(name: string): unknown[]}};
+      return {source: el?.dataset.source, values: el?.__view?.data("documents") ?? null};
+    });
+    expect(data.source).toBe("duckdb");
+    expect(data.values).not.toBeNull();
+    const values = data.values as {file: string; bytes: number}[];
+    expect(values.find((d) => d.file === SAMPLE)?.bytes).toBe(SAMPLE_BYTES);
+    expect(values.map((d) => d.bytes)).toContain(SAMPLE_BYTES);
+    expect(await page.locator("#documents-chart svg .mark-rect path").count()).toBe(5);
+  });
+
+  test("db.js query(): prepared parameters and plain JS types", async () => {
+    const result = await withDb<{row: Record<string, unknown>; types: Record<string, string>}>(`
+      const [row] = await db.query(
+        "SELECT 42::BIGINT AS big, 1234.56::DECIMAL(12,2) AS dec, -0.05::DECIMAL(6,2) AS neg, " +
+        "DATE '2023-01-02' AS day, TIMESTAMP '2023-01-02 03:04:05' AS ts, " +
+        "?::INTEGER AS param, ?::VARCHAR AS text, NULL::BIGINT AS nothing, " +
+        "(SELECT count(*) FROM documents) AS n",
+        [7, "达州市医疗保障局"]
+      );
+      const types = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? "null" : typeof v]));
+      return {row, types};
+    `);
+    expect(result.row).toEqual({
+      big: 42,
+      dec: 1234.56,
+      neg: -0.05,
+      day: "2023-01-02",
+      ts: "2023-01-02T03:04:05.000Z",
+      param: 7,
+      text: "达州市医疗保障局",
+      nothing: null,
+      n: 5
+    });
+    expect(result.types).toMatchObject({big: "number", dec: "number", n: "number"});
+  });
+
+  test("db.js loadArrow() is memoised per table name and source", async () => {
+    const result = await withDb<{same: string; other: string; arrowRequests: number}>(`
+      const arrowUrl = performance.getEntriesByType("resource").find((r) => r.name.endsWith(".arrow")).name;
+      const same = await db.loadArrow("documents", arrowUrl);
+      const other = await db.loadArrow("documents", arrowUrl + "?other").then(() => "loaded", (e) => e.message);
+      const arrowRequests = performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".arrow")).length;
+      return {same, other, arrowRequests};
+    `);
+    expect(result.same).toBe("documents");
+    expect(result.other).toMatch(/already loaded/);
+    expect(result.arrowRequests).toBe(1); // painted from and loaded into DuckDB with one fetch
+  });
+
+  test("errorBox() renders messages as text, never as HTML", async () => {
+    const result = await withDb<{text: string; children: number; role: string; pwned: boolean}>(`
+      const box = db.errorBox(new Error('<img src="x" onerror="window.__pwned=1">'));
+      document.body.append(box);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const out = {text: box.textContent, children: box.children.length, role: box.getAttribute("role"), pwned: "__pwned" in window};
+      box.remove();
+      return out;
+    `);
+    expect(result).toEqual({text: 'Error: <img src="x" onerror="window.__pwned=1">', children: 0, role: "alert", pwned: false});
+  });
+
+  test("no blocked requests, page errors, console errors or failed requests", () => {
+    expectClean(log);
+  });
+});
