@@ -34,17 +34,31 @@ export function rootEvidence(ctx: TableContext, schema: CodeTableSchema): { valu
     return { values, source: "收入支出决算总表" };
   }
   if (ctx.section.family === "final_fiscal_detail") {
-    const inc = summaryItems(ctx, "final_fiscal_summary");
-    if (!inc) return null;
-    const fundOf = (i: LineItem) => {
-      const l = squash(stripNumbering(i.row_label));
-      return /^一般公共预算/.test(l) ? "general_public_budget" : /^政府性基金/.test(l) ? "government_fund" : /^国有资本经营/.test(l) ? "state_capital" : null;
-    };
-    const values = schema.columns.map((c) => {
-      if (!["general_public_budget", "government_fund", "state_capital"].includes(c.measure)) return null;
-      return inc.some((i) => fundOf(i) === c.measure && i.value !== 0) ? null : 0;
-    });
-    return { values, source: "财政拨款收入支出决算总表" };
+    const idle = fundsWithoutAppropriation(ctx);
+    if (!idle) return null;
+    const values = schema.columns.map((c) => (idle.has(c.measure) ? 0 : null));
+    return { values, source: FISCAL_SUMMARY };
   }
   return null;
+}
+
+export const FISCAL_SUMMARY = "财政拨款收入支出决算总表";
+export const FUNDS = ["general_public_budget", "government_fund", "state_capital"] as const;
+
+/** The fund (measure name) a 财政拨款 row label names, or null. */
+export function fundOfLabel(label: string): string | null {
+  const l = squash(stripNumbering(label));
+  return /^一般公共预算/.test(l) ? "general_public_budget" : /^政府性基金/.test(l) ? "government_fund" : /^国有资本经营/.test(l) ? "state_capital" : null;
+}
+
+/**
+ * Funds (general_public_budget / government_fund / state_capital) with
+ * neither income nor carry-over on the income side of the document's
+ * 财政拨款收入支出决算总表: they have no expenditure, so every column of
+ * theirs is 0. Null when that table is missing or unread.
+ */
+export function fundsWithoutAppropriation(ctx: TableContext): Set<string> | null {
+  const inc = summaryItems(ctx, "final_fiscal_summary");
+  if (!inc) return null;
+  return new Set(FUNDS.filter((f) => !inc.some((i) => fundOfLabel(i.row_label) === f && i.value !== 0)));
 }

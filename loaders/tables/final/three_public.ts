@@ -11,13 +11,29 @@
  *    interleaved).
  * Rules: a line with exactly as many numbers as columns is placed as
  * printed; in layout text each number goes to the nearest 预算数/决算数
- * header word; otherwise (vanished empty cells) the line goes to residue
- * as ambiguous — the identities 合计 = 出国 + 小计 + 接待 and 小计 = 购置 +
- * 运行 cannot tell 购置费 from 运行维护费 or one group from another.
+ * header word. Otherwise (vanished empty cells) the numbers are placed by
+ * final/column_solver.ts, in stages, each cell as soon as every solution
+ * agrees on it (inferred; the rule names the stages used):
+ *  1. "identities": within each group 合计 = 出国 + 小计 + 接待 and
+ *     小计 = 购置 + 运行;
+ *  2. "part<=whole": each 其中 group (一般公共预算 / 政府性基金) is at most
+ *     the 决算数 of the same item, and so is their sum;
+ *  3. "fund-without-appropriation:财政拨款收入支出决算总表": a 其中 fund with
+ *     neither income nor carry-over in that table is empty;
+ *  4. "empty-economic-row:财政拨款支出决算明细表": in the 决算数 groups,
+ *     公务用车购置费 is empty when the economic row 31013 公务用车购置 is
+ *     printed without amounts in that table, 公务用车运行维护费 likewise
+ *     with 30231. (The header itself cannot tell 购置 from 运行 when one
+ *     of them is empty: their identity only fixes the sum.)
+ * Numbers still undecided go to residue ("ambiguous columns: …", naming
+ * the columns each could take); the decided ones of the line are emitted.
  */
 import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { isMoneyToken, keepsColumns, nearestAnchor, tokenize, tokenValue } from "../rows.ts";
+import { solveColumns, type Constraint, type Stage } from "./column_solver.ts";
+import { economicRowsWithoutAmounts, FISCAL_DETAIL } from "./economic_evidence.ts";
+import { FISCAL_SUMMARY, fundOfLabel, fundsWithoutAppropriation } from "./evidence.ts";
 import { sortLines } from "./section_lines.ts";
 
 const ITEMS: Array<[string, string]> = [
@@ -28,6 +44,9 @@ const ITEMS: Array<[string, string]> = [
   ["vehicle_operation", "公务用车运行维护费"],
   ["official_reception", "公务接待费"],
 ];
+/** Economic codes of the vehicle columns (支出经济分类). */
+const VEHICLE_CODES: Record<string, string> = { vehicle_purchase: "31013", vehicle_operation: "30231" };
+const FINAL = "决算数";
 
 interface Col {
   measure: string;
@@ -45,6 +64,37 @@ function columnsOf(header: string[]): Col[] {
   return byItem(["预算数", "决算数"]);
 }
 
+const colName = (c: Col) => `${c.side} ${c.label}`;
+
+/** The constraint stages of the column solver (see the rules above); evidence is read only when needed. */
+function constraintStages(ctx: TableContext, cols: Col[]): Stage[] {
+  const at = (side: string, measure: string) => cols.findIndex((c) => c.side === side && c.measure === measure);
+  const sides = [...new Set(cols.map((c) => c.side))];
+  const identities: Constraint[] = sides.flatMap((side) => [
+    { kind: "sum" as const, parent: at(side, "three_public_total"), children: ["overseas_travel", "vehicles_total", "official_reception"].map((m) => at(side, m)) },
+    { kind: "sum" as const, parent: at(side, "vehicles_total"), children: ["vehicle_purchase", "vehicle_operation"].map((m) => at(side, m)) },
+  ]);
+  const parts = sides.filter((s) => s.startsWith(`${FINAL}·`));
+  const partWhole: Constraint[] = parts.length
+    ? ITEMS.map(([m]) => ({ kind: "atMost" as const, whole: at(FINAL, m), parts: parts.map((s) => at(s, m)) }))
+    : [];
+  const stages: Stage[] = [{ name: "identities", constraints: identities }];
+  if (partWhole.length) stages.push({ name: "part<=whole", constraints: partWhole });
+  const idle = parts.length ? fundsWithoutAppropriation(ctx) : null;
+  const fundZero: Constraint[] = idle
+    ? parts.filter((s) => idle.has(fundOfLabel(s.slice(FINAL.length + 1)) ?? "")).flatMap((s) => ITEMS.map(([m]) => ({ kind: "zero" as const, column: at(s, m) })))
+    : [];
+  if (fundZero.length) stages.push({ name: `fund-without-appropriation:${FISCAL_SUMMARY}`, constraints: fundZero });
+  const emptyRows = economicRowsWithoutAmounts(ctx, Object.values(VEHICLE_CODES));
+  const rowZero: Constraint[] = emptyRows
+    ? [FINAL, ...parts].flatMap((side) =>
+        Object.entries(VEHICLE_CODES).flatMap(([m, code]) => (emptyRows.has(code) && at(side, m) >= 0 ? [{ kind: "zero" as const, column: at(side, m) }] : [])),
+      )
+    : [];
+  if (rowZero.length) stages.push({ name: `empty-economic-row:${FISCAL_DETAIL}`, constraints: rowZero });
+  return stages;
+}
+
 export function parseThreePublic(ctx: TableContext): TableParse {
   const sorted = sortLines(ctx, (t) => tokenize(t).some((k) => isMoneyToken(k.text)));
   const residue: ResidueRow[] = [...sorted.residue];
@@ -52,6 +102,7 @@ export function parseThreePublic(ctx: TableContext): TableParse {
   const layout = keepsColumns(sorted.headerRaw.concat(sorted.body.map(([, t]) => t)));
   const sideLine = sorted.headerRaw.find((h) => (h.match(/预算数|决算数/g) ?? []).length === cols.length);
   const anchors = layout && sideLine ? tokenize(sideLine).filter((t) => /^(预算数|决算数)$/.test(t.text)).map((t) => (t.x0 + t.x1) / 2) : null;
+  const stageList = constraintStages(ctx, cols);
   const items: LineItem[] = [];
   let bad = 0;
   let row = 0;
@@ -66,19 +117,33 @@ export function parseThreePublic(ctx: TableContext): TableParse {
       residue.push(makeResidue(ctx, n, "header"));
       continue;
     }
-    let placed: number[] | null = null;
+    let placed: Array<number | null> | null = null;
+    let rules: Array<string | null> = nums.map(() => null);
     if (nums.length === cols.length) placed = nums.map((_, i) => i);
     else if (anchors && anchors.length === cols.length) {
       placed = nums.map((t) => nearestAnchor(t, anchors));
       if (new Set(placed).size !== placed.length) placed = null;
+    } else {
+      const solved = solveColumns(nums.map((t) => tokenValue(t.text)!), cols.length, stageList);
+      const names = stageList.map((st) => st.name);
+      placed = solved.columns;
+      rules = solved.stage.map((k) => (k === null ? null : `three-public:${names.slice(0, k + 1).filter((x) => x).join("+")}`));
+      const open = nums.flatMap((t, i) => (solved.columns[i] === null ? [i] : []));
+      if (solved.used < 0) placed = null;
+      else if (open.length > 0) {
+        bad++;
+        const what = open.map((i) => `${nums[i].text} (number ${i + 1}) is ${solved.options[i].map((c) => colName(cols[c])).join(" or ")}`);
+        residue.push(makeResidue(ctx, n, `ambiguous columns: ${what.join("; ")}`));
+      }
     }
     if (!placed) {
       bad++;
-      residue.push(makeResidue(ctx, n, `ambiguous columns: ${nums.length} numbers for ${cols.length} columns`));
+      residue.push(makeResidue(ctx, n, `ambiguous columns: ${nums.length} numbers for ${cols.length} columns, no placement meets the identities`));
       continue;
     }
     row++;
     placed.forEach((c, i) =>
+      c !== null &&
       items.push(
         makeItem(ctx, {
           row_label: "财政拨款“三公”经费",
@@ -88,6 +153,8 @@ export function parseThreePublic(ctx: TableContext): TableParse {
           value: tokenValue(nums[i].text)!,
           source_line: n,
           row_index: row,
+          inferred: rules[i] !== null,
+          rule: rules[i],
         }),
       ),
     );

@@ -13,7 +13,7 @@ describe("001 达州 财决公开01–13表", () => {
     const counts = Object.fromEntries(p.sections.map((s) => [s.table_id, rowCount(t(s.table_id))]));
     expect(counts).toEqual({
       财决公开01表: 11, 财决公开02表: 22, 财决公开03表: 22, 财决公开04表: 8, 财决公开05表: 34, 财决公开06表: 22,
-      财决公开07表: 22, 财决公开08表: 31, 财决公开09表: 8, 财决公开10表: 0, 财决公开11表: 0, 财决公开12表: 0, 财决公开13表: 0,
+      财决公开07表: 22, 财决公开08表: 31, 财决公开09表: 8, 财决公开10表: 0, 财决公开11表: 0, 财决公开12表: 0, 财决公开13表: 1,
     });
   });
 
@@ -91,9 +91,34 @@ describe("001 达州 财决公开01–13表", () => {
     }
   });
 
-  it("13表: 12 numbers for 24 columns is not guessed", () => {
+  it("13表: 12 numbers for 24 columns placed by the identities and evidence; 预算数 购置/运行 left ambiguous", () => {
     const r = t("财决公开13表");
-    expect(r.items).toEqual([]);
-    expect(r.residue.find((x) => x.source_line === 11876)?.reason).toBe("ambiguous columns: 12 numbers for 24 columns");
+    const cells = r.items.map((i) => [i.side, i.measure, i.value, i.source_line]);
+    expect(cells).toEqual([
+      ["预算数", "three_public_total", 5.17, 11876],
+      ["预算数", "vehicles_total", 4.01, 11876],
+      ["预算数", "official_reception", 1.16, 11876],
+      ["决算数", "three_public_total", 5.17, 11876],
+      ["决算数", "vehicles_total", 4.01, 11876],
+      ["决算数", "vehicle_operation", 4.01, 11876],
+      ["决算数", "official_reception", 1.16, 11876],
+      ["决算数·一般公共预算财政拨款", "three_public_total", 5.17, 11876],
+      ["决算数·一般公共预算财政拨款", "vehicles_total", 4.01, 11876],
+      ["决算数·一般公共预算财政拨款", "vehicle_operation", 4.01, 11876],
+      ["决算数·一般公共预算财政拨款", "official_reception", 1.16, 11876],
+    ]);
+    expect(r.items.every((i) => i.inferred)).toBe(true);
+    // the 决算数 group: identities and 其中 ≤ 决算数 leave only the empty group (一般公共 or 政府性基金) open
+    expect(find(r, { side: "决算数", measure: "three_public_total" })[0].rule).toBe("three-public:identities+part<=whole");
+    // 政府性基金 has no appropriation in 04表, so its group is the empty one
+    expect(find(r, { side: "决算数·一般公共预算财政拨款", measure: "official_reception" })[0].rule).toBe(
+      "three-public:identities+part<=whole+fund-without-appropriation:财政拨款收入支出决算总表",
+    );
+    // 31013 公务用车购置 printed empty in 05表: the 4.01 is 运行费
+    expect(find(r, { side: "决算数", measure: "vehicle_operation" })[0].rule).toMatch(/\+empty-economic-row:财政拨款支出决算明细表$/);
+    expect(find(r, { measure: "vehicle_purchase" })).toEqual([]);
+    expect(r.residue.find((x) => x.source_line === 11876)?.reason).toBe(
+      "ambiguous columns: 4.01 (number 3) is 预算数 公务用车购置费 or 预算数 公务用车运行维护费",
+    );
   });
 });

@@ -55,4 +55,9 @@ describe("上海普陀 财政局 (plain text)", () => {
     expect(r.residue.find((x) => x.source_line === 168)?.reason).toBe("numbers without row label");
     expect(find(r, { code: "201" }).map((i) => [i.measure, i.value])).toEqual([["total", 2106.66]]);
   });
+  it("三公 0.95 0.95 without positions: 预算数 or 决算数 cannot be told, nothing placed", () => {
+    const r = p.parses.get("财政拨款“三公”经费支出决算表")!;
+    expect(r.items).toEqual([]);
+    expect(r.residue.find((x) => x.source_line === 384)?.reason).toMatch(/^ambiguous columns: 0\.95 \(number 1\) is 预算数 合计 or 决算数 合计; /);
+  });
 });
