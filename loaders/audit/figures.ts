@@ -77,8 +77,8 @@ export function figuresOf(ctx: AuditContext): Figure[] {
       if (!flow) return;
       const scope = scopeOf(table.table_name, item);
       const k = `${scope}|${flow}|${code}`;
-      const unitKey = `${k}|${row.unit_code ?? ""}`;
-      if (unitSeen.has(unitKey)) return; // a code printed twice for one unit: keep the first
+      const unitKey = `${k}|${row.unit_code ?? ""}|${row.key}`;
+      if (unitSeen.has(unitKey)) return; // a row printed twice (same unit, code and label): keep the first; projects under one code are summed
       unitSeen.add(unitKey);
       const f = printed.get(k);
       if (f) {
@@ -108,6 +108,9 @@ export function figuresOf(ctx: AuditContext): Figure[] {
           for (const item of row.items) add(row, { ...item, measure: row.key.startsWith("人员") ? "personnel" : "public_expenses" }, "TOTAL", false);
       }
     }
+    // an income table with a 上年结转 column totals all income: its 合计 is the 收入总计
+    if (!sides && table.rows.some((r) => r.items.some((i) => i.measure === "carryover_prior")))
+      for (const f of printed.values()) if (f.code === "TOTAL" && f.flow.startsWith("income:")) f.code = "GRAND";
     const figs = [...printed.values()];
     out.push(...figs, ...aggregates(figs));
   });
@@ -150,19 +153,25 @@ function aggregates(figs: Figure[]): Figure[] {
 /**
  * Scopes that hold the same money in this document: where the total of two
  * scopes is the same (all spending is 财政拨款, or all 财政拨款 is 一般公共预算),
- * their figures must agree too. Returns scope → representative.
+ * their figures must agree too. Income and expenditure are judged apart.
+ * Returns (scope, flow) → representative scope.
  */
-export function scopeAliases(figs: Figure[]): Map<string, string> {
-  const totals = new Map<string, number>();
-  for (const f of figs) if (f.code === "TOTAL" && f.flow === "amount" && !totals.has(f.scope)) totals.set(f.scope, f.value);
-  const alias = new Map<string, string>();
-  const order = ["all", "fiscal", "gpb", "fund", "capital"];
-  for (const s of order) alias.set(s, s);
-  for (let i = 0; i < order.length; i++)
-    for (let j = i + 1; j < order.length; j++) {
-      const a = totals.get(order[i]);
-      const b = totals.get(order[j]);
-      if (a !== undefined && b !== undefined && a !== 0 && Math.abs(a - b) <= 0.05 && alias.get(order[j]) === order[j]) alias.set(order[j], alias.get(order[i])!);
-    }
-  return alias;
+export function scopeAliases(figs: Figure[]): (scope: string, flow: string) => string {
+  const family = (flow: string) => (flow.startsWith("income:") ? "income:amount" : "amount");
+  const maps = new Map<string, Map<string, string>>();
+  for (const fam of ["income:amount", "amount"]) {
+    const totals = new Map<string, number>();
+    for (const f of figs) if (f.code === "TOTAL" && f.flow === fam && !totals.has(f.scope)) totals.set(f.scope, f.value);
+    const alias = new Map<string, string>();
+    const order = ["all", "fiscal", "gpb", "fund", "capital"];
+    for (const s of order) alias.set(s, s);
+    for (let i = 0; i < order.length; i++)
+      for (let j = i + 1; j < order.length; j++) {
+        const a = totals.get(order[i]);
+        const b = totals.get(order[j]);
+        if (a !== undefined && b !== undefined && a !== 0 && Math.abs(a - b) <= 0.05 && alias.get(order[j]) === order[j]) alias.set(order[j], alias.get(order[i])!);
+      }
+    maps.set(fam, alias);
+  }
+  return (scope, flow) => maps.get(family(flow))!.get(scope) ?? scope;
 }

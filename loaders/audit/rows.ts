@@ -11,6 +11,7 @@ export interface AuditRow {
   label: string;
   /** Label without spaces, numbering (一、 （一） 1.) or 其中：. */
   key: string;
+  /** Functional or economic classification code (a budget-unit code goes to unit_code). */
   code: string | null;
   code_level: number | null;
   parent_code: string | null;
@@ -61,15 +62,16 @@ export function rowsOf(items: LineItem[]): AuditRow[] {
     const k = [item.table_id, item.source_line, item.row_index, side ?? "", item.row_label, item.code ?? "", item.unit_code ?? ""].join("\u0001");
     let row = byKey.get(k);
     if (!row) {
+      const classified = item.code_system === "functional" || item.code_system === "economic";
       row = {
         table_id: item.table_id,
         table_name: item.table_name,
         label: item.row_label,
         key: labelKey(item.row_label),
-        code: item.code,
+        code: classified ? item.code : null,
         code_level: item.code_level,
         parent_code: item.parent_code,
-        unit_code: item.unit_code,
+        unit_code: item.unit_code ?? (item.code_system === "budget_unit" ? item.code : null),
         side,
         source_line: item.source_line,
         row_index: item.row_index,

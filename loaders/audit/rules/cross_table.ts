@@ -29,7 +29,7 @@ export function crossTable(ctx: AuditContext, run: RuleRun): void {
   const alias = scopeAliases(figs);
   const groups = new Map<string, Figure[]>();
   for (const f of figs) {
-    const k = `${alias.get(f.scope) ?? f.scope}|${f.flow}|${f.code}`;
+    const k = `${alias(f.scope, f.flow)}|${f.flow}|${f.code}`;
     if (!groups.has(k)) groups.set(k, []);
     groups.get(k)!.push(f);
   }

@@ -49,19 +49,34 @@ export function hierarchy(ctx: AuditContext, run: RuleRun): void {
   }
 }
 
-function checkColumn(run: RuleRun, tableId: string, cells: Cell[]): void {
-  const coded = cells.filter((c) => c.row.code);
-  // first printing of each code per unit
-  const byUnit = new Map<string, Map<string, Cell>>();
+/** A code's figure within one unit: rows printing the same code under different labels (projects) are summed; a repeated label is printed twice and counted once. */
+interface CodeCell extends Cell {
+  parts: Cell[];
+}
+
+function codeCells(coded: Cell[]): Map<string, Map<string, CodeCell>> {
+  const byUnit = new Map<string, Map<string, CodeCell>>();
   for (const c of coded) {
     const u = c.row.unit_code ?? "";
     if (!byUnit.has(u)) byUnit.set(u, new Map());
     const m = byUnit.get(u)!;
-    if (!m.has(c.row.code!)) m.set(c.row.code!, c);
+    const had = m.get(c.row.code!);
+    if (!had) m.set(c.row.code!, { ...c, parts: [c] });
+    else if (!had.parts.some((p) => p.row.key === c.row.key)) had.parts.push(c);
   }
-  const roots: Cell[] = [];
+  return byUnit;
+}
+
+function partsOf(c: CodeCell): Cell[] {
+  return c.parts;
+}
+
+function checkColumn(run: RuleRun, tableId: string, cells: Cell[]): void {
+  const coded = cells.filter((c) => c.row.code);
+  const byUnit = codeCells(coded);
+  const roots: CodeCell[] = [];
   for (const [unit, codes] of byUnit) {
-    const children = new Map<string, Cell[]>();
+    const children = new Map<string, CodeCell[]>();
     for (const c of codes.values()) {
       const p = parentOf(c.row);
       if (p && codes.has(p)) {
@@ -71,20 +86,34 @@ function checkColumn(run: RuleRun, tableId: string, cells: Cell[]): void {
     }
     for (const [code, kids] of children) {
       const parent = codes.get(code)!;
+      if (parent.parts.length > 1) continue;
       const level = kids[0].row.code!.length === 5 ? "款" : "项";
       const where = unit ? `（单位 ${unit}）` : "";
-      sumCheck(run, tableId, parent, kids, `${code} ${parent.row.label.trim()} = Σ ${level}${where}`, `${code} = sum of its ${kids.length} sub-rows${unit ? ` (unit ${unit})` : ""}`);
+      sumCheck(run, tableId, parent, kids.flatMap(partsOf), `${code} ${parent.row.label.trim()} = Σ ${level}${where}`, `${code} = sum of its sub-rows${unit ? ` (unit ${unit})` : ""}`);
     }
   }
   const totals = cells.filter((c) => isTotalRow(c.row));
-  const unitRows = cells.filter((c) => !c.row.code && c.row.unit_code && !isTotalRow(c.row));
+  const headers = cells.filter((c) => !c.row.code && !isTotalRow(c.row) && c.row.key);
   if (coded.length > 0) {
-    for (const t of totals) sumCheck(run, tableId, t, roots, `${t.row.label.trim()} = Σ 最高级科目行`, `${t.row.key} = sum of the top-level code rows`);
-    for (const u of unitRows) {
-      const own = roots.filter((r) => r.row.unit_code === u.row.unit_code);
-      sumCheck(run, tableId, u, own, `单位 ${u.row.unit_code} ${u.row.label.trim()} = Σ 科目行`, `unit ${u.row.unit_code} subtotal = sum of its code rows`);
+    for (const t of totals) sumCheck(run, tableId, t, roots.flatMap(partsOf), `${t.row.label.trim()} = Σ 最高级科目行`, `${t.row.key} = sum of the top-level code rows`);
+    const seenUnit = new Set<string>();
+    for (const h of headers) {
+      const unit = h.row.unit_code;
+      if (unit && !seenUnit.has(unit)) {
+        // the first uncoded row of a unit is the unit's subtotal
+        seenUnit.add(unit);
+        const own = roots.filter((r) => r.row.unit_code === unit).flatMap(partsOf);
+        sumCheck(run, tableId, h, own, `单位 ${unit} ${h.row.label.trim()} = Σ 科目行`, `unit ${unit} subtotal = sum of its code rows`);
+      } else {
+        // a later uncoded row heads the code rows printed right after it (项 name over its projects)
+        const at = cells.indexOf(h);
+        const run_: Cell[] = [];
+        for (let i = at + 1; i < cells.length && cells[i].row.code; i++) run_.push(cells[i]);
+        sumCheck(run, tableId, h, run_, `${h.row.label.trim()} = Σ 其下各行`, `${h.row.key} = sum of the rows below it`);
+      }
     }
-  } else if (unitRows.length > 0) {
-    for (const t of totals) sumCheck(run, tableId, t, unitRows, `${t.row.label.trim()} = Σ 各单位`, `${t.row.key} = sum of the units`);
+  } else {
+    const unitRows = headers.filter((c) => c.row.unit_code);
+    if (unitRows.length > 0) for (const t of totals) sumCheck(run, tableId, t, unitRows, `${t.row.label.trim()} = Σ 各单位`, `${t.row.key} = sum of the units`);
   }
 }

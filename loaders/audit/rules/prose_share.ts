@@ -3,9 +3,11 @@
  * from the amounts the same sentence states. The part is the amount just
  * before the share; the whole is the sentence's leading amount when that
  * amount carries no share of its own (“支出 1711.44 万元，主要用于：A 566.29 万元，
- * 占 33.09%；…”), else — when every amount carries a share — their sum.
+ * 占 33.09%；…”), else — when every amount carries a share — their sum. A
+ * share that reproduces exactly against an intermediate amount (人员经费 占
+ * 基本支出) is read as a share of that amount.
  */
-import type { RuleRun } from "../compare.ts";
+import { decimalsOf, type RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
 import { isStatedAmount, linesOf, sentencesOf } from "../sentences.ts";
 import type { NarrativeFactLike } from "../types.ts";
@@ -36,6 +38,13 @@ export function proseShare(ctx: AuditContext, run: RuleRun): void {
     for (const s of shares) {
       const part = partOf.get(s);
       if (!part) continue;
+      // a share of a sub-total stated earlier in the sentence (人员经费 占 基本支出) is read against it
+      const tol = 10 ** -Math.min(2, decimalsOf(s.value));
+      const nested = amounts.slice(0, amounts.indexOf(part)).reverse().find((w) => w !== lead && w.amount_wan && Math.abs((part.amount_wan! / w.amount_wan) * 100 - s.value) <= tol);
+      if (nested && Math.abs((part.amount_wan! / wholeValue) * 100 - s.value) > tol) {
+        run.pass();
+        continue;
+      }
       run.percent(
         {
           zh: `${part.subject} ${part.value}${part.unit} 占 ${wholeName} 的比重`,

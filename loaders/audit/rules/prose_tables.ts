@@ -5,6 +5,9 @@
  * The money meant (一般公共预算 / 财政拨款 / all) is read from the subject,
  * else from the headings above the sentence; the figure is looked up in
  * tables of that scope, else of a scope holding the same money (figures.ts).
+ * A code's amount may match any money column of its row (合计, 当年拨款,
+ * 上年结转, 基本, 项目). A prose section none of whose amounts matches a
+ * table (e.g. a sub-unit's 绩效 report) is about other money and is skipped.
  * Earlier-year and derived figures are not compared.
  */
 import { toWanFactor } from "../../ingest/numbers.ts";
@@ -14,42 +17,51 @@ import { figuresOf, scopeAliases, type Figure } from "../figures.ts";
 import { isStatedAmount } from "../sentences.ts";
 import type { NarrativeFactLike } from "../types.ts";
 
-/** [subject pattern, flow, code]; the first match wins. */
+/** [subject pattern (year prefix removed), flow, code]; the first match wins. */
 const TOTALS: Array<[RegExp, string, string]> = [
-  [/“?三公”?经费/, "three_public_total", "TOTAL"],
-  [/因公出国/, "overseas_travel", "TOTAL"],
-  [/公务用车购置及运行/, "vehicles_total", "TOTAL"],
-  [/公务用车购置费?$|车辆购置/, "vehicle_purchase", "TOTAL"],
-  [/公务用车运行/, "vehicle_operation", "TOTAL"],
-  [/公务接待/, "official_reception", "TOTAL"],
-  [/收支总计|收入总计/, "income:amount", "GRAND"],
-  [/支出总计/, "amount", "GRAND"],
-  [/本年收入合计|^收入合计|总收入|收入总额/, "income:amount", "TOTAL"],
-  [/本年支出合计|^支出合计|总支出|支出总额/, "amount", "TOTAL"],
-  [/人员经费/, "personnel", "TOTAL"],
-  [/公用经费/, "public_expenses", "TOTAL"],
-  [/基本支出/, "basic", "TOTAL"],
-  [/项目支出/, "project", "TOTAL"],
-  [/^(\d{4}年度?)?(一般公共预算)?(财政拨款)?支出(决算|预算)?数?$/, "amount", "TOTAL"],
+  [/^“?三公”?经费/, "three_public_total", "TOTAL"],
+  [/^因公出国/, "overseas_travel", "TOTAL"],
+  [/^公务用车购置及运行/, "vehicles_total", "TOTAL"],
+  [/^公务用车购置费?$/, "vehicle_purchase", "TOTAL"],
+  [/^公务用车运行/, "vehicle_operation", "TOTAL"],
+  [/^公务接待/, "official_reception", "TOTAL"],
+  [/^(全年)?(收支总计|收、支总计|收入总计)/, "income:amount", "GRAND"],
+  [/^支出总计/, "amount", "GRAND"],
+  [/^(本年)?收入合计$|^(总收入|收入总额)$/, "income:amount", "TOTAL"],
+  [/^(本年)?支出合计$|^(总支出|支出总额)$/, "amount", "TOTAL"],
+  [/^(一般公共预算)?(财政拨款)?人员经费$/, "personnel", "TOTAL"],
+  [/^(一般公共预算)?(财政拨款)?(日常)?公用经费$/, "public_expenses", "TOTAL"],
+  [/^(一般公共预算)?(财政拨款)?基本支出$/, "basic", "TOTAL"],
+  [/^(一般公共预算)?(财政拨款)?项目支出$/, "project", "TOTAL"],
+  [/^(一般公共预算财政拨款|财政拨款)支出$/, "amount", "TOTAL"],
 ];
+
+const ALTERNATIVE_FLOWS = ["current_year_appropriation", "carryover_prior", "basic", "project"];
 
 function scopeWords(text: string | null | undefined): string | null {
   if (!text) return null;
   if (/一般公共预算/.test(text)) return "gpb";
   if (/政府性基金/.test(text)) return "fund";
   if (/国有资本经营/.test(text)) return "capital";
-  if (/财政拨款|“?三公”?/.test(text)) return "fiscal";
+  if (/财政拨款|三公/.test(text)) return "fiscal";
   return null;
 }
 
-function targetOf(f: NarrativeFactLike, budgetDoc: boolean): { flow: string; code: string; scope: string } | null {
-  const subject = f.subject.replace(/[\s\u3000]+/g, "");
+interface Target {
+  flow: string;
+  code: string;
+  scope: string;
+}
+
+function targetOf(f: NarrativeFactLike, budgetDoc: boolean): Target | null {
+  const subject = f.subject.replace(/[\s\u3000]+/g, "").replace(/^\d{4}年度?/, "");
   const scope = scopeWords(subject) ?? scopeWords(f.subsection) ?? scopeWords(f.section) ?? "all";
   if (f.code) {
     const flow = /基本支出/.test(subject) ? "basic" : /项目支出/.test(subject) ? "project" : "amount";
     return { flow, code: f.code, scope };
   }
-  for (const [re, flow, code] of TOTALS) if (re.test(subject)) return { flow: !budgetDoc && /预算/.test(subject) && !flow.startsWith("income") ? `${flow}:budget` : flow, code, scope };
+  for (const [re, flow, code] of TOTALS)
+    if (re.test(subject)) return { flow: !budgetDoc && /预算数/.test(subject) && !flow.startsWith("income") ? `${flow}:budget` : flow, code, scope };
   return null;
 }
 
@@ -59,6 +71,28 @@ function proseTolerance(f: NarrativeFactLike): number {
   return Math.max(0.01, 0.5 * 10 ** -decimalsOf(f.value) * factor);
 }
 
+interface Comparison {
+  fact: NarrativeFactLike;
+  target: Target;
+  figure: Figure;
+  matched: boolean;
+}
+
+function compare(f: NarrativeFactLike, t: Target, figs: Figure[], alias: (scope: string, flow: string) => string): Comparison | null {
+  const flows = t.flow === "amount" ? [t.flow, ...ALTERNATIVE_FLOWS] : [t.flow];
+  const same = figs.filter((g) => flows.includes(g.flow) && g.code === t.code);
+  let candidates = same.filter((g) => g.scope === t.scope);
+  if (candidates.length === 0) candidates = same.filter((g) => alias(g.scope, g.flow) === alias(t.scope, g.flow));
+  if (candidates.length === 0 && t.scope === "all") candidates = same;
+  if (candidates.length === 0) return null;
+  const tol = proseTolerance(f);
+  const near = (list: Figure[]) => list.reduce((a, b) => (Math.abs(b.value - f.amount_wan!) < Math.abs(a.value - f.amount_wan!) ? b : a));
+  const best = near(candidates);
+  const matched = Math.abs(best.value - f.amount_wan!) <= tol + 1e-9;
+  const primary = candidates.filter((g) => g.flow === t.flow);
+  return { fact: f, target: t, figure: matched || primary.length === 0 ? best : near(primary), matched };
+}
+
 export function proseTables(ctx: AuditContext, run: RuleRun): void {
   const facts = (ctx.input.facts ?? []).filter(isStatedAmount);
   if (facts.length === 0 || ctx.rows.length === 0) return;
@@ -66,25 +100,27 @@ export function proseTables(ctx: AuditContext, run: RuleRun): void {
   const alias = scopeAliases(figs);
   const docYear = ctx.input.doc.year ?? null;
   const budgetDoc = ctx.input.doc.kind === "budget";
+  const comparisons: Comparison[] = [];
   for (const f of facts) {
     if (f.year !== null && docYear !== null && f.year !== docYear) continue;
     const t = targetOf(f, budgetDoc);
-    if (!t) continue;
-    const same = figs.filter((g) => g.flow === t.flow && g.code === t.code);
-    let candidates = same.filter((g) => g.scope === t.scope);
-    if (candidates.length === 0) candidates = same.filter((g) => alias.get(g.scope) === alias.get(t.scope));
-    if (candidates.length === 0 && t.scope === "all") candidates = same;
-    if (candidates.length === 0) continue;
-    const nearest = candidates.reduce((a: Figure, b) => (Math.abs(b.value - f.amount_wan!) < Math.abs(a.value - f.amount_wan!) ? b : a));
+    const c = t && compare(f, t, figs, alias);
+    if (c) comparisons.push(c);
+  }
+  const sectionOf = (f: NarrativeFactLike) => `${f.section ?? ""}\u0001${f.subsection ?? ""}`;
+  const anchored = new Set(comparisons.filter((c) => c.matched).map((c) => sectionOf(c.fact)));
+  for (const { fact: f, target: t, figure } of comparisons) {
+    if (!anchored.has(sectionOf(f))) continue;
+    const what = t.code === "TOTAL" || t.code === "GRAND" ? "合计" : t.code;
     run.amounts(
       {
-        zh: `正文“${f.subject}”${f.value}${f.unit} 与 ${nearest.table_id} ${t.code === "TOTAL" || t.code === "GRAND" ? "合计" : t.code} ${nearest.aggregated ? `（Σ ${nearest.terms} 行）` : ""}应一致`,
-        en: `prose "${f.subject}" ${f.value} ${f.unit} must equal ${nearest.table_id} ${t.code}${nearest.aggregated ? ` (sum of ${nearest.terms} rows)` : ""}`,
+        zh: `正文“${f.subject}”${f.value}${f.unit} 与 ${figure.table_id} ${what}${figure.aggregated ? `（Σ ${figure.terms} 行）` : ""}应一致`,
+        en: `prose "${f.subject}" ${f.value} ${f.unit} must equal ${figure.table_id} ${t.code}${figure.aggregated ? ` (sum of ${figure.terms} rows)` : ""}`,
         subject: f.code ?? f.subject,
-        source_lines: [f.source_line, ...nearest.lines],
-        table_ids: [nearest.table_id],
+        source_lines: [f.source_line, ...figure.lines],
+        table_ids: [figure.table_id],
       },
-      nearest.value, f.amount_wan!, 1, "prose", proseTolerance(f),
+      figure.value, f.amount_wan!, 1, "prose", proseTolerance(f),
     );
   }
 }
