@@ -8,7 +8,8 @@
  * A code's amount may match any money column of its row (合计, 当年拨款,
  * 上年结转, 基本, 项目). A prose section none of whose amounts matches a
  * table (e.g. a sub-unit's 绩效 report) is about other money and is skipped.
- * Earlier-year and derived figures are not compared.
+ * Earlier-year and derived figures, and amounts whose subject is not in
+ * their own sentence (carried over from an earlier one), are not compared.
  */
 import { toWanFactor } from "../../ingest/numbers.ts";
 import { decimalsOf, type RuleRun } from "../compare.ts";
@@ -101,8 +102,11 @@ export function proseTables(ctx: AuditContext, run: RuleRun): void {
   const docYear = ctx.input.doc.year ?? null;
   const budgetDoc = ctx.input.doc.kind === "budget";
   const comparisons: Comparison[] = [];
+  const squash = (x: string) => x.replace(/[\s\u3000]+/g, "");
   for (const f of facts) {
     if (f.year !== null && docYear !== null && f.year !== docYear) continue;
+    // a subject carried over from an earlier sentence may not be what this amount is about
+    if (!squash(f.sentence).includes(squash(f.subject))) continue;
     const t = targetOf(f, budgetDoc);
     const c = t && compare(f, t, figs, alias);
     if (c) comparisons.push(c);
