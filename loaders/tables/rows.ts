@@ -146,6 +146,17 @@ export function keepsColumns(lines: string[]): boolean {
 }
 
 /**
+ * Whether a block of lines keeps the printed left margin (layout
+ * extraction indents cells that stand in later columns): a good share of
+ * its lines starts with white space. Plain extraction starts every line at
+ * its first character, even where it keeps wide gaps inside a line.
+ */
+export function keepsIndentation(lines: string[]): boolean {
+  const nonBlank = lines.filter((l) => l.trim() !== "");
+  return nonBlank.length >= 3 && nonBlank.filter((l) => /^\s/.test(l)).length / nonBlank.length >= 0.3;
+}
+
+/**
  * Display centre of each column's header word in a layout-kept header
  * block: for column k, the first token (top to bottom, left to right) that
  * contains one of keys[k] and was not taken by an earlier column.

@@ -16,19 +16,23 @@
  *  - A line that does not fit (an amount with no entry before it, two
  *    amounts for one entry, an amount after a name without code other
  *    than a 合计) goes to residue, nothing on it is emitted.
- *  - Layout text with codes and names on separate lines (Shanghai) is not
- *    read here: its lines go to residue ("economic rows split over lines").
+ *  - Rows whose 类/款 cells, name and amount stand on different lines
+ *    (Shanghai) are read by final/split_rows.ts (inferred, rule
+ *    "split-rows:…").
  */
 import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
 import { codeSystemOf, leafSet } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
-import { joinLabel, tokenize, tokenValue, type Token } from "../rows.ts";
+import { joinLabel, keepsColumns, keepsIndentation, tokenize, tokenValue, type Token } from "../rows.ts";
 import { sortLines } from "./section_lines.ts";
+import { hasSplitRows, readSplitRows } from "./split_rows.ts";
 
 interface Entry {
   code: string | null;
   label: string[];
   values: Token[];
+  /** Set when the row was read over several lines. */
+  rule?: string;
 }
 
 const PERSONNEL = /^30[13]/;
@@ -64,17 +68,24 @@ export function parseBasicEconomic(ctx: TableContext): TableParse {
   const column_label = header.includes("决算数") ? "决算数" : header.includes("金额") ? "金额" : "决算数";
   const rows: Array<{ entry: Entry; line: number }> = [];
   let bad = 0;
-  for (const [n, text] of sorted.body) {
-    const entries = entriesOf(text);
-    if (!entries || entries.some((e) => e.code === null && e.values.length === 0) || entries.length === 0) {
-      const hasNumber = tokenize(text).some((t) => /\d\.\d|,\d{3}/.test(t.text));
-      if (hasNumber) bad++;
-      residue.push(makeResidue(ctx, n, hasNumber ? "ambiguous columns: economic rows split over lines" : "text between rows"));
-      continue;
+  if (hasSplitRows(sorted.body)) {
+    const lines = sorted.body.map(([, t]) => t);
+    const split = readSplitRows(sorted.body, keepsColumns(lines) && keepsIndentation(lines));
+    for (const r of split.rows) rows.push({ entry: { code: r.code, label: r.label, values: r.value ? [r.value] : [], rule: r.rule }, line: r.valueLine });
+    for (const [n, reason] of split.residue) residue.push(makeResidue(ctx, n, reason));
+    bad = split.ambiguous;
+  } else
+    for (const [n, text] of sorted.body) {
+      const entries = entriesOf(text);
+      if (!entries || entries.some((e) => e.code === null && e.values.length === 0) || entries.length === 0) {
+        const hasNumber = tokenize(text).some((t) => /\d\.\d|,\d{3}/.test(t.text));
+        if (hasNumber) bad++;
+        residue.push(makeResidue(ctx, n, hasNumber ? "ambiguous columns: economic rows split over lines" : "text between rows"));
+        continue;
+      }
+      for (const entry of entries) rows.push({ entry, line: n });
+      if (entries.every((e) => e.values.length === 0)) residue.push(makeResidue(ctx, n, "row without values"));
     }
-    for (const entry of entries) rows.push({ entry, line: n });
-    if (entries.every((e) => e.values.length === 0)) residue.push(makeResidue(ctx, n, "row without values"));
-  }
   const isLeaf = leafSet(rows.flatMap((r) => (r.entry.code ? [r.entry.code] : [])));
   const items: LineItem[] = [];
   rows.forEach(({ entry, line }, k) => {
@@ -93,6 +104,8 @@ export function parseBasicEconomic(ctx: TableContext): TableParse {
         value: tokenValue(entry.values[0].text)!,
         source_line: line,
         row_index: k + 1,
+        inferred: entry.rule !== undefined,
+        rule: entry.rule ?? null,
       }),
     );
   });

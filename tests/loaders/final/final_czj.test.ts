@@ -1,5 +1,31 @@
 import { describe, expect, it } from "vitest";
+import type { TableParse } from "../../../loaders/schema/types.ts";
 import { CZJ, CZJ_LAYOUT, find, parseDocument } from "./helpers.ts";
+
+/** 基本支出决算表: codes, names and amounts on separate lines, two groups side by side. */
+function checkBasicSplitRows(r: TableParse) {
+  const cell = (code: string) => find(r, { code }).map((i) => [i.value, i.source_line, i.side, i.rule]);
+  expect(cell("301")).toEqual([[2082.85, 292, "人员经费", "split-rows:block"]]);
+  expect(cell("302")).toEqual([[171.07, 292, "公用经费", "split-rows:block"]]);
+  expect(cell("30102")).toEqual([[1238.58, 296, "人员经费", "split-rows:block"]]); // amount on the code line
+  expect(cell("30202")).toEqual([[7.61, 297, "公用经费", "split-rows:block"]]); // 款 cell on the name line
+  expect(cell("30108")).toEqual([[160.75, 305, "人员经费", "split-rows:block"]]); // amount on a line of its own
+  expect(cell("30299")).toEqual([[11.53, 350, "公用经费", "split-rows:block"]]); // right group alone after the left ran out
+  expect(cell("31002")).toEqual([[13.58, 357, "公用经费", "split-rows:block"]]);
+  expect(find(r, { row_label: "人员经费合计" }).map((i) => [i.value, i.source_line, i.rule])).toEqual([[2152.26, 373, "split-rows:label-below"]]);
+  expect(find(r, { row_label: "公用经费合计" })[0].value).toBe(184.65);
+  expect(r.items).toHaveLength(29);
+  expect(r.items.every((i) => i.inferred)).toBe(true);
+  // the pairing is consistent with the identities: 类 = Σ 款 (尾差 ≤ 1 cent per addend), 合计 = Σ 类
+  const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
+  for (const lei of ["301", "302", "303", "310"]) {
+    const kuan = r.items.filter((i) => i.code?.length === 5 && i.code.startsWith(lei)).map((i) => i.value);
+    expect(Math.abs(sum(kuan) - find(r, { code: lei })[0].value)).toBeLessThanOrEqual(0.01 * kuan.length);
+  }
+  expect(sum(["301", "303"].map((c) => find(r, { code: c })[0].value))).toBe(2152.26);
+  expect(r.residue.find((x) => x.source_line === 299)?.reason).toBe("row without values");
+  expect(r.residue.find((x) => x.source_line === 294)?.reason).toBe("row split over lines");
+}
 
 describe("上海普陀 财政局 2024 部门决算 (layout text: column positions kept)", () => {
   const p = parseDocument(CZJ_LAYOUT);
@@ -29,6 +55,13 @@ describe("上海普陀 财政局 2024 部门决算 (layout text: column position
     expect(find(r, { code: "2010602" }).map((i) => [i.measure, i.value])).toEqual([["total", 10], ["project", 10]]);
   });
 
+  it("基本支出决算表: split rows paired by structure; names wrapped over lines joined by column", () => {
+    const r = t("一般公共预算财政拨款基本支出决算表");
+    checkBasicSplitRows(r);
+    expect(find(r, { code: "30108" })[0].row_label).toBe("机关事业单位基本养老保险缴费");
+    expect(find(r, { code: "30299" })[0].row_label).toBe("其他商品和服务支出");
+  });
+
   it("总表 and 三公 (budget 0.95, no final spending)", () => {
     expect(find(t("收入支出决算总表"), { measure: "other_income" })[0]).toMatchObject({ value: 6.2, source_line: 100 });
     const tp = t("财政拨款“三公”经费支出决算表");
@@ -49,6 +82,12 @@ describe("上海普陀 财政局 (plain text)", () => {
   it("总表 reads as in the layout version", () => {
     const r = p.parses.get("收入支出决算总表")!;
     expect(find(r, { code: "221" })[0]).toMatchObject({ value: 445.69, source_line: 111 });
+  });
+  it("基本支出决算表: the same pairing without positions; a one-line name fragment is not attributed", () => {
+    const r = p.parses.get("一般公共预算财政拨款基本支出决算表")!;
+    checkBasicSplitRows(r);
+    expect(find(r, { code: "30108" })[0].row_label).toBe("机关事业单位基本养老保险缴");
+    expect(r.residue.find((x) => x.source_line === 306)?.reason).toBe("label fragment of either row");
   });
   it("lone numbers without a row go to residue, not to a guessed row", () => {
     const r = p.parses.get("支出决算表")!;
