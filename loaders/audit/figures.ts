@@ -48,7 +48,7 @@ export function scopeOf(tableName: string, item: LineItem): string {
 }
 
 const THREE_PUBLIC = new Set(["three_public_total", "overseas_travel", "vehicles_total", "vehicle_purchase", "vehicle_operation", "official_reception"]);
-const AMOUNT = new Set(["total", "amount", "final", "expenditure", "general_public_budget", "government_fund", "state_capital", "fiscal_appropriation"]);
+const AMOUNT = new Set(["total", "grand_total", "amount", "final", "expenditure", "general_public_budget", "government_fund", "state_capital", "fiscal_appropriation"]);
 
 /** The flow an item measures, or null if it is not compared across tables. */
 export function flowOf(tableName: string, item: LineItem, kind: string | null | undefined, incomeSide: boolean): string | null {

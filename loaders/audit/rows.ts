@@ -127,7 +127,7 @@ export function byMeasure(items: LineItem[]): Map<string, LineItem> {
 /** The row's headline amount: its total column, else its single money column. */
 export function headline(row: AuditRow): LineItem | null {
   const m = byMeasure(row.items);
-  for (const k of ["total", "amount", "final", "budget", "expenditure", "income"]) if (m.has(k)) return m.get(k)!;
+  for (const k of ["total", "grand_total", "amount", "final", "budget", "expenditure", "income"]) if (m.has(k)) return m.get(k)!;
   return row.items[0] ?? null;
 }
 

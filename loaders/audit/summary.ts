@@ -10,9 +10,9 @@ export function roleOf(key: string): Role {
   if (/总计$/.test(key)) return "grand";
   if (/^本年(收入|支出)(合计)?$|^(收入|支出)合计$/.test(key)) return "year";
   if (/使用非财政拨款结余/.test(key)) return "non_fiscal_balance";
-  if (/年初结转|上年结转/.test(key)) return "carry_prior";
+  if (/年初.{0,6}结转|上年结转/.test(key)) return "carry_prior";
   if (/结余分配/.test(key)) return "distribution";
-  if (/年末结转/.test(key)) return "carry_next";
+  if (/年末.{0,6}结转/.test(key)) return "carry_next";
   return "detail";
 }
 

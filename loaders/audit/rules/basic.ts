@@ -25,7 +25,7 @@ export function basic(ctx: AuditContext, run: RuleRun): void {
       const m = byMeasure(g);
       const personnel = m.get("personnel");
       const pub = m.get("public_expenses");
-      const total = m.get("basic") ?? m.get("total");
+      const total = m.get("basic") ?? (m.has("project") ? undefined : m.get("total"));
       if (personnel && pub && total) {
         const name = r.code ? `${r.code} ${r.label.trim()}` : r.label.trim();
         check(run, r.table_id, r.code ?? r.label.trim(), `${name}：基本支出 = 人员经费 + 公用经费`, `${r.code ?? r.key}: basic = personnel + public expenses`, total, [personnel, pub]);

@@ -14,7 +14,7 @@ export function performanceRate(ctx: AuditContext, run: RuleRun): void {
         zh: `绩效项目“${p.project_name}”预算执行率（${p.executed} ÷ ${budget}${p.unit}）`,
         en: `execution rate of project "${p.project_name}" (executed ÷ budget)`,
         subject: p.project_name,
-        source_lines: p.source_lines?.length ? p.source_lines : [p.source_line],
+        source_lines: [p.source_line],
         table_ids: [],
       },
       (p.executed / budget) * 100, p.execution_rate,

@@ -19,7 +19,7 @@ export function performanceScore(ctx: AuditContext, run: RuleRun): void {
   for (const p of ctx.input.projects ?? []) {
     const inds = byProject.get(p.project_id) ?? [];
     const scored = inds.filter((i) => i.score !== null);
-    const projectLines = p.source_lines?.length ? p.source_lines : [p.source_line];
+    const projectLines = [p.source_line];
     if (p.total_score !== null && scored.length > 0) {
       const sum = scored.reduce((s, i) => s + i.score!, 0);
       const withExec = p.score !== null ? sum + p.score : null;

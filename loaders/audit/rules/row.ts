@@ -31,7 +31,9 @@ function identitiesOf(m: Map<string, LineItem>): Identity[] {
   const out: Identity[] = [];
   const sumOf = SUBTOTALS.map((k) => m.get(k)).find(Boolean);
   if (sumOf) {
-    const kinds = KINDS.map((k) => m.get(k)).filter((i): i is LineItem => !!i);
+    // 基本支出 printed as 人员经费 + 公用经费 without its own column
+    const kindKeys = m.has("basic") ? KINDS : ["personnel", "public_expenses", ...KINDS];
+    const kinds = kindKeys.map((k) => m.get(k)).filter((i): i is LineItem => !!i);
     if (m.has("basic") || m.has("project"))
       out.push({ sum: sumOf, parts: kinds, zh: "合计 = 基本支出 + 项目支出", en: "total = basic + project" });
     let sources = SOURCES.filter((k) => k !== sumOf.measure && m.has(k));
