@@ -1,0 +1,33 @@
+// The extracted tables of the corpus, served as members of data/corpus.zip
+// (built by src/data/corpus.zip.ts from loaders/site/archive.ts). Pages load
+// only the tables they query; every table is registered in DuckDB-WASM under
+// its own name, so SQL on any page reads the same tables as the CLI writes.
+import {FileAttachment} from "observablehq:stdlib";
+import {fetchBytes, loadArrow} from "./db.js";
+
+// `.href` and not the FileAttachment itself: a bare *.arrow attachment makes
+// Framework add an implicit CDN import of apache-arrow, which fails offline.
+export const ARROW_URLS = {
+  documents: FileAttachment("../data/corpus/documents.arrow").href,
+  tables: FileAttachment("../data/corpus/tables.arrow").href,
+  line_items: FileAttachment("../data/corpus/line_items.arrow").href,
+  narrative_facts: FileAttachment("../data/corpus/narrative_facts.arrow").href,
+  performance_projects: FileAttachment("../data/corpus/performance_projects.arrow").href,
+  performance_indicators: FileAttachment("../data/corpus/performance_indicators.arrow").href,
+  checks: FileAttachment("../data/corpus/checks.arrow").href,
+  classifications: FileAttachment("../data/corpus/classifications.arrow").href,
+  residue: FileAttachment("../data/corpus/residue.arrow").href
+} as const;
+
+export type CorpusTable = keyof typeof ARROW_URLS;
+export const CORPUS_TABLES = Object.keys(ARROW_URLS) as CorpusTable[];
+
+/** Register the named tables (all by default) in DuckDB-WASM; resolves when they can be queried. */
+export async function loadCorpus(names: readonly CorpusTable[] = CORPUS_TABLES): Promise<void> {
+  await Promise.all(names.map((name) => loadArrow(name, ARROW_URLS[name])));
+}
+
+/** The Arrow bytes of a table (for painting before DuckDB is up, with apache-arrow's tableFromIPC). */
+export function corpusBytes(name: CorpusTable): Promise<Uint8Array> {
+  return fetchBytes(ARROW_URLS[name]);
+}
