@@ -19,6 +19,14 @@
  *    ("shift:funds-with-income", inferred) — else the line is ambiguous.
  *  - When the section keeps column positions (layout extraction), the fund
  *    columns are read from the positions of their header words.
+ *  - A line of numbers only, right above a line of labels, holds cells of
+ *    that line's rows (the labels are vertically centred lower): its
+ *    numbers go in order to the income row when that row has no number
+ *    (one each), the rest before the numbers of the expenditure row. Each
+ *    way of splitting them is tried; it is used only when exactly one way
+ *    keeps every row within its columns and 合计 = Σ funds on the
+ *    expenditure row ("attach:line-above", inferred; source_line stays the
+ *    line where the number is printed). Otherwise the line goes to residue.
  */
 import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
 import { makeItem, makeResidue } from "../item.ts";
@@ -30,6 +38,8 @@ interface Segment {
   label: string;
   lineNo: number | null;
   values: Token[];
+  /** Line of each value when some stand on another line (see attachAbove). */
+  valueLines?: number[];
 }
 
 const FUND_COLUMNS: Array<{ measure: string; label: string; keys: string[] }> = [
@@ -66,6 +76,39 @@ function segmentsOf(text: string, withLineNo: boolean): Segment[] {
     }
   }
   return segs;
+}
+
+/** The sides of a line's segments: income then expenditure, or told by the name. */
+function sidesOf(segs: Segment[]): Array<"income" | "expenditure"> {
+  return segs.map((seg, k) => (segs.length === 2 ? (k === 0 ? "income" : "expenditure") : isExpenditureLabel(seg.label) ? "expenditure" : "income"));
+}
+
+/**
+ * Attach a line of numbers only (printed above) to the labelled segments
+ * of the next line; null unless exactly one split fits (see the rules).
+ */
+function attachAbove(above: Token[], aboveLine: number, line: number, segs: Segment[], fourColumns: boolean): Segment[] | null {
+  if (segs.length === 0 || segs.length > 2 || segs.some((s) => !s.label)) return null;
+  const sides = sidesOf(segs);
+  const inc = sides.indexOf("income");
+  const exp = sides.indexOf("expenditure");
+  const fits: Segment[][] = [];
+  for (const toIncome of inc >= 0 && segs[inc].values.length === 0 ? [1, 0] : [0]) {
+    if (toIncome > above.length) continue;
+    const rest = above.slice(toIncome);
+    if (rest.length > 0 && exp < 0) continue;
+    const out = segs.map((s) => ({ ...s, valueLines: s.values.map(() => line) }));
+    if (toIncome) Object.assign(out[inc], { values: above.slice(0, 1), valueLines: [aboveLine] });
+    if (exp >= 0 && rest.length) {
+      const e = out[exp];
+      Object.assign(e, { values: [...rest, ...e.values], valueLines: [...rest.map(() => aboveLine), ...e.valueLines!] });
+      const v = e.values.map((t) => tokenValue(t.text)!);
+      if (v.length > (fourColumns ? 4 : 1)) continue;
+      if (v.length >= 2 && Math.abs(v[0] - v.slice(1).reduce((a, b) => a + b, 0)) > 0.01 * (v.length - 1) + 1e-6) continue;
+    }
+    fits.push(out);
+  }
+  return fits.length === 1 ? fits[0] : null;
 }
 
 function isExpenditureLabel(label: string): boolean {
@@ -122,8 +165,21 @@ export function parseSummary(ctx: TableContext): TableParse {
   const problems = new Map<number, string>();
   let pendingLabel: Array<[number, string]> = [];
   let rowIndex = 0;
+  let held: { line: number; values: Token[] } | null = null;
+  const dropHeld = () => {
+    if (held) problems.set(held.line, "numbers without row label");
+    held = null;
+  };
   for (const [n, text] of sorted.body) {
-    const segs = segmentsOf(text, withLineNo);
+    let segs = segmentsOf(text, withLineNo);
+    if (held) {
+      const h: { line: number; values: Token[] } = held;
+      const joined = attachAbove(h.values, h.line, n, segs, fourColumns);
+      if (joined) {
+        segs = joined;
+        held = null;
+      } else dropHeld();
+    }
     const hasValues = segs.some((s) => s.values.length > 0);
     const textOnly = segs.every((s) => s.lineNo === null && s.values.length === 0);
     if (textOnly) {
@@ -145,9 +201,14 @@ export function parseSummary(ctx: TableContext): TableParse {
       problems.set(n, `ambiguous columns: ${segs.length} row segments on one line`);
       continue;
     }
+    if (segs.length === 1 && !segs[0].label && segs[0].lineNo === null) {
+      held = { line: n, values: segs[0].values };
+      continue;
+    }
+    const sides = sidesOf(segs);
     segs.forEach((seg, k) => {
       if (seg.values.length === 0) return;
-      const side = segs.length === 2 ? (k === 0 ? "income" : "expenditure") : isExpenditureLabel(seg.label) ? "expenditure" : "income";
+      const side = sides[k];
       if (!seg.label) {
         problems.set(n, "numbers without row label");
         return;
@@ -156,6 +217,7 @@ export function parseSummary(ctx: TableContext): TableParse {
     });
   }
   for (const [m] of pendingLabel) residue.push(makeResidue(ctx, m, "row without values"));
+  dropHeld();
 
   // funds with income or carry-over, for placing shifted fund columns
   const fundActive = [false, false, false];
@@ -171,6 +233,15 @@ export function parseSummary(ctx: TableContext): TableParse {
 
   const items: LineItem[] = [];
   afterCarry = false;
+  /** Where value i of a row was printed, and its rule with the attachment named. */
+  const at = (r: Pending, i: number, rule: string | null) => {
+    const line = r.seg.valueLines?.[i] ?? r.line;
+    const full = line !== r.line ? ["attach:line-above", rule].filter((x) => x).join("+") : rule;
+    return { source_line: line, inferred: full !== null, rule: full };
+  };
+  const fail = (r: Pending, reason: string) => {
+    for (const m of new Set([r.line, ...(r.seg.valueLines ?? [])])) problems.set(m, reason);
+  };
   for (const r of rows) {
     const { seg } = r;
     const base = { row_label: seg.label, source_line: r.line, row_index: r.row_index, side: r.side, line_no: seg.lineNo };
@@ -178,20 +249,20 @@ export function parseSummary(ctx: TableContext): TableParse {
       const measure = incomeMeasure(seg.label, afterCarry);
       if (/^年初/.test(squash(stripNumbering(seg.label)))) afterCarry = true;
       if (seg.values.length !== 1 || !measure) {
-        problems.set(r.line, measure ? `ambiguous columns: ${seg.values.length} numbers for one income column` : `unknown income row: ${seg.label}`);
+        fail(r, measure ? `ambiguous columns: ${seg.values.length} numbers for one income column` : `unknown income row: ${seg.label}`);
         continue;
       }
-      items.push(makeItem(ctx, { ...base, measure, column_label: incomeColumn, value: tokenValue(seg.values[0].text)! }));
+      items.push(makeItem(ctx, { ...base, measure, column_label: incomeColumn, value: tokenValue(seg.values[0].text)!, ...at(r, 0, null) }));
       continue;
     }
     if (!fourColumns) {
       const measure = expenditureMeasure(seg.label);
       if (seg.values.length !== 1 || !measure) {
-        problems.set(r.line, measure ? `ambiguous columns: ${seg.values.length} numbers for one expenditure column` : `unknown expenditure row: ${seg.label}`);
+        fail(r, measure ? `ambiguous columns: ${seg.values.length} numbers for one expenditure column` : `unknown expenditure row: ${seg.label}`);
         continue;
       }
       const code = classCode(seg.label);
-      items.push(makeItem(ctx, { ...base, measure, column_label: incomeColumn, value: tokenValue(seg.values[0].text)!, code, code_system: code ? "functional" : "none", is_leaf: code ? null : null }));
+      items.push(makeItem(ctx, { ...base, measure, column_label: incomeColumn, value: tokenValue(seg.values[0].text)!, code, code_system: code ? "functional" : "none", ...at(r, 0, null) }));
       continue;
     }
     // four columns: 合计 + three funds
@@ -208,7 +279,7 @@ export function parseSummary(ctx: TableContext): TableParse {
       if (act.length === k - 1) [cols, rule] = [[0, ...act], "shift:funds-with-income"];
     }
     if (!cols) {
-      problems.set(r.line, `ambiguous columns: ${k} numbers for 4 columns`);
+      fail(r, `ambiguous columns: ${k} numbers for 4 columns`);
       continue;
     }
     const code = classCode(seg.label);
@@ -221,8 +292,7 @@ export function parseSummary(ctx: TableContext): TableParse {
           value: tokenValue(seg.values[i].text)!,
           code,
           code_system: code ? "functional" : "none",
-          inferred: rule !== null,
-          rule,
+          ...at(r, i, rule),
         }),
       ),
     );

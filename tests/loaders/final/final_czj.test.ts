@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
-import type { TableParse } from "../../../loaders/schema/types.ts";
+import type { LineItem, TableParse } from "../../../loaders/schema/types.ts";
 import { CZJ, CZJ_LAYOUT, find, parseDocument } from "./helpers.ts";
+
+/** 财政拨款收入支出决算总表: lines of numbers printed above their labels. */
+function checkFiscalSummaryAbove(r: TableParse, plain: boolean) {
+  const cells = (f: Partial<LineItem>) => find(r, f).map((i) => [i.measure, i.value, i.source_line, i.rule]);
+  expect(cells({ row_label: "一、一般公共预算财政拨款", measure: "general_public_budget" })).toEqual([["general_public_budget", 2940.05, 208, "attach:line-above"]]);
+  expect(cells({ row_label: "本年收入合计" })).toEqual([["total", 2940.05, 246, "attach:line-above"]]);
+  const fundRule = plain ? "shift:funds-with-income" : null;
+  expect(cells({ row_label: "本年支出合计" })).toEqual([
+    ["total", 2940.05, 246, ["attach:line-above", fundRule].filter((x) => x).join("+")],
+    ["general_public_budget", 2940.05, 247, fundRule],
+  ]);
+  expect(r.residue.filter((x) => /numbers without row label|ambiguous/.test(x.reason))).toEqual([]);
+}
 
 /** 基本支出决算表: codes, names and amounts on separate lines, two groups side by side. */
 function checkBasicSplitRows(r: TableParse) {
@@ -62,6 +75,10 @@ describe("上海普陀 财政局 2024 部门决算 (layout text: column position
     expect(find(r, { code: "30299" })[0].row_label).toBe("其他商品和服务支出");
   });
 
+  it("财政拨款收入支出决算总表: numbers above their labels attached, fund columns by position", () => {
+    checkFiscalSummaryAbove(t("财政拨款收入支出决算总表"), false);
+  });
+
   it("总表 and 三公 (budget 0.95, no final spending)", () => {
     expect(find(t("收入支出决算总表"), { measure: "other_income" })[0]).toMatchObject({ value: 6.2, source_line: 100 });
     const tp = t("财政拨款“三公”经费支出决算表");
@@ -88,6 +105,9 @@ describe("上海普陀 财政局 (plain text)", () => {
     checkBasicSplitRows(r);
     expect(find(r, { code: "30108" })[0].row_label).toBe("机关事业单位基本养老保险缴");
     expect(r.residue.find((x) => x.source_line === 306)?.reason).toBe("label fragment of either row");
+  });
+  it("财政拨款收入支出决算总表: numbers above their labels attached by the row identities", () => {
+    checkFiscalSummaryAbove(p.parses.get("财政拨款收入支出决算总表")!, true);
   });
   it("lone numbers without a row go to residue, not to a guessed row", () => {
     const r = p.parses.get("支出决算表")!;
