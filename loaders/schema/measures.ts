@@ -53,3 +53,20 @@ export const MEASURES: Record<string, { zh: string; en: string }> = {
 export function isMeasure(name: string): boolean {
   return Object.hasOwn(MEASURES, name);
 }
+
+/** The measure vocabulary of narrative_facts (figures stated in the prose; see loaders/prose/). */
+export const NARRATIVE_MEASURES: Record<string, { zh: string; en: string }> = {
+  amount: { zh: "金额（决算数、支出、收入、总计；预算文件中为预算数）", en: "Money figure the sentence is about" },
+  budget_amount: { zh: "预算数 / 年初预算（决算文件中）", en: "Budgeted amount stated in a final-accounts document" },
+  adjusted_budget_amount: { zh: "调整预算 / 调整后预算", en: "Adjusted budget" },
+  threshold: { zh: "类别门槛（单价50万元以上）", en: "Money bound of a category" },
+  change_amount: { zh: "与上年相比增减额", en: "Change against an earlier year (see direction, compared_year)" },
+  change_pct: { zh: "增减百分比（含个百分点）", en: "Percentage change against an earlier year" },
+  change_count: { zh: "数量增减（人员较上年增加7人）", en: "Change of a count" },
+  share_pct: { zh: "占比（占29.47%）", en: "Share of a whole (see base)" },
+  budget_completion_pct: { zh: "完成预算%、预算执行率", en: "Budget completion / execution rate (%)" },
+  rate_pct: { zh: "其他百分比（覆盖率、执行进度）", en: "Any other stated percentage" },
+  count: { zh: "数量（辆、个、批次、人次、人、家）", en: "A count with its unit" },
+  score: { zh: "得分（分）", en: "A score in points" },
+  per_capita: { zh: "人均金额", en: "Money per person" },
+};
