@@ -62,7 +62,19 @@ function hasBody(lines: string[], from: number, to: number): boolean {
   return false;
 }
 
+/** Sections per document and unit: many stages ask, the answer is computed once. */
+const memo = new WeakMap<SourceDocument, Map<AmountUnit, TableSection[]>>();
+
+/** The standard table sections of a document (fresh copies: callers may adjust them). */
 export function findTables(doc: SourceDocument, docUnit: AmountUnit): TableSection[] {
+  let byUnit = memo.get(doc);
+  if (!byUnit) memo.set(doc, (byUnit = new Map()));
+  let sections = byUnit.get(docUnit);
+  if (!sections) byUnit.set(docUnit, (sections = computeTables(doc, docUnit)));
+  return sections.map((s) => ({ ...s }));
+}
+
+function computeTables(doc: SourceDocument, docUnit: AmountUnit): TableSection[] {
   const { lines } = doc;
   const cands = findCandidates(lines);
   const sections: TableSection[] = [];
