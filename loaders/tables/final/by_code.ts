@@ -26,7 +26,7 @@ import { makeItem, makeResidue } from "../item.ts";
 import { headerAnchors, isInteger, joinLabel, keepsColumns, leadingCode, nearestAnchor, squash, tokenize, tokenValue, type Token } from "../rows.ts";
 import { codeTableSchema, type CodeTableSchema } from "./columns.ts";
 import { rootEvidence } from "./evidence.ts";
-import { placeRows, type Placement } from "./placement.ts";
+import { fitsIdentities, placeRows, type Placement } from "./placement.ts";
 import { sortLines } from "./section_lines.ts";
 
 interface CodeRow {
@@ -41,6 +41,16 @@ interface CodeRow {
   trailingText: boolean;
   /** Whether the code line printed no name (the name wraps around it). */
   nameless: boolean;
+  /** Index of the row's line in the section body. */
+  bodyIndex: number;
+  /** Rule of a line of numbers joined to this row (plain text), else null. */
+  attached: string | null;
+}
+
+interface LooseNumbers {
+  values: Token[];
+  line: number;
+  bodyIndex: number;
 }
 
 const TOTAL_LABEL = /^(合计|总计)$/;
@@ -61,6 +71,45 @@ function parseRowLine(text: string, schema: CodeTableSchema): { code: string | n
     else trailingText = true;
   }
   return { code: lc ? lc.code : null, label, lineNo, values, trailingText };
+}
+
+/**
+ * Plain text: lines of numbers alone (no code, no name) hold cells of the
+ * row on the line next to them (vertically centred cells). Whether that is
+ * the row below or the row above is decided for the whole table: each
+ * direction is tried, and used only when every such line meets a row on
+ * that side, no row takes two, and every joined row can meet its
+ * within-row identities ("attach:line-above" / "attach:line-below",
+ * inferred). Returns the lines left unattached.
+ */
+function attachLoose(rows: CodeRow[], loose: LooseNumbers[], schema: CodeTableSchema): LooseNumbers[] {
+  if (loose.length === 0) return [];
+  const byIndex = new Map(rows.map((r) => [r.bodyIndex, r]));
+  const opt = { n: schema.columns.length, identities: schema.identities, firstIsTotal: schema.firstIsTotal };
+  const fits = (step: number) => {
+    const owners = loose.map((l) => byIndex.get(l.bodyIndex + step));
+    if (owners.some((o) => !o) || new Set(owners).size !== owners.length) return null;
+    const ok = loose.every((l, k) => {
+      const o = owners[k]!;
+      const values = [...l.values, ...o.values].map((t) => tokenValue(t.text)!);
+      const groups = [...l.values.map(() => l.line), ...o.valueLines];
+      return fitsIdentities({ code: o.code, values, groups, totalGroup: o.line }, opt);
+    });
+    return ok ? (owners as CodeRow[]) : null;
+  };
+  const below = fits(1);
+  const above = fits(-1);
+  if ((below === null) === (above === null)) return loose;
+  const owners = (below ?? above)!;
+  const rule = below ? "attach:line-above" : "attach:line-below";
+  loose.forEach((l, k) => {
+    const o = owners[k];
+    o.values = [...l.values, ...o.values];
+    o.valueLines = [...l.values.map(() => l.line), ...o.valueLines];
+    o.extraLines.push(l.line);
+    o.attached = rule;
+  });
+  return [];
 }
 
 export function parseByCode(ctx: TableContext): TableParse {
@@ -97,7 +146,8 @@ export function parseByCode(ctx: TableContext): TableParse {
     for (const [m] of run) residue.push(makeResidue(ctx, m, "text between rows"));
     textRun = [];
   };
-  for (const [n, text] of sorted.body) {
+  const loose: LooseNumbers[] = [];
+  for (const [bodyIndex, [n, text]] of sorted.body.entries()) {
     const p = parseRowLine(text, schema);
     const isTotal = !p.code && TOTAL_LABEL.test(squash(p.label.join("")));
     if (!p.code && !isTotal) {
@@ -110,10 +160,26 @@ export function parseByCode(ctx: TableContext): TableParse {
         valuesAbove = { values: p.values, line: n };
         continue;
       }
+      if (!byPosition && p.label.length === 0 && !schema.totalOnly) {
+        loose.push({ values: p.values, line: n, bodyIndex });
+        continue;
+      }
       residue.push(makeResidue(ctx, n, p.label.length ? "numbers without a code" : "numbers without row label"));
       continue;
     }
-    const row: CodeRow = { code: p.code, labelParts: isTotal ? [p.label.join("")] : p.label, lineNo: p.lineNo, values: p.values, valueLines: p.values.map(() => n), line: n, extraLines: [], trailingText: p.trailingText, nameless: p.label.length === 0 };
+    const row: CodeRow = {
+      code: p.code,
+      labelParts: isTotal ? [p.label.join("")] : p.label,
+      lineNo: p.lineNo,
+      values: p.values,
+      valueLines: p.values.map(() => n),
+      line: n,
+      extraLines: [],
+      trailingText: p.trailingText,
+      nameless: p.label.length === 0,
+      bodyIndex,
+      attached: null,
+    };
     if (valuesAbove) {
       row.values = [...valuesAbove.values, ...row.values];
       row.valueLines = [...valuesAbove.values.map(() => valuesAbove!.line), ...row.valueLines];
@@ -125,6 +191,7 @@ export function parseByCode(ctx: TableContext): TableParse {
   }
   flushText(null);
   if (valuesAbove) residue.push(makeResidue(ctx, valuesAbove.line, "numbers without row label"));
+  for (const l of attachLoose(rows, loose, schema)) residue.push(makeResidue(ctx, l.line, "numbers without row label"));
 
   // place the numbers
   let placements: Placement[];
@@ -141,7 +208,7 @@ export function parseByCode(ctx: TableContext): TableParse {
     });
   } else {
     placements = placeRows(
-      rows.map((r) => ({ code: r.code, values: r.values.map((v) => tokenValue(v.text)!) })),
+      rows.map((r) => ({ code: r.code, values: r.values.map((v) => tokenValue(v.text)!), groups: r.attached ? r.valueLines : undefined, totalGroup: r.line })),
       { n, identities: schema.identities, firstIsTotal: schema.firstIsTotal, rootEvidence: rootEvidence(ctx, schema) ?? undefined },
     );
   }
@@ -169,7 +236,7 @@ export function parseByCode(ctx: TableContext): TableParse {
             : schema.totalOnly
               ? `ambiguous columns: ${r.values.length - 1} numbers for the economic-code columns of a wide table (total placed)`
               : `ambiguous columns: ${r.values.length} numbers for ${n} columns`));
-      if (!schema.firstIsTotal || byPosition) return;
+      if (!schema.firstIsTotal || byPosition || r.attached) return;
       cols = [0];
       rule = schema.totalOnly ? "wide-table:first=total" : "shift:first=total";
     }
@@ -183,8 +250,8 @@ export function parseByCode(ctx: TableContext): TableParse {
           side: column.group ?? null,
           value: tokenValue(r.values[i].text)!,
           source_line: r.valueLines[i],
-          inferred: pl.inferred || rule !== pl.rule,
-          rule,
+          inferred: pl.inferred || rule !== pl.rule || r.attached !== null,
+          rule: r.attached ? [r.attached, rule].filter((x) => x).join("+") : rule,
         }),
       );
     });

@@ -5,6 +5,10 @@
  * the rule named here):
  *
  *  - A full row (as many numbers as columns) is placed as printed.
+ *  - A row whose numbers stand on two lines (PlaceRow.groups) keeps the
+ *    order within each line only; its candidates are all such
+ *    interleavings; when the first column is the total, the first number
+ *    of the row's own line (code and name) is the total.
  *  - The numbers keep their order; the first number is the row total when
  *    the table's first column is a total ("shift:single=total" for a lone
  *    number).
@@ -30,6 +34,14 @@ export interface PlaceRow {
   /** Code of the row; null for the total (合计) row, the root of the hierarchy. */
   code: string | null;
   values: number[];
+  /**
+   * When the row's numbers stand on several lines: the line (any id) of
+   * each value. Values keep their order within a line only, so the lines
+   * may interleave across the columns.
+   */
+  groups?: number[];
+  /** With groups and a first column that is the total: the group (the row's own line) whose first value is the total. */
+  totalGroup?: number;
 }
 
 export interface Placement {
@@ -73,6 +85,45 @@ function injections(k: number, n: number, firstIsTotal: boolean): number[][] {
   return out.filter((c) => c.length === k);
 }
 
+/** Placements of values into n columns keeping the order within each group (line). */
+function groupedInjections(groups: number[], n: number, totalGroup?: number): number[][] {
+  const totalAt = totalGroup === undefined ? -1 : groups.indexOf(totalGroup);
+  const out: number[][] = [];
+  const used = new Array<boolean>(n).fill(false);
+  const acc: number[] = [];
+  const rec = (i: number) => {
+    if (out.length >= LIMIT) return;
+    if (i === groups.length) {
+      out.push([...acc]);
+      return;
+    }
+    let from = 0;
+    for (let j = 0; j < i; j++) if (groups[j] === groups[i]) from = Math.max(from, acc[j] + 1);
+    for (let c = from; c < n; c++) {
+      if (used[c] || (i === totalAt) !== (c === 0) && totalAt >= 0) continue;
+      used[c] = true;
+      acc.push(c);
+      rec(i + 1);
+      acc.pop();
+      used[c] = false;
+    }
+  };
+  rec(0);
+  return out;
+}
+
+function candidatesOf(r: PlaceRow, opt: Pick<PlaceOptions, "n" | "firstIsTotal">): number[][] {
+  if (!r.groups) return injections(r.values.length, opt.n, opt.firstIsTotal);
+  return groupedInjections(r.groups, opt.n, opt.firstIsTotal ? r.totalGroup : undefined);
+}
+
+/** Whether some placement of a row meets every within-row identity. */
+export function fitsIdentities(row: PlaceRow, opt: Pick<PlaceOptions, "n" | "identities" | "firstIsTotal">): boolean {
+  if (row.values.length > opt.n) return false;
+  const all = candidatesOf(row, opt);
+  return all.some((c) => identityBreaks(vector(row.values, c, opt.n), opt.identities) === 0);
+}
+
 function vector(values: number[], cols: number[], n: number): number[] {
   const v = new Array<number>(n).fill(0);
   cols.forEach((c, i) => (v[c] = values[i]));
@@ -113,11 +164,11 @@ export function placeRows(rows: PlaceRow[], opt: PlaceOptions): Placement[] {
   const { n } = opt;
   const cands: number[][][] = rows.map((r) => {
     if (r.values.length > n) return [];
-    const all = injections(r.values.length, n, opt.firstIsTotal);
+    const all = candidatesOf(r, opt);
     return minBy(all, (c) => identityBreaks(vector(r.values, c, n), opt.identities));
   });
   const result: Placement[] = rows.map((r, i) =>
-    r.values.length === n
+    r.values.length === n && !r.groups
       ? { columns: cands[i][0], inferred: false, rule: null }
       : cands[i].length === 1
         ? { columns: cands[i][0], inferred: true, rule: r.values.length === 1 && opt.firstIsTotal ? "shift:single=total" : "shift:identity" }

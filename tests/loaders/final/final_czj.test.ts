@@ -109,10 +109,17 @@ describe("上海普陀 财政局 (plain text)", () => {
   it("财政拨款收入支出决算总表: numbers above their labels attached by the row identities", () => {
     checkFiscalSummaryAbove(p.parses.get("财政拨款收入支出决算总表")!, true);
   });
-  it("lone numbers without a row go to residue, not to a guessed row", () => {
+  it("支出决算表: lines of numbers alone belong to the row below (the direction the identities allow)", () => {
     const r = p.parses.get("支出决算表")!;
-    expect(r.residue.find((x) => x.source_line === 168)?.reason).toBe("numbers without row label");
-    expect(find(r, { code: "201" }).map((i) => [i.measure, i.value])).toEqual([["total", 2106.66]]);
+    const cells = (code: string | null) => find(r, code ? { code } : { row_label: "合计" }).map((i) => [i.measure, i.value, i.source_line]);
+    expect(cells(null)).toEqual([["basic", 2336.91, 166], ["project", 603.14, 166], ["total", 2940.05, 167]]);
+    expect(cells("201")).toEqual([["basic", 1503.52, 168], ["project", 603.14, 168], ["total", 2106.66, 169]]);
+    expect(cells("2010601")).toEqual([["basic", 1503.52, 172], ["total", 1511.89, 173], ["project", 8.37, 173]]);
+    // the total is the first number of the row's own line, the copy above is 项目支出 (Σ 项目 of 20106's children)
+    expect(cells("2010607")).toEqual([["project", 135.25, 175], ["total", 135.25, 176]]);
+    expect(find(r, { code: "2010607", measure: "project" })[0].rule).toBe("attach:line-above+shift:code-hierarchy");
+    expect(cells("208")).toEqual([["total", 326.72, 179], ["basic", 326.72, 179]]);
+    expect(r.residue.filter((x) => /numbers without|ambiguous/.test(x.reason))).toEqual([]);
   });
   it("三公 0.95 0.95 without positions: 预算数 or 决算数 cannot be told, nothing placed", () => {
     const r = p.parses.get("财政拨款“三公”经费支出决算表")!;
