@@ -80,6 +80,7 @@ export function readMetadata(lines: string[], sections: TableSection[]): Metadat
   // 2. labelled entity fields anywhere (the most frequent wins: table headers repeat it)
   const labelled: string[] = [];
   for (const line of lines) {
+    if (!line.includes("：") && !line.includes(":")) continue;
     const m = line.match(LABELLED);
     if (m) {
       const e = cleanEntity(m[1]);
@@ -92,6 +93,7 @@ export function readMetadata(lines: string[], sections: TableSection[]): Metadat
   // 3. `<entity>概况` headings, then the most named organisation
   if (!entity) {
     for (const line of lines) {
+      if (!line.includes("概况") || line.length > 80) continue;
       const m = clean(line).match(/^(?:第[一二三]部分)?(.{4,40}?)概况$/u);
       if (m) {
         entity = cleanEntity(m[1]);
@@ -111,6 +113,7 @@ export function readMetadata(lines: string[], sections: TableSection[]): Metadat
   const yearVotes: number[] = [];
   const scopeVotes: string[] = [];
   for (const line of lines) {
+    if (line.length > 80 || !line.includes("20")) continue;
     const t = clean(line);
     if (t.length > 40) continue;
     const m = t.match(/(20\d\d)年度?(?:区级|市级|省级)?(部门|单位)(决算|预算)/u);
@@ -123,6 +126,7 @@ export function readMetadata(lines: string[], sections: TableSection[]): Metadat
     if (y && /单位[:：]|金额单位/.test(line)) yearVotes.push(Number(y[1]));
   }
   for (const line of lines) {
+    if (!line.includes("20") || !line.includes("年")) continue;
     const y = line.replace(/\s/g, "").match(/(20\d\d)年度?单位[:：]/u) ?? line.replace(/\s/g, "").match(/万元(20\d\d)年度/u);
     if (y) yearVotes.push(Number(y[1]));
   }
