@@ -28,6 +28,7 @@ import { codeTableSchema, type CodeTableSchema } from "./columns.ts";
 import { rootEvidence } from "./evidence.ts";
 import { fitsIdentities, placeRows, type Placement } from "./placement.ts";
 import { sortLines } from "./section_lines.ts";
+import { wideRowReason } from "./wide_rows.ts";
 
 interface CodeRow {
   code: string | null;
@@ -119,7 +120,8 @@ export function parseByCode(ctx: TableContext): TableParse {
   };
   const sorted = sortLines(ctx, isData);
   const residue: ResidueRow[] = [...sorted.residue];
-  const schema = codeTableSchema(ctx.section.family, sorted.header.join(""));
+  const header = sorted.header.join("");
+  const schema = codeTableSchema(ctx.section.family, header);
   if (!schema) return { items: [], residue, status: "partial", message: `no schema for ${ctx.section.family}` };
   const n = schema.columns.length;
   const layout = keepsColumns(sorted.headerRaw.concat(sorted.body.map(([, t]) => t)));
@@ -234,7 +236,7 @@ export function parseByCode(ctx: TableContext): TableParse {
       for (const m of lines) residue.push(makeResidue(ctx, m, r.trailingText
             ? "ambiguous columns: text among the numbers"
             : schema.totalOnly
-              ? `ambiguous columns: ${r.values.length - 1} numbers for the economic-code columns of a wide table (total placed)`
+              ? wideRowReason(r.values.map((v) => tokenValue(v.text)!), (header.match(/小计/g) ?? []).length)
               : `ambiguous columns: ${r.values.length} numbers for ${n} columns`));
       if (!schema.firstIsTotal || byPosition || r.attached) return;
       cols = [0];

@@ -70,6 +70,14 @@ describe("001 达州 财决公开01–13表", () => {
     const r = t("财决公开07表");
     expect(find(r, { row_label: "合计" })[0]).toMatchObject({ value: 1198.42, source_line: 11629, measure: "total" });
     expect(r.residue.find((x) => x.source_line === 11629)?.reason).toMatch(/^ambiguous columns/);
+    // no row is pinned down: a class group's 类 and 款 columns are never told by the identities …
+    const reason = (line: number) => r.residue.find((x) => x.source_line === line)?.reason;
+    expect(reason(11667)).toBe(
+      "ambiguous columns: 2 numbers for the economic columns of a wide table (total placed); they split into 1 class group(s) (小计 = Σ 款), but the identities cannot tell which of the 10 classes each group is nor which 款 column each number is in",
+    );
+    // … and the 合计 and some 类/款 rows break them as printed (20805: 104.65 ≠ 87.25 + 31.42)
+    expect(reason(11639)).toMatch(/do not split into class groups .* \(the printed row breaks the identities\)$/);
+    expect(r.items.filter((i) => i.measure !== "total")).toEqual([]);
   });
 
   it("08表: side-by-side groups on one line", () => {

@@ -23,3 +23,11 @@ describe("rows whose numbers stand on two lines (czj 支出决算表 lines 166�
     expect(placed[1]).toEqual({ columns: [1, 0, 2], inferred: true, rule: "shift:code-hierarchy" });
   });
 });
+
+describe("wide 明细表 rows (001 财决公开07表)", () => {
+  it("2080101 行政运行: three class groups, or two within the one-cent-per-addend rounding tolerance", async () => {
+    const { classGroupSplits } = await import("../../../loaders/tables/final/wide_rows.ts");
+    expect(classGroupSplits(348.66, [328.99, 110.94, 84.6, 133.46, 19.66, 19.66, 0.01, 0.01])).toEqual([[0, 4, 6], [0, 4]]);
+    expect(classGroupSplits(117.74, [104.65, 87.25, 31.42, 13.09, 13.09])).toEqual([]);
+  });
+});
