@@ -1,8 +1,5 @@
 /** Column spec of checks (rows built by loaders/audit/; rule list in loaders/audit/rules.ts). */
-import type { Column, TableSpecOut } from "./columns.ts";
-
-const s = (name: string, description: string): Column => ({ name, type: "string", description });
-const d = (name: string, description: string): Column => ({ name, type: "double", description });
+import { s, d, type TableSpecOut } from "./columns.ts";
 
 export const CHECKS: TableSpecOut = {
   name: "checks",

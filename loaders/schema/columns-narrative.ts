@@ -1,10 +1,5 @@
 /** Column spec of narrative_facts (rows built by loaders/prose/; vocabulary in loaders/prose/types.ts). */
-import type { Column, TableSpecOut } from "./columns.ts";
-
-const s = (name: string, description: string): Column => ({ name, type: "string", description });
-const d = (name: string, description: string, unit?: string): Column => ({ name, type: "double", description, unit });
-const i = (name: string, description: string): Column => ({ name, type: "int", description });
-const b = (name: string, description: string): Column => ({ name, type: "bool", description });
+import { s, d, i, b, type TableSpecOut } from "./columns.ts";
 
 export const NARRATIVE_FACTS: TableSpecOut = {
   name: "narrative_facts",

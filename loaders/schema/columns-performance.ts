@@ -1,10 +1,5 @@
 /** Column specs of the 绩效 tables (rows built by loaders/performance/). */
-import type { Column, TableSpecOut } from "./columns.ts";
-
-const s = (name: string, description: string): Column => ({ name, type: "string", description });
-const d = (name: string, description: string, unit?: string): Column => ({ name, type: "double", description, unit });
-const i = (name: string, description: string): Column => ({ name, type: "int", description });
-const b = (name: string, description: string): Column => ({ name, type: "bool", description });
+import { s, d, i, b, type TableSpecOut } from "./columns.ts";
 
 export const PERFORMANCE_PROJECTS: TableSpecOut = {
   name: "performance_projects",

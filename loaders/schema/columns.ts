@@ -20,10 +20,11 @@ export interface TableSpecOut {
   columns: Column[];
 }
 
-const s = (name: string, description: string): Column => ({ name, type: "string", description });
-const d = (name: string, description: string, unit?: string): Column => ({ name, type: "double", description, unit });
-const i = (name: string, description: string): Column => ({ name, type: "int", description });
-const b = (name: string, description: string): Column => ({ name, type: "bool", description });
+/** Column builders: string, double (with an optional unit), int, bool. */
+export const s = (name: string, description: string): Column => ({ name, type: "string", description });
+export const d = (name: string, description: string, unit?: string): Column => ({ name, type: "double", description, unit });
+export const i = (name: string, description: string): Column => ({ name, type: "int", description });
+export const b = (name: string, description: string): Column => ({ name, type: "bool", description });
 
 const DOC_ID = s("doc_id", "Document id, derived from the decoded text (stable across encodings and line endings)");
 const SOURCE_LINE = i("source_line", "1-based line of the decoded document on which the value is printed");
