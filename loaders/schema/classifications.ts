@@ -1,35 +1,40 @@
 /**
  * The `classifications` table: every code met in line_items, with its most
  * frequent printed name and our English name (schema/classification-names.ts).
+ * The grouping is arquero's: count each (system, code, name), keep the most
+ * frequent name per code (ties: the first in code-point order).
  */
-import type { ClassificationRow, LineItem } from "./types.ts";
+import { escape, op, from as table } from "arquero";
+import type { ClassificationRow, CodeSystem, LineItem } from "./types.ts";
 import { englishName } from "./classification-names.ts";
 
 export function classificationsOf(items: readonly LineItem[]): ClassificationRow[] {
-  const names = new Map<string, Map<string, number>>();
-  const meta = new Map<string, LineItem>();
-  for (const item of items) {
-    if (!item.code || item.code_system === "none") continue;
-    const key = `${item.code_system}\u0000${item.code}`;
-    if (!meta.has(key)) meta.set(key, item);
-    const label = item.row_label.replace(/^[\s\u3000]+/, "");
-    if (!label) continue;
-    const counts = names.get(key) ?? new Map<string, number>();
-    counts.set(label, (counts.get(label) ?? 0) + 1);
-    names.set(key, counts);
-  }
-  const rows: ClassificationRow[] = [];
-  for (const [key, item] of meta) {
-    const counts = [...(names.get(key) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const code = item.code as string;
-    rows.push({
-      code,
-      code_system: item.code_system,
-      level: item.code_level ?? (item.code_system === "budget_unit" ? 1 : 0),
-      name_zh: counts[0]?.[0] ?? "",
-      name_en: englishName(item.code_system, code, counts[0]?.[0]),
-      parent_code: item.parent_code,
-    });
-  }
-  return rows.sort((a, b) => (a.code_system + a.code < b.code_system + b.code ? -1 : a.code_system + a.code > b.code_system + b.code ? 1 : 0));
+  const coded = items
+    .filter((i) => i.code && i.code_system !== "none")
+    .map((i) => ({
+      code_system: i.code_system,
+      code: i.code as string,
+      level: i.code_level ?? (i.code_system === "budget_unit" ? 1 : 0),
+      parent_code: i.parent_code,
+      name: i.row_label.trim(),
+    }));
+  if (coded.length === 0) return [];
+  const names = table(coded)
+    .groupby("code_system", "code")
+    .derive({ level: op.max("level"), parent_code: op.any("parent_code") })
+    .groupby("code_system", "code", "level", "parent_code", "name")
+    .count({ as: "n" })
+    .orderby("code_system", "code", escape((r: { n: number }) => -r.n), "name")
+    .groupby("code_system", "code")
+    .filter(() => op.row_number() === 1)
+    .ungroup()
+    .objects() as Array<{ code_system: CodeSystem; code: string; level: number; parent_code: string | null; name: string }>;
+  return names.map((r) => ({
+    code: r.code,
+    code_system: r.code_system,
+    level: r.level,
+    name_zh: r.name,
+    name_en: englishName(r.code_system, r.code, r.name),
+    parent_code: r.parent_code ?? null,
+  }));
 }
