@@ -8,7 +8,9 @@ export interface PageEntry {
 }
 
 export const pages: PageEntry[] = [
-  {name: "Overview", path: "/"}
+  {name: "Overview", path: "/"},
+  {name: "Compare", path: "/compare"},
+  {name: "Data", path: "/data"}
   // Later: {name: "Compare", path: "/compare"}, {name: "Audit", path: "/audit"},
   // {name: "Performance", path: "/performance"}, {name: "Data", path: "/data"}, {name: "SQL", path: "/sql"}
 ];

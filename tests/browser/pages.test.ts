@@ -1,6 +1,6 @@
 // Opens every page of the built site in headless Chromium with all non-loopback
 // requests blocked, and checks that nothing broke. On the Overview page it checks the
-// whole pipeline: data loader → Arrow → DuckDB-WASM → table and Vega-Lite chart.
+// whole pipeline: corpus data loader → Arrow → DuckDB-WASM → table and Vega-Lite chart.
 //
 // Page convention (for later pages): an element with class "bn-loading" means "still
 // working"; charts from src/components/chart.js carry data-chart-ready/-error. A page
@@ -111,17 +111,17 @@ describe("Overview page", () => {
     expect(rows).toBe(5);
   });
 
-  test("the chart's Vega dataset contains the sample's byte size", async () => {
+  test("the chart's Vega dataset has one point per document, with the sample's byte size", async () => {
     const data = await page.evaluate(() => {
       const el = document.querySelector("#documents-chart") as HTMLElement & {__view?: {data(name: string): unknown[]}};
       return {source: el?.dataset.source, values: el?.__view?.data("documents") ?? null};
     });
     expect(data.source).toBe("duckdb");
     expect(data.values).not.toBeNull();
-    const values = data.values as {file: string; bytes: number}[];
-    expect(values.find((d) => d.file === SAMPLE)?.bytes).toBe(SAMPLE_BYTES);
+    const values = data.values as {source_file: string; bytes: number}[];
+    expect(values.find((d) => d.source_file === SAMPLE)?.bytes).toBe(SAMPLE_BYTES);
     expect(values.map((d) => d.bytes)).toContain(SAMPLE_BYTES);
-    expect(await page.locator("#documents-chart svg .mark-rect path").count()).toBe(5);
+    expect(await page.locator("#documents-chart svg .mark-symbol.role-mark path").count()).toBe(5);
   });
 
   test("db.js query(): prepared parameters and plain JS types", async () => {
@@ -152,10 +152,11 @@ describe("Overview page", () => {
 
   test("db.js loadArrow() is memoised per table name and source", async () => {
     const result = await withDb<{same: string; other: string; arrowRequests: number}>(`
-      const arrowUrl = performance.getEntriesByType("resource").find((r) => r.name.endsWith(".arrow")).name;
+      const isDocuments = (r) => r.name.includes("/documents.") && r.name.endsWith(".arrow");
+      const arrowUrl = performance.getEntriesByType("resource").find(isDocuments).name;
       const same = await db.loadArrow("documents", arrowUrl);
       const other = await db.loadArrow("documents", arrowUrl + "?other").then(() => "loaded", (e) => e.message);
-      const arrowRequests = performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".arrow")).length;
+      const arrowRequests = performance.getEntriesByType("resource").filter(isDocuments).length;
       return {same, other, arrowRequests};
     `);
     expect(result.same).toBe("documents");
