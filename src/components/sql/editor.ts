@@ -5,7 +5,7 @@
 import {autocompletion, closeBrackets, type Completion} from "@codemirror/autocomplete";
 import {PostgreSQL, sql, type SQLNamespace} from "@codemirror/lang-sql";
 import {bracketMatching, defaultHighlightStyle, syntaxHighlighting} from "@codemirror/language";
-import {Annotation, EditorSelection, EditorState, StateEffect, StateField, type Transaction} from "@codemirror/state";
+import {Annotation, Compartment, EditorSelection, EditorState, StateEffect, StateField, type Transaction} from "@codemirror/state";
 import {Decoration, EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers, placeholder, type DecorationSet} from "@codemirror/view";
 
 export interface SchemaColumn {
@@ -117,6 +117,8 @@ export interface SqlEditor {
   /** marks a 1-based line (null clears) and moves the cursor there */
   markError(line: number | null, column?: number): void;
   insert(text: string): void;
+  /** replaces the tables and columns offered by completion */
+  setSchema(tables: SchemaTable[]): void;
 }
 
 export function sqlEditor({
@@ -126,6 +128,8 @@ export function sqlEditor({
 }: {doc?: string; tables?: SchemaTable[]; onRun: () => void}): SqlEditor {
   const element = document.createElement("div");
   element.className = "bn-sql-editor";
+  const language = new Compartment();
+  const languageFor = (t: SchemaTable[]) => sql({dialect: PostgreSQL, schema: completionSchema(t), upperCaseKeywords: true});
   const view = new EditorView({
     parent: element,
     state: EditorState.create({
@@ -150,7 +154,7 @@ export function sqlEditor({
           },
           {key: "Shift-Enter", preventDefault: true, run: () => (onRun(), true)}
         ]),
-        sql({dialect: PostgreSQL, schema: completionSchema(tables), upperCaseKeywords: true}),
+        language.of(languageFor(tables)),
         autocompletion({activateOnTyping: true, maxRenderedOptions: 200}),
         keymap.of([
           {key: "Enter", run: insertNewline},
@@ -177,6 +181,9 @@ export function sqlEditor({
         const pos = Math.min(l.to, l.from + Math.max(0, (column ?? 1) - 1));
         view.dispatch({effects, selection: EditorSelection.cursor(pos), scrollIntoView: true});
       } else view.dispatch({effects});
+    },
+    setSchema(next) {
+      view.dispatch({effects: language.reconfigure(languageFor(next))});
     },
     insert(text) {
       view.dispatch(view.state.replaceSelection(text), {scrollIntoView: true});

@@ -11,7 +11,7 @@ import {errorPosition} from "./errors.js";
 import {toArrow, toCSV, toParquet} from "./export.js";
 import {EXAMPLES, type Example} from "./gallery.js";
 import {resultGrid} from "./grid.js";
-import {notebookFileName, notebookMarkdown} from "./notebook.js";
+import {notebookFileName, notebookMarkdown, tablesIn} from "./notebook.js";
 import {runQuery, type QueryResult} from "./results.js";
 import {decodeState, encodeState, type WorkbenchState} from "./share.js";
 import {injectStyles} from "./styles.js";
@@ -97,6 +97,8 @@ function schemaBrowser(tables: (SchemaTable & {rows: number})[], editor: () => S
 
 export interface Workbench extends HTMLDivElement {
   run(): Promise<void>;
+  /** replaces the query text (tests, links); does not run it */
+  setQuery(sql: string): void;
   ready: Promise<void>;
 }
 
@@ -143,9 +145,9 @@ export function workbench(): Workbench {
     titleInput,
     saveNotebook
   );
-  const status = el("p", {className: "bn-status bn-loading", id: "sql-status", textContent: "Loading the corpus tables into DuckDB-WASM…", "aria-live": "polite"});
+  const status = el("p", {className: "bn-status bn-loading", id: "sql-status", textContent: "Starting DuckDB-WASM and loading the tables…", "aria-live": "polite"});
   const errorSlot = el("div", {id: "sql-error-slot"});
-  const schemaSlot = el("div", {className: "bn-sql-schema-slot"});
+  const schemaSlot = el("div", {className: "bn-sql-schema-slot bn-loading"}, el("p", {className: "bn-status", textContent: "Loading tables…"}));
   const main = el("div", {className: "bn-sql-main"}, editorSlot, toolbar, status, errorSlot);
   const top = el("div", {className: "bn-sql-top"}, schemaSlot, main);
 
@@ -247,6 +249,8 @@ export function workbench(): Workbench {
     setStatus("Running…", true);
     runButton.disabled = true;
     try {
+      // Tables load in the background; wait only for the ones this query names.
+      await loadCorpus(tablesIn(sql) as never);
       const next = await runQuery(sql);
       if (mine !== runs) return;
       result = next;
@@ -340,27 +344,42 @@ export function workbench(): Workbench {
   runButton.addEventListener("click", () => void run());
 
   root.run = run;
+  root.setQuery = (sql) => editor?.setValue(sql);
   root.ready = (async () => {
     const started = performance.now();
     try {
       const dictionary = (await FileAttachment("../../data/sql-schema.json").json()) as Dictionary;
-      await loadCorpus();
-      const tables = await loadSchema(dictionary);
+      // The editor and a first schema (from the data dictionary) at once; DuckDB's own
+      // types replace it once every table is registered.
+      const dictTables: SchemaTable[] = dictionary.tables.map((t) => ({
+        name: t.name,
+        description: t.description,
+        columns: t.columns.map((c) => ({name: c.name, type: c.type, description: c.description + (c.unit ? ` (${c.unit})` : "")}))
+      }));
       const first = EXAMPLES[0];
-      editor = sqlEditor({doc: initial.sql ?? first.sql, tables, onRun: () => void run()});
+      editor = sqlEditor({doc: initial.sql ?? first.sql, tables: dictTables, onRun: () => void run()});
       editorSlot.append(editor.element);
-      schemaSlot.append(schemaBrowser(tables, () => editor));
       runButton.disabled = false;
-      setStatus(`Corpus loaded in ${(performance.now() - started).toFixed(0)} ms.`);
       if (initial.sql) applyState(initial);
       else {
         exampleId = first.id;
         titleInput.value = first.title;
         choices = {mark: "bar", ...first.chart} as ChartChoices;
       }
+      // The first query's tables first (DuckDB's worker inserts one table at a time), then the rest.
       await run();
+      performance.mark("bn:sql-first-result");
+      await loadCorpus();
+      performance.mark("bn:sql-corpus-loaded");
+      const tables = await loadSchema(dictionary);
+      editor.setSchema(tables);
+      schemaSlot.replaceChildren(schemaBrowser(tables, () => editor));
+      schemaSlot.classList.remove("bn-loading");
+      root.dataset.schema = "duckdb";
+      root.dataset.startMs = (performance.now() - started).toFixed(0);
     } catch (error) {
-      setStatus("The workbench could not start.");
+      setStatus("The workbench could not start.", false);
+      schemaSlot.classList.remove("bn-loading");
       const box = el("pre", {className: "bn-error", role: "alert"});
       box.textContent = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       errorSlot.append(box);
