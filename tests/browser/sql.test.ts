@@ -174,7 +174,7 @@ describe("SQL workbench", () => {
     expect(status).toBe("The query failed.");
     const error = page.locator("#sql-error");
     expect(await error.getAttribute("data-line")).toBe("3");
-    expect(await error.textContent()).toMatch(/^Line 3, column 7: .*amount_wann/s);
+    expect(await error.textContent()).toMatch(/^Line 3, column 7\nBinder Error: .*amount_wann/s);
     const marked = await page.$$eval(".cm-bn-error-line", (els) => els.map((e) => e.textContent));
     expect(marked).toEqual(["WHERE amount_wann > 1"]);
     await page.screenshot({path: join(ARTIFACTS, "sql-error.png")});

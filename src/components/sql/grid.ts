@@ -77,7 +77,12 @@ export function resultGrid(input: Row[], fields: ResultField[], {height = 420} =
   table.className = "bn-grid-table";
   const colgroup = document.createElement("colgroup");
   let total = 0;
-  const sample = input.slice(0, 400);
+  // Column widths from up to ~600 rows spread over the whole result (so a later sort
+  // does not bring wider values into view), plus the header.
+  const stride = Math.max(1, Math.floor(input.length / 400));
+  const sample = input.slice(0, 200);
+  for (let r = 200; r < input.length; r += stride) sample.push(input[r]);
+  if (input.length > 200) sample.push(input[input.length - 1]);
   for (const field of fields) {
     const col = document.createElement("col");
     let chars = displayWidth(field.name) + 2;

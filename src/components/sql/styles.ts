@@ -2,7 +2,7 @@
 // them (so notebooks get them too, and src/style.css stays untouched).
 const CSS = `
 .bn-grid { overflow: auto; border: 1px solid var(--bn-border); border-radius: 4px; position: relative; max-width: 100%; }
-.bn-grid-table { border-collapse: collapse; table-layout: fixed; font-variant-numeric: tabular-nums; font-size: 13px; }
+.bn-grid-table { margin: 0; max-width: none; border-collapse: collapse; table-layout: fixed; font-variant-numeric: tabular-nums; font-size: 13px; }
 .bn-grid-table th, .bn-grid-table td { height: 25px; padding: 0 8px; border-bottom: 1px solid var(--bn-border); text-align: left; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; box-sizing: border-box; }
 .bn-grid-table thead th { position: sticky; top: 0; z-index: 1; background: var(--theme-background); border-bottom: 2px solid var(--bn-border); padding: 0; }
 .bn-grid-table thead th button { all: unset; box-sizing: border-box; display: block; width: 100%; padding: 3px 8px; cursor: pointer; font-weight: 600; overflow: hidden; text-overflow: ellipsis; }

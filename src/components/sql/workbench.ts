@@ -273,7 +273,7 @@ export function workbench(): Workbench {
       if (position) {
         editor.markError(position.line, position.column);
         box.dataset.line = String(position.line);
-        box.prepend(`Line ${position.line}${position.column ? `, column ${position.column}` : ""}: `);
+        box.prepend(`Line ${position.line}${position.column ? `, column ${position.column}` : ""}\n`);
       }
       errorSlot.append(box);
       setStatus("The query failed.");
