@@ -10,9 +10,11 @@ export interface PageEntry {
 export const pages: PageEntry[] = [
   {name: "Overview", path: "/"},
   {name: "Compare", path: "/compare"},
-  {name: "Data", path: "/data"}
-  // Later: {name: "Compare", path: "/compare"}, {name: "Audit", path: "/audit"},
-  // {name: "Performance", path: "/performance"}, {name: "Data", path: "/data"}, {name: "SQL", path: "/sql"}
+  {name: "Data", path: "/data"},
+  {name: "SQL", path: "/sql"},
+  {name: "Notebooks", path: "/notebooks/"},
+  {name: "信息化建设 spending", path: "/notebooks/it-spending"},
+  {name: "Contradictions", path: "/notebooks/contradictions"}
 ];
 
 export default {

@@ -1,0 +1,41 @@
+// The workbench's state in the URL fragment: /sql#sql=…&mark=bar&x=…&y=…&color=…&facet=…
+// Opening such a URL reruns the query and redraws the chart.
+import {isMark, type ChartChoices} from "./chart-spec.js";
+
+export interface WorkbenchState extends Partial<ChartChoices> {
+  sql?: string;
+}
+
+const KEYS = ["x", "y", "color", "facet"] as const;
+
+/** The fragment (without "#") for a state; empty choices are left out. */
+export function encodeState(state: WorkbenchState): string {
+  const params = new URLSearchParams();
+  if (state.sql) params.set("sql", state.sql);
+  if (state.mark) params.set("mark", state.mark);
+  for (const key of KEYS) if (state[key]) params.set(key, state[key]!);
+  // URLSearchParams writes spaces as "+": keep them readable but unambiguous.
+  return params.toString();
+}
+
+/** Reads a fragment ("#sql=…" or "sql=…"); unknown keys and bad marks are ignored. */
+export function decodeState(hash: string): WorkbenchState {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const state: WorkbenchState = {};
+  const sql = params.get("sql");
+  if (sql) state.sql = sql;
+  const mark = params.get("mark");
+  if (isMark(mark)) state.mark = mark;
+  for (const key of KEYS) {
+    const value = params.get(key);
+    if (value) state[key] = value;
+  }
+  return state;
+}
+
+/** A shareable URL: the page's own address with the state as fragment. */
+export function shareUrl(state: WorkbenchState, base: string): string {
+  const url = new URL(base);
+  url.hash = encodeState(state);
+  return url.href;
+}

@@ -1,0 +1,389 @@
+// The SQL workbench (/sql): editor with schema-aware completion, schema browser,
+// gallery, result grid, chart builder, exports, shareable URL and "save as notebook".
+// Everything user-supplied (query text, results, labels, errors) is rendered as text.
+import {FileAttachment} from "observablehq:stdlib";
+import {chart, type ChartElement} from "../chart.js";
+import {CORPUS_TABLES, loadCorpus} from "../corpus.js";
+import {query} from "../db.js";
+import {COUNT, MARKS, chartSpec, defaultChoices, isMark, type ChartChoices} from "./chart-spec.js";
+import {sqlEditor, type SchemaTable, type SqlEditor} from "./editor.js";
+import {errorPosition} from "./errors.js";
+import {toArrow, toCSV, toParquet} from "./export.js";
+import {EXAMPLES, type Example} from "./gallery.js";
+import {resultGrid} from "./grid.js";
+import {notebookFileName, notebookMarkdown, tablesIn} from "./notebook.js";
+import {runQuery, type QueryResult} from "./results.js";
+import {decodeState, encodeState, type WorkbenchState} from "./share.js";
+import {injectStyles} from "./styles.js";
+
+interface Dictionary {
+  tables: {name: string; description: string; columns: {name: string; type: string; description: string; unit?: string}[]}[];
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === "className" || key === "textContent" || key === "id" || key === "type" || key === "title" || key === "value") (node as never as Record<string, unknown>)[key] = value;
+    else if (key.startsWith("data-") || key.startsWith("aria-")) node.setAttribute(key, String(value));
+    else (node as never as Record<string, unknown>)[key] = value;
+  }
+  node.append(...children);
+  return node;
+}
+
+function download(bytes: BlobPart, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], {type}));
+  const a = el("a", {href: url, download: name});
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Schema from DuckDB's information_schema (actual types) with the dictionary's descriptions. */
+async function loadSchema(dictionary: Dictionary): Promise<(SchemaTable & {rows: number})[]> {
+  const columns = await query(
+    `SELECT table_name, column_name, data_type FROM information_schema.columns
+     WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`
+  );
+  const counts = await query(
+    CORPUS_TABLES.map((t) => `SELECT '${t}' AS name, count(*)::INTEGER AS n FROM ${t}`).join(" UNION ALL ")
+  );
+  const rowsOf = new Map(counts.map((r) => [String(r.name), Number(r.n)]));
+  const described = new Map(dictionary.tables.map((t) => [t.name, t]));
+  const order = (name: string) => {
+    const i = CORPUS_TABLES.indexOf(name as never);
+    return i < 0 ? 99 : i;
+  };
+  const tables = new Map<string, SchemaTable & {rows: number}>();
+  for (const row of columns) {
+    const name = String(row.table_name);
+    let table = tables.get(name);
+    if (!table) tables.set(name, (table = {name, description: described.get(name)?.description, columns: [], rows: rowsOf.get(name) ?? 0}));
+    const spec = described.get(name)?.columns.find((c) => c.name === row.column_name);
+    const unit = spec?.unit ? ` (${spec.unit})` : "";
+    table.columns.push({name: String(row.column_name), type: String(row.data_type), description: spec ? spec.description + unit : undefined});
+  }
+  return [...tables.values()].sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name));
+}
+
+function schemaBrowser(tables: (SchemaTable & {rows: number})[], editor: () => SqlEditor | undefined): HTMLElement {
+  const root = el("nav", {className: "bn-sql-schema", id: "sql-schema", "aria-label": "tables and columns"});
+  root.append(el("h3", {textContent: "Tables"}));
+  for (const table of tables) {
+    const details = el("details", {"data-table": table.name});
+    const summary = el("summary");
+    const insertTable = el("button", {type: "button", className: "bn-sql-ident", textContent: table.name, title: `insert ${table.name}`});
+    insertTable.addEventListener("click", (event) => {
+      event.preventDefault();
+      editor()?.insert(table.name);
+    });
+    summary.append(insertTable, el("span", {className: "bn-sql-muted", textContent: ` ${table.rows.toLocaleString("en-US")} rows`}));
+    details.append(summary);
+    if (table.description) details.append(el("p", {className: "bn-sql-desc", textContent: table.description}));
+    const list = el("ul");
+    for (const column of table.columns) {
+      const insert = el("button", {type: "button", className: "bn-sql-ident", textContent: column.name, title: `insert ${column.name}`});
+      insert.addEventListener("click", () => editor()?.insert(column.name));
+      const item = el("li", {"data-column": column.name}, insert, el("span", {className: "bn-sql-type", textContent: ` ${column.type}`}));
+      if (column.description) item.append(el("div", {className: "bn-sql-desc", textContent: column.description}));
+      list.append(item);
+    }
+    details.append(list);
+    root.append(details);
+  }
+  return root;
+}
+
+export interface Workbench extends HTMLDivElement {
+  run(): Promise<void>;
+  /** replaces the query text (tests, links); does not run it */
+  setQuery(sql: string): void;
+  ready: Promise<void>;
+}
+
+export function workbench(): Workbench {
+  injectStyles();
+  const root = el("div", {className: "bn-sql"}) as Workbench;
+  const initial = decodeState(location.hash);
+  let editor: SqlEditor | undefined;
+  let result: QueryResult | null = null;
+  let choices: ChartChoices = {mark: isMark(initial.mark) ? initial.mark : "bar"};
+  let exampleId = "";
+  let runs = 0;
+
+  // ---- gallery
+  const gallery = el("div", {className: "bn-sql-gallery", id: "sql-gallery"});
+  for (const example of EXAMPLES) {
+    const button = el("button", {type: "button", className: "bn-sql-example", "data-example": example.id, title: example.question});
+    button.append(el("strong", {textContent: example.title}), el("span", {textContent: example.question}));
+    button.addEventListener("click", () => loadExample(example));
+    gallery.append(button);
+  }
+  const galleryDetails = el("details", {className: "bn-sql-gallery-wrap", open: !initial.sql});
+  galleryDetails.append(el("summary", {textContent: `Example queries (${EXAMPLES.length})`}), gallery);
+
+  // ---- editor and toolbar
+  const editorSlot = el("div", {className: "bn-sql-editor-slot"});
+  const runButton = el("button", {type: "button", id: "sql-run", className: "bn-sql-primary", textContent: "Run ▶", title: "Ctrl/Cmd-Enter", disabled: true});
+  const shareButton = el("button", {type: "button", id: "sql-share", textContent: "Copy link"});
+  const exportCsv = el("button", {type: "button", id: "sql-export-csv", textContent: "CSV", disabled: true});
+  const exportArrow = el("button", {type: "button", id: "sql-export-arrow", textContent: "Arrow", disabled: true});
+  const exportParquet = el("button", {type: "button", id: "sql-export-parquet", textContent: "Parquet", disabled: true});
+  const titleInput = el("input", {type: "text", id: "sql-notebook-title", value: "", placeholder: "notebook title", "aria-label": "notebook title"});
+  const saveNotebook = el("button", {type: "button", id: "sql-save-notebook", textContent: "Save as notebook", disabled: true});
+  const toolbar = el(
+    "div",
+    {className: "bn-sql-toolbar"},
+    runButton,
+    shareButton,
+    el("span", {className: "bn-sql-sep", textContent: "Export"}),
+    exportCsv,
+    exportArrow,
+    exportParquet,
+    el("span", {className: "bn-sql-sep"}),
+    titleInput,
+    saveNotebook
+  );
+  const status = el("p", {className: "bn-status bn-loading", id: "sql-status", textContent: "Starting DuckDB-WASM and loading the tables…", "aria-live": "polite"});
+  const errorSlot = el("div", {id: "sql-error-slot"});
+  const schemaSlot = el("div", {className: "bn-sql-schema-slot bn-loading"}, el("p", {className: "bn-status", textContent: "Loading tables…"}));
+  const main = el("div", {className: "bn-sql-main"}, editorSlot, toolbar, status, errorSlot);
+  const top = el("div", {className: "bn-sql-top"}, schemaSlot, main);
+
+  // ---- results and chart
+  const gridSlot = el("div", {id: "sql-grid-slot"});
+  const selects: Record<keyof ChartChoices, HTMLSelectElement> = {
+    mark: el("select", {id: "sql-mark", "aria-label": "mark"}),
+    x: el("select", {id: "sql-x", "aria-label": "x"}),
+    y: el("select", {id: "sql-y", "aria-label": "y"}),
+    color: el("select", {id: "sql-color", "aria-label": "color"}),
+    facet: el("select", {id: "sql-facet", "aria-label": "facet"})
+  };
+  for (const mark of MARKS) selects.mark.append(el("option", {value: mark, textContent: mark}));
+  const builder = el("div", {className: "bn-sql-builder", id: "sql-builder"});
+  for (const key of Object.keys(selects) as (keyof ChartChoices)[]) {
+    builder.append(el("label", {}, el("span", {textContent: key}), selects[key]));
+    selects[key].addEventListener("change", () => {
+      const value = selects[key].value;
+      choices = {...choices, [key]: value || undefined} as ChartChoices;
+      drawChart();
+      writeUrl();
+    });
+  }
+  const copySpec = el("button", {type: "button", id: "sql-copy-spec", textContent: "Copy Vega-Lite spec", disabled: true});
+  builder.append(copySpec);
+  const chartSlot = el("div", {id: "sql-chart-slot", className: "bn-sql-chart"});
+  const specText = el("textarea", {id: "sql-spec", readOnly: true, rows: 12, spellcheck: false, "aria-label": "Vega-Lite spec"});
+  const specDetails = el("details", {className: "bn-sql-spec"}, el("summary", {textContent: "Vega-Lite spec (JSON)"}), specText);
+  const resultSection = el(
+    "section",
+    {className: "bn-sql-results"},
+    el("h2", {textContent: "Result"}),
+    gridSlot,
+    el("h2", {textContent: "Chart"}),
+    builder,
+    chartSlot,
+    specDetails
+  );
+
+  root.append(galleryDetails, top, resultSection);
+
+  function setStatus(text: string, loading = false): void {
+    status.textContent = text;
+    status.classList.toggle("bn-loading", loading);
+  }
+
+  function state(): WorkbenchState {
+    return {sql: editor?.getValue() ?? "", ...choices};
+  }
+
+  function writeUrl(): void {
+    const hash = encodeState(state());
+    history.replaceState(history.state, "", `${location.pathname}${location.search}#${hash}`);
+  }
+
+  function fillSelect(select: HTMLSelectElement, names: string[], value: string | undefined, optional: boolean, extra: string[] = []) {
+    select.replaceChildren();
+    if (optional) select.append(el("option", {value: "", textContent: "—"}));
+    for (const name of [...names, ...extra]) select.append(el("option", {value: name, textContent: name}));
+    select.value = value ?? "";
+  }
+
+  function updateBuilder(): void {
+    const names = result?.fields.map((f) => f.name) ?? [];
+    selects.mark.value = choices.mark;
+    fillSelect(selects.x, names, choices.x, true);
+    fillSelect(selects.y, names, choices.y, true, [COUNT]);
+    fillSelect(selects.color, names, choices.color, true);
+    fillSelect(selects.facet, names, choices.facet, true);
+  }
+
+  let currentChart: ChartElement | null = null;
+  function drawChart(): void {
+    chartSlot.replaceChildren();
+    currentChart = null;
+    specText.value = "";
+    copySpec.disabled = true;
+    if (!result) return;
+    const width = Math.max(320, chartSlot.clientWidth || root.clientWidth || 800);
+    const spec = chartSpec(result.rows, result.fields, choices, {width});
+    if (!spec) {
+      chartSlot.append(el("p", {className: "bn-status", textContent: "Choose x and y to draw a chart."}));
+      return;
+    }
+    specText.value = JSON.stringify(spec, (key, value) => (key === "datasets" ? {result: `(${result!.rows.length} rows)`} : value), 2);
+    copySpec.disabled = false;
+    currentChart = chart(spec as never, spec.facet ? {} : {width, renderer: result.rows.length > 2000 ? "canvas" : "svg"});
+    currentChart.id = "sql-chart";
+    currentChart.ready.catch(() => {});
+    chartSlot.append(currentChart);
+  }
+
+  async function run(): Promise<void> {
+    if (!editor) return;
+    const sql = editor.getValue();
+    const mine = ++runs;
+    errorSlot.replaceChildren();
+    editor.markError(null);
+    setStatus("Running…", true);
+    runButton.disabled = true;
+    try {
+      // Tables load in the background; wait only for the ones this query names.
+      await loadCorpus(tablesIn(sql) as never);
+      const next = await runQuery(sql);
+      if (mine !== runs) return;
+      result = next;
+      choices = defaultChoices(result.fields, choices);
+      const grid = resultGrid(result.rows, result.fields);
+      grid.id = "sql-grid";
+      gridSlot.replaceChildren(grid);
+      root.dataset.rows = String(result.rows.length);
+      setStatus(`${result.rows.length.toLocaleString("en-US")} row${result.rows.length === 1 ? "" : "s"} · ${result.fields.length} column${result.fields.length === 1 ? "" : "s"} · ${result.ms.toFixed(0)} ms`);
+      for (const b of [exportCsv, exportArrow, exportParquet, saveNotebook]) b.disabled = false;
+      updateBuilder();
+      drawChart();
+      writeUrl();
+    } catch (error) {
+      if (mine !== runs) return;
+      const message = error instanceof Error ? error.message : String(error);
+      const box = el("pre", {className: "bn-error", id: "sql-error", role: "alert"});
+      box.textContent = message;
+      const position = errorPosition(message);
+      if (position) {
+        editor.markError(position.line, position.column);
+        box.dataset.line = String(position.line);
+        box.prepend(`Line ${position.line}${position.column ? `, column ${position.column}` : ""}\n`);
+      }
+      errorSlot.append(box);
+      setStatus("The query failed.");
+    } finally {
+      if (mine === runs) runButton.disabled = false;
+    }
+  }
+
+  function loadExample(example: Example): void {
+    exampleId = example.id;
+    titleInput.value = example.title;
+    editor?.setValue(example.sql);
+    choices = {mark: "bar", ...example.chart} as ChartChoices;
+    void run();
+  }
+
+  function applyState(next: WorkbenchState): void {
+    if (next.sql) editor?.setValue(next.sql);
+    choices = {mark: isMark(next.mark) ? next.mark : "bar", x: next.x, y: next.y, color: next.color, facet: next.facet};
+    exampleId = EXAMPLES.find((e) => e.sql === next.sql)?.id ?? "";
+    titleInput.value = EXAMPLES.find((e) => e.id === exampleId)?.title ?? titleInput.value;
+  }
+
+  // ---- exports
+  const base = () => exampleId || "query";
+  exportCsv.addEventListener("click", () => result && download(toCSV(result.rows, result.fields), `${base()}.csv`, "text/csv;charset=utf-8"));
+  exportArrow.addEventListener("click", () => result && download(toArrow(result.rows, result.fields) as BlobPart, `${base()}.arrow`, "application/vnd.apache.arrow.file"));
+  exportParquet.addEventListener("click", () => result && download(toParquet(result.rows, result.fields) as BlobPart, `${base()}.parquet`, "application/vnd.apache.parquet"));
+  saveNotebook.addEventListener("click", () => {
+    const title = titleInput.value.trim() || "Query";
+    const example = EXAMPLES.find((e) => e.id === exampleId && e.sql === editor?.getValue());
+    const md = notebookMarkdown({title, sql: editor?.getValue() ?? "", chart: choices, description: example?.question});
+    download(md, notebookFileName(title === "Query" ? base() : title), "text/markdown;charset=utf-8");
+  });
+
+  async function copyText(text: string, fallback: HTMLTextAreaElement | null, button: HTMLButtonElement, label: string) {
+    try {
+      await navigator.clipboard.writeText(text);
+      button.textContent = "Copied ✓";
+    } catch {
+      if (fallback) {
+        fallback.closest("details")?.setAttribute("open", "");
+        fallback.focus();
+        fallback.select();
+      }
+      button.textContent = document.execCommand?.("copy") ? "Copied ✓" : "Select and copy ↓";
+    }
+    setTimeout(() => (button.textContent = label), 1500);
+  }
+  copySpec.addEventListener("click", () => {
+    if (!result) return;
+    const spec = chartSpec(result.rows, result.fields, choices, {width: chartSlot.clientWidth || 800});
+    if (spec) void copyText(JSON.stringify(spec, null, 2), specText, copySpec, "Copy Vega-Lite spec");
+  });
+  shareButton.addEventListener("click", () => {
+    writeUrl();
+    void copyText(location.href, null, shareButton, "Copy link");
+  });
+
+  window.addEventListener("hashchange", () => {
+    const next = decodeState(location.hash);
+    if (next.sql && next.sql !== editor?.getValue()) {
+      applyState(next);
+      void run();
+    }
+  });
+
+  runButton.addEventListener("click", () => void run());
+
+  root.run = run;
+  root.setQuery = (sql) => editor?.setValue(sql);
+  root.ready = (async () => {
+    const started = performance.now();
+    try {
+      const dictionary = (await FileAttachment("../../data/sql-schema.json").json()) as Dictionary;
+      // The editor and a first schema (from the data dictionary) at once; DuckDB's own
+      // types replace it once every table is registered.
+      const dictTables: SchemaTable[] = dictionary.tables.map((t) => ({
+        name: t.name,
+        description: t.description,
+        columns: t.columns.map((c) => ({name: c.name, type: c.type, description: c.description + (c.unit ? ` (${c.unit})` : "")}))
+      }));
+      const first = EXAMPLES[0];
+      editor = sqlEditor({doc: initial.sql ?? first.sql, tables: dictTables, onRun: () => void run()});
+      editorSlot.append(editor.element);
+      runButton.disabled = false;
+      if (initial.sql) applyState(initial);
+      else {
+        exampleId = first.id;
+        titleInput.value = first.title;
+        choices = {mark: "bar", ...first.chart} as ChartChoices;
+      }
+      // The first query's tables first (DuckDB's worker inserts one table at a time), then the rest.
+      await run();
+      performance.mark("bn:sql-first-result");
+      await loadCorpus();
+      performance.mark("bn:sql-corpus-loaded");
+      const tables = await loadSchema(dictionary);
+      editor.setSchema(tables);
+      schemaSlot.replaceChildren(schemaBrowser(tables, () => editor));
+      schemaSlot.classList.remove("bn-loading");
+      root.dataset.schema = "duckdb";
+      root.dataset.startMs = (performance.now() - started).toFixed(0);
+    } catch (error) {
+      setStatus("The workbench could not start.", false);
+      schemaSlot.classList.remove("bn-loading");
+      const box = el("pre", {className: "bn-error", role: "alert"});
+      box.textContent = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      errorSlot.append(box);
+    }
+  })();
+  return root;
+}
