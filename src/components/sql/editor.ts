@@ -1,11 +1,12 @@
 // The workbench's SQL editor: CodeMirror 6 (@codemirror/view, state, language,
 // autocomplete, lang-sql from node_modules) with completion of the corpus's
-// tables and columns, Ctrl/Cmd-Enter to run, a marked line for DuckDB errors and a
-// small undo history (@codemirror/commands is not installed).
-import {autocompletion, closeBrackets, type Completion} from "@codemirror/autocomplete";
+// tables and columns, Ctrl/Cmd-Enter to run, a marked line for DuckDB errors, and
+// CodeMirror's own history and default key bindings (@codemirror/commands).
+import {autocompletion, closeBrackets, closeBracketsKeymap, type Completion} from "@codemirror/autocomplete";
+import {defaultKeymap, history, historyKeymap, indentWithTab} from "@codemirror/commands";
 import {PostgreSQL, sql, type SQLNamespace} from "@codemirror/lang-sql";
 import {bracketMatching, defaultHighlightStyle, syntaxHighlighting} from "@codemirror/language";
-import {Annotation, Compartment, EditorSelection, EditorState, StateEffect, StateField, type Transaction} from "@codemirror/state";
+import {Compartment, EditorSelection, EditorState, StateEffect, StateField} from "@codemirror/state";
 import {Decoration, EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers, placeholder, type DecorationSet} from "@codemirror/view";
 
 export interface SchemaColumn {
@@ -50,64 +51,6 @@ const errorLineField = StateField.define<DecorationSet>({
   },
   provide: (f) => EditorView.decorations.from(f)
 });
-
-/** A minimal undo/redo history: snapshots of the document, grouped by pauses. */
-const fromHistory = Annotation.define<boolean>();
-function history() {
-  const undo: {doc: string; head: number}[] = [];
-  const redo: {doc: string; head: number}[] = [];
-  let last = 0;
-  const record = EditorView.updateListener.of((update) => {
-    if (!update.docChanged) return;
-    if (update.transactions.some((tr: Transaction) => tr.annotation(fromHistory))) return;
-    const now = Date.now();
-    if (now - last > 600 || undo.length === 0) {
-      undo.push({doc: update.startState.doc.toString(), head: update.startState.selection.main.head});
-      if (undo.length > 200) undo.shift();
-    }
-    last = now;
-    redo.length = 0;
-  });
-  const restore = (view: EditorView, from: typeof undo, to: typeof undo) => {
-    const snapshot = from.pop();
-    if (!snapshot) return true;
-    to.push({doc: view.state.doc.toString(), head: view.state.selection.main.head});
-    view.dispatch({
-      changes: {from: 0, to: view.state.doc.length, insert: snapshot.doc},
-      selection: EditorSelection.cursor(Math.min(snapshot.head, snapshot.doc.length)),
-      annotations: fromHistory.of(true)
-    });
-    last = 0;
-    return true;
-  };
-  return [
-    record,
-    keymap.of([
-      {key: "Mod-z", run: (view) => restore(view, undo, redo)},
-      {key: "Mod-Shift-z", run: (view) => restore(view, redo, undo)},
-      {key: "Mod-y", run: (view) => restore(view, redo, undo)}
-    ])
-  ];
-}
-
-function insertNewline(view: EditorView): boolean {
-  const {state} = view;
-  view.dispatch(
-    state.changeByRange((range) => {
-      const line = state.doc.lineAt(range.from);
-      const indent = /^\s*/.exec(line.text)![0].slice(0, Math.max(0, range.from - line.from));
-      const insert = `\n${indent}`;
-      return {changes: {from: range.from, to: range.to, insert}, range: EditorSelection.cursor(range.from + insert.length)};
-    }),
-    {scrollIntoView: true, userEvent: "input"}
-  );
-  return true;
-}
-
-function insertTab(view: EditorView): boolean {
-  view.dispatch(view.state.replaceSelection("  "), {scrollIntoView: true, userEvent: "input"});
-  return true;
-}
 
 export interface SqlEditor {
   view: EditorView;
@@ -156,11 +99,8 @@ export function sqlEditor({
         ]),
         language.of(languageFor(tables)),
         autocompletion({activateOnTyping: true, maxRenderedOptions: 200}),
-        keymap.of([
-          {key: "Enter", run: insertNewline},
-          {key: "Tab", run: insertTab}
-        ]),
         history(),
+        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
         syntaxHighlighting(defaultHighlightStyle, {fallback: true}),
         errorLineField,
         EditorView.contentAttributes.of({"aria-label": "SQL query", spellcheck: "false", autocapitalize: "off"})
