@@ -1,6 +1,6 @@
 // Shared browser-test plumbing: serve dist/ on a free loopback port, launch the
 // system Chromium through playwright-core, and block + count every request that
-// is not to this machine. Used by tests/browser/*.test.ts and bench/first-chart.ts.
+// is not to this machine. Used by tests/browser/*.test.ts and bench/site.ts.
 import {existsSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
