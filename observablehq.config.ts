@@ -1,6 +1,7 @@
 // Observable Framework configuration. Everything here must work offline:
 // no web fonts (globalStylesheets: []), no built-in search, no `npm:` imports.
 // Pages are listed in `pages`; add an entry per new page (name + path without ".md").
+import {docIds} from "./scripts/doc-ids.ts";
 
 export interface PageEntry {
   name: string;
@@ -8,7 +9,9 @@ export interface PageEntry {
 }
 
 export const pages: PageEntry[] = [
-  {name: "Overview", path: "/"}
+  {name: "Overview", path: "/"},
+  {name: "Audit", path: "/audit"},
+  {name: "Performance", path: "/performance"}
   // Later: {name: "Compare", path: "/compare"}, {name: "Audit", path: "/audit"},
   // {name: "Performance", path: "/performance"}, {name: "Data", path: "/data"}, {name: "SQL", path: "/sql"}
 ];
@@ -17,6 +20,8 @@ export default {
   title: "Budget notebooks",
   root: "src",
   pages,
+  // One source page and one document page per document (src/sources/[doc].md, src/documents/[doc].md).
+  dynamicPaths: docIds().flatMap((id) => [`/documents/${id}`, `/sources/${id}`]),
   pager: false,
   // The default pulls a Google web font; we ship our own stylesheet instead.
   globalStylesheets: [],
