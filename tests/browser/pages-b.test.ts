@@ -18,20 +18,11 @@ const DOC_004 = "dcf8d1ae580c8"; // 贵州省医疗保障局（本级） 2022 �
 
 let server: Server;
 let browser: Browser;
+beforeAll(async () => ([server, browser] = await Promise.all([serveDist(), launchChromium()])));
+afterAll(() => Promise.all([browser?.close(), server?.close()]));
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function expectClean(log: PageLog): void {
-  expect(log).toEqual({blocked: [], failed: [], pageErrors: [], consoleErrors: [], httpErrors: []});
-}
+const CLEAN: PageLog = {blocked: [], failed: [], pageErrors: [], consoleErrors: [], httpErrors: []};
+const expectClean = (log: PageLog) => expect(log).toEqual(CLEAN);
 
 /** Opens `path` in a fresh context, waits until it has settled, runs `body`, checks the log. */
 async function onPage(path: string, body: (page: Page, log: PageLog) => Promise<void>, {base = () => server.url} = {}): Promise<void> {
