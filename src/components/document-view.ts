@@ -97,7 +97,7 @@ export function standardTable(docId: string, table: R, items: LineItem[], names:
       label.append(h("button", {className: "bn-toggle", text: "▾", title: "collapse / expand the rows below", attrs: {type: "button", "aria-expanded": "true"}}));
     } else if (pivot.rows.some((r) => r.hasChildren)) label.append(h("span", {className: "bn-toggle-spacer"}));
     if (row.code) label.append(h("span", {className: "bn-code", text: row.code}));
-    label.append(row.label);
+    label.append(h("span", {className: "bn-label", text: row.label}));
     const english = row.code ? names.get(`${row.code_system}:${row.code}`) : undefined;
     if (english) label.append(h("span", {className: "bn-side", text: ` ${english}`}));
     if (row.unit_code && !row.code) label.append(h("span", {className: "bn-code", text: ` [${row.unit_code}]`}));

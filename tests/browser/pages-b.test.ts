@@ -74,8 +74,12 @@ describe("source page", () => {
   test("001: 11,881 lines, #L120-L125 highlights 6 lines, hashchange without reload", async () => {
     await onPage(`/sources/${DOC_001}#L120-L125`, async (page) => {
       expect(await page.locator("#source-view .bn-src-line").count()).toBe(11881);
-      const rendered = await page.evaluate(() => document.querySelector("#source-status")?.textContent);
-      console.log(`[pages-b] /sources/${DOC_001}: ${rendered}`);
+      const rendered = await page.evaluate(() => ({
+        status: document.querySelector("#source-status")?.textContent,
+        ms: (document.querySelector("#source-view") as HTMLElement).dataset.renderMs,
+        mark: performance.getEntriesByName("bn:source-rendered")[0]?.startTime
+      }));
+      console.log(`[pages-b] /sources/${DOC_001}: ${rendered.status}; lines built in ${rendered.ms} ms, navigation → text on screen ${rendered.mark?.toFixed(0)} ms (not asserted)`);
       const highlighted = page.locator("#source-view .bn-src-hl");
       expect(await highlighted.count()).toBe(6);
       expect(await highlighted.evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.n)))).toEqual([120, 121, 122, 123, 124, 125]);
