@@ -38,7 +38,7 @@ export function lineLink(docId: string, lines: number | number[] | null | undefi
 export function lineLinks(docId: string, lines: number[], max = 12): HTMLElement {
   const span = h("span", {className: "bn-lines"});
   const unique = [...new Set(lines)].sort((a, b) => a - b);
-  for (const n of unique.slice(0, max)) span.append(sourceLink(docId, n));
+  unique.slice(0, max).forEach((n, i) => span.append(i ? " " : "", sourceLink(docId, n))); // spaces let the list wrap
   if (unique.length > max) span.append(` +${unique.length - max}`);
   return span;
 }

@@ -284,7 +284,7 @@ export function checksTable(docId: string | ((c: R) => string), checks: R[], {wi
       h("td", {className: "bn-num", data: {key: "expected"}, text: num(c.expected)}),
       h("td", {className: "bn-num", data: {key: "actual"}, text: num(c.actual)}),
       h("td", {className: "bn-num", data: {key: "difference"}, text: num(c.difference)}),
-      h("td", {className: "bn-check-lines"}, lineLinks(idOf(c), parseLines(c.source_lines)))
+      h("td", {className: "bn-check-lines"}, lineLinks(idOf(c), parseLines(c.source_lines), 6))
     );
     const message = h("tr", {className: "bn-check-message", data});
     message.append(h("td", {className: "bn-wrap", text: c.message ?? "", attrs: {colspan: String(labels.length)}}));
