@@ -1,6 +1,7 @@
 // Observable Framework configuration. Everything here must work offline:
 // no web fonts (globalStylesheets: []), no built-in search, no `npm:` imports.
 // Pages are listed in `pages`; add an entry per new page (name + path without ".md").
+import {docIds} from "./scripts/doc-ids.ts";
 
 export interface PageEntry {
   name: string;
@@ -10,6 +11,8 @@ export interface PageEntry {
 export const pages: PageEntry[] = [
   {name: "Overview", path: "/"},
   {name: "Compare", path: "/compare"},
+  {name: "Audit", path: "/audit"},
+  {name: "Performance", path: "/performance"},
   {name: "Data", path: "/data"},
   {name: "SQL", path: "/sql"},
   {name: "Notebooks", path: "/notebooks/"},
@@ -21,6 +24,8 @@ export default {
   title: "Budget notebooks",
   root: "src",
   pages,
+  // One source page and one document page per document (src/sources/[doc].md, src/documents/[doc].md).
+  dynamicPaths: docIds().flatMap((id) => [`/documents/${id}`, `/sources/${id}`]),
   pager: false,
   // The default pulls a Google web font; we ship our own stylesheet instead.
   globalStylesheets: [],
