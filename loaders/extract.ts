@@ -20,16 +20,21 @@ import { audit } from "./audit/index.ts";
 import type { Check } from "./audit/types.ts";
 import { extractTables } from "./tables/extract.ts";
 
-export interface Extraction {
-  documents: DocumentRow[];
+/** The rows one document contributes to each per-document output table. */
+export interface DocumentRows {
   tables: TableRow[];
   line_items: LineItem[];
   narrative_facts: NarrativeFact[];
   performance_projects: PerformanceProject[];
   performance_indicators: PerformanceIndicator[];
   checks: Check[];
-  classifications: ClassificationRow[];
   residue: ResidueRow[];
+}
+
+/** Every output table of a corpus. */
+export interface Extraction extends DocumentRows {
+  documents: DocumentRow[];
+  classifications: ClassificationRow[];
 }
 
 /** Files to read: the paths given, folders walked recursively for .txt and .md, sorted. */
@@ -87,17 +92,10 @@ function errorRow(source_file: string, bytes: Uint8Array, message: string): Docu
 }
 
 /** Fresh empty row lists of one document (never shared between results). */
-const empty = () => ({ tables: [], line_items: [], narrative_facts: [], performance_projects: [], performance_indicators: [], checks: [], residue: [] });
+const empty = (): DocumentRows => ({ tables: [], line_items: [], narrative_facts: [], performance_projects: [], performance_indicators: [], checks: [], residue: [] });
 
-export interface DocumentExtraction {
+export interface DocumentExtraction extends DocumentRows {
   document: DocumentRow;
-  tables: TableRow[];
-  line_items: LineItem[];
-  narrative_facts: NarrativeFact[];
-  performance_projects: PerformanceProject[];
-  performance_indicators: PerformanceIndicator[];
-  checks: Check[];
-  residue: ResidueRow[];
   source?: SourceDocument;
   /** True when the file could not be read as text at all (empty, binary, undecodable, I/O error). */
   unreadable?: boolean;
@@ -212,13 +210,7 @@ export function extractFiles(paths: string[], options: { root?: string; onDocume
     } else {
       seen.set(d.document.doc_id, source_file);
       out.documents.push(d.document);
-      out.tables.push(...d.tables);
-      out.line_items.push(...d.line_items);
-      out.narrative_facts.push(...d.narrative_facts);
-      out.performance_projects.push(...d.performance_projects);
-      out.performance_indicators.push(...d.performance_indicators);
-      out.checks.push(...d.checks);
-      out.residue.push(...d.residue);
+      for (const key of Object.keys(empty()) as Array<keyof DocumentRows>) (out[key] as object[]).push(...d[key]);
     }
     options.onDocument?.(d, index, files.length);
   });
