@@ -3,24 +3,14 @@
 // in the tables (linked to their source lines) and in the charts' Vega datasets; the
 // Data page's downloads work. Screenshots go to tests/artifacts/.
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {ARTIFACTS, launchChromium, openContext, serveDist, settle, type PageLog, type Server} from "./harness.ts";
+import {ARTIFACTS, openContext, settle, type PageLog} from "./harness.ts";
+import {browser, server, useSite} from "./site.ts";
 
 const ENTITIES = ["四川省医疗保障局", "达州市医疗保障局（汇总）", "四川省乐山市医疗保障局", "贵州省医疗保障局（本级）"];
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useSite();
 
 function expectClean(log: PageLog): void {
   expect(log).toEqual({blocked: [], failed: [], pageErrors: [], consoleErrors: [], httpErrors: []});

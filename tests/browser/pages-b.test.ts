@@ -7,19 +7,17 @@ import {spawnSync} from "node:child_process";
 import {cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {docIds} from "../../scripts/doc-ids.ts";
-import {ARTIFACTS, PROJECT_ROOT, launchChromium, openContext, serveDist, settle, type PageLog, type Server} from "./harness.ts";
+import {ARTIFACTS, PROJECT_ROOT, openContext, serveDist, settle, type PageLog, type Server} from "./harness.ts";
+import {browser, server, useSite} from "./site.ts";
 
 const DOC_001 = "d91e076bfac0c"; // 达州市医疗保障局（汇总） 2023 决算, 11,881 lines
 const DOC_003 = "d69ecb35edef2"; // 乐山市医疗保障局 2021 决算
 const DOC_004 = "dcf8d1ae580c8"; // 贵州省医疗保障局（本级） 2022 决算
 
-let server: Server;
-let browser: Browser;
-beforeAll(async () => ([server, browser] = await Promise.all([serveDist(), launchChromium()])));
-afterAll(() => Promise.all([browser?.close(), server?.close()]));
+useSite();
 
 const CLEAN: PageLog = {blocked: [], failed: [], pageErrors: [], consoleErrors: [], httpErrors: []};
 const expectClean = (log: PageLog) => expect(log).toEqual(CLEAN);

@@ -8,36 +8,23 @@
 // quiet for a moment and the network is idle.
 import {statSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatInt} from "../../src/components/table.js";
 import {
   ARTIFACTS,
   PROJECT_ROOT,
   configuredPages,
-  launchChromium,
   openContext,
-  serveDist,
   settle,
-  type PageLog,
-  type Server
+  type PageLog
 } from "./harness.ts";
+import {browser, server, useSite} from "./site.ts";
 
 const SAMPLE = "001_a0d178c95672dbf5.txt";
 const SAMPLE_BYTES = statSync(join(PROJECT_ROOT, "data/documents", SAMPLE)).size;
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useSite();
 
 function screenshotName(path: string, suffix = ""): string {
   const base = path === "/" ? "index" : path.replace(/^\//, "").replace(/[^\w-]+/g, "_");
