@@ -1,14 +1,22 @@
 // Observable Framework configuration. Everything here must work offline:
 // no web fonts (globalStylesheets: []), no built-in search, no `npm:` imports.
 // Pages are listed in `pages`; add an entry per new page (name + path without ".md").
-import {docIds} from "./scripts/doc-ids.ts";
+import {docPages} from "./scripts/doc-ids.ts";
 
 export interface PageEntry {
   name: string;
   path: string;
 }
 
-export const pages: PageEntry[] = [
+export interface PageSection {
+  name: string;
+  open?: boolean;
+  pages: PageEntry[];
+}
+
+const documents = docPages();
+
+export const pages: (PageEntry | PageSection)[] = [
   {name: "Overview", path: "/"},
   {name: "Compare", path: "/compare"},
   {name: "Audit", path: "/audit"},
@@ -17,7 +25,12 @@ export const pages: PageEntry[] = [
   {name: "SQL", path: "/sql"},
   {name: "Notebooks", path: "/notebooks/"},
   {name: "信息化建设 spending", path: "/notebooks/it-spending"},
-  {name: "Contradictions", path: "/notebooks/contradictions"}
+  {name: "Contradictions", path: "/notebooks/contradictions"},
+  {
+    name: "Documents",
+    open: false,
+    pages: [...documents].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)).map((d) => ({name: d.label, path: `/documents/${d.id}`}))
+  }
 ];
 
 export default {
@@ -25,7 +38,7 @@ export default {
   root: "src",
   pages,
   // One source page and one document page per document (src/sources/[doc].md, src/documents/[doc].md).
-  dynamicPaths: docIds().flatMap((id) => [`/documents/${id}`, `/sources/${id}`]),
+  dynamicPaths: documents.flatMap(({id}) => [`/documents/${id}`, `/sources/${id}`]),
   pager: false,
   // The default pulls a Google web font; we ship our own stylesheet instead.
   globalStylesheets: [],

@@ -4,24 +4,40 @@
 // from loaders/ingest/read.ts, a second copy of a text gets "-dup<index>", and a file
 // that cannot be read (binary, …) has no source text and no page.
 import {fileURLToPath} from "node:url";
+import {readMetadata} from "../loaders/document/metadata.ts";
 import {listInputs} from "../loaders/extract.ts";
 import {readDocument} from "../loaders/ingest/read.ts";
+import {findTables} from "../loaders/segment/tables.ts";
 
 export const DEFAULT_DOCUMENTS_DIR = fileURLToPath(new URL("../data/documents/", import.meta.url));
 
-export function docIds(dir: string = DEFAULT_DOCUMENTS_DIR): string[] {
-  const ids: string[] = [];
+export interface DocPage {
+  id: string;
+  /** Entity, year and kind read from the content, for the sidebar: 达州市医疗保障局（汇总） 2023 决算. */
+  label: string;
+}
+
+export function docPages(dir: string = DEFAULT_DOCUMENTS_DIR): DocPage[] {
+  const pages: DocPage[] = [];
   const seen = new Set<string>();
   listInputs([dir]).forEach((path, index) => {
-    let id: string;
+    let doc;
     try {
-      id = readDocument(path).doc_id;
+      doc = readDocument(path);
     } catch {
       return;
     }
+    let id = doc.doc_id;
     if (seen.has(id)) id = `${id}-dup${index}`;
     else seen.add(id);
-    ids.push(id);
+    const meta = readMetadata(doc.lines, findTables(doc, "万元"));
+    const kind = meta.kind === "budget" ? "预算" : meta.kind === "final" ? "决算" : "";
+    const label = [meta.entity ?? path.split("/").pop(), meta.year, kind].filter(Boolean).join(" ");
+    pages.push({id, label});
   });
-  return ids;
+  return pages;
+}
+
+export function docIds(dir: string = DEFAULT_DOCUMENTS_DIR): string[] {
+  return docPages(dir).map((p) => p.id);
 }
