@@ -8,12 +8,14 @@ export interface Span {
   end: number;
 }
 
+const CLAUSE_ENDS = "，,；;。：:！？";
+
 export function clausesOf(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    let cut = /[，,；;。：:！？]/.test(ch);
+    let cut = CLAUSE_ENDS.includes(ch);
     if (ch === "、") cut = !/收(入)?$/.test(text.slice(Math.max(0, i - 2), i)) || !/^支/.test(text.slice(i + 1));
     if ((ch === "（" || ch === "(") && text.startsWith("其中", i + 1)) cut = true;
     if (cut) {

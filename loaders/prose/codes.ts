@@ -47,17 +47,31 @@ export function codeBookFrom(lines: string[]): CodeBook {
   return book;
 }
 
-function byName(book: CodeBook, name: string, len: number, prefix: string): string[] {
-  const want = normName(name);
-  const hits: string[] = [];
+/** Per code book: normalised name → the codes printed with it (built once, on first use). */
+const byNameIndex = new WeakMap<CodeBook, Map<string, string[]>>();
+
+function nameIndex(book: CodeBook): Map<string, string[]> {
+  let index = byNameIndex.get(book);
+  if (index) return index;
+  index = new Map();
   for (const [code, names] of book) {
-    if (code.length !== len || !code.startsWith(prefix)) continue;
-    for (const n of names) if (normName(n) === want) {
-      hits.push(code);
-      break;
+    const seen = new Set<string>();
+    for (const n of names) {
+      const key = normName(n);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const codes = index.get(key);
+      if (codes) codes.push(code);
+      else index.set(key, [code]);
     }
   }
-  return hits.sort();
+  byNameIndex.set(book, index);
+  return index;
+}
+
+function byName(book: CodeBook, name: string, len: number, prefix: string): string[] {
+  const codes = nameIndex(book).get(normName(name)) ?? [];
+  return codes.filter((code) => code.length === len && code.startsWith(prefix)).sort();
 }
 
 const LEVEL_RE = /^(.+?)[（(]类[)）](?:支出)?(.*)$/;

@@ -27,6 +27,8 @@ export type { NarrativeFact } from "./types.ts";
 const POST_NOUN_UNITS = /^(个|家|辆|项|台（套）|名|户|支)$/;
 const NOT_UNDERSTOOD = "prose number not understood";
 const LABEL = /[（(](类|款|项)[)）]|[）)]2\d{6}/;
+/** Same order as `localeCompare(b, "en", { numeric: true })`, without a collator per call. */
+const FACT_ID_ORDER = new Intl.Collator("en", { numeric: true });
 
 interface DocState {
   doc: SourceDocument;
@@ -199,7 +201,7 @@ export function extractNarrative(doc: SourceDocument, ctx: NarrativeContext): { 
   const carry: Carry = { money: null, count: null, key: "", moneyAt: 0, sentence: 0 };
   for (const s of toSentences(proseLines(doc, unit))) processSentence(st, s, carry);
   const derived = deriveEarlier(st.facts, (line) => nextIndex(st, line));
-  const facts = [...st.facts, ...derived].sort((a, b) => a.source_line - b.source_line || a.fact_id.localeCompare(b.fact_id, "en", { numeric: true }));
+  const facts = [...st.facts, ...derived].sort((a, b) => a.source_line - b.source_line || FACT_ID_ORDER.compare(a.fact_id, b.fact_id));
   st.residue.sort((a, b) => a.source_line - b.source_line);
   return { facts, residue: st.residue };
 }

@@ -25,14 +25,19 @@ export function cleanLine(raw: string): string {
 const CN_NUM = "一二三四五六七八九十";
 
 /** Heading level: 0 第N部分, 1 一、, 2 （一）; null for a non-heading. */
+const PART_HEADING = new RegExp(`^第[${CN_NUM}\\d]+部分`);
+const LEVEL1 = new RegExp(`^[${CN_NUM}]+、`);
+const LEVEL2 = new RegExp(`^[（(][${CN_NUM}]+[)）]`);
+const PART = new RegExp(`^第[${CN_NUM}]+部分`);
+
 export function headingLevel(text: string): number | null {
   const t = text.replace(/^[-*]\s+/, "");
-  if (new RegExp(`^第[${CN_NUM}\\d]+部分`).test(t)) return 0;
+  if (PART_HEADING.test(t)) return 0;
   if (t.length > 40 || /[，,；;]/.test(t) || /万元|%/.test(t)) return null;
   const body = t.replace(/。$/, "");
   if (/。|：|:/.test(body)) return null;
-  if (new RegExp(`^[${CN_NUM}]+、`).test(t)) return 1;
-  if (new RegExp(`^[（(][${CN_NUM}]+[)）]`).test(t)) return 2;
+  if (LEVEL1.test(t)) return 1;
+  if (LEVEL2.test(t)) return 2;
   return null;
 }
 
@@ -45,7 +50,7 @@ function isPerfTableStart(text: string): boolean {
 
 /** A 绩效 table block ends before this line. */
 function isPerfTableEnd(text: string): boolean {
-  return /^附件\s*\d*\s*$/.test(text) || new RegExp(`^第[${CN_NUM}]+部分`).test(text);
+  return /^附件\s*\d*\s*$/.test(text) || PART.test(text);
 }
 
 const NUM = /(\d{1,3}(,\d{3})+|\d+)(\.\d+)?/g;
