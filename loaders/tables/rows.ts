@@ -24,7 +24,10 @@ export function isMoneyToken(t: string): boolean {
 
 /** Display width of one character: CJK and full-width forms count 2. */
 export function charWidth(ch: string): number {
-  const c = ch.codePointAt(0) ?? 0;
+  return widthOfCode(ch.codePointAt(0) ?? 0);
+}
+
+function widthOfCode(c: number): number {
   return (c >= 0x1100 && c <= 0x115f) ||
     (c >= 0x2e80 && c <= 0xa4cf) ||
     (c >= 0xac00 && c <= 0xd7a3) ||
@@ -37,31 +40,32 @@ export function charWidth(ch: string): number {
     : 1;
 }
 
+/** Whether a UTF-16 code unit is white space as `/[\s\u3000]/` sees it. */
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Split a line on white space, keeping each token's string index and display columns. */
 export function tokenize(line: string): Token[] {
   const out: Token[] = [];
   let x = 0;
-  let i = 0;
-  const chars = Array.from(line);
-  let tok = "";
-  let start = 0;
+  let start = -1;
   let x0 = 0;
-  for (const ch of chars) {
-    const w = charWidth(ch);
-    if (/[\s\u3000]/.test(ch)) {
-      if (tok) out.push({ text: tok, index: start, x0, x1: x });
-      tok = "";
-    } else {
-      if (!tok) {
-        start = i;
-        x0 = x;
-      }
-      tok += ch;
+  for (let i = 0; i < line.length; ) {
+    const c = line.codePointAt(i)!;
+    const len = c > 0xffff ? 2 : 1;
+    if (isSpaceCode(c)) {
+      if (start >= 0) out.push({ text: line.slice(start, i), index: start, x0, x1: x });
+      start = -1;
+    } else if (start < 0) {
+      start = i;
+      x0 = x;
     }
-    x += w;
-    i += ch.length;
+    x += widthOfCode(c);
+    i += len;
   }
-  if (tok) out.push({ text: tok, index: start, x0, x1: x });
+  if (start >= 0) out.push({ text: line.slice(start), index: start, x0, x1: x });
   return out;
 }
 

@@ -16,8 +16,11 @@ interface Checked {
   cands: number[][];
 }
 
+/** Same text as `x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })`, one formatter for all calls. */
+const AMOUNT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 function fmt(x: number): string {
-  return x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return AMOUNT.format(x);
 }
 
 /** A message naming the broken identity when most rows break one, else null. */
@@ -30,22 +33,22 @@ export function checkIdentities(rows: Checked[], ids: Identity[], measures: stri
     if (r.cands.length !== 1) continue;
     const p = r.cands[0];
     let seen = false;
-    let broken: string | null = null;
+    let broken = false;
     for (const id of ids) {
-      const cols = [id.sum, ...id.parts];
-      if (!cols.some((c) => p.includes(c))) continue;
+      if (!p.includes(id.sum) && !id.parts.some((c) => p.includes(c))) continue;
       seen = true;
+      if (broken) continue;
       const sum = valueAt(r.values, p, id.sum);
       const parts = id.parts.map((c) => valueAt(r.values, p, c));
-      if (Math.abs(sum - parts.reduce((s, x) => s + x, 0)) > TOLERANCE && !broken)
-        broken = `line ${r.line}: ${measures[id.sum]} ${fmt(sum)} ≠ ${id.parts.map((c) => measures[c]).join(" + ")} ${parts.map(fmt).join(" + ")}`;
+      if (Math.abs(sum - parts.reduce((s, x) => s + x, 0)) > TOLERANCE) {
+        broken = true;
+        // only the first broken row is quoted in the message
+        if (!example) example = `line ${r.line}: ${measures[id.sum]} ${fmt(sum)} ≠ ${id.parts.map((c) => measures[c]).join(" + ")} ${parts.map(fmt).join(" + ")}`;
+      }
     }
     if (!seen) continue;
     checked++;
-    if (broken) {
-      failed++;
-      if (!example) example = broken;
-    }
+    if (broken) failed++;
   }
   if (checked >= 3 && failed * 2 > checked)
     return `${failed} of ${checked} rows break the column identities (e.g. ${example}); labels and numbers do not belong together`;
