@@ -6,6 +6,7 @@
  */
 import type { LineItem, ResidueRow, SourceDocument, TableRow, TableSection } from "../schema/types.ts";
 import { makeResidue } from "./item.ts";
+import { parseOnce } from "./parseOnce.ts";
 import { PARSERS } from "./parsers.ts";
 
 const MONEY = /\d+\.\d{1,2}(?!\d)|\d{1,3}(?:,\d{3})+/;
@@ -28,7 +29,7 @@ export function extractTables(doc: SourceDocument, sections: TableSection[]): Ta
     let residue: ResidueRow[] = [];
     if (parser) {
       try {
-        const parsed = parser(ctx);
+        const parsed = parseOnce(parser, ctx);
         ({ items, residue, status, message } = parsed);
       } catch (err) {
         status = "error";

@@ -9,6 +9,7 @@
 import type { SourceDocument, TableContext, TableParse } from "../../schema/types.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
 import { findTables } from "../../segment/tables.ts";
+import { parseOnce } from "../parseOnce.ts";
 import { measureOfHeader } from "./columnMeasures.ts";
 
 /** Strip the ordinal of a summary row label (`一、`, `1、`, `1. `, `（一）`). */
@@ -38,7 +39,7 @@ type Parse = (ctx: TableContext) => TableParse;
 export function totalsOf(doc: SourceDocument, family: string, parse: Parse, unit: TableContext["section"]["unit"]): Map<string, number> | null {
   const section = findTables(doc, unit).find((s) => s.family === family);
   if (!section) return null;
-  const parsed = parse({ doc, section });
+  const parsed = parseOnce(parse, { doc, section });
   const first = parsed.items.find((i) => /^合\s*计$|^总\s*计$/.test(i.row_label.trim()) && !i.inferred);
   if (!first) return null;
   const out = new Map<string, number>();

@@ -8,6 +8,7 @@
  */
 import type { TableContext } from "../../schema/types.ts";
 import { findTables } from "../../segment/tables.ts";
+import { parseOnce } from "../parseOnce.ts";
 import { leadingCode, tokenize } from "../rows.ts";
 import { parseByCode } from "./by_code.ts";
 
@@ -21,7 +22,7 @@ export const FISCAL_DETAIL = "财政拨款支出决算明细表";
 export function economicRowsWithoutAmounts(ctx: TableContext, codes: string[]): Set<string> | null {
   const section = findTables(ctx.doc, ctx.section.unit).find((s) => s.family === "final_fiscal_detail");
   if (!section) return null;
-  const parse = parseByCode({ doc: ctx.doc, section });
+  const parse = parseOnce(parseByCode, { doc: ctx.doc, section });
   const withAmounts = new Set(parse.items.map((i) => i.code));
   const empty = new Set<string>();
   for (const r of parse.residue) {

@@ -8,6 +8,7 @@
  */
 import type { LineItem, TableContext } from "../../schema/types.ts";
 import { findTables } from "../../segment/tables.ts";
+import { parseOnce } from "../parseOnce.ts";
 import { squash } from "../rows.ts";
 import type { CodeTableSchema } from "./columns.ts";
 import { stripNumbering } from "./class_names.ts";
@@ -16,7 +17,7 @@ import { parseSummary } from "./summary.ts";
 function summaryItems(ctx: TableContext, family: string): LineItem[] | null {
   const section = findTables(ctx.doc, ctx.section.unit).find((s) => s.family === family);
   if (!section) return null;
-  const parse = parseSummary({ doc: ctx.doc, section });
+  const parse = parseOnce(parseSummary, { doc: ctx.doc, section });
   const items = parse.items.filter((i) => i.side === "income");
   return items.length > 0 ? items : null;
 }
