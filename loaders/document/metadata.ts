@@ -27,6 +27,9 @@ const LABELLED = /(?:单位名称|部门（单位）|部门\(单位\)|预算单�
 /** A title line: `<entity> 2023 年 部门预算`, `<entity>2024年度部门决算`, `X市2025年区级部门预算`. */
 const TITLE = /^(.*?)(20\d\d)年度?(?:区级|市级|省级|县级)?(.*?)(部门|单位)?(预算|决算)$/u;
 
+/** An organisation named with its province (matchAll copies the RegExp, so one instance serves every call). */
+const NAMED_ORG = new RegExp(`(?:${PROVINCES.join("|")})(?:[\\u4e00-\\u9fa5]{2,3}?市)?[\\u4e00-\\u9fa5]{2,16}?${ORG_SUFFIX}`, "gu");
+
 const PAGE_MARK = /^=+\s*PAGE\s*\d+\s*=+$/;
 
 function clean(s: string): string {
@@ -103,8 +106,7 @@ export function readMetadata(lines: string[], sections: TableSection[]): Metadat
   }
   if (!entity) {
     const names: string[] = [];
-    const re = new RegExp(`(?:${PROVINCES.join("|")})(?:[\\u4e00-\\u9fa5]{2,3}?市)?[\\u4e00-\\u9fa5]{2,16}?${ORG_SUFFIX}`, "gu");
-    for (const line of lines) for (const m of line.matchAll(re)) names.push(m[0]);
+    for (const line of lines) for (const m of line.matchAll(NAMED_ORG)) names.push(m[0]);
     entity = mode(names);
   }
 
@@ -147,7 +149,7 @@ export function readMetadata(lines: string[], sections: TableSection[]): Metadat
 
   return {
     entity,
-    ...regionOf(entity, lines.join("\n")),
+    ...regionOf(entity, () => lines.join("\n")),
     year,
     kind,
     scope,

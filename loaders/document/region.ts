@@ -24,18 +24,25 @@ export interface Region {
   level: string | null; // province | city | county | district
 }
 
+const ANY_PROVINCE = new RegExp(PROVINCES.join("|"), "g");
+
 /** The province named most often in the text (ties: first met). */
 export function dominantProvince(text: string): string | null {
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(new RegExp(PROVINCES.join("|"), "g"))) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  for (const m of text.matchAll(ANY_PROVINCE)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
   let best: string | null = null;
   let bestCount = 0;
   for (const [name, n] of counts) if (n > bestCount) [best, bestCount] = [name, n];
   return bestCount >= 2 ? best : null;
 }
 
-export function regionOf(entity: string | null, text: string): Region {
-  if (!entity) return { province: dominantProvince(text), city: null, county: null, region: dominantProvince(text), level: null };
+/** `text` may be given as a function: it is then only built when the entity does not name the province. */
+export function regionOf(entity: string | null, textOrGet: string | (() => string)): Region {
+  const text = () => (typeof textOrGet === "string" ? textOrGet : textOrGet());
+  if (!entity) {
+    const province = dominantProvince(text());
+    return { province, city: null, county: null, region: province, level: null };
+  }
   let rest = entity;
   let province: string | null = null;
   const p = rest.match(PROVINCE);
@@ -57,7 +64,7 @@ export function regionOf(entity: string | null, text: string): Region {
       if (k) county = k[1];
     }
   }
-  if (!province && city) province = dominantProvince(text);
+  if (!province && city) province = dominantProvince(text());
   const level = county ? (county.endsWith("区") ? "district" : "county") : city ? "city" : province ? "province" : null;
   const region = [province, city, county].filter(Boolean).join("") || null;
   return { province, city, county, region, level };

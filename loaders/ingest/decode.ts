@@ -22,12 +22,12 @@ export class IngestError extends Error {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-function isUtf8(bytes: Uint8Array): boolean {
+/** The text of valid UTF-8 bytes, or null (decoded once: the check is the decoding). */
+function utf8Text(bytes: Uint8Array): string | null {
   try {
-    utf8.decode(bytes);
-    return true;
+    return utf8.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -78,11 +78,12 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   const encoding = bom ? "utf-8-bom" : "utf-8";
-  if (isUtf8(body)) return { text: utf8.decode(body), encoding, warnings: [] };
+  const whole = utf8Text(body);
+  if (whole !== null) return { text: whole, encoding, warnings: [] };
 
   const tail = truncatedTail(body);
-  if (tail > 0 && isUtf8(body.subarray(0, body.length - tail))) {
-    const text = utf8.decode(body.subarray(0, body.length - tail));
+  const text = tail > 0 ? utf8Text(body.subarray(0, body.length - tail)) : null;
+  if (text !== null) {
     return {
       text,
       encoding,
