@@ -21,6 +21,8 @@ export interface Block {
 const TITLE = /(绩效目标表|自评表|绩效目标自评|绩效自评)([（(].{0,12}[)）])?$/;
 
 export function isTitle(line: string): boolean {
+  // every TITLE word holds 效 or 评 (white space removal cannot create them): most lines stop here
+  if (!line.includes("效") && !line.includes("评")) return false;
   const raw = line.trim().replace(/^#{1,6}\s*/, "");
   const t = compact(raw);
   if (t.length === 0 || t.length > 70) return false;
@@ -36,14 +38,15 @@ export function kindOf(title: string): PerformanceTableKind {
 }
 
 function isHardEnd(line: string): boolean {
-  const t = compact(line);
-  return /^#{1,6}/.test(line.trim()) || /^第[一二三四五六七八九十\d]+部分/.test(t);
+  return /^#{1,6}/.test(line.trim()) || (line.includes("第") && /^第[一二三四五六七八九十\d]+部分/.test(compact(line)));
 }
 
 const SIGN_OFF = /^(项目负责人|联系人|填报人)[:：]/;
 
 export function findBlocks(lines: string[], tables: TableSection[]): Block[] {
-  const inTable = (i: number) => tables.some((s) => i >= s.start_line && i <= s.end_line);
+  const covered = new Uint8Array(lines.length + 2);
+  for (const s of tables) for (let l = Math.max(1, s.start_line); l <= Math.min(lines.length, s.end_line); l++) covered[l] = 1;
+  const inTable = (i: number) => covered[i] === 1;
   const tableStarts = tables.map((s) => s.start_line);
   const titles: number[] = [];
   for (let i = 1; i <= lines.length; i++) if (!inTable(i) && isTitle(lines[i - 1])) titles.push(i);
@@ -63,7 +66,7 @@ export function findBlocks(lines: string[], tables: TableSection[]): Block[] {
         end = i - 1;
         break;
       }
-      if (SIGN_OFF.test(compact(line))) {
+      if ((line.includes(":") || line.includes("：")) && SIGN_OFF.test(compact(line))) {
         end = i;
         break;
       }
@@ -76,6 +79,6 @@ export function findBlocks(lines: string[], tables: TableSection[]): Block[] {
 }
 
 function hasHeader(lines: string[], from: number, to: number): boolean {
-  for (let i = from; i <= to; i++) if (/一级指标|一级$|^一$/.test(compact(lines[i - 1]))) return true;
+  for (let i = from; i <= to; i++) if (lines[i - 1].includes("一") && /一级指标|一级$|^一$/.test(compact(lines[i - 1]))) return true;
   return false;
 }

@@ -17,7 +17,12 @@ export const LEVEL2_ONLY = [
 export const TABLE_LABELS = ["年度绩效指标完成情况", "年度绩效指标", "绩效指标"];
 
 const ALL = [...LEVEL1_ONLY, ...AMBIGUOUS, ...LEVEL2_ONLY].sort((a, b) => b.length - a.length);
-const SCORE_NOTE = /^[（(]\d+分[)）]/;
+/** Heading names that scanHeadings finds in running text (those ending in 指标), longest first. */
+const SCANNED = ALL.filter((h) => h.endsWith("指标"));
+/** A score note right at the scan position (sticky: no slicing of the text). */
+const SCORE_NOTE_AT = /[（(]\d+分[)）]/y;
+/** First characters of anything scanHeadings can find: other positions are skipped at once. */
+const SCAN_STARTS = new Set([...TABLE_LABELS, ...SCANNED, "（", "("].map((s) => s[0]));
 
 export function compact(s: string): string {
   return s.replace(/[\s\u3000]+/g, "");
@@ -48,6 +53,10 @@ export function scanHeadings(text: string): { hits: HeadingHit[]; labels: Headin
   const labels: HeadingHit[] = [];
   let i = 0;
   outer: while (i < text.length) {
+    if (!SCAN_STARTS.has(text[i])) {
+      i++;
+      continue;
+    }
     for (const l of TABLE_LABELS) {
       if (text.startsWith(l, i)) {
         labels.push({ name: l, start: i, end: i + l.length });
@@ -55,14 +64,15 @@ export function scanHeadings(text: string): { hits: HeadingHit[]; labels: Headin
         continue outer;
       }
     }
-    const note = text.slice(i).match(SCORE_NOTE);
+    SCORE_NOTE_AT.lastIndex = i;
+    const note = SCORE_NOTE_AT.exec(text);
     if (note && hits.length > 0 && hits[hits.length - 1].end === i) {
       labels.push({ name: note[0], start: i, end: i + note[0].length });
       i += note[0].length;
       continue;
     }
-    for (const h of ALL) {
-      if (h.endsWith("指标") && text.startsWith(h, i)) {
+    for (const h of SCANNED) {
+      if (text.startsWith(h, i)) {
         hits.push({ name: h, start: i, end: i + h.length });
         i += h.length;
         continue outer;

@@ -11,8 +11,12 @@ export interface ParsedValue {
   text: string;
 }
 
+/** Characters that any of the rewrites below needs: without them only the white space is normalised. */
+const REWRITTEN = /[\\$><≧≦＝＞＜％]/;
+
 /** TeX and ASCII spellings → plain symbols (`$\geq 98\%$` → `≥98%`). */
 export function normaliseValueText(s: string): string {
+  if (!REWRITTEN.test(s)) return s.replace(/\s+/g, " ").trim();
   return s
     .replace(/\\geq?|\\ge(?![a-z])/g, "≥")
     .replace(/\\leq?|\\le(?![a-z])/g, "≤")
