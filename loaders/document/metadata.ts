@@ -4,7 +4,7 @@
  * the money unit.
  */
 import type { TableSection } from "../schema/types.ts";
-import { PROVINCES, regionOf, type Region } from "./region.ts";
+import { PROVINCE_END, PROVINCES, regionOf, type Region } from "./region.ts";
 import { unitInLine } from "./unit.ts";
 
 export interface Metadata extends Region {
@@ -106,7 +106,8 @@ export function readMetadata(lines: string[], sections: TableSection[]): Metadat
   }
   if (!entity) {
     const names: string[] = [];
-    for (const line of lines) for (const m of line.matchAll(NAMED_ORG)) names.push(m[0]);
+    // a line without the end of a province name cannot match
+    for (const line of lines) if (PROVINCE_END.test(line)) for (const m of line.matchAll(NAMED_ORG)) names.push(m[0]);
     entity = mode(names);
   }
 
@@ -149,7 +150,7 @@ export function readMetadata(lines: string[], sections: TableSection[]): Metadat
 
   return {
     entity,
-    ...regionOf(entity, () => lines.join("\n")),
+    ...regionOf(entity, lines),
     year,
     kind,
     scope,

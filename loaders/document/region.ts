@@ -25,22 +25,27 @@ export interface Region {
 }
 
 const ANY_PROVINCE = new RegExp(PROVINCES.join("|"), "g");
+/** Every province name ends in one of these. */
+export const PROVINCE_END = /[省市区]/;
 
-/** The province named most often in the text (ties: first met). */
-export function dominantProvince(text: string): string | null {
+/** The province named most often in the text, given whole or as lines (ties: first met). */
+export function dominantProvince(text: string | readonly string[]): string | null {
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(ANY_PROVINCE)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  for (const part of typeof text === "string" ? [text] : text) {
+    if (!PROVINCE_END.test(part)) continue;
+    ANY_PROVINCE.lastIndex = 0;
+    for (let m = ANY_PROVINCE.exec(part); m; m = ANY_PROVINCE.exec(part)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  }
   let best: string | null = null;
   let bestCount = 0;
   for (const [name, n] of counts) if (n > bestCount) [best, bestCount] = [name, n];
   return bestCount >= 2 ? best : null;
 }
 
-/** `text` may be given as a function: it is then only built when the entity does not name the province. */
-export function regionOf(entity: string | null, textOrGet: string | (() => string)): Region {
-  const text = () => (typeof textOrGet === "string" ? textOrGet : textOrGet());
+/** `text`: the document, whole or as its lines (a province name never spans lines). */
+export function regionOf(entity: string | null, text: string | readonly string[]): Region {
   if (!entity) {
-    const province = dominantProvince(text());
+    const province = dominantProvince(text);
     return { province, city: null, county: null, region: province, level: null };
   }
   let rest = entity;
@@ -64,7 +69,7 @@ export function regionOf(entity: string | null, textOrGet: string | (() => strin
       if (k) county = k[1];
     }
   }
-  if (!province && city) province = dominantProvince(text());
+  if (!province && city) province = dominantProvince(text);
   const level = county ? (county.endsWith("区") ? "district" : "county") : city ? "city" : province ? "province" : null;
   const region = [province, city, county].filter(Boolean).join("") || null;
   return { province, city, county, region, level };

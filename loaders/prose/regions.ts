@@ -16,10 +16,10 @@ export type ProseLine =
 
 /** Markdown decoration and surrounding blanks removed. */
 export function cleanLine(raw: string): string {
-  return raw
-    .replace(/^[\s\u3000]*#{1,6}\s*/, "")
-    .replace(/\*\*/g, "")
-    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
+  // each rewrite only where its character is present; trim() removes exactly the white space of [\s\u3000]
+  let s = raw.includes("#") ? raw.replace(/^[\s\u3000]*#{1,6}\s*/, "") : raw;
+  if (s.includes("**")) s = s.replace(/\*\*/g, "");
+  return s.trim();
 }
 
 const CN_NUM = "一二三四五六七八九十";
