@@ -108,7 +108,10 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
     const cands = parts.exact
       ? [raw.nums.map((x) => columns.findIndex((c) => c.index === x.cell))]
       : placements(values, columns.length, ids);
-    const row: Row = { ...raw, kind, unit, row_index: rows.length + 1, values, cands };
+    const row: Row = {
+      line: raw.line, code: raw.code, codeNote: raw.codeNote, unitCode: raw.unitCode, label: raw.label, nums: raw.nums, stray: raw.stray,
+      kind, unit, row_index: rows.length + 1, values, cands,
+    };
     if (kind === "total" && !total) total = row;
     rows.push(row);
   }
@@ -147,7 +150,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
   for (const r of rows) {
     const isLeaf =
       r.kind === "code" ? leafOf.get(r.unit ?? "")!(r.code!) : r.kind === "unit" ? !hasCodes : false;
-    const { placed, unresolved } = placeReading({ ...r, texts: r.nums.map((x) => x.text) }, labels, ids, parts.exact);
+    const { placed, unresolved } = placeReading({ values: r.values, texts: r.nums.map((x) => x.text), cands: r.cands, resolvedBy: r.resolvedBy }, labels, ids, parts.exact);
     for (const { k, col, inferred, rule } of placed)
       items.push(
         makeItem(ctx, {

@@ -222,7 +222,7 @@ export function parseByCode(ctx: TableContext): TableParse {
     const pl = placements[k];
     const row_label = joinLabel(r.labelParts);
     const code_system = r.code ? codeSystemOf(r.code, schema.codeSystem) : "none";
-    const base = { row_label, code: r.code, code_system, row_index: k + 1, line_no: r.lineNo, is_leaf: r.code ? isLeaf(r.code) : null };
+    const is_leaf = r.code ? isLeaf(r.code) : null;
     for (const m of r.extraLines) if (!r.valueLines.includes(m)) residue.push(makeResidue(ctx, m, "row without values"));
     if (r.values.length === 0) {
       residue.push(makeResidue(ctx, r.line, "row without values"));
@@ -246,7 +246,12 @@ export function parseByCode(ctx: TableContext): TableParse {
       const column = schema.columns[c];
       items.push(
         makeItem(ctx, {
-          ...base,
+          row_label,
+          code: r.code,
+          code_system,
+          row_index: k + 1,
+          line_no: r.lineNo,
+          is_leaf,
           measure: column.measure,
           column_label: column.label,
           side: column.group ?? null,

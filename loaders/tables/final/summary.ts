@@ -242,9 +242,26 @@ export function parseSummary(ctx: TableContext): TableParse {
   const fail = (r: Pending, reason: string) => {
     for (const m of new Set([r.line, ...(r.seg.valueLines ?? [])])) problems.set(m, reason);
   };
+  /** The item of value i of a row (fields spelled out: no object spread on this path). */
+  const itemOf = (r: Pending, i: number, rule: string | null, measure: string, column_label: string, code?: string | null) => {
+    const where = at(r, i, rule);
+    return makeItem(ctx, {
+      row_label: r.seg.label,
+      row_index: r.row_index,
+      side: r.side,
+      line_no: r.seg.lineNo,
+      measure,
+      column_label,
+      value: tokenValue(r.seg.values[i].text)!,
+      code,
+      code_system: code === undefined ? undefined : code ? "functional" : "none",
+      source_line: where.source_line,
+      inferred: where.inferred,
+      rule: where.rule,
+    });
+  };
   for (const r of rows) {
     const { seg } = r;
-    const base = { row_label: seg.label, source_line: r.line, row_index: r.row_index, side: r.side, line_no: seg.lineNo };
     if (r.side === "income") {
       const measure = incomeMeasure(seg.label, afterCarry);
       if (/^年初/.test(squash(stripNumbering(seg.label)))) afterCarry = true;
@@ -252,7 +269,7 @@ export function parseSummary(ctx: TableContext): TableParse {
         fail(r, measure ? `ambiguous columns: ${seg.values.length} numbers for one income column` : `unknown income row: ${seg.label}`);
         continue;
       }
-      items.push(makeItem(ctx, { ...base, measure, column_label: incomeColumn, value: tokenValue(seg.values[0].text)!, ...at(r, 0, null) }));
+      items.push(itemOf(r, 0, null, measure, incomeColumn));
       continue;
     }
     if (!fourColumns) {
@@ -262,7 +279,7 @@ export function parseSummary(ctx: TableContext): TableParse {
         continue;
       }
       const code = classCode(seg.label);
-      items.push(makeItem(ctx, { ...base, measure, column_label: incomeColumn, value: tokenValue(seg.values[0].text)!, code, code_system: code ? "functional" : "none", ...at(r, 0, null) }));
+      items.push(itemOf(r, 0, null, measure, incomeColumn, code));
       continue;
     }
     // four columns: 合计 + three funds
@@ -283,19 +300,7 @@ export function parseSummary(ctx: TableContext): TableParse {
       continue;
     }
     const code = classCode(seg.label);
-    cols.forEach((c, i) =>
-      items.push(
-        makeItem(ctx, {
-          ...base,
-          measure: FUND_COLUMNS[c].measure,
-          column_label: FUND_COLUMNS[c].label,
-          value: tokenValue(seg.values[i].text)!,
-          code,
-          code_system: code ? "functional" : "none",
-          ...at(r, i, rule),
-        }),
-      ),
-    );
+    cols.forEach((c, i) => items.push(itemOf(r, i, rule, FUND_COLUMNS[c].measure, FUND_COLUMNS[c].label, code)));
   }
   for (const [n, reason] of [...problems].sort((a, b) => a[0] - b[0])) residue.push(makeResidue(ctx, n, reason));
   residue.sort((a, b) => a.source_line - b.source_line);
