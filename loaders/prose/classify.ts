@@ -29,23 +29,23 @@ export function classify(tok: NumberToken, pre: string, isFinal: boolean, docUni
   const change = directionOf(p) !== null;
   const after = tok.after;
   if (tok.kind === "money") {
-    const base = { base: null, rule: null, unit: tok.unit, kind: "money" as const };
-    if (/^[\s]*(（含）)?以[上下]/.test(after)) return { ...base, measure: "threshold" };
+    const money = (measure: string): Classified => ({ base: null, rule: null, unit: tok.unit, kind: "money", measure });
+    if (/^[\s]*(（含）)?以[上下]/.test(after)) return money("threshold");
     if (/^[\s]*[/／]/.test(after)) return null; // a price per unit (30元/人): not a total
-    if (/人均/.test(p)) return { ...base, measure: "per_capita" };
-    if (change) return { ...base, measure: "change_amount" };
+    if (/人均/.test(p)) return money("per_capita");
+    if (change) return money("change_amount");
     const lk = labelKind(p);
-    if (lk && isFinal) return { ...base, measure: lk === "adjusted" ? "adjusted_budget_amount" : "budget_amount" };
-    return { ...base, measure: "amount" };
+    if (lk && isFinal) return money(lk === "adjusted" ? "adjusted_budget_amount" : "budget_amount");
+    return money("amount");
   }
   if (tok.kind === "pct") {
-    const base = { rule: null, unit: tok.unit, kind: "pct" as const };
-    if (tok.unit === "个百分点") return { ...base, base: null, measure: "change_pct" };
-    if (/完成(年初|全年|调整后)?预算|预算执行率|执行率(为|达)?$/.test(p)) return { ...base, base: null, measure: "budget_completion_pct" };
+    const pct = (measure: string, base: string | null = null): Classified => ({ rule: null, unit: tok.unit, kind: "pct", base, measure });
+    if (tok.unit === "个百分点") return pct("change_pct");
+    if (/完成(年初|全年|调整后)?预算|预算执行率|执行率(为|达)?$/.test(p)) return pct("budget_completion_pct");
     const share = p.match(/占(.*?)(的)?$/);
-    if (share) return { ...base, base: share[1] || null, measure: "share_pct" };
-    if (change) return { ...base, base: null, measure: "change_pct" };
-    return { ...base, base: null, measure: "rate_pct" };
+    if (share) return pct("share_pct", share[1] || null);
+    if (change) return pct("change_pct");
+    return pct("rate_pct");
   }
   if (tok.kind === "count") return { base: null, rule: null, unit: tok.unit, kind: "count", measure: change ? "change_count" : "count" };
   if (tok.kind === "score") return { base: null, rule: null, unit: tok.unit, kind: "score", measure: "score" };

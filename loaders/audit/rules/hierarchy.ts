@@ -61,7 +61,7 @@ function codeCells(coded: Cell[]): Map<string, Map<string, CodeCell>> {
     if (!byUnit.has(u)) byUnit.set(u, new Map());
     const m = byUnit.get(u)!;
     const had = m.get(c.row.code!);
-    if (!had) m.set(c.row.code!, { ...c, parts: [c] });
+    if (!had) m.set(c.row.code!, { row: c.row, item: c.item, parts: [c] });
     else if (!had.parts.some((p) => p.row.key === c.row.key)) had.parts.push(c);
   }
   return byUnit;
