@@ -65,8 +65,20 @@ export function flowOf(tableName: string, item: LineItem, kind: string | null | 
   return incomeTable || incomeSide ? `income:${flow}` : flow;
 }
 
-/** Every figure of the document's tables (before aggregation of missing parents). */
+const figuresMemo = new WeakMap<AuditContext, Figure[]>();
+
+/**
+ * Every figure of the document's tables, with the parents a table does not
+ * print aggregated. Computed once per audit context (several rules read it;
+ * none may change it).
+ */
 export function figuresOf(ctx: AuditContext): Figure[] {
+  let figs = figuresMemo.get(ctx);
+  if (!figs) figuresMemo.set(ctx, (figs = computeFigures(ctx)));
+  return figs;
+}
+
+function computeFigures(ctx: AuditContext): Figure[] {
   const out: Figure[] = [];
   const kind = ctx.input.doc.kind;
   ctx.tables.forEach((table, order) => {
