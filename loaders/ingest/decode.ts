@@ -106,12 +106,23 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
 
 /** Split decoded text into lines, reporting the line-ending convention. */
 export function splitLines(text: string): { lines: string[]; line_ending: string } {
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const cr = (text.match(/\r(?!\n)/g) ?? []).length;
-  const lf = (text.match(/(?<!\r)\n/g) ?? []).length;
+  // count \r\n, lone \r and lone \n in one pass (no match arrays)
+  let crlf = 0;
+  let cr = 0;
+  let lf = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
+  }
   const kinds = [crlf && "crlf", cr && "cr", lf && "lf"].filter(Boolean) as string[];
   const line_ending = kinds.length === 0 ? "none" : kinds.length === 1 ? kinds[0] : "mixed";
-  const lines = text.split(/\r\n|\r|\n/);
+  // one kind of line end: split on it as a string
+  const lines = line_ending === "mixed" ? text.split(/\r\n|\r|\n/) : text.split(line_ending === "crlf" ? "\r\n" : line_ending === "cr" ? "\r" : "\n");
   if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
   return { lines, line_ending };
 }

@@ -10,7 +10,11 @@ import { detectLayout } from "./layout.ts";
  * endings, so a GBK or CRLF copy of a document has the id of the original.
  */
 export function docIdOf(lines: string[]): string {
-  const hash = createHash("sha256").update(lines.join("\n"), "utf8").digest("hex");
+  return idOfNormalised(lines.join("\n"));
+}
+
+function idOfNormalised(text: string): string {
+  const hash = createHash("sha256").update(text, "utf8").digest("hex");
   return `d${hash.slice(0, 12)}`;
 }
 
@@ -19,7 +23,8 @@ export function fromBytes(bytes: Uint8Array, source_file: string): SourceDocumen
   const { text, encoding, warnings } = decode(bytes, source_file);
   const { lines, line_ending } = splitLines(text);
   return {
-    doc_id: docIdOf(lines),
+    // text with \n line ends (or none) already is lines.join("\n"), less the final \n that splitLines drops
+    doc_id: line_ending === "lf" || line_ending === "none" ? idOfNormalised(text.endsWith("\n") ? text.slice(0, -1) : text) : docIdOf(lines),
     source_file,
     sha256,
     bytes: bytes.length,

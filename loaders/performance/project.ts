@@ -145,7 +145,8 @@ export function readTextProject(lines: string[], start: number, end: number, def
       f.unit = m[1];
     }
     if (budgetHeaderFrom === null && /年初预算|全年预算|资金总额/.test(c)) budgetHeaderFrom = i;
-    const cs = cells(raw).cells.filter((x) => x !== "");
+    // the cells matter only to the 总额 / 合计 / 总分 rows below, whose first cell holds 总 or 合
+    const cs = c.includes("总") || c.includes("合") ? cells(raw).cells.filter((x) => x !== "") : [];
     if (cs.length >= 2 && TOTAL_ROW.test(compact(cs[0])) && f.budget_adjusted === null && f.executed === null) {
       const header = lines.slice((budgetHeaderFrom ?? i) - 1, i - 1).join("");
       const schema = budgetSchema(header);
