@@ -4,16 +4,20 @@ const NUMBER = /^[-−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
 /** Parse a cell that is exactly one number; null for anything else. */
 export function parseNumber(cell: string): number | null {
-  let s = cell.trim().replace(/，/g, ",").replace(/．/g, ".");
+  // rewrites and pattern tests only where their characters occur (this runs for every cell)
+  let s = cell.trim();
+  if (s.includes("，")) s = s.replace(/，/g, ",");
+  if (s.includes("．")) s = s.replace(/．/g, ".");
   if (s === "" || s === "-" || s === "—") return null;
   let negative = false;
-  if (/^[（(].*[)）]$/.test(s)) {
+  const first = s.charCodeAt(0);
+  if ((first === 0xff08 || first === 0x28) && /^[（(].*[)）]$/.test(s)) {
     negative = true;
     s = s.slice(1, -1);
   }
   if (!NUMBER.test(s)) return null;
   if (/^[−–]/.test(s)) s = "-" + s.slice(1);
-  const value = Number(s.replace(/,/g, ""));
+  const value = Number(s.includes(",") ? s.replace(/,/g, "") : s);
   if (!Number.isFinite(value)) return null;
   return negative ? -value : value;
 }

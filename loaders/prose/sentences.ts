@@ -52,11 +52,21 @@ export function toSentences(lines: ProseLine[]): Sentence[] {
     }
     if (startsItem(pl.text)) flush();
     const body = pl.text.replace(/^[-*]\s+/, "");
-    for (const ch of body) {
-      text += ch;
-      for (let k = 0; k < ch.length; k++) lineOf.push(pl.line);
-      if (ch === "。" || ch === "！" || ch === "？") flush();
+    // appended a run at a time, cut after each 。！？ (single UTF-16 units: never half of a pair)
+    const append = (run: string) => {
+      text += run;
+      for (let k = 0; k < run.length; k++) lineOf.push(pl.line);
+    };
+    let from = 0;
+    for (let i = 0; i < body.length; i++) {
+      const c = body.charCodeAt(i);
+      if (c === 0x3002 || c === 0xff01 || c === 0xff1f) {
+        append(body.slice(from, i + 1));
+        flush();
+        from = i + 1;
+      }
     }
+    append(body.slice(from));
   }
   flush();
   return out;
