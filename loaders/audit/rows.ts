@@ -46,7 +46,8 @@ export function labelKey(label: string): string {
 
 /** The side of a two-sided table an item stands on, from `side` or its label. */
 export function sideOf(item: LineItem): "income" | "expenditure" | null {
-  const s = (item.side ?? "").toLowerCase();
+  if (item.side === null || item.side === undefined || item.side === "") return null;
+  const s = item.side.toLowerCase();
   if (/income|收入/.test(s)) return "income";
   if (/expend|支出/.test(s)) return "expenditure";
   return null;

@@ -130,7 +130,8 @@ export function readMetadata(lines: string[], sections: TableSection[]): Metadat
   }
   for (const line of lines) {
     if (!line.includes("20") || !line.includes("年")) continue;
-    const y = line.replace(/\s/g, "").match(/(20\d\d)年度?单位[:：]/u) ?? line.replace(/\s/g, "").match(/万元(20\d\d)年度/u);
+    const squashed = line.replace(/\s/g, "");
+    const y = squashed.match(/(20\d\d)年度?单位[:：]/u) ?? squashed.match(/万元(20\d\d)年度/u);
     if (y) yearVotes.push(Number(y[1]));
   }
   const kindZh = titleKind ?? mode(kindVotes);
