@@ -7,30 +7,35 @@
 import { cells } from "../ingest/layout.ts";
 import { parseNumber } from "../ingest/numbers.ts";
 import { compact } from "./headings.ts";
+import type { PerformanceProject } from "./types.ts";
 
-export interface ProjectFields {
+/** What a block's project part gives: the project's columns, plus name, code and the lines used. */
+export type ProjectFields = Pick<
+  PerformanceProject,
+  | "department"
+  | "department_code"
+  | "implementing_unit"
+  | "budget_initial"
+  | "budget_adjusted"
+  | "budget"
+  | "budget_fiscal"
+  | "budget_other"
+  | "executed"
+  | "execution_rate"
+  | "weight"
+  | "score"
+  | "total_score"
+  | "total_weight"
+  | "self_rating"
+> & {
   name: string | null;
   name_line: number | null;
   code: string | null;
-  department: string | null;
-  department_code: string | null;
-  implementing_unit: string | null;
+  /** Money unit as printed, null until one is seen. */
   unit: string | null;
-  budget_initial: number | null;
-  budget_adjusted: number | null;
-  budget: number | null;
-  budget_fiscal: number | null;
-  budget_other: number | null;
-  executed: number | null;
-  execution_rate: number | null;
-  weight: number | null;
-  score: number | null;
-  total_score: number | null;
-  total_weight: number | null;
-  self_rating: string | null;
   /** 1-based lines consumed, with what they gave. */
   used: Map<number, string>;
-}
+};
 
 export function emptyFields(): ProjectFields {
   return {

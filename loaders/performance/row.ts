@@ -7,6 +7,7 @@
 import type { ColumnKey } from "./headings.ts";
 import { amountCell } from "./project.ts";
 import { decideMet, normaliseValueText, parseValue } from "./values.ts";
+import type { PerformanceIndicator } from "./types.ts";
 
 export interface RowValues {
   nature: string | null;
@@ -83,16 +84,8 @@ export function walk(tokens: string[], keys: ColumnKey[], into: RowValues): stri
   return t;
 }
 
-export interface ValueFields {
-  operator: string | null;
-  target_value: number | null;
-  target_text: string | null;
-  unit: string | null;
-  actual_value: number | null;
-  actual_text: string | null;
-  met: boolean | null;
-  met_rule: string | null;
-}
+/** The value columns of an indicator row. */
+export type ValueFields = Pick<PerformanceIndicator, "operator" | "target_value" | "target_text" | "unit" | "actual_value" | "actual_text" | "met" | "met_rule">;
 
 /** Printed cells → operator, numbers, unit and the met decision. */
 export function valueFields(v: RowValues): ValueFields {

@@ -8,9 +8,9 @@ export type CodeSystem = "functional" | "economic" | "budget_unit" | "none";
 export type DocStatus = "ok" | "partial" | "error";
 export type AmountUnit = "万元" | "元" | "亿元";
 
-/** One decoded document: what ingest hands to every later stage. */
-export interface SourceDocument {
-  /** Stable id derived from the content (see ingest/docId.ts). */
+/** What ingest tells of a file: identity, encoding, line endings, layout. */
+export interface FileFacts {
+  /** Stable id derived from the decoded text (see ingest/read.ts docIdOf). */
   doc_id: string;
   source_file: string;
   sha256: string;
@@ -21,6 +21,10 @@ export interface SourceDocument {
   line_ending: string;
   /** "text" | "markdown" | "tsv" */
   layout: string;
+}
+
+/** One decoded document: what ingest hands to every later stage. */
+export interface SourceDocument extends FileFacts {
   /** Decoded lines without their line endings; lines[0] is source_line 1. */
   lines: string[];
   /** Problems met while decoding (each names the line where it applies). */
@@ -28,14 +32,7 @@ export interface SourceDocument {
 }
 
 /** A row of the `documents` table. */
-export interface DocumentRow {
-  doc_id: string;
-  source_file: string;
-  sha256: string;
-  bytes: number;
-  encoding: string;
-  line_ending: string;
-  layout: string;
+export interface DocumentRow extends FileFacts {
   line_count: number;
   entity: string | null;
   region: string | null;
