@@ -79,14 +79,8 @@ export interface TableSection {
 }
 
 /** A row of the `tables` table: every standard table found. */
-export interface TableRow {
+export interface TableRow extends Omit<TableSection, "unit" | "unit_stated"> {
   doc_id: string;
-  table_id: string;
-  table_name: string;
-  family: string;
-  title_line: number;
-  start_line: number;
-  end_line: number;
   unit: string;
   /** ok | no_data | untrusted | partial */
   status: string;
