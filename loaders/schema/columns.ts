@@ -150,5 +150,3 @@ export const PAGES: TableSpecOut = {
     i("text_lines", "Lines of text on the page (0: no text layer, e.g. a scanned image)"),
   ],
 };
-
-export const CORE_TABLES: TableSpecOut[] = [DOCUMENTS, TABLES, LINE_ITEMS, CLASSIFICATIONS, RESIDUE];

@@ -49,7 +49,7 @@ async function main() {
       const items = [];
       for (const it of content.items) {
         if (!("str" in it) || it.str === "") continue;
-        const [a, b, c, d, e, f] = it.transform;
+        const [, b, c, d, e, f] = it.transform;
         items.push([it.str, e - x0, f - y0, it.width, Math.hypot(c, d), Math.abs(b) > 1e-6 || Math.abs(c) > 1e-6 ? 1 : 0]);
       }
       out.pages.push({ page: n, width: x1 - x0, height: y1 - y0, items });
