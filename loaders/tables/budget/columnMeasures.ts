@@ -3,6 +3,7 @@
  * Headers are compared with white space removed and brackets folded.
  */
 import { removeQuotes, spacelessFullWidth } from "../../base/fold.ts";
+import type { Identity as ColumnIdentity } from "../placement/index.ts";
 
 /** Header text without white space or quotes, with ASCII brackets folded to full width. */
 export function foldHeader(text: string): string {
@@ -70,9 +71,8 @@ const IDENTITIES: Array<[string, string[], "all" | "any"]> = [
   ],
 ];
 
-export interface Identity {
-  sum: number;
-  parts: number[];
+/** A within-row identity between columns, with its text for messages. */
+export interface Identity extends ColumnIdentity {
   text: string;
 }
 

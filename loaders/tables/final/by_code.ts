@@ -26,7 +26,7 @@ import { makeItem, makeResidue } from "../item.ts";
 import { headerAnchors, isInteger, joinLabel, keepsColumns, leadingCode, nearestAnchor, tokenize, tokenValue, type Token } from "../rows.ts";
 import { codeTableSchema, type CodeTableSchema } from "./columns.ts";
 import { rootEvidence } from "./evidence.ts";
-import { fitsIdentities, placeRows, type Placement } from "./placement.ts";
+import { fitsIdentities, placeRows, type Placement } from "../placement/index.ts";
 import { sortLines } from "./section_lines.ts";
 import { wideRowReason } from "./wide_rows.ts";
 import { removeSpaces } from "../../base/fold.ts";

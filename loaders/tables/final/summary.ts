@@ -33,6 +33,7 @@ import { makeItem, makeResidue } from "../item.ts";
 import { headerAnchors, isInteger, isMoneyToken, joinLabel, keepsColumns, nearestAnchor, tokenize, tokenValue, type Token } from "../rows.ts";
 import { sortLines } from "./section_lines.ts";
 import { removeLeadingNumbering, removeSpaces } from "../../base/fold.ts";
+import { withinRounding } from "../../base/money.ts";
 import { functionalClassCode } from "../../schema/classification-names.ts";
 
 interface Segment {
@@ -105,7 +106,7 @@ function attachAbove(above: Token[], aboveLine: number, line: number, segs: Segm
       Object.assign(e, { values: [...rest, ...e.values], valueLines: [...rest.map(() => aboveLine), ...e.valueLines!] });
       const v = e.values.map((t) => tokenValue(t.text)!);
       if (v.length > (fourColumns ? 4 : 1)) continue;
-      if (v.length >= 2 && Math.abs(v[0] - v.slice(1).reduce((a, b) => a + b, 0)) > 0.01 * (v.length - 1) + 1e-6) continue;
+      if (v.length >= 2 && !withinRounding(v[0], v.slice(1).reduce((a, b) => a + b, 0), v.length - 1)) continue;
     }
     fits.push(out);
   }
