@@ -32,7 +32,7 @@
  */
 
 import { FLOAT_SLACK, roundingTolerance, withinRounding } from "../../base/money.ts";
-import { brokenIdentities, columnVector, rowCandidates, SEARCH_BUDGET, type ColumnSchema, type Identity, type RowOptions } from "./row.ts";
+import { brokenIdentities, columnVector, rowCandidates, SEARCH_BUDGET, type ColumnSchema, type RowOptions } from "./row.ts";
 
 export interface PlaceRow {
   /** Code of the row; null for the total (合计) row, the root of the hierarchy. */

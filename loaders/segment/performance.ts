@@ -6,9 +6,11 @@
  * after a sign-off line (项目负责人 / 联系人). A block counts only if it holds
  * an indicator header (一级指标) — which leaves out reports and lists of 附表.
  */
-import type { TableSection } from "../schema/types.ts";
-import type { PerformanceTableKind } from "./types.ts";
 import { removeSpaces } from "../base/fold.ts";
+import type { TableSection } from "../schema/types.ts";
+
+/** "self_evaluation" 自评表 / "target" 绩效目标表 / "department_overall" 部门整体. */
+export type PerformanceTableKind = "self_evaluation" | "target" | "department_overall";
 
 export interface Block {
   title_line: number; // 1-based
