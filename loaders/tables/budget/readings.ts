@@ -4,7 +4,7 @@
  * numbers every reading agrees on and the residue reason for the rest.
  */
 import type { Identity } from "./columnMeasures.ts";
-import { agreed } from "../placement/index.ts";
+import { agreed, GEOMETRY_RULE } from "../placement/index.ts";
 
 export interface Reading {
   values: number[];
@@ -22,6 +22,8 @@ export interface Placed {
 
 export function placeReading(r: Reading, labels: string[], ids: Identity[], exact: boolean): { placed: Placed[]; unresolved: string | null } {
   const shifted = !exact && r.values.length < labels.length;
+  if (r.cands.length === 1 && r.resolvedBy === GEOMETRY_RULE)
+    return { placed: r.cands[0].map((col, k) => ({ k, col, inferred: false, rule: shifted ? GEOMETRY_RULE : null })), unresolved: null };
   if (r.cands.length === 1) {
     const rule = shifted ? `shift:${r.resolvedBy ?? `identities (${ids.map((i) => i.text).join("; ") || "column order"})`}` : null;
     return { placed: r.cands[0].map((col, k) => ({ k, col, inferred: shifted, rule })), unresolved: null };

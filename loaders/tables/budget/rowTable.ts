@@ -10,7 +10,7 @@ import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { identitiesOf } from "./columnMeasures.ts";
 import { reasonFor, isNoDataNote } from "./lineKinds.ts";
-import { resolveGroups, rowCandidates, valueAt, type Group } from "../placement/index.ts";
+import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
 import { placeReading } from "./readings.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./rowRead.ts";
@@ -60,6 +60,8 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
   const measures = columns.map((c) => c.measure);
   const ids = identitiesOf(measures);
   const moneyCells = new Set(columns.map((c) => c.index ?? -1));
+  // a PDF: columns by position where its geometry is clear
+  const grid = parts.exact ? null : sectionGrid(ctx.doc, parts.header.map(([n]) => n), parts.body.map(([n]) => n), columns.map((c) => c.label), { rightmost: true });
 
   // rows
   const dept = departmentCode(parts.above.map(([, t]) => t));
@@ -105,12 +107,15 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
     }
     if (raw.code) previousCode = raw.code;
     const values = raw.nums.map((x) => x.value);
+    const byPosition = grid && placeByGeometry(ctx.doc, grid, raw.line, raw.nums.map((x) => x.text));
     const cands = parts.exact
       ? [raw.nums.map((x) => columns.findIndex((c) => c.index === x.cell))]
-      : rowCandidates(values, { n: columns.length, identities: ids }, { misprints: "drop" });
+      : byPosition
+        ? [byPosition]
+        : rowCandidates(values, { n: columns.length, identities: ids }, { misprints: "drop" });
     const row: Row = {
       line: raw.line, code: raw.code, codeNote: raw.codeNote, unitCode: raw.unitCode, label: raw.label, nums: raw.nums, stray: raw.stray,
-      kind, unit, row_index: rows.length + 1, values, cands,
+      kind, unit, row_index: rows.length + 1, values, cands, resolvedBy: byPosition ? GEOMETRY_RULE : undefined,
     };
     if (kind === "total" && !total) total = row;
     rows.push(row);

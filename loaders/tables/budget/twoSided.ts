@@ -10,7 +10,7 @@ import { parseNumber } from "../../ingest/numbers.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { foldHeader, identitiesOf } from "./columnMeasures.ts";
 import { isPageMarker, reasonFor } from "./lineKinds.ts";
-import { resolveGroups, rowCandidates, valueAt } from "../placement/index.ts";
+import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
 import { placeReading } from "./readings.ts";
 import { incomeSources } from "./crossTotals.ts";
@@ -67,6 +67,26 @@ function textHalves(text: string): Array<{ label: string; nums: string[] }> {
   return out;
 }
 
+/**
+ * One half's side and columns out of the whole line's placement by position
+ * (income columns first, then expenditure): the side is where its numbers
+ * stand, whatever its wording; null when they stand on both sides.
+ */
+function sidePlacement(line: number[] | null, halves: Array<{ nums: string[] }>, half: { nums: string[] }, ni: number): { side: Side; cols: number[] } | null {
+  if (!line) return null;
+  let k = 0;
+  for (const h of halves) {
+    if (h === half) {
+      const cols = line.slice(k, k + h.nums.length);
+      if (cols.every((c) => c < ni)) return { side: "income", cols };
+      if (cols.every((c) => c >= ni)) return { side: "expenditure", cols: cols.map((c) => c - ni) };
+      return null;
+    }
+    k += h.nums.length;
+  }
+  return null;
+}
+
 export function parseTwoSided(ctx: TableContext): TableParse {
   const parts = splitSection(ctx);
   const residue: ResidueRow[] = [];
@@ -92,6 +112,10 @@ export function parseTwoSided(ctx: TableContext): TableParse {
     cols.expenditure = textSideColumns(headerText, "expenditure");
   }
   const ids = { income: identitiesOf(cols.income.map((c) => c.measure)), expenditure: identitiesOf(cols.expenditure.map((c) => c.measure)) };
+
+  // a PDF: both sides' money columns by position where its geometry is clear
+  const ni = cols.income.length;
+  const grid = parts.exact ? null : sectionGrid(ctx.doc, parts.header.map(([n]) => n), parts.body.map(([n]) => n), [...cols.income, ...cols.expenditure].map((c) => c.label));
 
   const halves: Half[] = [];
   const incomeHalves: Array<{ label: string; first: string | null }> = [];
@@ -128,11 +152,18 @@ export function parseTwoSided(ctx: TableContext): TableParse {
       continue;
     }
     row_index++;
+    const linePlacement = grid && placeByGeometry(ctx.doc, grid, n, withNums.flatMap((w) => w.nums));
     for (const f of withNums) {
       const values = f.nums.map((x) => parseNumber(x)!);
+      const byPosition = sidePlacement(linePlacement, withNums, f, ni);
+      if (byPosition) f.side = byPosition.side;
       const c = cols[f.side];
-      const cands = f.cellsAt ? [f.cellsAt.map((i) => c.findIndex((x) => x.index === i))] : rowCandidates(values, { n: c.length, identities: ids[f.side] }, { misprints: "drop" });
-      halves.push({ line: n, row_index, side: f.side, label: f.label, values, texts: f.nums, cands });
+      const cands = f.cellsAt
+        ? [f.cellsAt.map((i) => c.findIndex((x) => x.index === i))]
+        : byPosition
+          ? [byPosition.cols]
+          : rowCandidates(values, { n: c.length, identities: ids[f.side] }, { misprints: "drop" });
+      halves.push({ line: n, row_index, side: f.side, label: f.label, values, texts: f.nums, cands, resolvedBy: byPosition ? GEOMETRY_RULE : undefined });
     }
   }
 

@@ -31,6 +31,12 @@
  *  4. Staged constraints (the “三公” tables, constraints.ts): sums,
  *     part ≤ whole and columns known to be empty, applied stage by stage.
  *
+ *  0. Position (a PDF, geometry.ts), first where the document keeps its
+ *     positions: the header cells' x-extents are the columns, a number goes
+ *     where its x-span falls; the rules below decide where the geometry is
+ *     unclear, and for text input. Rule "geometry: x-span under the column
+ *     header", not inferred.
+ *
  * One search budget (`SEARCH_BUDGET`, 65,536 placements, combinations or
  * solutions) bounds every search: beyond it a search gives no answer and
  * the row stays unplaced. One tolerance: a sum of m printed figures equals
@@ -40,4 +46,5 @@ export { agreed, brokenIdentities, columnVector, orderedPlacements, placeRow, ro
 export type { ColumnSchema, Identity, Misprints, RowOptions, RowPlacement } from "./row.ts";
 export { resolveGroups, type Group, type Resolvable } from "./groups.ts";
 export { fitsIdentities, placeRows, type PlaceOptions, type PlaceRow, type Placement } from "./tree.ts";
+export { GEOMETRY_RULE, placeByGeometry, sectionGrid, type Grid } from "./geometry.ts";
 export { solveColumns, type Constraint, type Solved, type Stage } from "./constraints.ts";

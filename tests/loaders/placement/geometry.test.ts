@@ -1,0 +1,82 @@
+// Columns by position: header cells → column ranges → each number where its
+// x-span falls. Real PDFs from ../shared (skipped, visibly, when absent).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractBytes, type DocumentExtraction } from "../../../loaders/extract.ts";
+import { headerCells } from "../../../loaders/tables/placement/geometry.ts";
+import { GEOMETRY_RULE } from "../../../loaders/tables/placement/index.ts";
+import { CORPUS, EXTERNAL, hasCorpus, SHARED_ABSENT } from "../helpers.ts";
+
+if (!hasCorpus) console.warn(SHARED_ABSENT);
+
+const span = (text: string, x0: number, x1: number) => ({ text, start: 0, x0, x1 });
+
+describe("headerCells", () => {
+  it("drops a header spanning side-by-side cells and joins a header wrapped over lines", () => {
+    const cells = headerCells([
+      [span("“三公”经费预算数", 316, 424), span("机关运行经费预算", 677, 773)],
+      [span("数", 719, 731)],
+      [span("合计", 105, 129), span("因公出国(境)费", 176, 260), span("公务接待费", 289, 349)],
+      [span("小计", 409, 433), span("购置费", 504, 540)],
+    ]);
+    expect(cells.map((c) => [c.label, c.x0, c.x1])).toEqual([
+      ["合计", 105, 129],
+      ["因公出国(境)费", 176, 260],
+      ["公务接待费", 289, 349],
+      ["小计", 409, 433],
+      ["购置费", 504, 540],
+      ["机关运行经费预算数", 677, 773],
+    ]);
+  });
+
+  it("joins the words of one cell (2026 年预算数) but not neighbouring cells", () => {
+    const cells = headerCells([[span("项目", 142, 162), span("2026", 378, 398), span("年预算数", 400, 440), span("项目", 656, 676)]]);
+    expect(cells.map((c) => c.label)).toEqual(["项目", "2026年预算数", "项目"]);
+  });
+});
+
+describe.skipIf(!hasCorpus)("real PDFs: numbers placed by their x-span", () => {
+  const read = (path: string): DocumentExtraction => extractBytes(new Uint8Array(readFileSync(path)), path.split("/").pop()!);
+  const pageOf = (d: DocumentExtraction, line: number) => d.pages.find((p) => p.first_line <= line && line <= p.last_line)?.page;
+
+  it("sh_putuo_sww_2025_dept_budget: the “三公” row the text leaves ambiguous", () => {
+    const pdf = read(join(EXTERNAL, "sh_putuo_sww_2025_dept_budget.pdf"));
+    const row = pdf.line_items.filter((i) => i.table_name.includes("三公") && i.source_line === 341);
+    expect(row.map((i) => [i.column_label, i.value, i.rule, i.inferred])).toEqual([
+      ["合计", 1, GEOMETRY_RULE, false],
+      ["公务接待费", 1, GEOMETRY_RULE, false],
+      ["机关运行经费", 171.01, GEOMETRY_RULE, false],
+    ]);
+    expect(pageOf(pdf, 341)).toBe(21);
+    expect(pdf.document.status).toBe("ok");
+    const twin = read(join(EXTERNAL, "sh_putuo_sww_2025_dept_budget.txt"));
+    expect(twin.residue.some((r) => r.source_text === "1.00 1.00 171.01" && /ambiguous columns/.test(r.reason))).toBe(true);
+    expect(pdf.document.numbers_extracted).toBeGreaterThanOrEqual(twin.document.numbers_extracted);
+  }, 60_000);
+
+  it("js_wx_yjzfjd_2026_unit_budget: 支出总表 rows with an empty 项目支出 cell", () => {
+    const pdf = read(join(CORPUS, "js_wx_yjzfjd_2026_unit_budget.pdf"));
+    const row = pdf.line_items.filter((i) => i.table_id === "公开03表" && i.code === "2080505");
+    expect(row.map((i) => [i.measure, i.value, i.source_line, i.rule])).toEqual([
+      ["total", 90.04, 145, GEOMETRY_RULE],
+      ["basic", 90.04, 145, GEOMETRY_RULE],
+    ]);
+    expect(pageOf(pdf, 145)).toBe(8);
+    expect(pdf.residue.filter((r) => /ambiguous columns/.test(r.reason))).toEqual([]);
+    const twin = read(join(CORPUS, "js_wx_yjzfjd_2026_unit_budget.txt"));
+    expect(twin.residue.filter((r) => /ambiguous columns/.test(r.reason)).length).toBeGreaterThan(0);
+    expect(pdf.document.numbers_extracted).toBe(141);
+    expect(twin.document.numbers_extracted).toBe(125);
+  }, 60_000);
+
+  it("gd_sz_ybj_2026_dept_budget: the 收支总表's 收入总计 and 支出总计 on page 17", () => {
+    const pdf = read(join(CORPUS, "gd_sz_ybj_2026_dept_budget.pdf"));
+    const totals = pdf.line_items.filter((i) => i.table_id === "表1" && i.source_line === 346);
+    expect(totals.map((i) => [i.side, i.row_label, i.value])).toEqual([
+      ["income", "收入总计", 15480.26],
+      ["expenditure", "支出总计", 15480.26],
+    ]);
+    expect(pageOf(pdf, 346)).toBe(17);
+  }, 60_000);
+});
