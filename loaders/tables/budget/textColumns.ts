@@ -19,6 +19,24 @@ const BY_CODE: Spec = [
   { label: "项目支出", key: /项目支出/ },
 ];
 
+/**
+ * The by-code form of the national templates, in its standard column order:
+ * 合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出 | 事业单位经营支出 |
+ * 上缴上级支出 | 对附属单位补助支出. Used when the header names a column
+ * beyond 合计 / 基本支出 / 项目支出 (wrapped headers: `对附属单位补` / `助支出`).
+ */
+const BY_CODE_WIDE: Spec = [
+  { label: "合计", key: /合计/ },
+  { label: "基本支出", key: /基本支出/ },
+  { label: "人员经费", key: /人员经费/ },
+  { label: "公用经费", key: /公用经费/ },
+  { label: "项目支出", key: /项目支出/ },
+  { label: "事业单位经营支出", key: /经营支出/ },
+  { label: "上缴上级支出", key: /上缴上级/ },
+  { label: "对附属单位补助支出", key: /对附属单位补/ },
+];
+const WIDE = /人员经费|公用经费|经营支出|上缴上级|对附属单位补/;
+
 const INCOME: Spec = [
   { label: "合计", key: /合计/ },
   { label: "财政拨款收入", key: /财政拨款收入/ },
@@ -52,14 +70,23 @@ const SPECS: Record<string, Spec> = {
   budget_state_capital: BY_CODE,
   budget_gpb_basic_by_economic: ECONOMIC,
   budget_three_public: THREE_PUBLIC,
+  budget_fiscal_by_code: BY_CODE,
+  budget_gpb_basic_by_code: BY_CODE,
+  budget_project: BY_CODE,
+  budget_gpb_by_economic: ECONOMIC,
+  budget_gpb_project_by_economic: ECONOMIC,
+  budget_basic_by_economic: ECONOMIC,
   budget_gov_fund_three_public: THREE_PUBLIC,
 };
 
+/** Families whose by-code form may print the wide national column set (families named by meaning: segment/family.ts). */
+const BY_CODE_FAMILIES_WIDE = new Set(["budget_expenditure", "budget_fiscal_by_code", "budget_gpb_by_code", "budget_gpb_basic_by_code", "budget_project"]);
+
 /** The money columns of a plain-text row table, or null when the header names none we know. */
 export function textColumns(family: string, headerText: string): TextColumn[] | null {
-  const spec = SPECS[family];
-  if (!spec) return null;
   const h = foldHeader(headerText);
+  const spec = SPECS[family] === BY_CODE && WIDE.test(h) && BY_CODE_FAMILIES_WIDE.has(family) ? BY_CODE_WIDE : SPECS[family];
+  if (!spec) return null;
   const out: TextColumn[] = [];
   for (const col of spec) {
     if (!col.key.test(h)) continue;
