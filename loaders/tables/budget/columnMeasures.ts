@@ -58,6 +58,7 @@ const IDENTITIES: Array<[string, string[], "all" | "any" | "first_two_and_any"]>
   ["vehicles_total", ["vehicle_purchase", "vehicle_operation"], "all"],
   ["three_public_total", ["overseas_travel", "vehicles_total", "official_reception"], "all"],
   ["basic", ["personnel", "public_expenses"], "all"],
+  ["budget", ["current_year_appropriation", "carryover_prior"], "all"],
   ["total", ["basic", "project"], "all"],
   // the wide national by-code form: 基本 + 项目 + the other expenditure kinds that are printed
   ["total", ["basic", "project", "operating_expenditure", "remit_to_superior", "subsidy_to_subordinate"], "first_two_and_any"],
