@@ -20,7 +20,7 @@ export function docPages(dir: string = DEFAULT_DOCUMENTS_DIR): DocPage[] {
   const pages: DocPage[] = [];
   const seen = new Set<string>();
   listInputs([dir]).forEach((path, index) => {
-    let doc;
+    let doc: ReturnType<typeof readDocument>;
     try {
       doc = readDocument(path);
     } catch {
