@@ -65,7 +65,7 @@ function twoSidedTable(docId: string, table: R, items: LineItem[], sides: string
   const body = h("tbody");
   for (const index of indexes) {
     const tr = h("tr");
-    sides.forEach((side, s) => {
+    sides.forEach((_, s) => {
       const row = parts[s].rows.find((r) => r.row_index === index);
       const label = h("td", {className: "bn-row-label" + (s > 0 ? " bn-side-start" : "")}, row?.label ?? "");
       if (row && /合\s*计|总\s*计/.test(row.label)) tr.classList.add("bn-total");
