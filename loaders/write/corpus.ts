@@ -42,11 +42,11 @@ const PARTITION = ["province", "year"];
 
 function append(appender: DuckDBAppender, col: Column, value: unknown): void {
   const v = cellValue(value, col.type);
-  if (v === null) return appender.appendNull();
-  if (col.type === "string") return appender.appendVarchar(v as string);
-  if (col.type === "double") return appender.appendDouble(v as number);
-  if (col.type === "int") return appender.appendInteger(v as number);
-  return appender.appendBoolean(v as boolean);
+  if (v === null) appender.appendNull();
+  else if (col.type === "string") appender.appendVarchar(v as string);
+  else if (col.type === "double") appender.appendDouble(v as number);
+  else if (col.type === "int") appender.appendInteger(v as number);
+  else appender.appendBoolean(v as boolean);
 }
 
 async function createTable(conn: DuckDBConnection, spec: TableSpecOut): Promise<void> {
