@@ -102,7 +102,7 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
     for (const pos of markDuplicates(spool.documents)) spool.dropped.add(pos);
     const documents = [...spool.documents].sort((a, b) => a[0] - b[0]).map(([, d]) => d);
     const versions = { parser, data: dataVersion(parser, documents) };
-    const written = await writeCorpus(outDir, spool, { csv: options.csv, partitioned: options.partitioned, duckdb: options.duckdb, versions });
+    const written = await writeCorpus(outDir, spool, { formats: options.formats, versions });
     const textsById = new Map<string, string>();
     for (const [pos, text] of [...texts].sort((a, b) => a[0] - b[0])) if (!spool.dropped.has(pos)) textsById.set(spool.documents.get(pos)!.doc_id, text);
     return {

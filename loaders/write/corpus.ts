@@ -2,16 +2,17 @@
  * Spool → output files, through DuckDB's native engine (one thread, rows
  * ordered by document and row, so the same documents always give the same
  * bytes whatever order they were extracted in):
- *   <table>.parquet          ZSTD, with the schema, parser version and data version in its key/value metadata
- *   <table>.arrow / .arrows  Arrow IPC file / stream
- *   <table>.csv              with `csv: true`
- *   partitioned/<table>/province=…/year=…/data_0.parquet   hive-partitioned (with `partitioned: true`)
- *   corpus.duckdb            every table in one DuckDB database (with `duckdb: true`)
- *   datapackage.json         Frictionless descriptor with keys
+ *   parquet      <table>.parquet, ZSTD, with the schema, parser version and data version in its key/value metadata
+ *   arrow        <table>.arrow / .arrows: Arrow IPC file (pandas, R, polars) / stream (DuckDB-WASM)
+ *   csv          <table>.csv
+ *   partitioned  partitioned/<table>/province=…/year=…/data_0.parquet, hive-partitioned
+ *   duckdb       corpus.duckdb, every table in one DuckDB database
+ * and always datapackage.json, the Frictionless descriptor with keys.
  * The stage database is in memory up to 1 GB and spills to the spool folder
  * beyond, so memory stays bounded whatever the size of the corpus.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
 import { classificationsFromCounts, type NameCount } from "../schema/classifications.ts";
@@ -22,10 +23,13 @@ import { BATCH_ROWS, writeArrowFiles } from "./arrow.ts";
 import { cellValue } from "./row-json.ts";
 import { SPOOLED_TABLES, type Spool } from "./spool.ts";
 
+/** What can be written; parquet and arrow by default. */
+export const OUTPUT_FORMATS = ["parquet", "arrow", "csv", "partitioned", "duckdb"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ["parquet", "arrow"];
+
 export interface CorpusWriteOptions {
-  csv?: boolean;
-  partitioned?: boolean;
-  duckdb?: boolean;
+  formats?: readonly OutputFormat[];
   /** Written into every Parquet file's key/value metadata and datapackage.json. */
   versions?: { parser: string; data: string };
 }
@@ -34,6 +38,8 @@ const SQL_TYPES: Record<ColumnType, string> = { string: "VARCHAR", double: "DOUB
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const columnList = (spec: TableSpecOut) => spec.columns.map((c) => quote(c.name)).join(", ");
+/** Threads DuckDB may use to parse the spool (the writing itself runs on one). */
+const LOAD_THREADS = Math.max(1, Math.min(4, availableParallelism()));
 /** Parquet key/value metadata: `KV_METADATA {key: 'value', …}`. */
 const kvMetadata = (entries: Record<string, string>) => `KV_METADATA {${Object.entries(entries).map(([k, v]) => `${quote(k)}: ${literal(v)}`).join(", ")}}`;
 const SOURCE_NOTE = "Extracted from public Chinese government budget disclosures (部门预算 / 部门决算 / 单位决算); every number carries its document (doc_id) and source line.";
@@ -104,8 +110,10 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
   const instance = await DuckDBInstance.create(":memory:", { threads: "1", memory_limit: "1GB", temp_directory: join(spool.dir, "duckdb.tmp") });
   const conn = await instance.connect();
   const written: string[] = [];
+  const formats = new Set(options.formats ?? DEFAULT_FORMATS);
   try {
-    // Load: spooled JSON lines, documents and classifications.
+    // Load: spooled JSON lines (in parallel: the order is restored when writing), documents and classifications.
+    await conn.run(`SET threads = ${LOAD_THREADS}`);
     const byName = new Map(OUTPUT_TABLES.map((t) => [t.name, t]));
     for (const name of SPOOLED_TABLES) {
       const spec = byName.get(name)!;
@@ -125,9 +133,10 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
     const codes = classificationsFromCounts(await nameCountsSql(conn));
     await appendRows(conn, classifications, codes.map((row, i) => [0, i + 1, row] as [number, number, object]));
 
-    // Write: every table in every format, ordered by document and row.
+    // Write: every table in every format, ordered by document and row, on one thread (the same bytes every time).
+    await conn.run("SET threads = 1");
     const versions: Record<string, string> = options.versions ? { parser_version: options.versions.parser, data_version: options.versions.data } : {};
-    if (options.duckdb) {
+    if (formats.has("duckdb")) {
       const db = join(outDir, "corpus.duckdb");
       rmSync(db, { force: true });
       await conn.run(`ATTACH ${literal(db)} AS out`);
@@ -136,14 +145,16 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
       const select = `SELECT ${columnList(spec)} FROM ${quote(spec.name)} ORDER BY _doc, _row`;
       const base = join(outDir, spec.name);
       const meta = kvMetadata({ ...versions, table: spec.name, schema: JSON.stringify(spec.columns.map(({ name, type, unit }) => ({ name, type, ...(unit ? { unit } : {}) }))), source: SOURCE_NOTE });
-      await conn.run(`COPY (${select}) TO ${literal(`${base}.parquet`)} (FORMAT parquet, COMPRESSION zstd, ${meta})`);
-      written.push(`${base}.parquet`);
-      if (options.csv) {
+      if (formats.has("parquet")) {
+        await conn.run(`COPY (${select}) TO ${literal(`${base}.parquet`)} (FORMAT parquet, COMPRESSION zstd, ${meta})`);
+        written.push(`${base}.parquet`);
+      }
+      if (formats.has("csv")) {
         await conn.run(`COPY (${select}) TO ${literal(`${base}.csv`)} (FORMAT csv, HEADER true)`);
         written.push(`${base}.csv`);
       }
-      written.push(...(await writeArrowFiles(base, spec, columnBatches(conn, select, spec.columns.length))));
-      if (options.partitioned && spec.name !== "classifications") {
+      if (formats.has("arrow")) written.push(...(await writeArrowFiles(base, spec, columnBatches(conn, select, spec.columns.length))));
+      if (formats.has("partitioned") && spec.name !== "classifications") {
         const own = spec.columns.some((c) => c.name === "province");
         const partitioned = own
           ? select
@@ -154,9 +165,9 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
         await conn.run(`COPY (${partitioned}) TO ${literal(dir)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${PARTITION.join(", ")}), ${meta})`);
         written.push(dir);
       }
-      if (options.duckdb) await conn.run(`CREATE TABLE out.${quote(spec.name)} AS ${select}`);
+      if (formats.has("duckdb")) await conn.run(`CREATE TABLE out.${quote(spec.name)} AS ${select}`);
     }
-    if (options.duckdb) {
+    if (formats.has("duckdb")) {
       await conn.run("DETACH out");
       written.push(join(outDir, "corpus.duckdb"));
     }

@@ -1,7 +1,7 @@
 /**
  * Write an in-memory Extraction to a folder, through the same writers as a
  * batch (write/corpus.ts): its rows are spooled in their order, then written
- * as Parquet, Arrow (file and stream), CSV with `csv: true`, and
+ * in the formats asked for (Parquet and Arrow by default) and
  * datapackage.json.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";

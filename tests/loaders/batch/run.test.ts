@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { extractBatch, type BatchResult } from "../../../loaders/batch/run.ts";
 import { DOCS, SAMPLE } from "../helpers.ts";
 
+const ALL = ["parquet", "arrow", "csv", "partitioned", "duckdb"] as const;
 const fresh = (name: string) => mkdtempSync(join(tmpdir(), `batch-${name}-`));
 
 /** Every output file of a folder (recursively), by relative path, as bytes. */
@@ -48,12 +49,12 @@ describe("extractBatch", () => {
   beforeAll(async () => {
     input = inputs();
     const out = fresh("one");
-    one = { out, result: await extractBatch([input], out, { root: input, jobs: 1, cacheDir: null, csv: true, partitioned: true, duckdb: true }) };
+    one = { out, result: await extractBatch([input], out, { root: input, jobs: 1, cacheDir: null, formats: ALL }) };
   }, 120_000);
 
   it("writes byte-identical files with one worker or two", async () => {
     const out = fresh("two");
-    await extractBatch([input], out, { root: input, jobs: 2, cacheDir: null, csv: true, partitioned: true, duckdb: true });
+    await extractBatch([input], out, { root: input, jobs: 2, cacheDir: null, formats: ALL });
     const a = filesOf(one.out);
     const b = filesOf(out);
     expect([...b.keys()]).toEqual([...a.keys()]);
