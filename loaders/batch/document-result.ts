@@ -26,6 +26,6 @@ export function extractDocument(bytes: Uint8Array, source_file: string): Documen
 
 export function toResult(d: DocumentExtraction): DocumentResult {
   const blocks = {} as RowBlocks;
-  for (const table of SPOOLED_TABLES) blocks[table] = rowsToJsonLines(SPECS.get(table)!, d[table]);
+  for (const table of SPOOLED_TABLES) blocks[table] = rowsToJsonLines(SPECS.get(table)!, (d as unknown as Record<string, object[]>)[table] ?? []);
   return { document: d.document, blocks, text: d.source ? d.source.lines.join("\n") : null, unreadable: Boolean(d.unreadable) };
 }

@@ -18,7 +18,7 @@ export async function writeOutputs(dir: string, extraction: Extraction, options:
   try {
     extraction.documents.forEach((row, i) => spool.document(i, row));
     const blocks = {} as RowBlocks;
-    for (const table of SPOOLED_TABLES) blocks[table] = rowsToJsonLines(OUTPUT_TABLES.find((t) => t.name === table)!, extraction[table]);
+    for (const table of SPOOLED_TABLES) blocks[table] = rowsToJsonLines(OUTPUT_TABLES.find((t) => t.name === table)!, (extraction as unknown as Record<string, object[]>)[table] ?? []);
     // Rows are already in document order: one position for all, ordered by their index.
     spool.rows(0, blocks);
     spool.close();

@@ -8,12 +8,13 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import type { DocumentRow } from "../schema/types.ts";
 import { stampDocument } from "./row-json.ts";
 
-/** Tables with rows per document (all output tables but documents and classifications). */
-export const SPOOLED_TABLES = ["tables", "line_items", "narrative_facts", "performance_projects", "performance_indicators", "checks", "residue"] as const;
-export type SpooledTable = (typeof SPOOLED_TABLES)[number];
+/** Tables with rows per document: every output table but documents (kept in memory) and classifications (computed at the end). */
+export const SPOOLED_TABLES: readonly string[] = OUTPUT_TABLES.map((t) => t.name).filter((name) => name !== "documents" && name !== "classifications");
+export type SpooledTable = string;
 
 /** One document's rows, as JSON lines per table (see rowsToJsonLines). */
 export type RowBlocks = Record<SpooledTable, string>;
