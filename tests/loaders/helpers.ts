@@ -26,5 +26,3 @@ export const hasExternal = hasShared("external");
 
 export const CORPUS = sharedPath("corpus");
 export const hasCorpus = hasShared("corpus");
-/** Why tests that read ../shared are skipped (printed, so a skip is visible). */
-export const SHARED_ABSENT = "../shared is absent: tests that read its real PDFs are skipped";

@@ -9,9 +9,7 @@ import { fromPdfBytes } from "../../../loaders/ingest/pdf/document.ts";
 import { pageLines } from "../../../loaders/ingest/pdf/lines.ts";
 import { readSource } from "../../../loaders/ingest/source.ts";
 import { encryptedPdf, imageOnlyPdf, textPdf, zeroPagePdf } from "../../fixtures/pdf.ts";
-import { CORPUS, EXTERNAL, hasCorpus, SHARED_ABSENT } from "../helpers.ts";
-
-if (!hasCorpus) console.warn(SHARED_ABSENT);
+import { CORPUS, EXTERNAL, hasCorpus } from "../helpers.ts";
 
 const small = () =>
   textPdf([
