@@ -38,7 +38,8 @@ export default {
   root: "src",
   pages,
   // One source page and one document page per document (src/sources/[doc].md, src/documents/[doc].md).
-  dynamicPaths: documents.flatMap(({id}) => [`/documents/${id}`, `/sources/${id}`]),
+  // A PDF document also has /pdf/<doc_id> (src/pdf/[doc].md), which opens the original PDF.
+  dynamicPaths: documents.flatMap(({id, pdf}) => [`/documents/${id}`, `/sources/${id}`, ...(pdf ? [`/pdf/${id}`] : [])]),
   pager: false,
   // The default pulls a Google web font; we ship our own stylesheet instead.
   globalStylesheets: [],

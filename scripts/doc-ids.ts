@@ -1,12 +1,13 @@
 // The doc_id of every document the site is built from, at config time (for the
 // parameterized pages /sources/<doc_id> and /documents/<doc_id>). Same files, same
 // order and same ids as the extraction (loaders/extract.ts extractFiles): ids come
-// from loaders/ingest/read.ts, a second copy of a text gets "-dup<index>", and a file
-// that cannot be read (binary, …) has no source text and no page.
+// from loaders/ingest/source.ts (a PDF by its text layer), a second copy of a text gets
+// "-dup<index>", and a file that cannot be read (binary, …) has no source text and no page.
+import {readFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {readMetadata} from "../loaders/document/metadata.ts";
 import {listInputs} from "../loaders/extract.ts";
-import {readDocument} from "../loaders/ingest/read.ts";
+import {readSource} from "../loaders/ingest/source.ts";
 
 export const DEFAULT_DOCUMENTS_DIR = fileURLToPath(new URL("../data/documents/", import.meta.url));
 
@@ -14,15 +15,17 @@ export interface DocPage {
   id: string;
   /** Entity, year and kind read from the content, for the sidebar: 达州市医疗保障局（汇总） 2023 决算. */
   label: string;
+  /** A PDF document: it has a /pdf/<doc_id> page that opens the original. */
+  pdf: boolean;
 }
 
 export function docPages(dir: string = DEFAULT_DOCUMENTS_DIR): DocPage[] {
   const pages: DocPage[] = [];
   const seen = new Set<string>();
   listInputs([dir]).forEach((path, index) => {
-    let doc: ReturnType<typeof readDocument>;
+    let doc: ReturnType<typeof readSource>;
     try {
-      doc = readDocument(path);
+      doc = readSource(new Uint8Array(readFileSync(path)), path);
     } catch {
       return;
     }
@@ -32,7 +35,7 @@ export function docPages(dir: string = DEFAULT_DOCUMENTS_DIR): DocPage[] {
     const meta = readMetadata(doc.lines);
     const kind = meta.kind === "budget" ? "预算" : meta.kind === "final" ? "决算" : "";
     const label = [meta.entity ?? path.split("/").pop(), meta.year, kind].filter(Boolean).join(" ");
-    pages.push({id, label});
+    pages.push({id, label, pdf: doc.source_format === "pdf"});
   });
   return pages;
 }

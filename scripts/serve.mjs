@@ -28,7 +28,8 @@ export const MIME_TYPES = {
   ".webp": "image/webp",
   ".ico": "image/x-icon",
   ".woff2": "font/woff2",
-  ".zip": "application/zip"
+  ".zip": "application/zip",
+  ".pdf": "application/pdf"
 };
 
 function isFile(path) {

@@ -35,8 +35,27 @@ export type SourceViewElement = HTMLDivElement & {
 
 const CHUNK = 200;
 
-export function sourceView(text: string): SourceViewElement {
+export interface SourceViewOptions {
+  /**
+   * For a PDF document: the address of page n of the original PDF. Its page
+   * markers (`=== PAGE n ===`, the k-th reading k) become separators with a
+   * "page n of the PDF" link.
+   */
+  pageHref?: (page: number) => string;
+}
+
+/** The line numbers of a PDF text's page markers, by page: the k-th marker reads `=== PAGE k ===`. */
+export function pageMarkers(lines: readonly string[]): Map<number, number> {
+  const out = new Map<number, number>();
+  lines.forEach((line, i) => {
+    if (line === `=== PAGE ${out.size + 1} ===`) out.set(i + 1, out.size + 1);
+  });
+  return out;
+}
+
+export function sourceView(text: string, options: SourceViewOptions = {}): SourceViewElement {
   const lines = text.split("\n");
+  const markers = options.pageHref ? pageMarkers(lines) : new Map<number, number>();
   const root = document.createElement("div") as SourceViewElement;
   root.className = "bn-source";
   root.style.setProperty("--bn-ln-width", `${String(lines.length).length + 1}ch`);
@@ -65,6 +84,17 @@ export function sourceView(text: string): SourceViewElement {
     const content = document.createElement("span");
     content.className = "bn-src-text";
     content.textContent = lines[i];
+    const page = markers.get(n);
+    if (page !== undefined && options.pageHref) {
+      row.classList.add("bn-src-page");
+      const link = document.createElement("a");
+      link.className = "bn-src-pdf";
+      link.href = options.pageHref(page);
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.textContent = `page ${page} of the PDF`;
+      content.append(" ", link);
+    }
     row.append(number, mark, content);
     chunk!.append(row);
     elements[i] = row;

@@ -31,7 +31,7 @@
 import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { isMoneyToken, keepsColumns, nearestAnchor, tokenize, tokenValue } from "../rows.ts";
-import { solveColumns, type Constraint, type Stage } from "../placement/index.ts";
+import { GEOMETRY_RULE, placeByGeometry, sectionGrid, solveColumns, type Constraint, type Stage } from "../placement/index.ts";
 import { economicRowsWithoutAmounts, FISCAL_DETAIL } from "./economic_evidence.ts";
 import { FISCAL_SUMMARY, fundOfLabel, fundsWithoutAppropriation } from "./evidence.ts";
 import { sortLines } from "./section_lines.ts";
@@ -103,6 +103,10 @@ export function parseThreePublic(ctx: TableContext): TableParse {
   const sideLine = sorted.headerRaw.find((h) => (h.match(/预算数|决算数/g) ?? []).length === cols.length);
   const anchors = layout && sideLine ? tokenize(sideLine).filter((t) => /^(预算数|决算数)$/.test(t.text)).map((t) => (t.x0 + t.x1) / 2) : null;
   const stageList = constraintStages(ctx, cols);
+  // a PDF: columns by position where its geometry is clear (the leaf headers are the sides: 预算数 / 决算数 …)
+  const firstBody = sorted.body[0]?.[0] ?? Number.POSITIVE_INFINITY;
+  const headerLines = sorted.residue.filter((r) => r.reason === "header" && r.source_line < firstBody).map((r) => r.source_line);
+  const grid = sectionGrid(ctx.doc, headerLines, sorted.body.map(([n]) => n), cols.map((c) => c.side.split("·").pop()!));
   const items: LineItem[] = [];
   let bad = 0;
   let row = 0;
@@ -119,8 +123,12 @@ export function parseThreePublic(ctx: TableContext): TableParse {
     }
     let placed: Array<number | null> | null = null;
     let rules: Array<string | null> = nums.map(() => null);
+    const byPosition = nums.length < cols.length && grid ? placeByGeometry(ctx.doc, grid, n, nums.map((t) => t.text)) : null;
     if (nums.length === cols.length) placed = nums.map((_, i) => i);
-    else if (anchors && anchors.length === cols.length) {
+    else if (byPosition) {
+      placed = byPosition;
+      rules = nums.map(() => GEOMETRY_RULE);
+    } else if (anchors && anchors.length === cols.length) {
       placed = nums.map((t) => nearestAnchor(t, anchors));
       if (new Set(placed).size !== placed.length) placed = null;
     } else {
@@ -153,7 +161,7 @@ export function parseThreePublic(ctx: TableContext): TableParse {
           value: tokenValue(nums[i].text)!,
           source_line: n,
           row_index: row,
-          inferred: rules[i] !== null,
+          inferred: rules[i] !== null && rules[i] !== GEOMETRY_RULE,
           rule: rules[i],
         }),
       ),

@@ -165,11 +165,24 @@ export function sectionGrid(doc: SourceDocument, headerLines: number[], bodyLine
   const header = headerLines.map((n) => doc.geometry![n - 1]).filter((g) => g !== null && g !== undefined);
   if (header.length === 0) return null;
   const page = header[0].page;
-  const cells = headerCells(header.filter((g) => g.page === page).map((g) => g.spans));
-  if (cells.length < columns) return null;
-  const ranges = rangesOf(cells);
-  const money = byLabel(cells, labels) ?? byNumbers(doc, cells, ranges, bodyLines.filter((n) => doc.geometry![n - 1]?.page === page), columns, options.rightmost);
+  const spans = header.filter((g) => g.page === page).map((g) => g.spans);
+  // the cells of the whole header; else those of its fullest line (a row of 预算数 / 决算数
+  // leaves under group headers too narrow to be seen spanning them)
+  const fullest = spans.reduce((a, b) => (lineCells(b).length > lineCells(a).length ? b : a));
+  const onPage = bodyLines.filter((n) => doc.geometry![n - 1]?.page === page);
+  let cells: Cell[] = [];
+  let money: number[] | null = null;
+  for (const [k, candidate] of [headerCells(spans), headerCells([fullest])].entries()) {
+    if (candidate.length < columns) continue;
+    const ranges = rangesOf(candidate);
+    // a line with one cell per column (栏次 1 2 … 12, or 预算数 决算数 … ) is the columns
+    const whole = k === 1 && candidate.length === columns ? candidate.map((_, i) => i) : null;
+    money = byLabel(candidate, labels) ?? whole ?? byNumbers(doc, candidate, ranges, onPage, columns, options.rightmost);
+    cells = candidate;
+    if (money) break;
+  }
   if (!money) return null;
+  const ranges = rangesOf(cells);
   const moneyCells = money.map((i) => cells[i]);
   // a money column's range reaches to its neighbours among all cells (label cells bound it too)
   const headerTexts = new Set(header.map((g) => g.text));
