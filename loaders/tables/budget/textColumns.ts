@@ -47,15 +47,15 @@ const WIDE = /人员经费|公用经费|经营支出|上缴上级|对附属单�
  */
 const FUNDS: Spec = [
   { label: "合计", key: /合计|总计/ },
-  { label: "财政拨款", key: /财政拨款.*(小计|合计)|总计.*合计|小计/ },
-  { label: "一般公共预算", key: /一般公共预/ },
+  { label: "财政拨款", key: /总计.*合计|合计.*总计|小计/ },
+  { label: "一般公共预算", key: /一般公共/ },
   { label: "政府性基金", key: /政府性基/ },
   { label: "国有资本经营预算", key: /国有资本经/ },
   { label: "财政专户", key: /财政专户|专户拨款/ },
   { label: "事业收入", key: /事业收入/ },
-  { label: "事业单位经营收入", key: /经营收入/ },
+  { label: "事业单位经营收入", key: /经营收入|事业单位经营/ },
   { label: "上级补助收入", key: /上级补助/ },
-  { label: "附属单位上缴收入", key: /附属单位上缴/ },
+  { label: "附属单位上缴收入", key: /附属单位(?!补)|上缴收入/ },
   { label: "其他收入", key: /其他收入|其他资金/ },
   { label: "上年结转", key: /上年结[转余]/ },
 ];
@@ -105,10 +105,12 @@ const SPECS: Record<string, Spec> = {
 };
 
 /** Families printed by fund in some templates (families named by meaning: segment/family.ts). */
-const BY_FUND_FAMILIES = new Set(["budget_basic_by_economic", "budget_project", "budget_three_public", "budget_gpb_project_by_economic"]);
+const BY_FUND_FAMILIES = new Set(["budget_basic_by_economic", "budget_project", "budget_three_public", "budget_gpb_project_by_economic", "budget_income"]);
 
 /** Families whose by-code form may print the wide national column set (families named by meaning: segment/family.ts). */
-const BY_CODE_FAMILIES_WIDE = new Set(["budget_expenditure", "budget_fiscal_by_code", "budget_gpb_by_code", "budget_gpb_basic_by_code", "budget_project"]);
+const BY_CODE_FAMILIES_WIDE = new Set([
+  "budget_expenditure", "budget_fiscal_by_code", "budget_gpb_by_code", "budget_gpb_basic_by_code", "budget_project", "budget_gov_fund", "budget_state_capital",
+]);
 
 /** The money columns of a plain-text row table, or null when the header names none we know. */
 export function textColumns(family: string, headerText: string): TextColumn[] | null {
@@ -117,9 +119,9 @@ export function textColumns(family: string, headerText: string): TextColumn[] | 
   const spec = SPECS[family] === BY_CODE && WIDE.test(h) && BY_CODE_FAMILIES_WIDE.has(family) ? BY_CODE_WIDE : SPECS[family];
   if (!spec) return null;
   const cols = columnsOf(spec, h) ?? byHeaderMeaning(h);
-  // a total printed as 小计 (一般公共预算支出: 小计 | 其中：基本支出 | 项目支出)
-  if (cols && !cols.some((c) => c.measure === "total") && /^(?!.*合计).*小计/.test(h) && spec === BY_CODE && BY_CODE_FAMILIES_WIDE.has(family))
-    return [{ label: "小计", measure: "total" }, ...cols];
+  // a total printed as 小计 or 支出总计 (一般公共预算支出: 小计 | 其中：基本支出 | 项目支出)
+  if (cols && !cols.some((c) => c.measure === "total") && /^(?!.*合计).*(小计|总计)/.test(h) && spec === BY_CODE && BY_CODE_FAMILIES_WIDE.has(family))
+    return [{ label: /小计/.test(h) ? "小计" : "总计", measure: "total" }, ...cols];
   return cols;
 }
 
