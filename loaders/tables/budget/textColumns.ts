@@ -59,6 +59,29 @@ const FUNDS: Spec = [
   { label: "其他收入", key: /其他收入|其他资金/ },
   { label: "上年结转", key: /上年结[转余]/ },
 ];
+/**
+ * A header that splits every column by the year's money and the carry-over
+ * (当年预算 | 上年结转结余, each with 小计 and the same kind columns):
+ * 合计 | 小计 基本支出 项目支出 (经营支出) | 小计 基本支出 项目支出 (经营支出),
+ * or the economic form with 人员经费 / 公用经费.
+ */
+function yearGroups(h: string): TextColumn[] | null {
+  if (!/当年预算|本年预算|编制预算|当年财政拨款/.test(h) || !/上年结转/.test(h) || !/合计|总计/.test(h)) return null;
+  const kinds: TextColumn[] = /人员经费/.test(h)
+    ? [{ label: "人员经费", measure: "personnel" }, { label: "公用经费", measure: "public_expenses" }]
+    : /基本支出/.test(h)
+      ? [{ label: "基本支出", measure: "basic" }, { label: "项目支出", measure: "project" }, ...(/经营支出|营支出/.test(h) ? [{ label: "事业单位经营支出", measure: "operating_expenditure" }] : [])]
+      : [];
+  if (kinds.length === 0) return null;
+  return [
+    { label: "合计", measure: "total" },
+    { label: "当年预算/小计", measure: "current_year_appropriation" },
+    ...kinds.map((k) => ({ label: `当年预算/${k.label}`, measure: k.measure })),
+    { label: "上年结转结余/小计", measure: "carryover_prior" },
+    ...kinds.map((k) => ({ label: `上年结转结余/${k.label}`, measure: k.measure })),
+  ];
+}
+
 const BY_FUND = /一般公共预?算?.*政府性基|政府性基.*国有资本经/;
 const BY_KIND = /基本支出|项目支出|人员经费|公用经费/;
 
@@ -116,6 +139,10 @@ const BY_CODE_FAMILIES_WIDE = new Set([
 export function textColumns(family: string, headerText: string): TextColumn[] | null {
   const h = foldHeader(headerText);
   if (BY_FUND_FAMILIES.has(family) && BY_FUND.test(h) && !BY_KIND.test(h)) return columnsOf(FUNDS, h);
+  if (BY_CODE_FAMILIES_WIDE.has(family) || SPECS[family] === ECONOMIC) {
+    const grouped = yearGroups(h);
+    if (grouped) return grouped;
+  }
   const spec = SPECS[family] === BY_CODE && WIDE.test(h) && BY_CODE_FAMILIES_WIDE.has(family) ? BY_CODE_WIDE : SPECS[family];
   if (!spec) return null;
   const cols = columnsOf(spec, h) ?? byHeaderMeaning(h);
