@@ -2,6 +2,7 @@
  * Command line:
  *   extract <file-or-folder>... --out <dir>   write every output table as Parquet and Arrow
  *   audit <file>                              print the audit report of one document
+ *   panel <file-or-folder>...                 print the entities linked and the panel's rows per measure
  */
 import { resolve } from "node:path";
 import { extractFiles, type DocumentExtraction } from "./extract.ts";
@@ -9,7 +10,7 @@ import { writeOutputs } from "./write/outputs.ts";
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error("usage: extract <file-or-folder>... --out <dir>\n       audit <file>");
+  console.error("usage: extract <file-or-folder>... --out <dir>\n       audit <file>\n       panel <file-or-folder>...");
   process.exit(2);
 }
 
@@ -58,4 +59,8 @@ if (command === "extract") process.exitCode = await extract(rest);
 else if (command === "audit") {
   const { auditCommand } = await import("./audit/report.ts");
   process.exitCode = await auditCommand(rest);
+} else if (command === "panel") {
+  if (rest.length === 0) usage("panel: no input files");
+  const { panelReport } = await import("./panel/report.ts");
+  for (const line of panelReport(rest)) console.log(line);
 } else usage();

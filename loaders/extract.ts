@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readMetadata } from "./document/metadata.ts";
+import { regionCodes, type RegionCodes } from "./regions/codes.ts";
 import { IngestError } from "./ingest/decode.ts";
 import { fromBytes } from "./ingest/read.ts";
 import { classificationsOf } from "./schema/classifications.ts";
@@ -19,6 +20,7 @@ import type { PerformanceIndicator, PerformanceProject } from "./performance/typ
 import { audit } from "./audit/index.ts";
 import type { Check } from "./audit/types.ts";
 import { extractTables } from "./tables/extract.ts";
+import { panelStage, statedRenames, type EntityRow, type PanelRow, type StatedRename } from "./panel/index.ts";
 
 /** The rows one document contributes to each per-document output table. */
 export interface DocumentRows {
@@ -35,6 +37,9 @@ export interface DocumentRows {
 export interface Extraction extends DocumentRows {
   documents: DocumentRow[];
   classifications: ClassificationRow[];
+  /** Built over the whole batch after the per-document pipeline (loaders/panel/). */
+  entities: EntityRow[];
+  panel: PanelRow[];
 }
 
 /** Files to read: the paths given, folders walked recursively for .txt and .md, sorted. */
@@ -54,6 +59,8 @@ export function listInputs(paths: string[]): string[] {
   return [...new Set(files)];
 }
 
+const NO_REGION_CODES: RegionCodes = { province_code: null, city_code: null, county_code: null, region_code: null, region_level: null };
+
 function errorRow(source_file: string, bytes: Uint8Array, message: string): DocumentRow {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   return {
@@ -70,6 +77,8 @@ function errorRow(source_file: string, bytes: Uint8Array, message: string): Docu
     province: null,
     city: null,
     level: null,
+    ...NO_REGION_CODES,
+    entity_id: null,
     year: null,
     kind: null,
     scope: null,
@@ -130,6 +139,8 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
   if (!meta.entity) messages.push(`${source_file}: entity not found in the text`);
   if (!meta.year) messages.push(`${source_file}: year not found in the text`);
   if (!meta.kind) messages.push(`${source_file}: neither budget nor final accounts: unknown layout`);
+  const { messages: regionMessages, ...codes } = regionCodes(meta);
+  for (const m of regionMessages) messages.push(`${source_file}: region: ${m}`);
   const broken = tables.tables.some((t) => t.status === "error" || t.status === "partial" || t.status === "unparsed");
   const status = !meta.kind && sections.length === 0 ? "partial" : broken || doc.warnings.length > 0 ? "partial" : "ok";
   const { province, city, region, level, entity, year, kind, scope, scope_zh, amount_unit, title, title_line } = meta;
@@ -147,6 +158,8 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     province,
     city,
     level,
+    ...codes,
+    entity_id: null,
     year,
     kind,
     scope,
@@ -196,8 +209,9 @@ export function extractFile(path: string, source_file = path): DocumentExtractio
  */
 export function extractFiles(paths: string[], options: { root?: string; onDocument?: (d: DocumentExtraction, index: number, total: number) => void } = {}): Extraction {
   const files = listInputs(paths);
-  const out: Extraction = { documents: [], classifications: [], ...empty() };
+  const out: Extraction = { documents: [], classifications: [], entities: [], panel: [], ...empty() };
   const seen = new Map<string, string>();
+  const renames: StatedRename[] = [];
   files.forEach((path, index) => {
     const source_file = options.root ? relative(options.root, path) : path;
     const d = extractFile(path, source_file);
@@ -211,9 +225,11 @@ export function extractFiles(paths: string[], options: { root?: string; onDocume
       seen.set(d.document.doc_id, source_file);
       out.documents.push(d.document);
       for (const key of Object.keys(empty()) as Array<keyof DocumentRows>) (out[key] as object[]).push(...d[key]);
+      if (d.source) renames.push(...statedRenames(d.document.doc_id, d.source.lines));
     }
     options.onDocument?.(d, index, files.length);
   });
   out.classifications = classificationsOf(out.line_items);
+  Object.assign(out, panelStage({ ...out, renames }));
   return out;
 }

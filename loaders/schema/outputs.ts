@@ -2,6 +2,7 @@
 import { CLASSIFICATIONS, DOCUMENTS, LINE_ITEMS, RESIDUE, TABLES, type TableSpecOut } from "./columns.ts";
 import { CHECKS } from "./columns-checks.ts";
 import { NARRATIVE_FACTS } from "./columns-narrative.ts";
+import { ENTITIES, PANEL } from "./columns-panel.ts";
 import { PERFORMANCE_INDICATORS, PERFORMANCE_PROJECTS } from "./columns-performance.ts";
 
 export const OUTPUT_TABLES: TableSpecOut[] = [
@@ -14,4 +15,6 @@ export const OUTPUT_TABLES: TableSpecOut[] = [
   CHECKS,
   CLASSIFICATIONS,
   RESIDUE,
+  ENTITIES,
+  PANEL,
 ];

@@ -16,7 +16,9 @@ export const ARROW_URLS = {
   performance_indicators: FileAttachment("../data/corpus/performance_indicators.arrow").href,
   checks: FileAttachment("../data/corpus/checks.arrow").href,
   classifications: FileAttachment("../data/corpus/classifications.arrow").href,
-  residue: FileAttachment("../data/corpus/residue.arrow").href
+  residue: FileAttachment("../data/corpus/residue.arrow").href,
+  entities: FileAttachment("../data/corpus/entities.arrow").href,
+  panel: FileAttachment("../data/corpus/panel.arrow").href
 } as const;
 
 export type CorpusTable = keyof typeof ARROW_URLS;
