@@ -22,11 +22,6 @@ export function parseNumber(cell: string): number | null {
   return negative ? -value : value;
 }
 
-/** Whether a cell looks like a number (see parseNumber). */
-export function isNumber(cell: string): boolean {
-  return parseNumber(cell) !== null;
-}
-
 /** Decimal places printed, to round sums the way the document does. */
 export function decimals(cell: string): number {
   const dot = cell.indexOf(".");

@@ -128,7 +128,9 @@ export function linkEntities(documents: DocumentRow[], renames: StatedRename[], 
     const years = members.map((m) => m.doc.year).filter((y): y is number => y !== null);
     const scope = latest.scope ?? "unknown";
     const where = latest.region_code ? `region ${latest.region_code}` : latest.region ? `region ${latest.region} (no code)` : "no region named";
-    const docsText = members.map((m) => `${m.doc.doc_id} ${m.doc.year ?? "?"} ${m.doc.kind ?? "?"} “${m.doc.entity}”${m.rules.length ? ` [${m.rules.join(", ")}]` : ""}`).join("; ");
+    const docsText = members
+      .map((m) => `${m.doc.doc_id} ${m.doc.year ?? "?"} ${m.doc.kind ?? "?"} “${m.doc.entity}”${m.rules.length ? ` [${m.rules.join(", ")}]` : ""}`)
+      .join("; ");
     const renameText = [...new Set(members.flatMap((m) => m.renamed.map((r) => `${r.former} → ${r.current} (${r.doc_id} line ${r.source_line})`)))].join("; ");
     rows.set(entity_id, {
       entity_id,
@@ -171,7 +173,9 @@ export function linkEntities(documents: DocumentRow[], renames: StatedRename[], 
       const departmentKey = `${ownKey}|department`;
       if (marked || groups.has(departmentKey)) {
         parentKey = departmentKey;
-        rule = marked ? "本级/机关 accounts of the department of the same name" : "单位 accounts of the department of the same name, whose own accounts are in the corpus";
+        rule = marked
+          ? "本级/机关 accounts of the department of the same name"
+          : "单位 accounts of the department of the same name, whose own accounts are in the corpus";
       }
     }
     if (!parentKey) continue;

@@ -94,15 +94,26 @@ export function documentFigures({ document: doc, tables, items, facts }: Documen
   const summaryMeasure = (i: LineItem): string | null => {
     if (i.measure === "grand_total") return i.side === "expenditure" ? "grand_total" : null;
     if (i.measure === "total") return i.side === "expenditure" ? "expenditure" : i.side === "income" ? "income" : null;
-    if (i.measure === "budget") return ({ 支出总计: "grand_total", 本年支出合计: "expenditure", 本年收入合计: "income" } as Record<string, string>)[squash(i.row_label)] ?? null;
+    if (i.measure === "budget")
+      return ({ 支出总计: "grand_total", 本年支出合计: "expenditure", 本年收入合计: "income" } as Record<string, string>)[squash(i.row_label)] ?? null;
     return null;
   };
-  for (const m of ["grand_total", "income", "expenditure"]) first(m, kind, summary.filter((i) => summaryMeasure(i) === m));
+  for (const m of ["grand_total", "income", "expenditure"])
+    first(
+      m,
+      kind,
+      summary.filter((i) => summaryMeasure(i) === m),
+    );
 
   // 支出表: 基本 / 项目 of the 合计 row, and the 类 of the functional classification
   const expenditure = itemsOf(tableOf(tables, ["final_expenditure_by_code", "budget_expenditure"]));
   const totalRow = expenditure.filter((i) => i.code === null && i.unit_code === null && /合\s*计/.test(i.row_label));
-  for (const m of ["basic", "project"]) first(m, kind, totalRow.filter((i) => i.measure === m));
+  for (const m of ["basic", "project"])
+    first(
+      m,
+      kind,
+      totalRow.filter((i) => i.measure === m),
+    );
   const coded = expenditure.filter((i) => i.measure === "total" && i.code_system === "functional" && i.code !== null && i.code_level !== null);
   if (coded.length) {
     const top = Math.min(...coded.map((i) => (i.unit_code ?? "").length));
@@ -114,12 +125,20 @@ export function documentFigures({ document: doc, tables, items, facts }: Documen
       const code = r.code!.slice(0, 3);
       groups.set(code, [...(groups.get(code) ?? []), r]);
     }
-    for (const [code, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) fromItem("function_class", kind, group, code, classes.length ? "table" : "sum of 项 rows");
+    for (const [code, group] of [...groups].sort(([a], [b]) => a.localeCompare(b)))
+      fromItem("function_class", kind, group, code, classes.length ? "table" : "sum of 项 rows");
   }
 
   // 基本支出表: 人员经费 / 公用经费
-  const basic = itemsOf(tableOf(tables, ["final_gpb_basic_by_economic", "budget_gpb_basic_by_economic"])).filter((i) => i.code === null && i.unit_code === null);
-  for (const m of ["personnel", "public_expenses"]) first(m, kind, basic.filter((i) => i.measure === m));
+  const basic = itemsOf(tableOf(tables, ["final_gpb_basic_by_economic", "budget_gpb_basic_by_economic"])).filter(
+    (i) => i.code === null && i.unit_code === null,
+  );
+  for (const m of ["personnel", "public_expenses"])
+    first(
+      m,
+      kind,
+      basic.filter((i) => i.measure === m),
+    );
 
   // “三公”: a final account prints 预算数 and 决算数 side by side
   const tpTable = tableOf(tables, ["final_three_public", "budget_three_public"]);
@@ -128,11 +147,23 @@ export function documentFigures({ document: doc, tables, items, facts }: Documen
     const rows = tp.filter((i) => i.measure === m);
     if (tpTable?.family === "budget_three_public") first(m, "budget", rows);
     else {
-      first(m, "budget", rows.filter((i) => i.side === "预算数"));
-      first(m, "final", rows.filter((i) => i.side === "决算数"));
+      first(
+        m,
+        "budget",
+        rows.filter((i) => i.side === "预算数"),
+      );
+      first(
+        m,
+        "final",
+        rows.filter((i) => i.side === "决算数"),
+      );
     }
   }
-  first("agency_running_costs", kind, items.filter((i) => i.measure === "agency_running_costs" && i.unit_code === null && i.amount_wan !== null).sort(byPosition));
+  first(
+    "agency_running_costs",
+    kind,
+    items.filter((i) => i.measure === "agency_running_costs" && i.unit_code === null && i.amount_wan !== null).sort(byPosition),
+  );
 
   // the prose: own-year figures where no table gave them; earlier years always
   const stated = facts.filter((f) => f.amount_wan !== null && f.year !== null).sort((a, b) => a.source_line - b.source_line);

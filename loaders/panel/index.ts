@@ -43,7 +43,14 @@ export function panelStage(input: PanelInput): { entities: EntityRow[]; panel: P
   const items = byDoc(input.line_items);
   const facts = byDoc(input.narrative_facts);
   const figures = input.documents.flatMap((document) =>
-    byDocument.has(document.doc_id) ? documentFigures({ document, tables: tables.get(document.doc_id) ?? [], items: items.get(document.doc_id) ?? [], facts: facts.get(document.doc_id) ?? [] }) : [],
+    byDocument.has(document.doc_id)
+      ? documentFigures({
+          document,
+          tables: tables.get(document.doc_id) ?? [],
+          items: items.get(document.doc_id) ?? [],
+          facts: facts.get(document.doc_id) ?? [],
+        })
+      : [],
   );
   return { entities, panel: buildPanel(figures, input.documents, byDocument, input.classifications) };
 }

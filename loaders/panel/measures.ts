@@ -6,7 +6,6 @@
  */
 export { PANEL_MEASURES } from "../schema/measures.ts";
 
-
 /** Subject (as printed, see measureOfSubject) → measure; first match wins. */
 const SUBJECT_RULES: Array<[RegExp, string]> = [
   [/^(?:收支(?:决算|预算)?总(?:计|数)|收入预算|支出预算|预算收入|预算支出)$/u, "grand_total"],

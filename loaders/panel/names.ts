@@ -20,7 +20,11 @@ const SCOPE_MARK = /(?:[（(](?:本级|机关|汇总|部门)[)）]|本级|部门
 const CPC = /^(?:中国共产党|中共)/u;
 
 /** Spaces removed and parentheses made full-width, as metadata prints entity names. */
-export const normaliseName = (s: string): string => s.replace(/[\s\u3000]/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
+export const normaliseName = (s: string): string =>
+  s
+    .replace(/[\s\u3000]/g, "")
+    .replace(/\(/g, "（")
+    .replace(/\)/g, "）");
 
 /** The printed name without its scope marker (贵州省医疗保障局（本级） → 贵州省医疗保障局). */
 export function withoutScopeMarker(printed: string): string {

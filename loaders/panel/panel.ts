@@ -53,7 +53,9 @@ export function buildPanel(figures: Figure[], documents: DocumentRow[], entityOf
     const e = entityOf.get(d.doc_id);
     if (e && d.year !== null && d.kind) covered.add(`${e}|${d.year}|${d.kind}`);
   }
-  const className = new Map(classifications.filter((c) => c.code_system === "functional" && c.level === 1).map((c) => [c.code, c.name_zh.replace(/^[一二三四五六七八九十]+、/u, "")]));
+  const className = new Map(
+    classifications.filter((c) => c.code_system === "functional" && c.level === 1).map((c) => [c.code, c.name_zh.replace(/^[一二三四五六七八九十]+、/u, "")]),
+  );
 
   const best = new Map<string, { f: Figure; tier: number }>();
   for (const f of figures) {
@@ -64,7 +66,10 @@ export function buildPanel(figures: Figure[], documents: DocumentRow[], entityOf
     const key = `${entity_id}|${f.year}|${f.phase}|${f.measure}|${f.code ?? ""}`;
     const held = best.get(key);
     const docYear = (x: Figure) => docs.get(x.doc_id)?.year ?? 0;
-    const better = !held || t < held.tier || (t === held.tier && (docYear(f) - docYear(held.f) || f.doc_id.localeCompare(held.f.doc_id) || f.source_line - held.f.source_line) < 0);
+    const better =
+      !held ||
+      t < held.tier ||
+      (t === held.tier && (docYear(f) - docYear(held.f) || f.doc_id.localeCompare(held.f.doc_id) || f.source_line - held.f.source_line) < 0);
     if (better) best.set(key, { f, tier: t });
   }
 

@@ -6,9 +6,8 @@
  */
 import { unitInLine } from "../document/unit.ts";
 import { toWanFactor } from "../ingest/numbers.ts";
-import type { AmountUnit, ResidueRow, SourceDocument } from "../schema/types.ts";
-import { findTables } from "../segment/tables.ts";
-import { findBlocks, type Block } from "./blocks.ts";
+import type { ResidueRow, SourceDocument } from "../schema/types.ts";
+import type { Block } from "../segment/performance.ts";
 import { compact } from "./headings.ts";
 import { emptyFields, readTextProject, type ProjectFields } from "./project.ts";
 import { valueFields } from "./row.ts";
@@ -130,17 +129,12 @@ function toIndicators(doc: SourceDocument, p: PerformanceProject, raws: RawIndic
   });
 }
 
-function docUnit(ctx: { amount_unit: string }): AmountUnit {
-  return ctx.amount_unit === "元" || ctx.amount_unit === "亿元" ? ctx.amount_unit : "万元";
-}
-
 export function extractPerformance(
   doc: SourceDocument,
+  blocks: Block[],
   ctx: { amount_unit: string; year: number | null },
 ): PerformanceResult {
   const { lines } = doc;
-  const tables = findTables(doc, docUnit(ctx));
-  const blocks = findBlocks(lines, tables);
   const projects: PerformanceProject[] = [];
   const indicators: PerformanceIndicator[] = [];
   const residue: ResidueRow[] = [];

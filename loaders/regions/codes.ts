@@ -54,7 +54,12 @@ export function regionCodes(names: RegionNames): RegionLookup {
   let city: Division | null = null;
   let county: Division | null = null;
   if (names.province) {
-    const p = pick("province", names.province, list.provinces.filter((d) => d.name === names.province), null);
+    const p = pick(
+      "province",
+      names.province,
+      list.provinces.filter((d) => d.name === names.province),
+      null,
+    );
     if ("found" in p) province = p.found;
     else messages.push(p.message);
   }

@@ -88,7 +88,13 @@ export function divisions(): DivisionIndex {
   }
   for (const a of load("areas")) {
     const city = code6(a.cityCode!);
-    const d: Division = { code: a.code, name: a.name, level: levelOfCode(a.code) ?? "county", province_code: code6(a.provinceCode!), city_code: realCity.has(city) ? city : null };
+    const d: Division = {
+      code: a.code,
+      name: a.name,
+      level: levelOfCode(a.code) ?? "county",
+      province_code: code6(a.provinceCode!),
+      city_code: realCity.has(city) ? city : null,
+    };
     byCode.set(d.code, d);
     push(countiesByName, d.name, d);
   }

@@ -81,7 +81,7 @@ for (const spec of ALL_TABLES) for (const n of spec.names) byName.set(normaliseT
 export function matchTitle(line: string): { spec: TableSpec; name: string } | null {
   // every standard name ends in 表: most lines are out at once
   if (line.length > 200 || !line.includes("表")) return null;
-  const norm = normaliseTitle(line).replace(/^[“"]|[”"]$/g, (q) => q);
+  const norm = normaliseTitle(line);
   if (norm.length < 4 || norm.length > 60) return null;
   const direct = byName.get(norm);
   if (direct) return { spec: direct, name: norm };

@@ -22,11 +22,6 @@ export function isMoneyToken(t: string): boolean {
   return MONEY_TOKEN.test(t);
 }
 
-/** Display width of one character: CJK and full-width forms count 2. */
-export function charWidth(ch: string): number {
-  return widthOfCode(ch.codePointAt(0) ?? 0);
-}
-
 function widthOfCode(c: number): number {
   return (c >= 0x1100 && c <= 0x115f) ||
     (c >= 0x2e80 && c <= 0xa4cf) ||

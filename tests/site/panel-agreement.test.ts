@@ -29,14 +29,18 @@ describe("panel and Compare page agree on the samples", () => {
     const figure: Record<string, string> = {expenditure_total: "grand_total", year_income: "income", year_expenditure: "expenditure"};
     const rows = (await corpus.rows(HEADLINE_TOTALS_SQL)).filter((r) => figure[r.figure as string]);
     const kinds = new Map((await corpus.rows("SELECT doc_id, kind FROM documents")).map((d) => [d.doc_id, d.kind]));
-    const pairs = compared(rows, (r) => [[`${r.doc_id} ${r.figure}`, r.amount_wan as number, panelFigure(r.doc_id, kinds.get(r.doc_id), figure[r.figure as string])]]);
+    const pairs = compared(rows, (r) => [
+      [`${r.doc_id} ${r.figure}`, r.amount_wan as number, panelFigure(r.doc_id, kinds.get(r.doc_id), figure[r.figure as string])]
+    ]);
     expect(pairs.length).toBeGreaterThanOrEqual(12);
     for (const [what, page, mine] of pairs) expect(mine, what).toBeCloseTo(page!, 6);
   });
 
   test("基本 / 项目 and 人员 / 公用经费", async () => {
     for (const sql of [Q.BASIC_PROJECT_SQL, Q.PERSONNEL_PUBLIC_SQL]) {
-      const pairs = compared(await corpus.rows(sql), (r) => [[`${r.doc_id} ${r.part}`, r.amount_wan as number, panelFigure(r.doc_id, r.kind, r.part as string)]]);
+      const pairs = compared(await corpus.rows(sql), (r) => [
+        [`${r.doc_id} ${r.part}`, r.amount_wan as number, panelFigure(r.doc_id, r.kind, r.part as string)]
+      ]);
       expect(pairs.length).toBe(10);
       for (const [what, page, mine] of pairs) expect(mine, what).toBeCloseTo(page!, 6);
     }

@@ -63,7 +63,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
 
   // rows
   const dept = departmentCode(parts.above.map(([, t]) => t));
-  const directory = parts.exact ? unitDirectory(ctx.doc) : new Map<string, string>();
+  const directory = parts.exact ? unitDirectory(ctx.doc, ctx.tables) : new Map<string, string>();
   const rows: Row[] = [];
   let noDataNote: string | null = null;
   let previousCode: string | null = null;

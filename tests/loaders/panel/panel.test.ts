@@ -25,8 +25,20 @@ describe("四川省医疗保障局: one body at two scopes", () => {
     expect(budget.entity_id).not.toBeNull();
     expect(unit.entity_id).not.toBeNull();
     expect(unit.entity_id).not.toBe(budget.entity_id);
-    expect(entityOf(corpus, budget.entity_id)).toMatchObject({ name: "四川省医疗保障局", scope: "department", region_code: "510000", parent_id: null, documents: 1 });
-    expect(entityOf(corpus, unit.entity_id)).toMatchObject({ name: "四川省医疗保障局", scope: "unit", region_code: "510000", parent_id: budget.entity_id, documents: 1 });
+    expect(entityOf(corpus, budget.entity_id)).toMatchObject({
+      name: "四川省医疗保障局",
+      scope: "department",
+      region_code: "510000",
+      parent_id: null,
+      documents: 1,
+    });
+    expect(entityOf(corpus, unit.entity_id)).toMatchObject({
+      name: "四川省医疗保障局",
+      scope: "unit",
+      region_code: "510000",
+      parent_id: budget.entity_id,
+      documents: 1,
+    });
     expect(entityOf(corpus, unit.entity_id).parent_rule).toMatch(/department of the same name/);
   });
 
@@ -37,7 +49,13 @@ describe("四川省医疗保障局: one body at two scopes", () => {
     expect([...docsOf(budget.entity_id)]).toEqual([budget.doc_id]);
     expect([...docsOf(unit.entity_id)]).toEqual([unit.doc_id]);
     // the department's 2023 budget 基本支出, as printed in 表1-2 line 145
-    expect(row(corpus, budget.entity_id!, 2023, "budget", "basic")).toMatchObject({ amount_wan: 4584.79, table_id: "表1-2", source_line: 145, derived: false, basis: "table" });
+    expect(row(corpus, budget.entity_id!, 2023, "budget", "basic")).toMatchObject({
+      amount_wan: 4584.79,
+      table_id: "表1-2",
+      source_line: 145,
+      derived: false,
+      basis: "table",
+    });
   });
 
   it("gives 贵州省医疗保障局（本级） a department parent known only from its 本级 marker", () => {
@@ -49,7 +67,13 @@ describe("四川省医疗保障局: one body at two scopes", () => {
   it("fills an earlier year with the figures a document states, marked derived, only where no document of that year exists", () => {
     const leshan = docOf(corpus, SAMPLE.leshan2021);
     // 003 line 98: 2020年收支总计1254.66万元 (the 2021 accounts compare with 2020)
-    expect(row(corpus, leshan.entity_id!, 2020, "final", "grand_total")).toMatchObject({ amount_wan: 1254.66, derived: true, doc_id: leshan.doc_id, doc_year: 2021, source_line: 98 });
+    expect(row(corpus, leshan.entity_id!, 2020, "final", "grand_total")).toMatchObject({
+      amount_wan: 1254.66,
+      derived: true,
+      doc_id: leshan.doc_id,
+      doc_year: 2021,
+      source_line: 98,
+    });
     expect(row(corpus, leshan.entity_id!, 2021, "final", "grand_total")).toMatchObject({ amount_wan: 1826.79, derived: false });
   });
 });
@@ -76,7 +100,14 @@ describe("renamings and variants across years", () => {
     expect(a.entity_id).toBe(b.entity_id);
     expect(c.entity_id).not.toBe(a.entity_id);
     const e = entityOf(x, a.entity_id);
-    expect(e).toMatchObject({ name: "四川省乐山市医疗保障委员会", bare_name: "医疗保障委员会", documents: 2, first_year: 2021, last_year: 2022, region_code: "511100" });
+    expect(e).toMatchObject({
+      name: "四川省乐山市医疗保障委员会",
+      bare_name: "医疗保障委员会",
+      documents: 2,
+      first_year: 2021,
+      last_year: 2022,
+      region_code: "511100",
+    });
     expect(e.match_rule.split(",")).toEqual(expect.arrayContaining(["same_body", "renamed_in_text", "region_prefix"]));
     expect(e.reason).toContain(`乐山市医疗保障局 → 乐山市医疗保障委员会 (${b.doc_id} line`);
   });
@@ -84,7 +115,10 @@ describe("renamings and variants across years", () => {
   it("forms one series across the years", () => {
     const id = x.documents[0].entity_id!;
     const series = x.panel.filter((p) => p.entity_id === id && p.measure === "grand_total" && p.phase === "final" && !p.derived);
-    expect(series.map((p) => [p.year, p.amount_wan])).toEqual([[2021, 1826.79], [2022, 1826.79]]);
+    expect(series.map((p) => [p.year, p.amount_wan])).toEqual([
+      [2021, 1826.79],
+      [2022, 1826.79],
+    ]);
     // 2021 has its own document, so the 2022 copy's statement of 2021 does not replace it
     expect(row(x, id, 2021, "final", "grand_total").doc_id).toBe(x.documents[0].doc_id);
   });
@@ -110,12 +144,16 @@ describe("budget and final of one entity-year", () => {
   }, 60_000);
 
   const corpusDir = join(ROOT, "..", "shared", "corpus");
-  it.skipIf(!existsSync(corpusDir))("pairs the 预算数 and 决算数 a final account's “三公” table prints (国家信访局 2024; skipped without ../shared/corpus)", () => {
-    const x = extractFiles([join(corpusDir, "cn_xfj_2024_dept_final.txt")], { root: corpusDir });
-    const id = x.documents[0].entity_id!;
-    const f = row(x, id, 2024, "final", "three_public_total");
-    expect(f).toMatchObject({ budget_wan: 76.43, final_wan: 46.21, execution_rate: 46.21 / 76.43, source_line: 343, table_id: "公开09表" });
-  }, 60_000);
+  it.skipIf(!existsSync(corpusDir))(
+    "pairs the 预算数 and 决算数 a final account's “三公” table prints (国家信访局 2024; skipped without ../shared/corpus)",
+    () => {
+      const x = extractFiles([join(corpusDir, "cn_xfj_2024_dept_final.txt")], { root: corpusDir });
+      const id = x.documents[0].entity_id!;
+      const f = row(x, id, 2024, "final", "three_public_total");
+      expect(f).toMatchObject({ budget_wan: 76.43, final_wan: 46.21, execution_rate: 46.21 / 76.43, source_line: 343, table_id: "公开09表" });
+    },
+    60_000,
+  );
 });
 
 describe("name rules", () => {
@@ -128,7 +166,12 @@ describe("name rules", () => {
   });
 
   it("finds renamings stated as X更名为Y and Y（原X）", () => {
-    const found = statedRenames("d1", ["前言", "2019年1月，乐山市医疗保险管理局更名为乐山市医疗保障局，负责…", "乐山市卫生健康委员会（原乐山市卫生和计划生育委员会）主要职责", "原则上不再新增"]);
+    const found = statedRenames("d1", [
+      "前言",
+      "2019年1月，乐山市医疗保险管理局更名为乐山市医疗保障局，负责…",
+      "乐山市卫生健康委员会（原乐山市卫生和计划生育委员会）主要职责",
+      "原则上不再新增",
+    ]);
     expect(found.map((r) => [r.former, r.current, r.source_line])).toEqual([
       ["乐山市医疗保险管理局", "乐山市医疗保障局", 2],
       ["乐山市卫生和计划生育委员会", "乐山市卫生健康委员会", 3],

@@ -7,8 +7,12 @@
  * an indicator header (一级指标) — which leaves out reports and lists of 附表.
  */
 import type { TableSection } from "../schema/types.ts";
-import { compact } from "./headings.ts";
-import type { PerformanceTableKind } from "./types.ts";
+
+/** "self_evaluation" 自评表 / "target" 绩效目标表 / "department_overall" 部门整体. */
+export type PerformanceTableKind = "self_evaluation" | "target" | "department_overall";
+
+/** White space removed (titles are printed with spaced characters). */
+const compact = (s: string): string => s.replace(/[\s\u3000]+/g, "");
 
 export interface Block {
   title_line: number; // 1-based
