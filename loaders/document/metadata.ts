@@ -5,6 +5,7 @@
  */
 import { PROVINCE_END, PROVINCES, regionOf, type Region } from "./region.ts";
 import { unitInLine } from "./unit.ts";
+import { fullWidthBrackets, removeSpaces, removeSpacesAndMarkup } from "../base/fold.ts";
 
 export interface Metadata extends Region {
   entity: string | null;
@@ -32,7 +33,7 @@ const NAMED_ORG = new RegExp(`(?:${PROVINCES.join("|")})(?:[\\u4e00-\\u9fa5]{2,3
 const PAGE_MARK = /^=+\s*PAGE\s*\d+\s*=+$/;
 
 function clean(s: string): string {
-  return s.replace(/[*#\s\u3000]/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
+  return fullWidthBrackets(removeSpacesAndMarkup(s));
 }
 
 function cleanEntity(raw: string): string | null {
@@ -144,7 +145,7 @@ export function readMetadata(lines: string[]): Metadata {
   }
   for (const line of lines) {
     if (!line.includes("20") || !line.includes("年")) continue;
-    const squashed = line.replace(/\s/g, "");
+    const squashed = removeSpaces(line);
     const y = squashed.match(/(20\d\d)年度?单位[:：]/u) ?? squashed.match(/万元(20\d\d)年度/u);
     if (y) yearVotes.push(Number(y[1]));
   }
