@@ -1,5 +1,5 @@
 /** Every output table, in the order they are written and documented. */
-import { CLASSIFICATIONS, DOCUMENTS, LINE_ITEMS, RESIDUE, TABLES, type TableSpecOut } from "./columns.ts";
+import { CLASSIFICATIONS, DOCUMENTS, LINE_ITEMS, PAGES, RESIDUE, TABLES, type TableSpecOut } from "./columns.ts";
 import { CHECKS } from "./columns-checks.ts";
 import { NARRATIVE_FACTS } from "./columns-narrative.ts";
 import { ENTITIES, PANEL } from "./columns-panel.ts";
@@ -15,6 +15,7 @@ export const OUTPUT_TABLES: TableSpecOut[] = [
   CHECKS,
   CLASSIFICATIONS,
   RESIDUE,
+  PAGES,
   ENTITIES,
   PANEL,
 ];
