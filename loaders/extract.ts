@@ -44,6 +44,8 @@ export interface Extraction extends DocumentRows {
   /** Built over the whole batch after the per-document pipeline (loaders/panel/). */
   entities: EntityRow[];
   panel: PanelRow[];
+  /** Renamings stated by the documents (not an output table: the writers rebuild entities from them). */
+  renames?: StatedRename[];
 }
 
 /** Files to read: the paths given, folders walked recursively for .txt, .md, .tsv and .pdf, sorted. */
@@ -110,6 +112,8 @@ function errorRow(source_file: string, bytes: Uint8Array, message: string): Docu
 const empty = (): DocumentRows => ({ tables: [], line_items: [], narrative_facts: [], performance_projects: [], performance_indicators: [], checks: [], residue: [], pages: [] });
 
 export interface DocumentExtraction extends DocumentRows {
+  /** Renamings the text states (X更名为Y), for linking entities across documents (panel/). */
+  renames?: StatedRename[];
   document: DocumentRow;
   source?: SourceDocument;
   /** The document's segmentation (absent when it could not be read). */
@@ -213,6 +217,7 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     residue,
     pages: pagesOf(doc),
     source: doc,
+    renames: statedRenames(doc.doc_id, doc.lines),
     segments,
   };
 }
@@ -243,9 +248,11 @@ export function extractFiles(paths: string[], options: { root?: string; onDocume
   results.forEach((d, i) => {
     if (dropped.has(i)) return;
     for (const key of Object.keys(empty()) as Array<keyof DocumentRows>) (out[key] as object[]).push(...d[key]);
-    if (d.source) renames.push(...statedRenames(d.document.doc_id, d.source.lines));
+    renames.push(...(d.renames ?? []));
   });
   out.classifications = classificationsOf(out.line_items);
-  Object.assign(out, panelStage({ ...out, renames }));
+  out.renames = renames;
+  // a duplicate copy is not linked: its rows were not kept
+  Object.assign(out, panelStage({ ...out, documents: results.filter((_, i) => !dropped.has(i)).map((d) => d.document), renames }));
   return out;
 }

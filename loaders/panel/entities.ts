@@ -88,7 +88,11 @@ export function linkEntities(documents: DocumentRow[], renames: StatedRename[], 
   const docs = documents.filter((d) => d.entity && d.kind && d.status !== "error");
   const docById = new Map(docs.map((d) => [d.doc_id, d]));
   const renamings = new Renamings();
-  for (const r of renames) {
+  // in a fixed order, whatever order the documents were extracted in
+  const ordered = [...renames].sort(
+    (a, b) => a.doc_id.localeCompare(b.doc_id) || a.source_line - b.source_line || a.former.localeCompare(b.former) || a.current.localeCompare(b.current),
+  );
+  for (const r of ordered) {
     const d = docById.get(r.doc_id);
     if (!d) continue;
     const names = regionNamesOf(d);
