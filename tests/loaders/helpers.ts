@@ -26,3 +26,5 @@ export const hasExternal = hasShared("external");
 
 export const CORPUS = sharedPath("corpus");
 export const hasCorpus = hasShared("corpus");
+/** Why tests that read ../shared/corpus are skipped (hasShared prints it too). */
+export const SHARED_ABSENT = "../shared is absent: tests that read its real PDFs and texts are skipped";
