@@ -1,17 +1,19 @@
 /**
- * The pipeline: files → decoded documents → metadata, standard tables →
- * the output tables. The CLI and the site's data loaders both call
- * `extractFiles`, so they can never disagree.
+ * The pipeline, one stage a line in `extractBytes`: ingest → document
+ * metadata → segmentation (once) → standard tables (with the cross-table
+ * pass) → prose, 绩效 → audit → rows. The CLI and the site's data loaders
+ * both call `extractFiles`, so they can never disagree.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readMetadata } from "./document/metadata.ts";
 import { IngestError } from "./ingest/decode.ts";
-import { fromBytes } from "./ingest/read.ts";
+import { looksLikePdf } from "./ingest/pdf/document.ts";
+import { isPdfName, pagesOf, readSource, type PageRow } from "./ingest/source.ts";
 import { classificationsOf } from "./schema/classifications.ts";
 import type { AmountUnit, ClassificationRow, DocumentRow, LineItem, ResidueRow, SourceDocument, TableRow } from "./schema/types.ts";
-import { findTables } from "./segment/tables.ts";
+import { segmentDocument, unreadBlocks, type Segmentation } from "./segment/index.ts";
 import { extractNarrative } from "./prose/index.ts";
 import type { NarrativeFact } from "./prose/types.ts";
 import { extractPerformance } from "./performance/index.ts";
@@ -29,6 +31,7 @@ export interface DocumentRows {
   performance_indicators: PerformanceIndicator[];
   checks: Check[];
   residue: ResidueRow[];
+  pages: PageRow[];
 }
 
 /** Every output table of a corpus. */
@@ -37,7 +40,7 @@ export interface Extraction extends DocumentRows {
   classifications: ClassificationRow[];
 }
 
-/** Files to read: the paths given, folders walked recursively for .txt and .md, sorted. */
+/** Files to read: the paths given, folders walked recursively for .txt, .md, .tsv and .pdf, sorted. */
 export function listInputs(paths: string[]): string[] {
   const files: string[] = [];
   const walk = (p: string) => {
@@ -46,7 +49,7 @@ export function listInputs(paths: string[]): string[] {
       for (const name of readdirSync(p).sort()) {
         if (name.startsWith(".")) continue;
         const child = join(p, name);
-        if (statSync(child).isDirectory() || /\.(txt|md|markdown|tsv)$/i.test(name)) walk(child);
+        if (statSync(child).isDirectory() || /\.(txt|md|markdown|tsv|pdf)$/i.test(name)) walk(child);
       }
     } else files.push(p);
   };
@@ -64,6 +67,8 @@ function errorRow(source_file: string, bytes: Uint8Array, message: string): Docu
     encoding: "unknown",
     line_ending: "unknown",
     layout: "unknown",
+    source_format: looksLikePdf(bytes) || isPdfName(source_file) ? "pdf" : "text",
+    pages: null,
     line_count: 0,
     entity: null,
     region: null,
@@ -92,11 +97,13 @@ function errorRow(source_file: string, bytes: Uint8Array, message: string): Docu
 }
 
 /** Fresh empty row lists of one document (never shared between results). */
-const empty = (): DocumentRows => ({ tables: [], line_items: [], narrative_facts: [], performance_projects: [], performance_indicators: [], checks: [], residue: [] });
+const empty = (): DocumentRows => ({ tables: [], line_items: [], narrative_facts: [], performance_projects: [], performance_indicators: [], checks: [], residue: [], pages: [] });
 
 export interface DocumentExtraction extends DocumentRows {
   document: DocumentRow;
   source?: SourceDocument;
+  /** The document's segmentation (absent when it could not be read). */
+  segments?: Segmentation;
   /** True when the file could not be read as text at all (empty, binary, undecodable, I/O error). */
   unreadable?: boolean;
 }
@@ -105,20 +112,26 @@ export interface DocumentExtraction extends DocumentRows {
 export function extractBytes(bytes: Uint8Array, source_file: string): DocumentExtraction {
   let doc: SourceDocument;
   try {
-    doc = fromBytes(bytes, source_file);
+    // ingest: bytes → decoded lines (a PDF: positioned lines from its text layer)
+    doc = readSource(bytes, source_file);
   } catch (err) {
     const message = err instanceof IngestError ? err.message : `${source_file}: ${(err as Error).message}`;
     return { document: errorRow(source_file, bytes, message), ...empty(), unreadable: true };
   }
-  const sections = findTables(doc, "万元");
-  const meta = readMetadata(doc.lines, sections);
-  const unit = (meta.amount_unit ?? "万元") as AmountUnit;
-  for (const s of sections) if (!s.unit_stated) s.unit = unit;
-  const tables = extractTables(doc, sections);
+  // document: entity, year, kind, scope and money unit, from wherever the text states them
+  const meta = readMetadata(doc.lines);
+  const unit = meta.amount_unit as AmountUnit;
   const context = { amount_unit: unit, year: meta.year };
-  const prose = extractNarrative(doc, context);
-  const performance = extractPerformance(doc, context);
+  // segment, once: standard-table sections, 绩效 blocks, prose lines, table-like blocks
+  const segments = segmentDocument(doc, unit, meta.kind);
+  // tables, with the cross-table pass: a parser checking against another table reads that table's parse
+  const tables = extractTables(doc, segments.sections);
+  // prose: the figures stated in the text
+  const prose = extractNarrative(doc, segments, context);
+  // 绩效: the performance tables
+  const performance = extractPerformance(doc, segments.performance, context);
   const residue = [...tables.residue, ...prose.residue, ...performance.residue].sort((a, b) => a.source_line - b.source_line);
+  // audit: totals against parts, table against table, prose against tables, 绩效 arithmetic
   const checks = audit({
     doc: { doc_id: doc.doc_id, source_file, kind: meta.kind, year: meta.year, entity: meta.entity, scope_zh: meta.scope_zh },
     items: tables.items,
@@ -128,12 +141,19 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     tables: tables.tables,
     lines: doc.lines,
   });
+  // rows: the document's row, with an honest status
   const messages = [...doc.warnings, ...tables.messages];
+  const unread = unreadBlocks(segments);
+  if (unread.length > 0) {
+    const b = unread[0];
+    const more = unread.length > 1 ? ` (and ${unread.length - 1} more)` : "";
+    messages.push(`${source_file}:${b.start_line}: table-like block of ${b.amount_lines} lines with amounts not read as a standard table${more}: ${doc.lines[b.start_line - 1].trim().slice(0, 60)}`);
+  }
   if (!meta.entity) messages.push(`${source_file}: entity not found in the text`);
   if (!meta.year) messages.push(`${source_file}: year not found in the text`);
   if (!meta.kind) messages.push(`${source_file}: neither budget nor final accounts: unknown layout`);
   const broken = tables.tables.some((t) => t.status === "error" || t.status === "partial" || t.status === "unparsed");
-  const status = !meta.kind && sections.length === 0 ? "partial" : broken || doc.warnings.length > 0 ? "partial" : "ok";
+  const status = (!meta.kind && segments.sections.length === 0) || broken || unread.length > 0 || doc.warnings.length > 0 ? "partial" : "ok";
   const { province, city, region, level, entity, year, kind, scope, scope_zh, amount_unit, title, title_line } = meta;
   const document: DocumentRow = {
     doc_id: doc.doc_id,
@@ -143,6 +163,8 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     encoding: doc.encoding,
     line_ending: doc.line_ending,
     layout: doc.layout,
+    source_format: doc.source_format,
+    pages: doc.pages,
     line_count: doc.lines.length,
     entity,
     region,
@@ -177,7 +199,9 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     performance_indicators: performance.indicators,
     checks,
     residue,
+    pages: pagesOf(doc),
     source: doc,
+    segments,
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { LineItem, ResidueRow, SourceDocument, TableRow, TableSection } from "../schema/types.ts";
 import { makeResidue } from "./item.ts";
-import { parseOnce } from "./parseOnce.ts";
+import { documentTables } from "./store.ts";
 import { PARSERS } from "./parsers.ts";
 
 const MONEY = /\d+\.\d{1,2}(?!\d)|\d{1,3}(?:,\d{3})+/;
@@ -20,8 +20,9 @@ export interface TablesExtraction {
 
 export function extractTables(doc: SourceDocument, sections: TableSection[]): TablesExtraction {
   const out: TablesExtraction = { tables: [], items: [], residue: [], messages: [] };
+  const store = documentTables(doc, sections);
   for (const section of sections) {
-    const ctx = { doc, section };
+    const ctx = { doc, section, tables: store };
     const parser = PARSERS[section.family];
     let status = "unparsed";
     let message = `no parser for table family ${section.family}`;
@@ -29,7 +30,7 @@ export function extractTables(doc: SourceDocument, sections: TableSection[]): Ta
     let residue: ResidueRow[] = [];
     if (parser) {
       try {
-        const parsed = parseOnce(parser, ctx);
+        const parsed = store.parse(parser, section);
         ({ items, residue, status, message } = parsed);
       } catch (err) {
         status = "error";

@@ -11,6 +11,7 @@
  * sub-items and the national names change between years. A name is a
  * wording matter: warning.
  */
+import { removeNumbering, removeQuotes, removeSpaces, spacelessFullWidth } from "../../base/fold.ts";
 import { nationalChineseName, namedCodes, normaliseName } from "../../schema/classification-names.ts";
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
@@ -21,13 +22,11 @@ type System = "functional" | "economic";
 /** A printed label as a name: numbering, the code itself, brackets and 其中 removed. */
 export function nameOf(label: string, code: string): string {
   return normaliseName(
-    label
-      .replace(/[\s\u3000]+/g, "")
-      .replace(/^[（(]?[一二三四五六七八九十]+[)）、.．]/, "")
-      .replace(/^\d+[.．、]/, "")
-      .replace(new RegExp(`^[\\[［【]?${code}[\\]］】]?`), "")
-      .replace(/^其中[:：]/, "")
-      .replace(/[“”"]/g, ""),
+    removeQuotes(
+      removeNumbering(removeSpaces(label))
+        .replace(new RegExp(`^[\\[［【]?${code}[\\]］】]?`), "")
+        .replace(/^其中[:：]/, ""),
+    ),
   );
 }
 
@@ -59,7 +58,7 @@ function codesNamed(system: System, name: string): string[] {
 /** The name the prose gives a code: the part before its level marker （类）/（款）/（项）. */
 function proseName(subject: string, code: string): string | null {
   const marker = code.length === 3 ? "类" : code.length === 5 ? "款" : "项";
-  const parts = subject.replace(/[\s\u3000]+/g, "").replace(/\(/g, "（").replace(/\)/g, "）").split(/（([类款项])）/);
+  const parts = spacelessFullWidth(subject).split(/（([类款项])）/);
   for (let i = 1; i < parts.length; i += 2) if (parts[i] === marker && parts[i - 1]) return normaliseName(parts[i - 1]);
   return null;
 }
@@ -68,12 +67,16 @@ function proseName(subject: string, code: string): string | null {
 function projectTables(ctx: AuditContext): Set<string> {
   const out = new Set<string>();
   for (const t of ctx.tables) {
-    if (/项目支出/.test(t.table_name.replace(/[\s\u3000]+/g, "")) && !/基本支出/.test(t.table_name)) {
+    if (/项目支出/.test(removeSpaces(t.table_name)) && !/基本支出/.test(t.table_name)) {
       out.add(t.table_id);
       continue;
     }
     const labels = new Map<string, Set<string>>();
-    for (const r of t.rows) if (r.code) (labels.get(`${r.unit_code ?? ""}|${r.code}`) ?? labels.set(`${r.unit_code ?? ""}|${r.code}`, new Set()).get(`${r.unit_code ?? ""}|${r.code}`)!).add(r.key);
+    for (const r of t.rows)
+      if (r.code)
+        (labels.get(`${r.unit_code ?? ""}|${r.code}`) ?? labels.set(`${r.unit_code ?? ""}|${r.code}`, new Set()).get(`${r.unit_code ?? ""}|${r.code}`)!).add(
+          r.key,
+        );
     if ([...labels.values()].some((s) => s.size > 1)) out.add(t.table_id);
   }
   return out;
@@ -112,7 +115,14 @@ export function codeNames(ctx: AuditContext, run: RuleRun): void {
     const other = codesNamed(p.system, p.name).filter((c) => c !== code && c.length === code.length && c[0] === code[0]);
     const where = { zh: `${p.row.table_id} 科目 ${code}`, en: `${p.row.table_id} code ${code}`, subject: code, source_lines: p.lines, table_ids: p.tables };
     if (other.length > 0)
-      run.fail(where, "warning", `印作“${p.name}”，这是科目 ${other.join("、")} 的名称；${code} 应为“${national}”。`, `printed as "${p.name}", the name of code ${other.join(", ")}; ${code} is "${national}".`, null, null);
+      run.fail(
+        where,
+        "warning",
+        `印作“${p.name}”，这是科目 ${other.join("、")} 的名称；${code} 应为“${national}”。`,
+        `printed as "${p.name}", the name of code ${other.join(", ")}; ${code} is "${national}".`,
+        null,
+        null,
+      );
     else if (p.system === "functional" && !(p.name.startsWith("其他") && nat.startsWith("其他")))
       run.fail(where, "warning", `印作“${p.name}”，全国科目名称为“${national}”。`, `printed as "${p.name}"; the national name is "${national}".`, null, null);
     else run.pass();
@@ -133,7 +143,11 @@ export function codeNames(ctx: AuditContext, run: RuleRun): void {
     const t = inTables[0];
     run.fail(
       { zh: `正文科目 ${f.code}`, en: `prose code ${f.code}`, subject: f.code, source_lines: [f.source_line, ...t.lines], table_ids: t.tables },
-      "warning", `正文称“${name}”，表中为“${t.name}”。`, `the prose calls it "${name}", the tables "${t.name}".`, null, null,
+      "warning",
+      `正文称“${name}”，表中为“${t.name}”。`,
+      `the prose calls it "${name}", the tables "${t.name}".`,
+      null,
+      null,
     );
   }
 }

@@ -21,8 +21,6 @@ import { proseTolerance } from "./prose_tables.ts";
 const MARKER = /其中[:：，,]?|分别为|分别是|具体包括|主要包括|包括|主要用于[:：]?|主要有|具体为|具体是/g;
 const EXHAUSTIVE = /分别为|分别是/;
 
-type Kind = "money" | "count" | "score";
-
 const COUNT_UNITS: Record<string, string> = { 名: "人", 人: "人" };
 
 function kindOf(f: NarrativeFactLike): string | null {
@@ -42,7 +40,11 @@ interface Placed {
 
 /** Where each stated fact's number stands in its sentence (facts in reading order, numbers matched left to right). */
 function place(sentence: string, facts: NarrativeFactLike[]): Placed[] {
-  const tokens = [...sentence.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => ({ value: Number(m[0].replace(/,/g, "")), at: m.index!, end: m.index! + m[0].length }));
+  const tokens = [...sentence.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => ({
+    value: Number(m[0].replace(/,/g, "")),
+    at: m.index!,
+    end: m.index! + m[0].length,
+  }));
   const out: Placed[] = [];
   let cursor = 0;
   for (const f of facts) {
@@ -118,7 +120,14 @@ export function proseParts(ctx: AuditContext, run: RuleRun): void {
         table_ids: [],
       };
       if (wv === 0 && parts.some((p) => p.f.value > 0)) {
-        run.fail(where, "error", `总数为 0，所列部分却有正数（合计 ${Math.round(sum * 100) / 100}${unit}）。`, `the whole is 0 while a listed part is positive (sum ${Math.round(sum * 100) / 100} ${unit}).`, sum, wv);
+        run.fail(
+          where,
+          "error",
+          `总数为 0，所列部分却有正数（合计 ${Math.round(sum * 100) / 100}${unit}）。`,
+          `the whole is 0 while a listed part is positive (sum ${Math.round(sum * 100) / 100} ${unit}).`,
+          sum,
+          wv,
+        );
         continue;
       }
       if (sum > wv + tol) {

@@ -38,7 +38,11 @@ describe("completeness", () => {
     expect(of(audit(guizhou), "completeness")).toEqual([]);
   });
   it("accepts a missing 政府性基金 table covered by its 空表说明 (line 584: 本单位2022年度没有政府性基金预算财政拨款收入…)", () => {
-    const withoutTable = { ...guizhou, tables: guizhou.tables!.filter((t) => t.family !== "final_gov_fund"), lines: guizhou.lines!.map((l, i) => (i + 1 >= 569 && i + 1 <= 571 ? "" : l)) };
+    const withoutTable = {
+      ...guizhou,
+      tables: guizhou.tables!.filter((t) => t.family !== "final_gov_fund"),
+      lines: guizhou.lines!.map((l, i) => (i + 1 >= 569 && i + 1 <= 571 ? "" : l)),
+    };
     expect(of(audit(withoutTable), "completeness")).toEqual([]);
   });
   it("flags the table when neither it nor a no-data statement is printed", () => {
