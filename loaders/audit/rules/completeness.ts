@@ -154,6 +154,23 @@ function noDataLine(lines: string[], topic: RegExp | undefined, e: Expected): nu
   return null;
 }
 
+/** Lines that name a table without printing it (a list of 附表, a table of contents). */
+function listingLines(lines: string[], e: Expected): number[] {
+  const out: number[] = [];
+  lines.forEach((l, i) => {
+    const s = titleOf(l);
+    if (s.length >= 4 && s.length <= 60 && e.title.test(s)) out.push(i + 1);
+  });
+  return out;
+}
+
+/** Where an absence is shown: the lines listing what is missing, else the document's first printed line (its cover). */
+function evidence(lines: string[], listed: number[]): number[] {
+  if (listed.length > 0) return listed;
+  const first = lines.findIndex((l) => l.trim() !== "");
+  return first < 0 ? [] : [first + 1];
+}
+
 export function completeness(ctx: AuditContext, run: RuleRun): void {
   const { tables, lines, doc } = ctx.input;
   if (!tables || !lines || (doc.kind !== "final" && doc.kind !== "budget")) return;
@@ -164,9 +181,10 @@ export function completeness(ctx: AuditContext, run: RuleRun): void {
   for (let i = 0; i < expected.length - missing.length; i++) run.pass();
   if (missing.length === expected.length) {
     // not one standard table printed: one finding, saying whether the text lists their names (附表 published apart)
-    const listed = expected.filter((e) => lines.some((l) => e.title.test(titleOf(l))));
+    const listing = expected.map((e) => listingLines(lines, e));
+    const listed = listing.filter((l) => l.length > 0);
     run.fail(
-      { zh: `${kindZh}公开表格`, en: `standard ${doc.kind} tables`, subject: "standard tables", source_lines: [], table_ids: [] },
+      { zh: `${kindZh}公开表格`, en: `standard ${doc.kind} tables`, subject: "standard tables", source_lines: evidence(lines, listing.flat()), table_ids: [] },
       "warning",
       `文档未刊印任何标准表格（应有 ${expected.length} 张${listed.length ? `，正文仅列出 ${listed.length} 张表名` : ""}）。`,
       `the document prints none of the ${expected.length} standard tables${listed.length ? ` (the text only lists ${listed.length} of their names)` : ""}.`,
@@ -176,7 +194,7 @@ export function completeness(ctx: AuditContext, run: RuleRun): void {
   } else
     for (const e of missing)
       run.fail(
-        { zh: `应公开的“${e.zh}”`, en: `required table "${e.en}"`, subject: e.zh, source_lines: [], table_ids: [] },
+        { zh: `应公开的“${e.zh}”`, en: `required table "${e.en}"`, subject: e.zh, source_lines: evidence(lines, listingLines(lines, e)), table_ids: [] },
         "warning",
         `未找到该表，也未见空表说明（如“本单位无…，故此表为空表”）。`,
         `the table is neither printed nor covered by a no-data statement.`,
@@ -195,7 +213,7 @@ export function completeness(ctx: AuditContext, run: RuleRun): void {
       continue;
     }
     run.fail(
-      { zh: `应有的说明“${zh}”`, en: `required explanation "${en}"`, subject: zh, source_lines: [], table_ids: [] },
+      { zh: `应有的说明“${zh}”`, en: `required explanation "${en}"`, subject: zh, source_lines: evidence(lines, []), table_ids: [] },
       "warning",
       "正文中未见该部分。",
       "the prose has no such section.",
