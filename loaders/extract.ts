@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readMetadata } from "./document/metadata.ts";
 import { IngestError } from "./ingest/decode.ts";
+import { markDuplicates } from "./batch/duplicates.ts";
 import { looksLikePdf } from "./ingest/pdf/document.ts";
 import { isPdfName, pagesOf, readSource, type PageRow } from "./ingest/source.ts";
 import { classificationsOf } from "./schema/classifications.ts";
@@ -216,29 +217,19 @@ export function extractFile(path: string, source_file = path): DocumentExtractio
 }
 
 /**
- * Extract many files. `root` makes source_file relative (stable across
- * machines); a second copy of a document already read is reported, not
- * extracted twice.
+ * Extract many files in memory (tests, small folders; a corpus goes through
+ * batch/run.ts). `root` makes source_file relative (stable across machines);
+ * a second copy of a document is reported, not extracted twice
+ * (batch/duplicates.ts chooses which copy).
  */
 export function extractFiles(paths: string[], options: { root?: string; onDocument?: (d: DocumentExtraction, index: number, total: number) => void } = {}): Extraction {
   const files = listInputs(paths);
-  const out: Extraction = { documents: [], classifications: [], ...empty() };
-  const seen = new Map<string, string>();
-  files.forEach((path, index) => {
-    const source_file = options.root ? relative(options.root, path) : path;
-    const d = extractFile(path, source_file);
-    const first = seen.get(d.document.doc_id);
-    if (first) {
-      d.document.status = "partial";
-      d.document.message = `${source_file}: same text as ${first}; not extracted twice`;
-      d.document.doc_id = `${d.document.doc_id}-dup${index}`;
-      out.documents.push(d.document);
-    } else {
-      seen.set(d.document.doc_id, source_file);
-      out.documents.push(d.document);
-      for (const key of Object.keys(empty()) as Array<keyof DocumentRows>) (out[key] as object[]).push(...d[key]);
-    }
-    options.onDocument?.(d, index, files.length);
+  const results = files.map((path) => extractFile(path, options.root ? relative(options.root, path) : path));
+  const dropped = markDuplicates(new Map(results.map((d, i) => [i, d.document])));
+  results.forEach((d, i) => options.onDocument?.(d, i, files.length));
+  const out: Extraction = { documents: results.map((d) => d.document), classifications: [], ...empty() };
+  results.forEach((d, i) => {
+    if (!dropped.has(i)) for (const key of Object.keys(empty()) as Array<keyof DocumentRows>) (out[key] as object[]).push(...d[key]);
   });
   out.classifications = classificationsOf(out.line_items);
   return out;
