@@ -31,6 +31,8 @@ export interface BatchOptions extends Omit<CorpusWriteOptions, "versions"> {
   cacheDir?: string | null;
   /** Extract only the k-th of n slices of the inputs (1-based k); the slices' outputs union to the whole. */
   shard?: { k: number; n: number };
+  /** Keep each document's decoded text (the site's source pages need it); off by default, so memory stays flat. */
+  keepText?: boolean;
   /** Called for each document as it is done (in completion order), with its position and the total. */
   onDocument?: (result: DocumentResult, position: number, total: number) => void;
 }
@@ -38,11 +40,14 @@ export interface BatchOptions extends Omit<CorpusWriteOptions, "versions"> {
 export interface BatchResult {
   /** documents rows in input order (after duplicates were settled). */
   documents: DocumentRow[];
-  /** Decoded text of each extracted document, by doc_id (documents that could be read). */
+  /** Decoded text of each extracted document, by doc_id (with keepText). */
   texts: Map<string, string>;
   written: string[];
-  stats: { files: number; cached: number; extracted: number; ms: number; parser_version: string; data_version: string };
+  stats: { files: number; cached: number; extracted: number; ms: number; cpu_ms: number; parser_version: string; data_version: string };
 }
+
+/** CPU time of this process (every thread: workers and DuckDB's too), in ms. */
+const cpuMs = (u: NodeJS.CpuUsage) => Math.round((u.user + u.system) / 1000);
 
 /** Which inputs the k-th of n shards takes: every n-th file of the sorted list. */
 export function shardOf<T>(files: T[], shard?: { k: number; n: number }): T[] {
@@ -52,6 +57,7 @@ export function shardOf<T>(files: T[], shard?: { k: number; n: number }): T[] {
 
 export async function extractBatch(paths: string[], outDir: string, options: BatchOptions = {}): Promise<BatchResult> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const files = shardOf(listInputs(paths), options.shard);
   const parser = parserVersion();
   const cache = options.cacheDir ? new ExtractionCache(options.cacheDir, parser) : null;
@@ -84,7 +90,7 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
         }
         spool.document(position, result.document);
         spool.rows(position, result.blocks);
-        if (result.text !== null) texts.set(position, result.text);
+        if (options.keepText && result.text !== null) texts.set(position, result.text);
         options.onDocument?.(result, position, files.length);
       }
     };
@@ -102,7 +108,7 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
       documents,
       texts: textsById,
       written,
-      stats: { files: files.length, cached, extracted: files.length - cached, ms: Math.round(performance.now() - started), parser_version: parser, data_version: versions.data },
+      stats: { files: files.length, cached, extracted: files.length - cached, ms: Math.round(performance.now() - started), cpu_ms: cpuMs(process.cpuUsage(cpu)), parser_version: parser, data_version: versions.data },
     };
   } finally {
     await pool.close();
