@@ -8,16 +8,15 @@
  * files are byte-identical whatever the number of workers or the order in
  * which documents finished.
  */
-import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
-import { extractFile, listInputs } from "../extract.ts";
+import { listInputs } from "../extract.ts";
 import type { DocumentRow } from "../schema/types.ts";
 import { writeCorpus, type CorpusWriteOptions } from "../write/corpus.ts";
 import { Spool } from "../write/spool.ts";
-import { ExtractionCache } from "./cache.ts";
-import { toResult, type DocumentResult } from "./document-result.ts";
+import { openCache } from "./cache.ts";
+import type { DocumentResult } from "./document-result.ts";
 import { markDuplicates } from "./duplicates.ts";
 import { ExtractionPool } from "./pool.ts";
 import { dataVersion, parserVersion } from "./version.ts";
@@ -60,7 +59,7 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
   const cpu = process.cpuUsage();
   const files = shardOf(listInputs(paths), options.shard);
   const parser = parserVersion();
-  const cache = options.cacheDir ? new ExtractionCache(options.cacheDir, parser) : null;
+  const cacheDir = options.cacheDir ? openCache(options.cacheDir, parser) : null;
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), files.length));
   const pool = new ExtractionPool(jobs);
   mkdirSync(outDir, { recursive: true });
@@ -68,26 +67,15 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
   const texts = new Map<number, string>();
   let cached = 0;
   try {
-    // Extract: at most two documents per worker in flight, so bytes waiting for a worker stay few.
+    // Extract (or read from the cache) on the workers; spool each result as it comes.
     let nextFile = 0;
     const one = async (): Promise<void> => {
       while (nextFile < files.length) {
         const position = nextFile++;
         const path = files[position];
         const source_file = options.root ? relative(options.root, path) : path;
-        let bytes: Uint8Array | null = null;
-        try {
-          bytes = new Uint8Array(readFileSync(path));
-        } catch {
-          // extractFile says why the file cannot be read, naming it.
-        }
-        const key = bytes && cache?.key(createHash("sha256").update(bytes).digest("hex"), source_file);
-        let result = key ? cache!.get(key) : undefined;
-        if (result) cached++;
-        else {
-          result = bytes ? await pool.extract(bytes, source_file) : toResult(extractFile(path, source_file));
-          if (key && !result.unreadable) cache!.put(key, result);
-        }
+        const { result, cached: hit } = await pool.run({ path, source_file, cacheDir });
+        if (hit) cached++;
         spool.document(position, result.document);
         spool.rows(position, result.blocks);
         if (options.keepText && result.text !== null) texts.set(position, result.text);
