@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { extractBytes, extractFile, type DocumentExtraction } from "../extract.ts";
 import { OUTPUT_TABLES } from "../schema/outputs.ts";
+import type { StatedRename } from "../panel/names.ts";
 import type { DocumentRow } from "../schema/types.ts";
 import { rowsToJsonLines } from "../write/row-json.ts";
 import { SPOOLED_TABLES, type RowBlocks } from "../write/spool.ts";
@@ -21,6 +22,8 @@ export interface DocumentResult {
   text: string | null;
   /** True when the file could not be read as text at all. */
   unreadable: boolean;
+  /** Renamings the text states (for linking entities at the end of the batch). */
+  renames: StatedRename[];
 }
 
 /** One file's job: where it is, its name in the rows, the cache folder of this parser version (or null). */
@@ -35,7 +38,7 @@ const SPECS = new Map(OUTPUT_TABLES.map((t) => [t.name, t]));
 export function toResult(d: DocumentExtraction): DocumentResult {
   const blocks = {} as RowBlocks;
   for (const table of SPOOLED_TABLES) blocks[table] = rowsToJsonLines(SPECS.get(table)!, (d as unknown as Record<string, object[]>)[table] ?? []);
-  return { document: d.document, blocks, text: d.source ? d.source.lines.join("\n") : null, unreadable: Boolean(d.unreadable) };
+  return { document: d.document, blocks, text: d.source ? d.source.lines.join("\n") : null, unreadable: Boolean(d.unreadable), renames: d.renames ?? [] };
 }
 
 export function documentResult({ path, source_file, cacheDir }: DocumentJob): { result: DocumentResult; cached: boolean } {

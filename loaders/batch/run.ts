@@ -78,6 +78,7 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
         if (hit) cached++;
         spool.document(position, result.document);
         spool.rows(position, result.blocks);
+        spool.renames.push(...(result.renames ?? []));
         if (options.keepText && result.text !== null) texts.set(position, result.text);
         options.onDocument?.(result, position, files.length);
       }
