@@ -8,7 +8,7 @@ import { listInputs } from "../loaders/extract.ts";
 import { readDocument } from "../loaders/ingest/read.ts";
 import { extractPerformance } from "../loaders/performance/index.ts";
 import { extractNarrative } from "../loaders/prose/index.ts";
-import { findTables } from "../loaders/segment/tables.ts";
+import { segmentDocument } from "../loaders/segment/index.ts";
 import { extractTables } from "../loaders/tables/extract.ts";
 
 const repeats = Number(process.argv[2] ?? 5);
@@ -25,12 +25,12 @@ for (let r = 0; r <= repeats; r++) {
   for (const f of files) {
     const name = f.split("/").pop()!.slice(0, 3);
     const d = time(`${name} read`, () => readDocument(f));
-    const secs = time(`${name} segment`, () => findTables(d, "万元"));
-    const m = time(`${name} metadata`, () => readMetadata(d.lines, secs));
-    time(`${name} tables`, () => extractTables(d, secs));
+    const m = time(`${name} metadata`, () => readMetadata(d.lines));
+    const seg = time(`${name} segment`, () => segmentDocument(d, m.amount_unit === "元" || m.amount_unit === "亿元" ? m.amount_unit : "万元"));
+    time(`${name} tables`, () => extractTables(d, seg.sections));
     const ctx = { amount_unit: m.amount_unit, year: m.year };
-    time(`${name} prose`, () => extractNarrative(d, ctx));
-    time(`${name} performance`, () => extractPerformance(d, ctx));
+    time(`${name} prose`, () => extractNarrative(d, seg, ctx));
+    time(`${name} performance`, () => extractPerformance(d, seg.performance, ctx));
   }
 }
 for (const [label, ms] of totals) console.log(label.padEnd(18), (ms / repeats).toFixed(1), "ms");

@@ -2,6 +2,7 @@
  * Command line:
  *   extract <file-or-folder>... --out <dir>   write every output table as Parquet and Arrow
  *   audit <file>                              print the audit report of one document
+ *   coverage <file-or-folder>...              print how many amounts of the table-like blocks were placed
  */
 import { resolve } from "node:path";
 import { extractFiles } from "./extract.ts";
@@ -10,7 +11,7 @@ import { writeOutputs } from "./write/outputs.ts";
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error("usage: extract <file-or-folder>... --out <dir>\n       audit <file>");
+  console.error("usage: extract <file-or-folder>... --out <dir>\n       audit <file>\n       coverage <file-or-folder>...");
   process.exit(2);
 }
 
@@ -54,8 +55,19 @@ async function extract(args: string[]): Promise<number> {
   return unreadable ? 1 : 0;
 }
 
+/** The coverage report of the given documents (see coverage.ts). */
+async function coverage(inputs: string[]): Promise<number> {
+  if (inputs.length === 0) usage("coverage: no input files");
+  const { coverageOf, formatCoverage } = await import("./coverage.ts");
+  const rows: ReturnType<typeof coverageOf>[] = [];
+  extractFiles(inputs, { root: process.cwd(), onDocument: (d) => rows.push(coverageOf(d)) });
+  console.log(formatCoverage(rows));
+  return 0;
+}
+
 const [command, ...rest] = process.argv.slice(2);
 if (command === "extract") process.exitCode = await extract(rest);
+else if (command === "coverage") process.exitCode = await coverage(rest);
 else if (command === "audit") {
   const { auditCommand } = await import("./audit/report.ts");
   process.exitCode = await auditCommand(rest);

@@ -1,7 +1,8 @@
 /**
- * The pipeline: files → decoded documents → metadata, standard tables →
- * the output tables. The CLI and the site's data loaders both call
- * `extractFiles`, so they can never disagree.
+ * The pipeline, one stage a line in `extractBytes`: ingest → document
+ * metadata → segmentation (once) → standard tables (with the cross-table
+ * pass) → prose, 绩效 → audit → rows. The CLI and the site's data loaders
+ * both call `extractFiles`, so they can never disagree.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -11,7 +12,7 @@ import { IngestError } from "./ingest/decode.ts";
 import { fromBytes } from "./ingest/read.ts";
 import { classificationsOf } from "./schema/classifications.ts";
 import type { AmountUnit, ClassificationRow, DocumentRow, LineItem, ResidueRow, SourceDocument, TableRow } from "./schema/types.ts";
-import { findTables } from "./segment/tables.ts";
+import { segmentDocument, unreadBlocks, type Segmentation } from "./segment/index.ts";
 import { extractNarrative } from "./prose/index.ts";
 import type { NarrativeFact } from "./prose/types.ts";
 import { extractPerformance } from "./performance/index.ts";
@@ -97,6 +98,8 @@ const empty = (): DocumentRows => ({ tables: [], line_items: [], narrative_facts
 export interface DocumentExtraction extends DocumentRows {
   document: DocumentRow;
   source?: SourceDocument;
+  /** The document's segmentation (absent when it could not be read). */
+  segments?: Segmentation;
   /** True when the file could not be read as text at all (empty, binary, undecodable, I/O error). */
   unreadable?: boolean;
 }
@@ -105,20 +108,26 @@ export interface DocumentExtraction extends DocumentRows {
 export function extractBytes(bytes: Uint8Array, source_file: string): DocumentExtraction {
   let doc: SourceDocument;
   try {
+    // ingest: bytes → decoded lines
     doc = fromBytes(bytes, source_file);
   } catch (err) {
     const message = err instanceof IngestError ? err.message : `${source_file}: ${(err as Error).message}`;
     return { document: errorRow(source_file, bytes, message), ...empty(), unreadable: true };
   }
-  const sections = findTables(doc, "万元");
-  const meta = readMetadata(doc.lines, sections);
-  const unit = (meta.amount_unit ?? "万元") as AmountUnit;
-  for (const s of sections) if (!s.unit_stated) s.unit = unit;
-  const tables = extractTables(doc, sections);
+  // document: entity, year, kind, scope and money unit, from wherever the text states them
+  const meta = readMetadata(doc.lines);
+  const unit = meta.amount_unit as AmountUnit;
   const context = { amount_unit: unit, year: meta.year };
-  const prose = extractNarrative(doc, context);
-  const performance = extractPerformance(doc, context);
+  // segment, once: standard-table sections, 绩效 blocks, prose lines, table-like blocks
+  const segments = segmentDocument(doc, unit);
+  // tables, with the cross-table pass: a parser checking against another table reads that table's parse
+  const tables = extractTables(doc, segments.sections);
+  // prose: the figures stated in the text
+  const prose = extractNarrative(doc, segments, context);
+  // 绩效: the performance tables
+  const performance = extractPerformance(doc, segments.performance, context);
   const residue = [...tables.residue, ...prose.residue, ...performance.residue].sort((a, b) => a.source_line - b.source_line);
+  // audit: totals against parts, table against table, prose against tables, 绩效 arithmetic
   const checks = audit({
     doc: { doc_id: doc.doc_id, source_file, kind: meta.kind, year: meta.year },
     items: tables.items,
@@ -126,12 +135,19 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     projects: performance.projects,
     indicators: performance.indicators,
   });
+  // rows: the document's row, with an honest status
   const messages = [...doc.warnings, ...tables.messages];
+  const unread = unreadBlocks(segments);
+  if (unread.length > 0) {
+    const b = unread[0];
+    const more = unread.length > 1 ? ` (and ${unread.length - 1} more)` : "";
+    messages.push(`${source_file}:${b.start_line}: table-like block of ${b.amount_lines} lines with amounts not read as a standard table${more}: ${doc.lines[b.start_line - 1].trim().slice(0, 60)}`);
+  }
   if (!meta.entity) messages.push(`${source_file}: entity not found in the text`);
   if (!meta.year) messages.push(`${source_file}: year not found in the text`);
   if (!meta.kind) messages.push(`${source_file}: neither budget nor final accounts: unknown layout`);
   const broken = tables.tables.some((t) => t.status === "error" || t.status === "partial" || t.status === "unparsed");
-  const status = !meta.kind && sections.length === 0 ? "partial" : broken || doc.warnings.length > 0 ? "partial" : "ok";
+  const status = (!meta.kind && segments.sections.length === 0) || broken || unread.length > 0 || doc.warnings.length > 0 ? "partial" : "ok";
   const { province, city, region, level, entity, year, kind, scope, scope_zh, amount_unit, title, title_line } = meta;
   const document: DocumentRow = {
     doc_id: doc.doc_id,
@@ -176,6 +192,7 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     checks,
     residue,
     source: doc,
+    segments,
   };
 }
 

@@ -7,7 +7,6 @@ import {fileURLToPath} from "node:url";
 import {readMetadata} from "../loaders/document/metadata.ts";
 import {listInputs} from "../loaders/extract.ts";
 import {readDocument} from "../loaders/ingest/read.ts";
-import {findTables} from "../loaders/segment/tables.ts";
 
 export const DEFAULT_DOCUMENTS_DIR = fileURLToPath(new URL("../data/documents/", import.meta.url));
 
@@ -21,7 +20,7 @@ export function docPages(dir: string = DEFAULT_DOCUMENTS_DIR): DocPage[] {
   const pages: DocPage[] = [];
   const seen = new Set<string>();
   listInputs([dir]).forEach((path, index) => {
-    let doc;
+    let doc: ReturnType<typeof readDocument>;
     try {
       doc = readDocument(path);
     } catch {
@@ -30,7 +29,7 @@ export function docPages(dir: string = DEFAULT_DOCUMENTS_DIR): DocPage[] {
     let id = doc.doc_id;
     if (seen.has(id)) id = `${id}-dup${index}`;
     else seen.add(id);
-    const meta = readMetadata(doc.lines, findTables(doc, "万元"));
+    const meta = readMetadata(doc.lines);
     const kind = meta.kind === "budget" ? "预算" : meta.kind === "final" ? "决算" : "";
     const label = [meta.entity ?? path.split("/").pop(), meta.year, kind].filter(Boolean).join(" ");
     pages.push({id, label});

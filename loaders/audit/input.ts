@@ -20,11 +20,11 @@ export function auditInputOf(d: DocumentExtraction): AuditInput {
   let facts = x.narrative_facts;
   let projects = x.performance_projects;
   let indicators = x.performance_indicators;
-  if (d.source && (!facts || !projects || !indicators)) {
+  if (d.source && d.segments && (!facts || !projects || !indicators)) {
     const context = { amount_unit: d.document.amount_unit ?? "万元", year: d.document.year };
-    facts ??= extractNarrative(d.source, context).facts;
+    facts ??= extractNarrative(d.source, d.segments, context).facts;
     if (!projects || !indicators) {
-      const p = extractPerformance(d.source, context);
+      const p = extractPerformance(d.source, d.segments.performance, context);
       projects ??= p.projects;
       indicators ??= p.indicators;
     }

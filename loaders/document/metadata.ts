@@ -3,9 +3,9 @@
  * region, level, year, kind (budget / final), scope (department / unit) and
  * the money unit.
  */
-import type { TableSection } from "../schema/types.ts";
 import { PROVINCE_END, PROVINCES, regionOf, type Region } from "./region.ts";
 import { unitInLine } from "./unit.ts";
+import { fullWidthBrackets, removeSpaces, removeSpacesAndMarkup } from "../base/fold.ts";
 
 export interface Metadata extends Region {
   entity: string | null;
@@ -33,7 +33,7 @@ const NAMED_ORG = new RegExp(`(?:${PROVINCES.join("|")})(?:[\\u4e00-\\u9fa5]{2,3
 const PAGE_MARK = /^=+\s*PAGE\s*\d+\s*=+$/;
 
 function clean(s: string): string {
-  return s.replace(/[*#\s\u3000]/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
+  return fullWidthBrackets(removeSpacesAndMarkup(s));
 }
 
 function cleanEntity(raw: string): string | null {
@@ -54,7 +54,18 @@ function mode<T>(xs: T[]): T | null {
   return best;
 }
 
-export function readMetadata(lines: string[], sections: TableSection[]): Metadata {
+/**
+ * A table title's kind: a short line ending in 表 that names 预算 or 决算
+ * (收支预算总表, 收入支出决算总表, 部门综合预算收入总表 …).
+ */
+function tableTitleKind(line: string): "预算" | "决算" | null {
+  if (line.length > 80 || !line.includes("表")) return null;
+  const t = clean(line);
+  if (t.length > 60 || !t.endsWith("表")) return null;
+  return t.includes("决算") ? "决算" : t.includes("预算") ? "预算" : null;
+}
+
+export function readMetadata(lines: string[]): Metadata {
   const head = lines.slice(0, Math.min(lines.length, 60));
   let title: string | null = null;
   let title_line: number | null = null;
@@ -112,7 +123,11 @@ export function readMetadata(lines: string[], sections: TableSection[]): Metadat
   }
 
   // kind and year: table kinds weigh most, then headings that name them
-  const kindVotes: string[] = sections.map((s) => (s.family.startsWith("budget") ? "预算" : "决算"));
+  const kindVotes: string[] = [];
+  for (const line of lines) {
+    const k = tableTitleKind(line);
+    if (k) kindVotes.push(k);
+  }
   const yearVotes: number[] = [];
   const scopeVotes: string[] = [];
   for (const line of lines) {
@@ -130,7 +145,7 @@ export function readMetadata(lines: string[], sections: TableSection[]): Metadat
   }
   for (const line of lines) {
     if (!line.includes("20") || !line.includes("年")) continue;
-    const squashed = line.replace(/\s/g, "");
+    const squashed = removeSpaces(line);
     const y = squashed.match(/(20\d\d)年度?单位[:：]/u) ?? squashed.match(/万元(20\d\d)年度/u);
     if (y) yearVotes.push(Number(y[1]));
   }
@@ -142,8 +157,8 @@ export function readMetadata(lines: string[], sections: TableSection[]): Metadat
   const scopeZh = marked ?? titleScope ?? mode(scopeVotes);
   const scope = scopeZh === "部门" || scopeZh === "汇总" ? "department" : scopeZh ? "unit" : null;
 
-  const units = sections.map((s) => s.unit as string);
-  if (units.length === 0) for (const line of lines) {
+  const units: string[] = [];
+  for (const line of lines) {
     const u = unitInLine(line);
     if (u) units.push(u);
   }

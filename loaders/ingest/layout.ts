@@ -20,11 +20,6 @@ export function detectLayout(lines: string[]): Layout {
   return "text";
 }
 
-/** Whether a line is a Markdown table separator row (| --- | :---: |). */
-export function isMarkdownRule(line: string): boolean {
-  return /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line);
-}
-
 /**
  * Split a line into cells. Tabs and Markdown pipes delimit cells exactly
  * (empty cells kept, as empty strings); plain text splits on runs of

@@ -10,13 +10,9 @@ const NUMBER = /^[-−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 /** Integer digits of the largest amount any disclosure prints (10^15 元). */
 export const MAX_INTEGER_DIGITS = 15;
 
-/** The largest plausible amount in 万元 (10^15 元). */
-export const MAX_WAN = 1e11;
-
 /** Reasons a number-shaped text is not an amount (residue reasons). */
 export const NOT_FINITE = "not a finite amount";
 export const TOO_MANY_DIGITS = "more digits than any amount";
-export const TOO_LARGE = "larger than any amount";
 
 /** Integer digits of a printed number (commas and sign ignored, up to the decimal point). */
 function integerDigits(s: string): number {
@@ -81,27 +77,8 @@ export function parseNumber(cell: string): number | null {
   return negative ? -value : value;
 }
 
-/** Whether a cell looks like a number (see parseNumber). */
-export function isNumber(cell: string): boolean {
-  return parseNumber(cell) !== null;
-}
-
 /** Decimal places printed, to round sums the way the document does. */
 export function decimals(cell: string): number {
   const dot = cell.indexOf(".");
   return dot < 0 ? 0 : cell.trim().length - dot - 1;
-}
-
-/** Round to cents of the unit (two decimals), avoiding float noise in sums. */
-export function round2(x: number): number {
-  return Math.round((x + Number.EPSILON * Math.sign(x)) * 100) / 100;
-}
-
-/** Factor from a printed money unit to 万元. */
-export function toWanFactor(unit: string): number | null {
-  if (unit === "万元") return 1;
-  if (unit === "元") return 1e-4;
-  if (unit === "亿元") return 1e4;
-  if (unit === "千元") return 0.1;
-  return null;
 }

@@ -5,16 +5,16 @@
  * (project.ts + textRows.ts). Standard financial tables are skipped.
  */
 import { unitInLine } from "../document/unit.ts";
-import { MAX_WAN, numberProblem, parseNumber, toWanFactor } from "../ingest/numbers.ts";
-import type { AmountUnit, ResidueRow, SourceDocument } from "../schema/types.ts";
-import { findTables } from "../segment/tables.ts";
-import { findBlocks, type Block } from "./blocks.ts";
-import { compact } from "./headings.ts";
+import { plausibleWan, toWan } from "../base/money.ts";
+import type { ResidueRow, SourceDocument } from "../schema/types.ts";
+import type { Block } from "../segment/performance.ts";
+import { numberProblem, parseNumber } from "../ingest/numbers.ts";
 import { emptyFields, readTextProject, type ProjectFields } from "./project.ts";
 import { valueFields } from "./row.ts";
 import { readTextRows, type RawIndicator } from "./textRows.ts";
 import { readTsvProjectRows, readTsvRows } from "./tsvRows.ts";
 import type { PerformanceIndicator, PerformanceProject } from "./types.ts";
+import { removeSpaces } from "../base/fold.ts";
 
 export type { PerformanceIndicator, PerformanceProject } from "./types.ts";
 
@@ -25,11 +25,7 @@ export interface PerformanceResult {
 }
 
 /** An amount in 万元; null where there is none or it is larger than any amount. */
-const wan = (v: number | null, unit: string): number | null => {
-  const f = toWanFactor(unit);
-  const w = v === null || f === null ? null : Math.round(v * f * 1e6) / 1e6;
-  return w !== null && Math.abs(w) <= MAX_WAN ? w : null;
-};
+const wan = (v: number | null, unit: string): number | null => (v === null ? null : plausibleWan(toWan(v, unit)));
 
 function isTsvBlock(lines: string[], b: Block): boolean {
   let tabs = 0;
@@ -132,17 +128,12 @@ function toIndicators(doc: SourceDocument, p: PerformanceProject, raws: RawIndic
   });
 }
 
-function docUnit(ctx: { amount_unit: string }): AmountUnit {
-  return ctx.amount_unit === "元" || ctx.amount_unit === "亿元" ? ctx.amount_unit : "万元";
-}
-
 export function extractPerformance(
   doc: SourceDocument,
+  blocks: Block[],
   ctx: { amount_unit: string; year: number | null },
 ): PerformanceResult {
   const { lines } = doc;
-  const tables = findTables(doc, docUnit(ctx));
-  const blocks = findBlocks(lines, tables);
   const projects: PerformanceProject[] = [];
   const indicators: PerformanceIndicator[] = [];
   const residue: ResidueRow[] = [];
@@ -213,7 +204,7 @@ function readDepartmentOverall(lines: string[], b: Block, f: ProjectFields, used
     if (m && f.department === null) {
       f.department = m[1].trim();
       used.add(i);
-    } else if (/资金总额/.test(compact(t))) {
+    } else if (/资金总额/.test(removeSpaces(t))) {
       header = true;
       used.add(i);
     } else if (header && t !== "") {
@@ -228,7 +219,7 @@ function readDepartmentOverall(lines: string[], b: Block, f: ProjectFields, used
 }
 
 function defaultReason(t: string): string {
-  const c = compact(t);
+  const c = removeSpaces(t);
   if (/^(附件|附表)\s*\d*[:：]?$/.test(c)) return "attachment label";
   if (/^(评价结论|存在问题|改进措施|自评结论|评价|结论|存在|问题|改进|措施)/.test(c)) return "evaluation narrative";
   if (/^(其中[:：]|财政|单位资金|其他资金|------|其他[:：])/.test(c)) return "funding-source sub-row (not extracted)";

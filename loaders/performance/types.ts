@@ -4,8 +4,9 @@
  * Column names are a public API: add columns freely, never rename or drop.
  */
 
-/** "self_evaluation" 自评表 / "target" 绩效目标表 / "department_overall" 部门整体. */
-export type PerformanceTableKind = "self_evaluation" | "target" | "department_overall";
+import type { PerformanceTableKind } from "../segment/performance.ts";
+
+export type { PerformanceTableKind };
 
 export interface PerformanceProject {
   doc_id: string;

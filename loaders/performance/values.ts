@@ -34,11 +34,6 @@ export function normaliseValueText(s: string): string {
     .trim();
 }
 
-/** Whether a token starts with a comparison operator. */
-export function startsWithOperator(token: string): boolean {
-  return /^(≥|≤|=|>|<)/.test(normaliseValueText(token));
-}
-
 const VALUE = /^(≥|≤|=|>|<)?\s*(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(.*)$/;
 
 /** Parse one printed value. A value with a number parses to operator/value/unit; text to text only. */

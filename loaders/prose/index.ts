@@ -8,19 +8,18 @@
  * 占14.84%) take the sentence's current subject. Changes imply the
  * earlier-year figure, added as derived rows.
  */
-import { MAX_WAN, TOO_LARGE } from "../ingest/numbers.ts";
-import type { AmountUnit, ResidueRow, SourceDocument } from "../schema/types.ts";
-import { findTables } from "../segment/tables.ts";
+import type { ResidueRow, SourceDocument, TableSection } from "../schema/types.ts";
+import type { Segmentation } from "../segment/index.ts";
 import { classify, directionOf, type Classified } from "./classify.ts";
 import { clausesOf, comparedYear, sentenceYear } from "./clauses.ts";
 import { codeBookFrom, resolveCode, type CodeBook } from "./codes.ts";
 import { deriveEarlier } from "./derive.ts";
-import { toWan } from "./money.ts";
-import { proseLines } from "./regions.ts";
+import { plausibleWan, TOO_LARGE, toWan } from "../base/money.ts";
 import { toSentences, type Sentence } from "./sentences.ts";
-import { compact, dropBudgetLabel, isCountVerb, isGeneric, nounAfter, peelLabel, subjectOf } from "./subject.ts";
+import { dropBudgetLabel, isCountVerb, isGeneric, nounAfter, peelLabel, subjectOf } from "./subject.ts";
 import { findNumbers, type NumberToken } from "./tokens.ts";
 import type { NarrativeContext, NarrativeFact } from "./types.ts";
+import { removeSpacesAndStars } from "../base/fold.ts";
 
 export type { NarrativeFact } from "./types.ts";
 
@@ -126,7 +125,7 @@ function processSentence(st: DocState, s: Sentence, carry: Carry): void {
     const inClause = toks.slice(from, next);
     const named = inClause.filter((t) => t.kind !== "none");
     if (named.length === 0 && inClause.every((t) => !/\.\d/.test(t.printed))) {
-      const words = compact(text.slice(cl.start, cl.end));
+      const words = removeSpacesAndStars(text.slice(cl.start, cl.end));
       if (LABEL.test(words) && words.length <= 90) {
         const sp = subjectOf(words);
         if (sp.subject) {
@@ -178,7 +177,7 @@ function processSentence(st: DocState, s: Sentence, carry: Carry): void {
         if (change) compared = sp.compares ? sp.year : compared;
         else year = sp.year;
       }
-      if (cls.kind === "money" && Math.abs(toWan(tok.value, cls.unit) ?? 0) > MAX_WAN) {
+      if (cls.kind === "money" && plausibleWan(toWan(tok.value, cls.unit)) === null) {
         residueRow(st, s.lineOf[tok.start], TOO_LARGE);
         continue;
       }
@@ -194,9 +193,9 @@ function processSentence(st: DocState, s: Sentence, carry: Carry): void {
 }
 
 /** Lines whose code → name pairs make the document's code book: its tables and tab-separated rows. */
-function tableLines(doc: SourceDocument, unit: AmountUnit): string[] {
+function tableLines(doc: SourceDocument, sections: TableSection[]): string[] {
   const out: string[] = [];
-  for (const s of findTables(doc, unit)) out.push(...doc.lines.slice(s.start_line - 1, s.end_line));
+  for (const s of sections) out.push(...doc.lines.slice(s.start_line - 1, s.end_line));
   for (const l of doc.lines) if (l.includes("\t")) out.push(l);
   return out;
 }
@@ -205,12 +204,11 @@ function isFinalAccount(doc: SourceDocument): boolean {
   return doc.lines.slice(0, 300).some((l) => l.includes("决算"));
 }
 
-export function extractNarrative(doc: SourceDocument, ctx: NarrativeContext): { facts: NarrativeFact[]; residue: ResidueRow[] } {
-  const unit = (["万元", "元", "亿元"].includes(ctx.amount_unit) ? ctx.amount_unit : "万元") as AmountUnit;
+export function extractNarrative(doc: SourceDocument, seg: Segmentation, ctx: NarrativeContext): { facts: NarrativeFact[]; residue: ResidueRow[] } {
   const st: DocState = {
     doc,
     ctx,
-    book: codeBookFrom(tableLines(doc, unit)),
+    book: codeBookFrom(tableLines(doc, seg.sections)),
     isFinal: isFinalAccount(doc),
     facts: [],
     residue: [],
@@ -218,7 +216,7 @@ export function extractNarrative(doc: SourceDocument, ctx: NarrativeContext): { 
     lineCount: {},
   };
   const carry: Carry = { money: null, count: null, key: "", moneyAt: 0, sentence: 0 };
-  for (const s of toSentences(proseLines(doc, unit))) processSentence(st, s, carry);
+  for (const s of toSentences(seg.prose)) processSentence(st, s, carry);
   const derived = deriveEarlier(st.facts, (line) => nextIndex(st, line));
   const facts = [...st.facts, ...derived].sort((a, b) => a.source_line - b.source_line || FACT_ID_ORDER.compare(a.fact_id, b.fact_id));
   st.residue.sort((a, b) => a.source_line - b.source_line);

@@ -4,7 +4,7 @@
  * every character keeps the source line it came from so a number can be
  * traced to the line it is printed on.
  */
-import type { ProseLine } from "./regions.ts";
+import type { ProseLine } from "../segment/prose.ts";
 
 export interface Sentence {
   text: string;

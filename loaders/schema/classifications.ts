@@ -4,7 +4,7 @@
  * The grouping is arquero's: count each (system, code, name), keep the most
  * frequent name per code (ties: the first in code-point order).
  */
-import { escape, op, from as table } from "arquero";
+import { escape as aqEscape, op, from as table } from "arquero";
 import type { ClassificationRow, CodeSystem, LineItem } from "./types.ts";
 import { englishName } from "./classification-names.ts";
 
@@ -24,7 +24,7 @@ export function classificationsOf(items: readonly LineItem[]): ClassificationRow
     .derive({ level: op.max("level"), parent_code: op.any("parent_code") })
     .groupby("code_system", "code", "level", "parent_code", "name")
     .count({ as: "n" })
-    .orderby("code_system", "code", escape((r: { n: number }) => -r.n), "name")
+    .orderby("code_system", "code", aqEscape((r: { n: number }) => -r.n), "name")
     .groupby("code_system", "code")
     .filter(() => op.row_number() === 1)
     .ungroup()

@@ -135,5 +135,3 @@ export const RESIDUE: TableSpecOut = {
   description: "Every non-blank line inside a table (or a prose/performance line with numbers) that produced no number, with the reason. Nothing is dropped silently.",
   columns: [DOC_ID, s("table_id", "Table the line belongs to, where any"), SOURCE_LINE, SOURCE_TEXT, s("reason", "Why the line gave no number")],
 };
-
-export const CORE_TABLES: TableSpecOut[] = [DOCUMENTS, TABLES, LINE_ITEMS, CLASSIFICATIONS, RESIDUE];

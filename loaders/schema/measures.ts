@@ -50,10 +50,6 @@ export const MEASURES: Record<string, { zh: string; en: string }> = {
   agency_running_costs: { zh: "机关运行经费", en: "Agency running costs" },
 };
 
-export function isMeasure(name: string): boolean {
-  return Object.hasOwn(MEASURES, name);
-}
-
 /** The measure vocabulary of narrative_facts (figures stated in the prose; see loaders/prose/). */
 export const NARRATIVE_MEASURES: Record<string, { zh: string; en: string }> = {
   amount: { zh: "金额（决算数、支出、收入、总计；预算文件中为预算数）", en: "Money figure the sentence is about" },

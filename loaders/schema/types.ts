@@ -149,6 +149,19 @@ export interface TableParse {
 export interface TableContext {
   doc: SourceDocument;
   section: TableSection;
+  /** The document's tables, for a parser that checks against another table (the cross-table pass). */
+  tables: DocumentTables;
+}
+
+/**
+ * The standard tables of one document as segmentation found them, and their
+ * parses: a parser reading another table's figures asks here, so every table
+ * is parsed once per extraction and the dependency is an argument.
+ */
+export interface DocumentTables {
+  sections: TableSection[];
+  /** The section's parse by the parser, computed once. */
+  parse(parser: TableParser, section: TableSection): TableParse;
 }
 
 export type TableParser = (ctx: TableContext) => TableParse;

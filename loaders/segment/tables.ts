@@ -7,7 +7,7 @@
  * Table-of-contents entries are told apart from titles because a real
  * table has a body: numbers, a 单位 line or a 注 before the next title.
  */
-import type { AmountUnit, SourceDocument, TableSection } from "../schema/types.ts";
+import type { AmountUnit, TableSection } from "../schema/types.ts";
 import { matchTableId, matchTitle, type TableSpec } from "../tables/catalogue.ts";
 import { unitInLine } from "../document/unit.ts";
 
@@ -57,25 +57,16 @@ function findCandidates(lines: string[]): Candidate[] {
 function hasBody(lines: string[], from: number, to: number): boolean {
   for (let i = from; i < to && i < from + 40; i++) {
     const t = lines[i];
-    if (isHeaderLine(t) || /栏次|科目|预算数|决算数|^注[:：]|备注[:：]|合\s*计/.test(t) || /\d+\.\d{2}/.test(t)) return true;
+    if (isHeaderLine(t) || /栏次|科目|预算数|决算数|^注[:：]|备注[:：]|合\s*计/.test(t) || /\d\.\d{2}/.test(t)) return true;
   }
   return false;
 }
 
-/** Sections per document and unit: many stages ask, the answer is computed once. */
-const memo = new WeakMap<SourceDocument, Map<AmountUnit, TableSection[]>>();
-
-/** The standard table sections of a document (fresh copies: callers may adjust them). */
-export function findTables(doc: SourceDocument, docUnit: AmountUnit): TableSection[] {
-  let byUnit = memo.get(doc);
-  if (!byUnit) memo.set(doc, (byUnit = new Map()));
-  let sections = byUnit.get(docUnit);
-  if (!sections) byUnit.set(docUnit, (sections = computeTables(doc, docUnit)));
-  return sections.map((s) => ({ ...s }));
-}
-
-function computeTables(doc: SourceDocument, docUnit: AmountUnit): TableSection[] {
-  const { lines } = doc;
+/**
+ * The standard table sections of a document's lines; a section without a
+ * unit line of its own takes the document's unit (read before segmentation).
+ */
+export function findTables(lines: string[], docUnit: AmountUnit): TableSection[] {
   const cands = findCandidates(lines);
   const sections: TableSection[] = [];
   for (let k = 0; k < cands.length; k++) {

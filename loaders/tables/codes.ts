@@ -43,15 +43,6 @@ export function isCode(cell: string): boolean {
   return /^\d{3}(?:\d{2}){0,2}$/.test(cell);
 }
 
-/**
- * Leading code glued to its name by some extractors (`2010506统计管理`).
- * Returns [code, name] or null.
- */
-export function splitGluedCode(cell: string): [string, string] | null {
-  const m = cell.match(/^(\d{3}(?:\d{2}){0,2})([^\d.,].*)$/);
-  return m ? [m[1], m[2]] : null;
-}
-
 /** Mark is_leaf for each code given the set of codes in the same table and system. */
 export function leafSet(codes: Iterable<string>): (code: string) => boolean {
   const all = new Set(codes);

@@ -5,9 +5,10 @@
  * with a generic reason, so nothing is dropped silently.
  */
 import type { LineItem, ResidueRow, SourceDocument, TableRow, TableSection } from "../schema/types.ts";
-import { MAX_WAN, numberProblem, TOO_LARGE } from "../ingest/numbers.ts";
+import { plausibleWan, TOO_LARGE } from "../base/money.ts";
+import { numberProblem } from "../ingest/numbers.ts";
 import { makeResidue } from "./item.ts";
-import { parseOnce } from "./parseOnce.ts";
+import { documentTables } from "./store.ts";
 import { PARSERS } from "./parsers.ts";
 
 /** A money-looking figure (linear: a single digit before the point, so no backtracking over long digit runs). */
@@ -22,8 +23,9 @@ export interface TablesExtraction {
 
 export function extractTables(doc: SourceDocument, sections: TableSection[]): TablesExtraction {
   const out: TablesExtraction = { tables: [], items: [], residue: [], messages: [] };
+  const store = documentTables(doc, sections);
   for (const section of sections) {
-    const ctx = { doc, section };
+    const ctx = { doc, section, tables: store };
     const parser = PARSERS[section.family];
     let status = "unparsed";
     let message = `no parser for table family ${section.family}`;
@@ -31,7 +33,7 @@ export function extractTables(doc: SourceDocument, sections: TableSection[]): Ta
     let residue: ResidueRow[] = [];
     if (parser) {
       try {
-        const parsed = parseOnce(parser, ctx);
+        const parsed = store.parse(parser, section);
         ({ items, residue, status, message } = parsed);
       } catch (err) {
         status = "error";
@@ -44,7 +46,7 @@ export function extractTables(doc: SourceDocument, sections: TableSection[]): Ta
       const problem = numberProblem(doc.lines[n - 1] ?? "");
       if (problem) implausible.set(n, problem);
     }
-    for (const i of items) if (i.amount_wan !== null && Math.abs(i.amount_wan) > MAX_WAN && !implausible.has(i.source_line)) implausible.set(i.source_line, TOO_LARGE);
+    for (const i of items) if (i.amount_wan !== null && plausibleWan(i.amount_wan) === null && !implausible.has(i.source_line)) implausible.set(i.source_line, TOO_LARGE);
     if (implausible.size > 0) {
       items = items.filter((i) => !implausible.has(i.source_line));
       residue = residue.filter((r) => !implausible.has(r.source_line));

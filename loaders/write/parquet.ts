@@ -9,16 +9,23 @@ import type { Column, ColumnType, TableSpecOut } from "../schema/columns.ts";
 const SQL_TYPES: Record<ColumnType, string> = { string: "VARCHAR", double: "DOUBLE", int: "INTEGER", bool: "BOOLEAN" };
 
 function append(appender: DuckDBAppender, col: Column, value: unknown): void {
-  if (value === undefined || value === null) return appender.appendNull();
+  if (value === undefined || value === null) {
+    appender.appendNull();
+    return;
+  }
   switch (col.type) {
     case "string":
-      return appender.appendVarchar(typeof value === "string" ? value : JSON.stringify(value));
+      appender.appendVarchar(typeof value === "string" ? value : JSON.stringify(value));
+      break;
     case "double":
-      return appender.appendDouble(Number(value));
+      appender.appendDouble(Number(value));
+      break;
     case "int":
-      return appender.appendInteger(Number(value));
+      appender.appendInteger(Number(value));
+      break;
     case "bool":
-      return appender.appendBoolean(Boolean(value));
+      appender.appendBoolean(Boolean(value));
+      break;
   }
 }
 

@@ -1,7 +1,11 @@
 // The parts of a document page (/documents/<doc_id>): standard tables rebuilt from
 // line_items, prose figures by section, performance projects and indicators, audit
 // findings and residue. Every number links to the line it was printed on.
-import {badge, dataTable, h, lineLink, lineLinks, MEASURE_LABEL, money, num, pct, severityBadge} from "./analysis.js";
+import {badge, lineLink, lineLinks, severityBadge} from "./analysis.js";
+import {h} from "./dom.js";
+import {money, num, pct} from "./format.js";
+import {MEASURE_LABEL} from "./labels.js";
+import {table, type Column} from "./table.js";
 import {parseLines} from "./corpus-rows.js";
 import {pivotTable, descendants, type LineItem, type PivotRow} from "./pivot.js";
 
@@ -65,7 +69,7 @@ function twoSidedTable(docId: string, table: R, items: LineItem[], sides: string
   const body = h("tbody");
   for (const index of indexes) {
     const tr = h("tr");
-    sides.forEach((side, s) => {
+    sides.forEach((_, s) => {
       const row = parts[s].rows.find((r) => r.row_index === index);
       const label = h("td", {className: "bn-row-label" + (s > 0 ? " bn-side-start" : "")}, row?.label ?? "");
       if (row && /合\s*计|总\s*计/.test(row.label)) tr.classList.add("bn-total");
@@ -177,14 +181,14 @@ export function factsSection(docId: string, facts: R[]): HTMLElement {
     details.open = groups.size <= 4;
     details.append(h("summary", {}, name, h("span", {className: "bn-sub", text: `${list.length} figure${list.length > 1 ? "s" : ""}`})));
     details.append(
-      dataTable(list, [
+      table(list, {columns: [
         {label: "subject", wrap: true, cell: (f) => [f.subject ?? "", f.code ? h("span", {className: "bn-code", text: ` ${f.code}`}) : null], title: (f) => f.sentence ?? undefined},
         {label: "measure", cell: (f) => MEASURE_LABEL[f.measure] ?? f.measure},
-        {label: "value", num: true, key: "value", cell: (f) => lineLink(docId, f.source_line, `${num(f.value)} ${f.unit ?? ""}`.trim(), f.derived ? `derived: ${f.formula ?? ""}` : f.sentence ?? undefined)},
-        {label: "万元", num: true, cell: (f) => (f.amount_wan != null ? lineLink(docId, f.source_line, money(f.amount_wan)) : "")},
-        {label: "year", num: true, cell: (f) => (f.year != null ? String(f.year) : "")},
+        {label: "value", align: "right", key: "value", cell: (f) => lineLink(docId, f.source_line, `${num(f.value)} ${f.unit ?? ""}`.trim(), f.derived ? `derived: ${f.formula ?? ""}` : f.sentence ?? undefined)},
+        {label: "万元", align: "right", cell: (f) => (f.amount_wan != null ? lineLink(docId, f.source_line, money(f.amount_wan)) : "")},
+        {label: "year", align: "right", cell: (f) => (f.year != null ? String(f.year) : "")},
         {label: "note", cell: (f) => (f.derived ? badge("derived", "bn-sev-info", f.formula ?? "") : f.rule ? badge("assumed", "bn-sev-warning", f.rule) : f.base ? `of ${f.base}` : "")}
-      ])
+      ]})
     );
     section.append(details);
   }
@@ -208,18 +212,18 @@ export function metBadge(met: boolean | null): HTMLElement {
 
 /** Indicators of one project (or all): target vs actual, unmet ones highlighted. */
 export function indicatorTable(docId: string, indicators: R[], withProject = false): HTMLDivElement {
-  const cols = [
+  const cols: Column<R>[] = [
     ...(withProject ? [{label: "project", wrap: true, cell: (i: R) => i.project_name ?? ""}] : []),
     {label: "一级 / 二级", cell: (i: R) => [i.level1 ?? "", i.level2 ? ` / ${i.level2}` : ""]},
     {label: "indicator 三级指标", wrap: true, cell: (i: R) => lineLink(docId, i.source_line, i.indicator ?? "(unnamed)", i.source_text ?? undefined)},
-    {label: "target", num: true, cell: (i: R) => lineLink(docId, i.source_line, target(i))},
-    {label: "actual", num: true, key: "actual", cell: (i: R) => lineLink(docId, i.source_line, actual(i))},
-    {label: "weight", num: true, cell: (i: R) => num(i.weight)},
-    {label: "score", num: true, cell: (i: R) => num(i.score)},
+    {label: "target", align: "right", cell: (i: R) => lineLink(docId, i.source_line, target(i))},
+    {label: "actual", align: "right", key: "actual", cell: (i: R) => lineLink(docId, i.source_line, actual(i))},
+    {label: "weight", align: "right", cell: (i: R) => num(i.weight)},
+    {label: "score", align: "right", cell: (i: R) => num(i.score)},
     {label: "met", cell: (i: R) => metBadge(i.met), title: (i: R) => (i.met_rule ? `decided by: ${i.met_rule}` : undefined)},
     {label: "reason unmet 偏差原因", wrap: true, cell: (i: R) => i.reason_unmet ?? ""}
   ];
-  return dataTable(indicators, cols, {rowClass: (i) => (i.met === false ? "bn-row-unmet" : undefined), rowData: (i) => ({met: String(i.met)})});
+  return table(indicators, {columns: cols, rowClass: (i) => (i.met === false ? "bn-row-unmet" : undefined), rowData: (i) => ({met: String(i.met)})});
 }
 
 /** Projects (绩效 tables) with budget, execution and score, and their indicators. */
@@ -232,19 +236,19 @@ export function performanceSection(docId: string, projects: R[], indicators: R[]
   const byProject = groupBy(indicators, (i) => i.project_id);
   const sorted = [...projects].sort((a, b) => a.source_line - b.source_line);
   section.append(
-    dataTable(sorted, [
+    table(sorted, {columns: [
       {label: "project 项目", wrap: true, cell: (p) => lineLink(docId, p.source_line, p.project_name ?? "(unnamed)")},
       {label: "kind", cell: (p) => ({self_evaluation: "自评 self-evaluation", target: "目标 target", department_overall: "部门整体 department"})[p.table_kind as string] ?? p.table_kind},
-      {label: "budget 万元", num: true, cell: (p) => lineLink(docId, p.source_line, money(p.amount_wan), p.unit === "元" ? `printed in 元` : undefined)},
-      {label: "executed 万元", num: true, cell: (p) => lineLink(docId, p.source_line, money(p.executed_wan))},
-      {label: "rate", num: true, cell: (p) => pct(p.execution_rate)},
-      {label: "score", num: true, cell: (p) => (p.total_score != null ? `${num(p.total_score)}${p.total_weight != null ? ` / ${num(p.total_weight)}` : ""}` : "")},
-      {label: "indicators", num: true, cell: (p) => String(byProject.get(p.project_id)?.length ?? 0)},
-      {label: "unmet", num: true, cell: (p) => {
+      {label: "budget 万元", align: "right", cell: (p) => lineLink(docId, p.source_line, money(p.amount_wan), p.unit === "元" ? `printed in 元` : undefined)},
+      {label: "executed 万元", align: "right", cell: (p) => lineLink(docId, p.source_line, money(p.executed_wan))},
+      {label: "rate", align: "right", cell: (p) => pct(p.execution_rate)},
+      {label: "score", align: "right", cell: (p) => (p.total_score != null ? `${num(p.total_score)}${p.total_weight != null ? ` / ${num(p.total_weight)}` : ""}` : "")},
+      {label: "indicators", align: "right", cell: (p) => String(byProject.get(p.project_id)?.length ?? 0)},
+      {label: "unmet", align: "right", cell: (p) => {
         const n = (byProject.get(p.project_id) ?? []).filter((i) => i.met === false).length;
         return n ? badge(String(n), "bn-unmet") : "0";
       }}
-    ], {rowClass: (p) => ((byProject.get(p.project_id) ?? []).some((i) => i.met === false) ? "bn-row-unmet" : undefined)})
+    ], rowClass: (p) => ((byProject.get(p.project_id) ?? []).some((i) => i.met === false) ? "bn-row-unmet" : undefined)})
   );
   for (const p of sorted) {
     const list = byProject.get(p.project_id) ?? [];
@@ -302,11 +306,11 @@ export function residueSection(docId: string, residue: R[]): HTMLElement {
   const rows = [...byReason].map(([reason, list]) => ({reason, lines: list.map((r) => r.source_line as number)})).sort((a, b) => b.lines.length - a.lines.length);
   if (rows.length) {
     section.append(
-      dataTable(rows, [
+      table(rows, {columns: [
         {label: "reason", wrap: true, cell: (r) => r.reason},
-        {label: "lines", num: true, cell: (r) => String(r.lines.length)},
+        {label: "lines", align: "right", cell: (r) => String(r.lines.length)},
         {label: "first lines", cell: (r) => lineLinks(docId, r.lines, 8)}
-      ])
+      ]})
     );
   }
   return section;

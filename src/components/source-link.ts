@@ -1,5 +1,6 @@
 // Links from any figure to the line it was printed on: /sources/<doc_id>#L<n>
-// (or #L<a>-L<b> for a range). Built with DOM APIs only: text is never parsed as HTML.
+// (or #L<a>-L<b> for a range). Built with h(): text is never parsed as HTML.
+import {h} from "./dom.js";
 
 export type Lines = number | readonly number[] | null | undefined;
 
@@ -29,11 +30,11 @@ export function parseLineHash(hash: string): [number, number] | null {
 
 /** An <a> to the source line(s), showing `text` (or "L<n>") as plain text. */
 export function sourceLink(docId: string, lines: Lines, text?: string, root = ""): HTMLAnchorElement {
-  const a = document.createElement("a");
-  a.href = sourceHref(docId, lines, root);
-  a.className = "bn-source-link";
   const range = lineRange(lines);
-  a.textContent = text ?? (range ? (range[0] === range[1] ? `L${range[0]}` : `L${range[0]}–${range[1]}`) : "source");
-  a.title = range ? `source line${range[0] === range[1] ? "" : "s"} ${range[0] === range[1] ? range[0] : `${range[0]}–${range[1]}`}` : "source document";
-  return a;
+  return h("a", {
+    href: sourceHref(docId, lines, root),
+    className: "bn-source-link",
+    text: text ?? (range ? (range[0] === range[1] ? `L${range[0]}` : `L${range[0]}–${range[1]}`) : "source"),
+    title: range ? `source line${range[0] === range[1] ? "" : "s"} ${range[0] === range[1] ? range[0] : `${range[0]}–${range[1]}`}` : "source document"
+  });
 }

@@ -1,126 +1,108 @@
-// A small, safe HTML table: every cell is set with textContent (never innerHTML).
-// Numbers are right-aligned; formats are fixed to en-US grouping so that output
-// does not depend on the browser's locale (tests compare exact strings).
+// The one table renderer of the site (class bn-table, wrapped in a scrollable div).
+// A column shows a row's value in a format (format.ts), or builds its own cell
+// (`cell`); it may link its text to the figure's source line(s) (`link`) or to a page
+// (`href`). Every text is set as text (h() in dom.ts): nothing here parses HTML.
 // Pages import this module as "./components/table.js" (Framework serves .ts as .js).
+import {h, type Child} from "./dom.js";
+import {formatValue, type Format} from "./format.js";
+import {sourceLink, type Lines} from "./source-link.js";
 
-export type Format = "money" | "int" | "number" | "percent" | "text" | ((value: unknown) => string);
+export type {Format};
+type Row = Record<string, unknown>;
 
-const FORMATS: Record<string, Intl.NumberFormat> = {
-  /** 1234567.891 → "1,234,567.89" (amounts, e.g. 万元) */
-  money: new Intl.NumberFormat("en-US", {minimumFractionDigits: 2, maximumFractionDigits: 2}),
-  /** 196058 → "196,058" */
-  int: new Intl.NumberFormat("en-US", {maximumFractionDigits: 0}),
-  /** up to 4 decimals, grouped */
-  number: new Intl.NumberFormat("en-US", {maximumFractionDigits: 4}),
-  /** 0.1234 → "12.34%" */
-  percent: new Intl.NumberFormat("en-US", {style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2})
-};
+/** Where a cell's figure was printed: its document and line(s); null for no link. */
+export type LinkOf<T = Row> = (row: T) => {doc_id: string; lines: Lines} | null;
 
-/** Formats `value` as money (thousands separators, 2 decimals); "" for null/NaN. */
-export function formatMoney(value: unknown): string {
-  return formatValue(value, "money");
-}
-
-/** Formats an integer with thousands separators; "" for null/NaN. */
-export function formatInt(value: unknown): string {
-  return formatValue(value, "int");
-}
-
-export function formatValue(value: unknown, format?: Format): string {
-  if (typeof format === "function") return String(format(value));
-  if (value == null) return "";
-  if (format === "text") return String(value);
-  const number = typeof value === "bigint" ? Number(value) : value;
-  if (typeof number === "number") {
-    if (Number.isNaN(number)) return "";
-    return (FORMATS[format ?? "number"] ?? FORMATS.number).format(number);
-  }
-  return String(value);
-}
-
-export interface Column {
-  /** property of the row object */
-  key: string;
+export interface Column<T = Row> {
+  /** property of the row object (also the cell's data-key) */
+  key?: string;
   /** header text (defaults to key) */
   label?: string;
   format?: Format;
-  /** defaults to right for numeric formats */
+  /** defaults to right for numeric formats and numbers */
   align?: "left" | "right";
+  /** long text that should wrap */
+  wrap?: boolean;
+  className?: string;
+  /** builds the cell's content instead of formatting row[key] */
+  cell?: (row: T) => Child;
+  title?: (row: T) => string | undefined;
+  /** link the cell's text to its source line(s) */
+  link?: LinkOf<T>;
+  /** link the cell's text to a page of this site (e.g. /audit) */
+  href?: (row: T) => string | null;
 }
 
-export interface TableOptions {
-  columns?: (Column | string)[];
+export interface TableOptions<T = Row> {
+  columns?: (Column<T> | string)[];
   caption?: string;
   className?: string;
+  id?: string;
   /** show at most this many rows, with a note below */
   maxRows?: number;
+  rowClass?: (row: T) => string | undefined;
+  rowData?: (row: T) => Record<string, string | number | null | undefined>;
 }
 
-type Row = Record<string, unknown>;
+const isNumeric = (value: unknown) => typeof value === "number" || typeof value === "bigint";
 
-function isNumeric(value: unknown): boolean {
-  return typeof value === "number" || typeof value === "bigint";
-}
-
-function inferColumns(rows: Row[]): Column[] {
-  const first = rows[0] ?? {};
+function inferColumns<T>(rows: readonly T[]): Column<T>[] {
+  const first = (rows[0] ?? {}) as Row;
   return Object.keys(first).map((key) => ({
     key,
     format: isNumeric(first[key]) ? (Number.isInteger(Number(first[key])) ? "int" : "number") : "text"
   }));
 }
 
-function alignRight(col: Column, rows: Row[]): boolean {
+function alignRight<T>(col: Column<T>, rows: readonly T[]): boolean {
   if (col.align) return col.align === "right";
+  if (col.cell) return false;
   if (col.format === "text") return false;
   if (col.format) return true;
-  return rows.length > 0 && isNumeric(rows[0][col.key]);
+  return rows.length > 0 && col.key !== undefined && isNumeric((rows[0] as Row)[col.key]);
+}
+
+/** The `lines` of a row (or another column) in the row's document: a LinkOf. */
+export function linesOf(column = "lines", docColumn = "doc_id"): LinkOf {
+  return (row) => {
+    const value = row[column];
+    const lines = Array.isArray(value) ? (value as number[]) : typeof value === "number" ? value : null;
+    return lines == null || row[docColumn] == null ? null : {doc_id: String(row[docColumn]), lines};
+  };
+}
+
+function content<T>(col: Column<T>, row: T): Child {
+  if (col.cell) return col.cell(row);
+  const value = col.key === undefined ? undefined : (row as Row)[col.key];
+  const text = formatValue(value, col.format ?? (isNumeric(value) ? "number" : "text"));
+  if (!text) return text;
+  const target = col.link?.(row);
+  if (target) return sourceLink(target.doc_id, target.lines, text);
+  const href = col.href?.(row);
+  return href ? h("a", {href, text}) : text;
 }
 
 /** Renders rows (plain objects) as a table wrapped in a horizontally scrollable div. */
-export function table(rows: Row[], {columns, caption, className, maxRows = Infinity}: TableOptions = {}): HTMLDivElement {
-  const cols = (columns ?? inferColumns(rows)).map((c): Column => (typeof c === "string" ? {key: c} : c));
+export function table<T = Row>(rows: readonly T[], options: TableOptions<T> = {}): HTMLDivElement {
+  const {caption, className, id, maxRows = Infinity, rowClass, rowData} = options;
+  const cols = (options.columns ?? inferColumns(rows)).map((c): Column<T> => (typeof c === "string" ? {key: c} : c));
   const right = cols.map((col) => alignRight(col, rows));
-  const wrap = document.createElement("div");
-  wrap.className = "bn-table-wrap";
-  const tableEl = document.createElement("table");
-  tableEl.className = className ? `bn-table ${className}` : "bn-table";
-  if (caption) {
-    const cap = document.createElement("caption");
-    cap.textContent = caption;
-    tableEl.append(cap);
-  }
-  const thead = document.createElement("thead");
-  const headRow = document.createElement("tr");
-  cols.forEach((col, i) => {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = col.label ?? col.key;
-    if (right[i]) th.className = "bn-num";
-    headRow.append(th);
-  });
-  thead.append(headRow);
-  const tbody = document.createElement("tbody");
+  const classOf = (i: number) => [right[i] ? "bn-num" : "", cols[i].wrap ? "bn-wrap" : "", cols[i].className ?? ""].filter(Boolean).join(" ") || undefined;
   const shown = rows.length > maxRows ? rows.slice(0, maxRows) : rows;
+  const body = h("tbody");
+  const fragment = document.createDocumentFragment();
   for (const row of shown) {
-    const tr = document.createElement("tr");
-    cols.forEach((col, i) => {
-      const td = document.createElement("td");
-      const value = row[col.key];
-      td.textContent = formatValue(value, col.format ?? (isNumeric(value) ? "number" : "text"));
-      td.dataset.key = col.key;
-      if (right[i]) td.className = "bn-num";
-      tr.append(td);
-    });
-    tbody.append(tr);
+    const tr = h("tr", {className: rowClass?.(row), data: rowData?.(row)});
+    cols.forEach((col, i) => tr.append(h("td", {className: classOf(i), title: col.title?.(row), data: col.key ? {key: col.key} : undefined}, content(col, row))));
+    fragment.append(tr);
   }
-  tableEl.append(thead, tbody);
-  wrap.append(tableEl);
-  if (shown.length < rows.length) {
-    const more = document.createElement("p");
-    more.className = "bn-status";
-    more.textContent = `Showing ${shown.length} of ${rows.length} rows.`;
-    wrap.append(more);
-  }
-  return wrap;
+  body.append(fragment);
+  const head = h("tr", {}, cols.map((col, i) => h("th", {className: right[i] ? "bn-num" : undefined, text: col.label ?? col.key ?? "", attrs: {scope: "col"}})));
+  const tableEl = h("table", {className: className ? `bn-table ${className}` : "bn-table"}, caption ? h("caption", {text: caption}) : null, h("thead", {}, head), body);
+  return h(
+    "div",
+    {className: "bn-table-wrap", id},
+    tableEl,
+    shown.length < rows.length ? h("p", {className: "bn-status", text: `Showing ${shown.length} of ${rows.length} rows.`}) : null
+  );
 }

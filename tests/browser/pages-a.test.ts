@@ -85,7 +85,8 @@ describe("Overview (/)", () => {
     const entity = await cell(page, "documents-table", ["贵州省医疗保障局（本级）"], "entity");
     expect(entity.href).toMatch(/^\/documents\/[0-9a-z]+$/);
     for (const href of ["/compare", "/audit", "/performance", "/data", "/sql"]) {
-      expect(await page.locator(`.bn-next a[href="${href}"]`).count(), href).toBe(1);
+      // Markdown links: Framework writes them relative to the page (./compare)
+      expect(await page.locator(`.bn-next a[href=".${href}"]`).count(), href).toBe(1);
     }
     expect(await page.locator('.bn-next a[href^="/sources/"]').count()).toBe(5);
   });

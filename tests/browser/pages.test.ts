@@ -10,7 +10,7 @@ import {statSync} from "node:fs";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {formatInt} from "../../src/components/table.js";
+import {int as formatInt} from "../../src/components/format.ts";
 import {
   ARTIFACTS,
   PROJECT_ROOT,

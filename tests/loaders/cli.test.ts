@@ -40,5 +40,5 @@ describe("npm run extract", () => {
     const run = extract(SAMPLE.guizhou2022);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--out <dir> is required/);
-  });
+  }, 60_000);
 });

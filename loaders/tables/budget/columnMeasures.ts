@@ -2,10 +2,12 @@
  * Printed column headers of the budget tables → measures (schema/measures.ts).
  * Headers are compared with white space removed and brackets folded.
  */
+import { removeQuotes, spacelessFullWidth } from "../../base/fold.ts";
+import type { Identity as ColumnIdentity } from "../placement/index.ts";
 
-/** Header text without white space, with ASCII brackets folded to full width. */
+/** Header text without white space or quotes, with ASCII brackets folded to full width. */
 export function foldHeader(text: string): string {
-  return text.replace(/[\s\u3000]+/g, "").replace(/\(/g, "（").replace(/\)/g, "）").replace(/["“”]/g, "");
+  return removeQuotes(spacelessFullWidth(text));
 }
 
 /** Ordered: the first pattern that matches the (folded) leaf header wins; `parent` is the header above it. */
@@ -69,9 +71,8 @@ const IDENTITIES: Array<[string, string[], "all" | "any"]> = [
   ],
 ];
 
-export interface Identity {
-  sum: number;
-  parts: number[];
+/** A within-row identity between columns, with its text for messages. */
+export interface Identity extends ColumnIdentity {
   text: string;
 }
 

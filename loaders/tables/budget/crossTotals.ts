@@ -6,10 +6,8 @@
  * - 一般公共预算支出表 合计 基本支出 = 一般公共预算基本支出表 合计;
  * - 财政拨款收支总表 支出总计 by fund = its own income rows by fund.
  */
-import type { SourceDocument, TableContext, TableParse } from "../../schema/types.ts";
+import type { DocumentTables, TableContext, TableParse } from "../../schema/types.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
-import { findTables } from "../../segment/tables.ts";
-import { parseOnce } from "../parseOnce.ts";
 import { measureOfHeader } from "./columnMeasures.ts";
 
 /** Strip the ordinal of a summary row label (`一、`, `1、`, `1. `, `（一）`). */
@@ -36,10 +34,10 @@ export function incomeSources(halves: Array<{ label: string; first: string | nul
 type Parse = (ctx: TableContext) => TableParse;
 
 /** The 合计 row of another table of the document, measure → value, or null. */
-export function totalsOf(doc: SourceDocument, family: string, parse: Parse, unit: TableContext["section"]["unit"]): Map<string, number> | null {
-  const section = findTables(doc, unit).find((s) => s.family === family);
+export function totalsOf(tables: DocumentTables, family: string, parse: Parse): Map<string, number> | null {
+  const section = tables.sections.find((s) => s.family === family);
   if (!section) return null;
-  const parsed = parseOnce(parse, { doc, section });
+  const parsed = tables.parse(parse, section);
   const first = parsed.items.find((i) => /^合\s*计$|^总\s*计$/.test(i.row_label.trim()) && !i.inferred);
   if (!first) return null;
   const out = new Map<string, number>();

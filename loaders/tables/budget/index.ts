@@ -1,6 +1,5 @@
 /** Parsers of the budget (预算) table families, by family name (see tables/catalogue.ts). */
 import type { TableContext, TableParser } from "../../schema/types.ts";
-import { findTables } from "../../segment/tables.ts";
 import { incomeSources, totalsOf } from "./crossTotals.ts";
 import { parseRowTable } from "./rowTable.ts";
 import { parseTwoSided, textSides } from "./twoSided.ts";
@@ -9,7 +8,7 @@ const economic: TableParser = (ctx) => parseRowTable(ctx, { codeHint: "economic"
 
 /** 收入预算总表: 合计 by source = the income sources of the 收支总表 (plain-text tables). */
 function summarySources(ctx: TableContext) {
-  const s = findTables(ctx.doc, ctx.section.unit).find((x) => x.family === "budget_summary");
+  const s = ctx.tables.sections.find((x) => x.family === "budget_summary");
   if (!s) return null;
   const halves: Array<{ label: string; first: string | null }> = [];
   for (let n = s.start_line; n <= s.end_line; n++)
@@ -20,7 +19,7 @@ function summarySources(ctx: TableContext) {
 
 /** 一般公共预算支出表: 合计 基本支出 = 合计 of the 一般公共预算基本支出表. */
 function basicFromEconomic(ctx: TableContext) {
-  const t = totalsOf(ctx.doc, "budget_gpb_basic_by_economic", economic, ctx.section.unit);
+  const t = totalsOf(ctx.tables, "budget_gpb_basic_by_economic", economic);
   const v = t?.get("total");
   return v === undefined ? null : { totals: new Map([["basic", v]]), source: "合计 of 一般公共预算基本支出表 = 基本支出" };
 }

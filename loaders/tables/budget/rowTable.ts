@@ -9,9 +9,9 @@ import type { CodeSystem, LineItem, ResidueRow, TableContext, TableParse } from 
 import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { identitiesOf } from "./columnMeasures.ts";
-import { resolveGroups, type Group } from "./groupSums.ts";
 import { reasonFor, isNoDataNote } from "./lineKinds.ts";
-import { placements, valueAt } from "./placements.ts";
+import { resolveGroups, rowCandidates, valueAt, type Group } from "../placement/index.ts";
+import { withinRounding } from "../../base/money.ts";
 import { placeReading } from "./readings.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./rowRead.ts";
 import { isTotalRow, splitSection } from "./sectionParts.ts";
@@ -63,7 +63,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
 
   // rows
   const dept = departmentCode(parts.above.map(([, t]) => t));
-  const directory = parts.exact ? unitDirectory(ctx.doc) : new Map<string, string>();
+  const directory = parts.exact ? unitDirectory(ctx.doc, ctx.tables) : new Map<string, string>();
   const rows: Row[] = [];
   let noDataNote: string | null = null;
   let previousCode: string | null = null;
@@ -107,7 +107,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
     const values = raw.nums.map((x) => x.value);
     const cands = parts.exact
       ? [raw.nums.map((x) => columns.findIndex((c) => c.index === x.cell))]
-      : placements(values, columns.length, ids);
+      : rowCandidates(values, { n: columns.length, identities: ids }, { misprints: "drop" });
     const row: Row = {
       line: raw.line, code: raw.code, codeNote: raw.codeNote, unitCode: raw.unitCode, label: raw.label, nums: raw.nums, stray: raw.stray,
       kind, unit, row_index: rows.length + 1, values, cands,
@@ -121,7 +121,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
     const cross = t && t.cands.length > 1 ? opts.crossTotals?.(ctx) : null;
     if (t && cross) {
       const ok = t.cands.filter((p) =>
-        columns.every((c, j) => !cross.totals.has(c.measure) || Math.abs(valueAt(t.values, p, j) - cross.totals.get(c.measure)!) < 0.015),
+        columns.every((c, j) => !cross.totals.has(c.measure) || withinRounding(valueAt(t.values, p, j), cross.totals.get(c.measure)!)),
       );
       if (ok.length === 1) {
         t.cands = ok;

@@ -4,9 +4,8 @@
  * 部门收入总表 (表1-1: `347001	四川省医疗保障局	…`), to give unit rows that print
  * only a name their unit code.
  */
-import type { SourceDocument } from "../../schema/types.ts";
+import type { DocumentTables, SourceDocument } from "../../schema/types.ts";
 import { cells } from "../../ingest/layout.ts";
-import { findTables } from "../../segment/tables.ts";
 
 /** The department code printed in a header line (`部门：347-…`), if any. */
 export function departmentCode(lines: string[]): { code: string; name: string } | null {
@@ -17,20 +16,15 @@ export function departmentCode(lines: string[]): { code: string; name: string } 
   return null;
 }
 
-const cache = new WeakMap<SourceDocument, Map<string, string>>();
-
 /** Unit name → unit code, read from the document's 收入总表 rows (code cell followed by a name cell). */
-export function unitDirectory(doc: SourceDocument): Map<string, string> {
-  const hit = cache.get(doc);
-  if (hit) return hit;
+export function unitDirectory(doc: SourceDocument, tables: DocumentTables): Map<string, string> {
   const dir = new Map<string, string>();
-  for (const s of findTables(doc, "万元")) {
+  for (const s of tables.sections) {
     if (s.family !== "budget_income") continue;
     for (let n = s.start_line; n <= s.end_line; n++) {
       const cs = cells(doc.lines[n - 1] ?? "").cells;
       if (cs.length >= 2 && /^\d{6}$/.test(cs[0]) && /[\u4e00-\u9fff]/.test(cs[1]) && !dir.has(cs[1])) dir.set(cs[1], cs[0]);
     }
   }
-  cache.set(doc, dir);
   return dir;
 }

@@ -7,8 +7,6 @@
  * “三公” table apart where the identities cannot (one of them is empty).
  */
 import type { TableContext } from "../../schema/types.ts";
-import { findTables } from "../../segment/tables.ts";
-import { parseOnce } from "../parseOnce.ts";
 import { leadingCode, tokenize } from "../rows.ts";
 import { parseByCode } from "./by_code.ts";
 
@@ -20,9 +18,9 @@ export const FISCAL_DETAIL = "财政拨款支出决算明细表";
  * document has no such table.
  */
 export function economicRowsWithoutAmounts(ctx: TableContext, codes: string[]): Set<string> | null {
-  const section = findTables(ctx.doc, ctx.section.unit).find((s) => s.family === "final_fiscal_detail");
+  const section = ctx.tables.sections.find((s) => s.family === "final_fiscal_detail");
   if (!section) return null;
-  const parse = parseOnce(parseByCode, { doc: ctx.doc, section });
+  const parse = ctx.tables.parse(parseByCode, section);
   const withAmounts = new Set(parse.items.map((i) => i.code));
   const empty = new Set<string>();
   for (const r of parse.residue) {

@@ -31,7 +31,7 @@
 import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { isMoneyToken, keepsColumns, nearestAnchor, tokenize, tokenValue } from "../rows.ts";
-import { solveColumns, type Constraint, type Stage } from "./column_solver.ts";
+import { solveColumns, type Constraint, type Stage } from "../placement/index.ts";
 import { economicRowsWithoutAmounts, FISCAL_DETAIL } from "./economic_evidence.ts";
 import { FISCAL_SUMMARY, fundOfLabel, fundsWithoutAppropriation } from "./evidence.ts";
 import { sortLines } from "./section_lines.ts";
@@ -128,7 +128,7 @@ export function parseThreePublic(ctx: TableContext): TableParse {
       const names = stageList.map((st) => st.name);
       placed = solved.columns;
       rules = solved.stage.map((k) => (k === null ? null : `three-public:${names.slice(0, k + 1).filter((x) => x).join("+")}`));
-      const open = nums.flatMap((t, i) => (solved.columns[i] === null ? [i] : []));
+      const open = nums.flatMap((_, i) => (solved.columns[i] === null ? [i] : []));
       if (solved.used < 0) placed = null;
       else if (open.length > 0) {
         bad++;

@@ -2,8 +2,8 @@
 // rows in view are in the DOM, so 100,000 rows stay responsive). Every cell is set
 // with textContent. When the result has doc_id and a *source_line column, that
 // column links to the line in the source document.
+import {fixed, grouped, money} from "../format.js";
 import {sourceHref} from "../source-link.js";
-import {injectStyles} from "./styles.js";
 import {isMoney} from "./chart-spec.js";
 import type {ResultField} from "./results.js";
 
@@ -12,9 +12,6 @@ type Row = Record<string, unknown>;
 const ROW_HEIGHT = 26;
 const OVERSCAN = 12;
 
-const money = new Intl.NumberFormat("en-US", {minimumFractionDigits: 2, maximumFractionDigits: 2});
-const grouped = new Intl.NumberFormat("en-US", {maximumFractionDigits: 6});
-const decimals = new Map<number, Intl.NumberFormat>();
 
 /** Integer columns that are identifiers, not quantities: no thousands separators. */
 function isPlainInt(name: string): boolean {
@@ -25,14 +22,10 @@ export function formatCell(field: ResultField, value: unknown): string {
   if (value == null) return "";
   if (field.numeric && typeof value === "number") {
     if (Number.isNaN(value)) return "NaN";
-    if (isMoney(field.name)) return money.format(value);
+    if (isMoney(field.name)) return money(value);
     if ((field.kind === "int" || field.kind === "bigint") && isPlainInt(field.name)) return String(value);
-    if (field.kind === "decimal" && field.scale !== undefined) {
-      let f = decimals.get(field.scale);
-      if (!f) decimals.set(field.scale, (f = new Intl.NumberFormat("en-US", {minimumFractionDigits: field.scale, maximumFractionDigits: field.scale})));
-      return f.format(value);
-    }
-    return grouped.format(value);
+    if (field.kind === "decimal" && field.scale !== undefined) return fixed(value, field.scale);
+    return grouped(value);
   }
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
@@ -59,7 +52,6 @@ export interface Grid extends HTMLDivElement {
 }
 
 export function resultGrid(input: Row[], fields: ResultField[], {height = 420} = {}): Grid {
-  injectStyles();
   let rows = input;
   let sort: {name: string; direction: "asc" | "desc"} | null = null;
   const linkColumn = fields.some((f) => f.name === "doc_id")

@@ -5,6 +5,7 @@ import {FileAttachment} from "observablehq:stdlib";
 import {chart, type ChartElement} from "../chart.js";
 import {CORPUS_TABLES, loadCorpus} from "../corpus.js";
 import {query} from "../db.js";
+import {h} from "../dom.js";
 import {COUNT, MARKS, chartSpec, defaultChoices, isMark, type ChartChoices} from "./chart-spec.js";
 import {sqlEditor, type SchemaTable, type SqlEditor} from "./editor.js";
 import {errorPosition} from "./errors.js";
@@ -14,26 +15,14 @@ import {resultGrid} from "./grid.js";
 import {notebookFileName, notebookMarkdown, tablesIn} from "./notebook.js";
 import {runQuery, type QueryResult} from "./results.js";
 import {decodeState, encodeState, type WorkbenchState} from "./share.js";
-import {injectStyles} from "./styles.js";
 
 interface Dictionary {
   tables: {name: string; description: string; columns: {name: string; type: string; description: string; unit?: string}[]}[];
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === "className" || key === "textContent" || key === "id" || key === "type" || key === "title" || key === "value") (node as never as Record<string, unknown>)[key] = value;
-    else if (key.startsWith("data-") || key.startsWith("aria-")) node.setAttribute(key, String(value));
-    else (node as never as Record<string, unknown>)[key] = value;
-  }
-  node.append(...children);
-  return node;
-}
-
 function download(bytes: BlobPart, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([bytes], {type}));
-  const a = el("a", {href: url, download: name});
+  const a = h("a", {href: url, download: name});
   document.body.append(a);
   a.click();
   a.remove();
@@ -68,25 +57,25 @@ async function loadSchema(dictionary: Dictionary): Promise<(SchemaTable & {rows:
 }
 
 function schemaBrowser(tables: (SchemaTable & {rows: number})[], editor: () => SqlEditor | undefined): HTMLElement {
-  const root = el("nav", {className: "bn-sql-schema", id: "sql-schema", "aria-label": "tables and columns"});
-  root.append(el("h3", {textContent: "Tables"}));
+  const root = h("nav", {className: "bn-sql-schema", id: "sql-schema", "aria-label": "tables and columns"});
+  root.append(h("h3", {textContent: "Tables"}));
   for (const table of tables) {
-    const details = el("details", {"data-table": table.name});
-    const summary = el("summary");
-    const insertTable = el("button", {type: "button", className: "bn-sql-ident", textContent: table.name, title: `insert ${table.name}`});
+    const details = h("details", {"data-table": table.name});
+    const summary = h("summary");
+    const insertTable = h("button", {type: "button", className: "bn-sql-ident", textContent: table.name, title: `insert ${table.name}`});
     insertTable.addEventListener("click", (event) => {
       event.preventDefault();
       editor()?.insert(table.name);
     });
-    summary.append(insertTable, el("span", {className: "bn-sql-muted", textContent: ` ${table.rows.toLocaleString("en-US")} rows`}));
+    summary.append(insertTable, h("span", {className: "bn-sql-muted", textContent: ` ${table.rows.toLocaleString("en-US")} rows`}));
     details.append(summary);
-    if (table.description) details.append(el("p", {className: "bn-sql-desc", textContent: table.description}));
-    const list = el("ul");
+    if (table.description) details.append(h("p", {className: "bn-sql-desc", textContent: table.description}));
+    const list = h("ul");
     for (const column of table.columns) {
-      const insert = el("button", {type: "button", className: "bn-sql-ident", textContent: column.name, title: `insert ${column.name}`});
+      const insert = h("button", {type: "button", className: "bn-sql-ident", textContent: column.name, title: `insert ${column.name}`});
       insert.addEventListener("click", () => editor()?.insert(column.name));
-      const item = el("li", {"data-column": column.name}, insert, el("span", {className: "bn-sql-type", textContent: ` ${column.type}`}));
-      if (column.description) item.append(el("div", {className: "bn-sql-desc", textContent: column.description}));
+      const item = h("li", {"data-column": column.name}, insert, h("span", {className: "bn-sql-type", textContent: ` ${column.type}`}));
+      if (column.description) item.append(h("div", {className: "bn-sql-desc", textContent: column.description}));
       list.append(item);
     }
     details.append(list);
@@ -103,8 +92,7 @@ export interface Workbench extends HTMLDivElement {
 }
 
 export function workbench(): Workbench {
-  injectStyles();
-  const root = el("div", {className: "bn-sql"}) as Workbench;
+  const root = h("div", {className: "bn-sql"}) as Workbench;
   const initial = decodeState(location.hash);
   let editor: SqlEditor | undefined;
   let result: QueryResult | null = null;
@@ -113,57 +101,57 @@ export function workbench(): Workbench {
   let runs = 0;
 
   // ---- gallery
-  const gallery = el("div", {className: "bn-sql-gallery", id: "sql-gallery"});
+  const gallery = h("div", {className: "bn-sql-gallery", id: "sql-gallery"});
   for (const example of EXAMPLES) {
-    const button = el("button", {type: "button", className: "bn-sql-example", "data-example": example.id, title: example.question});
-    button.append(el("strong", {textContent: example.title}), el("span", {textContent: example.question}));
+    const button = h("button", {type: "button", className: "bn-sql-example", "data-example": example.id, title: example.question});
+    button.append(h("strong", {textContent: example.title}), h("span", {textContent: example.question}));
     button.addEventListener("click", () => loadExample(example));
     gallery.append(button);
   }
-  const galleryDetails = el("details", {className: "bn-sql-gallery-wrap", open: !initial.sql});
-  galleryDetails.append(el("summary", {textContent: `Example queries (${EXAMPLES.length})`}), gallery);
+  const galleryDetails = h("details", {className: "bn-sql-gallery-wrap", open: !initial.sql});
+  galleryDetails.append(h("summary", {textContent: `Example queries (${EXAMPLES.length})`}), gallery);
 
   // ---- editor and toolbar
-  const editorSlot = el("div", {className: "bn-sql-editor-slot"});
-  const runButton = el("button", {type: "button", id: "sql-run", className: "bn-sql-primary", textContent: "Run ▶", title: "Ctrl/Cmd-Enter", disabled: true});
-  const shareButton = el("button", {type: "button", id: "sql-share", textContent: "Copy link"});
-  const exportCsv = el("button", {type: "button", id: "sql-export-csv", textContent: "CSV", disabled: true});
-  const exportArrow = el("button", {type: "button", id: "sql-export-arrow", textContent: "Arrow", disabled: true});
-  const exportParquet = el("button", {type: "button", id: "sql-export-parquet", textContent: "Parquet", disabled: true});
-  const titleInput = el("input", {type: "text", id: "sql-notebook-title", value: "", placeholder: "notebook title", "aria-label": "notebook title"});
-  const saveNotebook = el("button", {type: "button", id: "sql-save-notebook", textContent: "Save as notebook", disabled: true});
-  const toolbar = el(
+  const editorSlot = h("div", {className: "bn-sql-editor-slot"});
+  const runButton = h("button", {type: "button", id: "sql-run", className: "bn-sql-primary", textContent: "Run ▶", title: "Ctrl/Cmd-Enter", disabled: true});
+  const shareButton = h("button", {type: "button", id: "sql-share", textContent: "Copy link"});
+  const exportCsv = h("button", {type: "button", id: "sql-export-csv", textContent: "CSV", disabled: true});
+  const exportArrow = h("button", {type: "button", id: "sql-export-arrow", textContent: "Arrow", disabled: true});
+  const exportParquet = h("button", {type: "button", id: "sql-export-parquet", textContent: "Parquet", disabled: true});
+  const titleInput = h("input", {type: "text", id: "sql-notebook-title", value: "", placeholder: "notebook title", "aria-label": "notebook title"});
+  const saveNotebook = h("button", {type: "button", id: "sql-save-notebook", textContent: "Save as notebook", disabled: true});
+  const toolbar = h(
     "div",
     {className: "bn-sql-toolbar"},
     runButton,
     shareButton,
-    el("span", {className: "bn-sql-sep", textContent: "Export"}),
+    h("span", {className: "bn-sql-sep", textContent: "Export"}),
     exportCsv,
     exportArrow,
     exportParquet,
-    el("span", {className: "bn-sql-sep"}),
+    h("span", {className: "bn-sql-sep"}),
     titleInput,
     saveNotebook
   );
-  const status = el("p", {className: "bn-status bn-loading", id: "sql-status", textContent: "Starting DuckDB-WASM and loading the tables…", "aria-live": "polite"});
-  const errorSlot = el("div", {id: "sql-error-slot"});
-  const schemaSlot = el("div", {className: "bn-sql-schema-slot bn-loading"}, el("p", {className: "bn-status", textContent: "Loading tables…"}));
-  const main = el("div", {className: "bn-sql-main"}, editorSlot, toolbar, status, errorSlot);
-  const top = el("div", {className: "bn-sql-top"}, schemaSlot, main);
+  const status = h("p", {className: "bn-status bn-loading", id: "sql-status", textContent: "Starting DuckDB-WASM and loading the tables…", "aria-live": "polite"});
+  const errorSlot = h("div", {id: "sql-error-slot"});
+  const schemaSlot = h("div", {className: "bn-sql-schema-slot bn-loading"}, h("p", {className: "bn-status", textContent: "Loading tables…"}));
+  const main = h("div", {className: "bn-sql-main"}, editorSlot, toolbar, status, errorSlot);
+  const top = h("div", {className: "bn-sql-top"}, schemaSlot, main);
 
   // ---- results and chart
-  const gridSlot = el("div", {id: "sql-grid-slot"});
+  const gridSlot = h("div", {id: "sql-grid-slot"});
   const selects: Record<keyof ChartChoices, HTMLSelectElement> = {
-    mark: el("select", {id: "sql-mark", "aria-label": "mark"}),
-    x: el("select", {id: "sql-x", "aria-label": "x"}),
-    y: el("select", {id: "sql-y", "aria-label": "y"}),
-    color: el("select", {id: "sql-color", "aria-label": "color"}),
-    facet: el("select", {id: "sql-facet", "aria-label": "facet"})
+    mark: h("select", {id: "sql-mark", "aria-label": "mark"}),
+    x: h("select", {id: "sql-x", "aria-label": "x"}),
+    y: h("select", {id: "sql-y", "aria-label": "y"}),
+    color: h("select", {id: "sql-color", "aria-label": "color"}),
+    facet: h("select", {id: "sql-facet", "aria-label": "facet"})
   };
-  for (const mark of MARKS) selects.mark.append(el("option", {value: mark, textContent: mark}));
-  const builder = el("div", {className: "bn-sql-builder", id: "sql-builder"});
+  for (const mark of MARKS) selects.mark.append(h("option", {value: mark, textContent: mark}));
+  const builder = h("div", {className: "bn-sql-builder", id: "sql-builder"});
   for (const key of Object.keys(selects) as (keyof ChartChoices)[]) {
-    builder.append(el("label", {}, el("span", {textContent: key}), selects[key]));
+    builder.append(h("label", {}, h("span", {textContent: key}), selects[key]));
     selects[key].addEventListener("change", () => {
       const value = selects[key].value;
       choices = {...choices, [key]: value || undefined} as ChartChoices;
@@ -171,17 +159,17 @@ export function workbench(): Workbench {
       writeUrl();
     });
   }
-  const copySpec = el("button", {type: "button", id: "sql-copy-spec", textContent: "Copy Vega-Lite spec", disabled: true});
+  const copySpec = h("button", {type: "button", id: "sql-copy-spec", textContent: "Copy Vega-Lite spec", disabled: true});
   builder.append(copySpec);
-  const chartSlot = el("div", {id: "sql-chart-slot", className: "bn-sql-chart"});
-  const specText = el("textarea", {id: "sql-spec", readOnly: true, rows: 12, spellcheck: false, "aria-label": "Vega-Lite spec"});
-  const specDetails = el("details", {className: "bn-sql-spec"}, el("summary", {textContent: "Vega-Lite spec (JSON)"}), specText);
-  const resultSection = el(
+  const chartSlot = h("div", {id: "sql-chart-slot", className: "bn-sql-chart"});
+  const specText = h("textarea", {id: "sql-spec", readOnly: true, rows: 12, spellcheck: false, "aria-label": "Vega-Lite spec"});
+  const specDetails = h("details", {className: "bn-sql-spec"}, h("summary", {textContent: "Vega-Lite spec (JSON)"}), specText);
+  const resultSection = h(
     "section",
     {className: "bn-sql-results"},
-    el("h2", {textContent: "Result"}),
+    h("h2", {textContent: "Result"}),
     gridSlot,
-    el("h2", {textContent: "Chart"}),
+    h("h2", {textContent: "Chart"}),
     builder,
     chartSlot,
     specDetails
@@ -205,8 +193,8 @@ export function workbench(): Workbench {
 
   function fillSelect(select: HTMLSelectElement, names: string[], value: string | undefined, optional: boolean, extra: string[] = []) {
     select.replaceChildren();
-    if (optional) select.append(el("option", {value: "", textContent: "—"}));
-    for (const name of [...names, ...extra]) select.append(el("option", {value: name, textContent: name}));
+    if (optional) select.append(h("option", {value: "", textContent: "—"}));
+    for (const name of [...names, ...extra]) select.append(h("option", {value: name, textContent: name}));
     select.value = value ?? "";
   }
 
@@ -229,7 +217,7 @@ export function workbench(): Workbench {
     const width = Math.max(320, chartSlot.clientWidth || root.clientWidth || 800);
     const spec = chartSpec(result.rows, result.fields, choices, {width});
     if (!spec) {
-      chartSlot.append(el("p", {className: "bn-status", textContent: "Choose x and y to draw a chart."}));
+      chartSlot.append(h("p", {className: "bn-status", textContent: "Choose x and y to draw a chart."}));
       return;
     }
     specText.value = JSON.stringify(spec, (key, value) => (key === "datasets" ? {result: `(${result!.rows.length} rows)`} : value), 2);
@@ -267,7 +255,7 @@ export function workbench(): Workbench {
     } catch (error) {
       if (mine !== runs) return;
       const message = error instanceof Error ? error.message : String(error);
-      const box = el("pre", {className: "bn-error", id: "sql-error", role: "alert"});
+      const box = h("pre", {className: "bn-error", id: "sql-error", role: "alert"});
       box.textContent = message;
       const position = errorPosition(message);
       if (position) {
@@ -380,7 +368,7 @@ export function workbench(): Workbench {
     } catch (error) {
       setStatus("The workbench could not start.", false);
       schemaSlot.classList.remove("bn-loading");
-      const box = el("pre", {className: "bn-error", role: "alert"});
+      const box = h("pre", {className: "bn-error", role: "alert"});
       box.textContent = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       errorSlot.append(box);
     }

@@ -4,6 +4,7 @@ import { readDocument } from "../../../loaders/ingest/read.ts";
 import { parseNumber } from "../../../loaders/ingest/numbers.ts";
 import type { LineItem, SourceDocument, TableParse, TableSection } from "../../../loaders/schema/types.ts";
 import { findTables } from "../../../loaders/segment/tables.ts";
+import { documentTables } from "../../../loaders/tables/store.ts";
 import { BUDGET_PARSERS } from "../../../loaders/tables/budget/index.ts";
 
 export const ROOT = resolve(__dirname, "../../..");
@@ -22,14 +23,15 @@ export function parseFile(path: string): Parsed {
 }
 
 export function parseDoc(doc: SourceDocument): Parsed {
-  const sections = findTables(doc, "万元");
+  const sections = findTables(doc.lines, "万元");
+  const tables = documentTables(doc, sections);
   const byId = new Map<string, { section: TableSection; parse: TableParse }>();
   const byFamily = new Map<string, { section: TableSection; parse: TableParse }>();
   const items: LineItem[] = [];
   for (const section of sections) {
     const parser = BUDGET_PARSERS[section.family];
     if (!parser) continue;
-    const parse = parser({ doc, section });
+    const parse = tables.parse(parser, section);
     byId.set(section.table_id, { section, parse });
     if (!byFamily.has(section.family)) byFamily.set(section.family, { section, parse });
     items.push(...parse.items);

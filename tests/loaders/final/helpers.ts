@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { readDocument } from "../../../loaders/ingest/read.ts";
 import type { LineItem, SourceDocument, TableParse, TableSection } from "../../../loaders/schema/types.ts";
 import { findTables } from "../../../loaders/segment/tables.ts";
+import { documentTables } from "../../../loaders/tables/store.ts";
 import { FINAL_PARSERS } from "../../../loaders/tables/final/index.ts";
 import { moneyTokens } from "../../../loaders/tables/rows.ts";
 
@@ -21,11 +22,12 @@ export interface Parsed {
 
 export function parseDocument(path: string): Parsed {
   const doc = readDocument(path);
-  const sections = findTables(doc, "万元");
+  const sections = findTables(doc.lines, "万元");
+  const tables = documentTables(doc, sections);
   const parses = new Map<string, TableParse>();
   for (const s of sections) {
     const parser = FINAL_PARSERS[s.family];
-    if (parser) parses.set(s.table_id, parser({ doc, section: s }));
+    if (parser) parses.set(s.table_id, tables.parse(parser, s));
   }
   return { doc, sections, parses };
 }

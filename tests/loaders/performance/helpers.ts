@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { readDocument } from "../../../loaders/ingest/read.ts";
 import { extractPerformance } from "../../../loaders/performance/index.ts";
+import { segmentDocument } from "../../../loaders/segment/index.ts";
 
 const DIR = join(import.meta.dirname, "../../../data/documents");
 
@@ -9,7 +10,7 @@ const DIR = join(import.meta.dirname, "../../../data/documents");
 export function sample(prefix: string, amount_unit = "万元") {
   const file = readdirSync(DIR).find((f) => f.startsWith(prefix))!;
   const doc = readDocument(join(DIR, file));
-  return { doc, ...extractPerformance(doc, { amount_unit, year: null }) };
+  return { doc, ...extractPerformance(doc, segmentDocument(doc, "万元").performance, { amount_unit, year: null }) };
 }
 
 export function at<T extends { source_line: number }>(rows: T[], line: number): T {

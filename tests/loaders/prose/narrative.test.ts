@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { fromBytes, readDocument } from "../../../loaders/ingest/read.ts";
 import { extractNarrative, type NarrativeFact } from "../../../loaders/prose/index.ts";
+import type { SourceDocument } from "../../../loaders/schema/types.ts";
+import { segmentDocument } from "../../../loaders/segment/index.ts";
+
+/** The prose of a document, segmented first as the pipeline does. */
+const narrative = (doc: SourceDocument, ctx: { amount_unit: string; year: number }) => extractNarrative(doc, segmentDocument(doc, "万元"), ctx);
 import { SAMPLE } from "../helpers.ts";
 
 function run(path: string, year: number) {
-  return extractNarrative(readDocument(path), { amount_unit: "万元", year });
+  return narrative(readDocument(path), { amount_unit: "万元", year });
 }
 
 function one(facts: NarrativeFact[], q: Partial<NarrativeFact>): NarrativeFact {
@@ -166,7 +171,7 @@ describe("what is not a prose figure", () => {
   });
   it("a money figure it cannot name goes to residue", () => {
     const doc = fromBytes(new TextEncoder().encode("一、其他说明\n计划于2023年用2万元。\n"), "x.txt");
-    const r = extractNarrative(doc, { amount_unit: "万元", year: 2023 });
+    const r = narrative(doc, { amount_unit: "万元", year: 2023 });
     expect(r.facts).toHaveLength(0);
     expect(r.residue).toEqual([{ doc_id: doc.doc_id, table_id: null, source_line: 2, source_text: "计划于2023年用2万元。", reason: "prose number not understood" }]);
   });
@@ -181,7 +186,7 @@ describe("another department in the same format", () => {
   it("reads a 元 figure and a 亿元 figure by structure", () => {
     const text = ["一、收入支出决算总体情况说明", "2024年度收入、支出决算总计12,345.67万元。与2023年相比，增加", "", "1,000.00万元，增长8.81%。", "二、其他", "发放奖励1180元，基金结余24.52亿元。"].join("\n");
     const doc = fromBytes(new TextEncoder().encode(text), "y.txt");
-    const { facts } = extractNarrative(doc, { amount_unit: "万元", year: 2024 });
+    const { facts } = narrative(doc, { amount_unit: "万元", year: 2024 });
     one(facts, { source_line: 2, measure: "amount", value: 12345.67, subject: "收入、支出决算总计" });
     one(facts, { source_line: 4, measure: "change_amount", value: 1000, direction: "increase", compared_year: 2023 });
     one(facts, { source_line: 4, derived: true, value: 11345.67, year: 2023 });

@@ -1,13 +1,11 @@
 /**
- * Which lines of a document are prose. Standard tables (segment/tables.ts)
+ * Which lines of a document are prose. Standard tables (tables.ts)
  * and 绩效 table blocks (附表 N … / …自评表 … up to the next 附件 or 第N部分)
  * are left to the table parsers; inside prose, rows of a table (tab or
  * pipe separated, indicator rows with ≥ ≤ ＝, rows of bare numbers) are
  * skipped too. Headings and figure captions end a sentence.
  */
-import type { SourceDocument } from "../schema/types.ts";
-import { findTables } from "../segment/tables.ts";
-import type { AmountUnit } from "../schema/types.ts";
+import type { SourceDocument, TableSection } from "../schema/types.ts";
 
 export type ProseLine =
   | { kind: "heading"; level: number; text: string; line: number }
@@ -70,9 +68,9 @@ function isNoise(text: string): boolean {
   return /^-\s*\d+\s*-$/.test(text) || /^图\s*[\d一二三四五六七八九十]+\s*[：:]/.test(text) || /^[（(]注[：:]/.test(text);
 }
 
-export function proseLines(doc: SourceDocument, unit: AmountUnit): ProseLine[] {
+export function proseLines(doc: SourceDocument, sections: TableSection[]): ProseLine[] {
   const inTable = new Uint8Array(doc.lines.length + 2);
-  for (const s of findTables(doc, unit)) for (let l = s.start_line; l <= s.end_line; l++) inTable[l] = 1;
+  for (const s of sections) for (let l = s.start_line; l <= s.end_line; l++) inTable[l] = 1;
   const out: ProseLine[] = [];
   let inBlock = false;
   for (let i = 0; i < doc.lines.length; i++) {

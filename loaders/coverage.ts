@@ -1,0 +1,133 @@
+/**
+ * The coverage report: how far the table reader is from a document's
+ * tables. Per document, the amounts printed inside its table-like blocks
+ * (segment/tableLike.ts), how many a standard table or 绩效 row placed, how
+ * many sit on residue lines (by reason) and how many on no row at all; the
+ * tables found by family; the 收支总表 total; and the entity, year and kind.
+ *   npm run coverage -- <files|folders>
+ */
+import type { DocumentExtraction } from "./extract.ts";
+import { amountCells } from "./segment/tableLike.ts";
+
+export interface Coverage {
+  source_file: string;
+  status: string;
+  entity: string | null;
+  year: number | null;
+  kind: string | null;
+  /** Amounts printed inside table-like blocks. */
+  printed: number;
+  /** Of those, the amounts a line item or a 绩效 row of the same line holds. */
+  placed: number;
+  /** Amounts on residue lines, by the residue's reason (its general part). */
+  residue: Map<string, number>;
+  /** Amounts on lines no row and no residue accounts for. */
+  unaccounted: number;
+  /** First line with an amount not placed, for a reader to start from. */
+  first_unplaced: number | null;
+  /** Tables found, family → count. */
+  families: Map<string, number>;
+  /** The 收支总表's grand total as placed: `row label = value (line)`, or null. */
+  total: string | null;
+}
+
+const PERFORMANCE_VALUES = ["budget_initial", "budget_adjusted", "budget", "budget_fiscal", "budget_other", "executed", "execution_rate", "weight", "score", "total_score", "total_weight", "target_value", "actual_value"];
+
+/** Values placed on each line: line items, then the numbers of 绩效 rows citing the line. */
+function placedByLine(d: DocumentExtraction): Map<number, number[]> {
+  const at = new Map<number, number[]>();
+  const add = (line: number, v: unknown) => {
+    if (typeof v !== "number") return;
+    let list = at.get(line);
+    if (!list) at.set(line, (list = []));
+    list.push(v);
+  };
+  for (const i of d.line_items) add(i.source_line, i.value);
+  for (const r of [...d.performance_projects, ...d.performance_indicators] as unknown as Array<Record<string, unknown> & { source_line: number; source_lines?: number[] }>) {
+    const lines = new Set([r.source_line, ...(r.source_lines ?? [])]);
+    for (const line of lines) for (const k of PERFORMANCE_VALUES) add(line, r[k]);
+  }
+  return at;
+}
+
+const SUMMARY_FAMILIES = new Set(["budget_summary", "final_summary"]);
+
+/** The grand total (总计) of the document's first 收支总表, income side first. */
+function summaryTotal(d: DocumentExtraction): string | null {
+  const first = d.tables.find((t) => SUMMARY_FAMILIES.has(t.family));
+  if (!first) return null;
+  const items = d.line_items.filter((i) => i.table_id === first.table_id && /总\s*计/.test(i.row_label));
+  const pick = items.find((i) => i.side === "income") ?? items[0];
+  return pick ? `${pick.row_label.replace(/[\s\u3000]+/g, "")} = ${pick.value} (line ${pick.source_line})` : null;
+}
+
+/** A residue reason without its line's particulars (`income side: no column reading …(): 1.00 2.00` → `income side`). */
+const reasonKind = (reason: string): string => reason.split(/[:：(（]/)[0].trim();
+
+export function coverageOf(d: DocumentExtraction): Coverage {
+  const doc = d.document;
+  const out: Coverage = {
+    source_file: doc.source_file,
+    status: doc.status,
+    entity: doc.entity,
+    year: doc.year,
+    kind: doc.kind,
+    printed: 0,
+    placed: 0,
+    residue: new Map(),
+    unaccounted: 0,
+    first_unplaced: null,
+    families: new Map(),
+    total: summaryTotal(d),
+  };
+  for (const t of d.tables) out.families.set(t.family, (out.families.get(t.family) ?? 0) + 1);
+  if (!d.source || !d.segments) return out;
+  const placed = placedByLine(d);
+  const residue = new Map(d.residue.map((r) => [r.source_line, r.reason]));
+  for (const b of d.segments.tableLike) {
+    for (let line = b.start_line; line <= b.end_line; line++) {
+      const pool = [...(placed.get(line) ?? [])];
+      for (const cell of amountCells(d.source.lines[line - 1])) {
+        out.printed++;
+        const k = pool.findIndex((v) => Math.abs(v - cell.value) < 1e-9);
+        if (k >= 0) {
+          pool.splice(k, 1);
+          out.placed++;
+          continue;
+        }
+        out.first_unplaced ??= line;
+        const reason = residue.get(line);
+        if (reason) {
+          const kind = reasonKind(reason);
+          out.residue.set(kind, (out.residue.get(kind) ?? 0) + 1);
+        }
+        else out.unaccounted++;
+      }
+    }
+  }
+  return out;
+}
+
+const pct = (c: Coverage) => (c.printed === 0 ? "—" : `${((100 * c.placed) / c.printed).toFixed(1)} %`);
+
+/** The report as a Markdown table, one document a row, then each document's residue reasons. */
+export function formatCoverage(rows: Coverage[]): string {
+  const out = [
+    "| document | status | entity | year | kind | printed | placed | placed % | in residue | on no row | 收支总表 total | tables by family |",
+    "|---|---|---|---|---|---:|---:|---:|---:|---:|---|---|",
+  ];
+  for (const c of rows) {
+    const inResidue = [...c.residue.values()].reduce((a, n) => a + n, 0);
+    const families = [...c.families].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([f, n]) => (n > 1 ? `${f}×${n}` : f)).join(", ");
+    const name = c.source_file.split("/").pop();
+    out.push(`| ${name} | ${c.status} | ${c.entity ?? "?"} | ${c.year ?? "?"} | ${c.kind ?? "?"} | ${c.printed} | ${c.placed} | ${pct(c)} | ${inResidue} | ${c.unaccounted} | ${c.total ?? "—"} | ${families || "—"} |`);
+  }
+  const reasons: string[] = [];
+  for (const c of rows) {
+    if (c.residue.size === 0 && c.first_unplaced === null) continue;
+    const list = [...c.residue].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r, n]) => `${n} ${r}`);
+    if (c.unaccounted) list.push(`${c.unaccounted} on no row`);
+    reasons.push(`- ${c.source_file.split("/").pop()} (first unplaced: line ${c.first_unplaced}): ${list.join("; ")}`);
+  }
+  return [...out, "", "Amounts not placed, by reason:", ...reasons].join("\n");
+}

@@ -1,0 +1,40 @@
+/**
+ * Segmentation, done once per document: which lines are standard tables,
+ * which are 绩效 tables, which are prose, and where the table-like blocks
+ * are. Later stages receive this structure as an argument.
+ */
+import type { AmountUnit, SourceDocument, TableSection } from "../schema/types.ts";
+import { findBlocks, type Block } from "./performance.ts";
+import { proseLines, type ProseLine } from "./prose.ts";
+import { findTables } from "./tables.ts";
+import { tableLikeBlocks, type TableLikeBlock } from "./tableLike.ts";
+
+export interface Segmentation {
+  /** Standard table sections, in document order. */
+  sections: TableSection[];
+  /** 绩效 table blocks (outside the standard tables). */
+  performance: Block[];
+  /** The prose: headings, text lines and breaks, outside every table. */
+  prose: ProseLine[];
+  /** Runs of lines printing several amounts, read or not. */
+  tableLike: TableLikeBlock[];
+}
+
+/** Segment a document whose money unit (for sections that state none) was read beforehand. */
+export function segmentDocument(doc: SourceDocument, unit: AmountUnit): Segmentation {
+  const sections = findTables(doc.lines, unit);
+  return {
+    sections,
+    performance: findBlocks(doc.lines, sections),
+    prose: proseLines(doc, sections),
+    tableLike: tableLikeBlocks(doc.lines),
+  };
+}
+
+/** Table-like blocks that neither a standard table section nor a 绩效 block covers. */
+export function unreadBlocks(seg: Segmentation): TableLikeBlock[] {
+  const covers = (from: number, to: number, b: TableLikeBlock) => from <= b.end_line && to >= b.start_line;
+  return seg.tableLike.filter(
+    (b) => !seg.sections.some((s) => covers(s.start_line, s.end_line, b)) && !seg.performance.some((p) => covers(p.start, p.end, b)),
+  );
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { extractBytes } from "../../../loaders/extract.ts";
+import { amountCells, tableLikeBlocks } from "../../../loaders/segment/tableLike.ts";
+
+describe("amount cells", () => {
+  it("skips codes before the label, row numbers and amounts followed by their unit", () => {
+    expect(amountCells("2010501 行政运行 1,234.50 0.00 12").map((c) => c.value)).toEqual([1234.5, 0]);
+    expect(amountCells("总计 31 22,066.59 总计 62 22,066.59").map((c) => c.value)).toEqual([22066.59, 22066.59]);
+    expect(amountCells("245002 西安市医疗保障经办服务中心 454472259.1 426680000 0").map((c) => c.value)).toEqual([454472259.1, 426680000, 0]);
+    expect(amountCells("收入 48054.42 万元，其中一般公共预算拨款收入 48054.42 万元")).toEqual([]);
+  });
+});
+
+describe("table-like blocks", () => {
+  it("joins lines with amounts across short gaps (a wrapped label, a page break)", () => {
+    const lines = ["说明", "一、预算拨款 9,433.72 一、一般公共服务支出 8,295.28", "二、其他 1.00 二、教育支出 2.00", "机关事业单位基本养老保险缴", "费支出", "=== PAGE 2 ===", "三、x 3.00 三、y 4.00", "", "", "", "", "", "四、z 5.00 6.00"];
+    expect(tableLikeBlocks(lines)).toEqual([{ start_line: 2, end_line: 7, amount_lines: 3 }]);
+  });
+});
+
+describe("honest status", () => {
+  it("a document whose table-like block gave no standard table is partial, naming the block's first line", () => {
+    const text = [
+      "某市某局2026年部门预算",
+      "一、部门概况",
+      "本部门负责某项工作。",
+      "某市某局2026年收支一览",
+      "收入 支出",
+      "一、财政拨款 100.00 一、一般公共服务支出 80.00",
+      "二、事业收入 20.00 二、教育支出 40.00",
+      "收入总计 120.00 支出总计 120.00",
+    ].join("\n");
+    const d = extractBytes(new TextEncoder().encode(text), "made.txt");
+    expect(d.document.tables_found).toBe(0);
+    expect(d.document.status).toBe("partial");
+    expect(d.document.message).toContain("made.txt:6: table-like block of 3 lines with amounts not read as a standard table");
+  });
+  it("a document of prose only stays ok", () => {
+    const d = extractBytes(new TextEncoder().encode("某市某局2026年部门预算\n一、部门概况\n2026年收入预算100.00万元，支出预算100.00万元。\n"), "prose.txt");
+    expect(d.document.status).toBe("ok");
+  });
+});
