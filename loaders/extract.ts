@@ -9,7 +9,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readMetadata } from "./document/metadata.ts";
 import { IngestError } from "./ingest/decode.ts";
-import { fromBytes } from "./ingest/read.ts";
+import { looksLikePdf } from "./ingest/pdf/document.ts";
+import { isPdfName, pagesOf, readSource, type PageRow } from "./ingest/source.ts";
 import { classificationsOf } from "./schema/classifications.ts";
 import type { AmountUnit, ClassificationRow, DocumentRow, LineItem, ResidueRow, SourceDocument, TableRow } from "./schema/types.ts";
 import { segmentDocument, unreadBlocks, type Segmentation } from "./segment/index.ts";
@@ -30,6 +31,7 @@ export interface DocumentRows {
   performance_indicators: PerformanceIndicator[];
   checks: Check[];
   residue: ResidueRow[];
+  pages: PageRow[];
 }
 
 /** Every output table of a corpus. */
@@ -38,7 +40,7 @@ export interface Extraction extends DocumentRows {
   classifications: ClassificationRow[];
 }
 
-/** Files to read: the paths given, folders walked recursively for .txt and .md, sorted. */
+/** Files to read: the paths given, folders walked recursively for .txt, .md, .tsv and .pdf, sorted. */
 export function listInputs(paths: string[]): string[] {
   const files: string[] = [];
   const walk = (p: string) => {
@@ -47,7 +49,7 @@ export function listInputs(paths: string[]): string[] {
       for (const name of readdirSync(p).sort()) {
         if (name.startsWith(".")) continue;
         const child = join(p, name);
-        if (statSync(child).isDirectory() || /\.(txt|md|markdown|tsv)$/i.test(name)) walk(child);
+        if (statSync(child).isDirectory() || /\.(txt|md|markdown|tsv|pdf)$/i.test(name)) walk(child);
       }
     } else files.push(p);
   };
@@ -65,6 +67,8 @@ function errorRow(source_file: string, bytes: Uint8Array, message: string): Docu
     encoding: "unknown",
     line_ending: "unknown",
     layout: "unknown",
+    source_format: looksLikePdf(bytes) || isPdfName(source_file) ? "pdf" : "text",
+    pages: null,
     line_count: 0,
     entity: null,
     region: null,
@@ -93,7 +97,7 @@ function errorRow(source_file: string, bytes: Uint8Array, message: string): Docu
 }
 
 /** Fresh empty row lists of one document (never shared between results). */
-const empty = (): DocumentRows => ({ tables: [], line_items: [], narrative_facts: [], performance_projects: [], performance_indicators: [], checks: [], residue: [] });
+const empty = (): DocumentRows => ({ tables: [], line_items: [], narrative_facts: [], performance_projects: [], performance_indicators: [], checks: [], residue: [], pages: [] });
 
 export interface DocumentExtraction extends DocumentRows {
   document: DocumentRow;
@@ -108,8 +112,8 @@ export interface DocumentExtraction extends DocumentRows {
 export function extractBytes(bytes: Uint8Array, source_file: string): DocumentExtraction {
   let doc: SourceDocument;
   try {
-    // ingest: bytes → decoded lines
-    doc = fromBytes(bytes, source_file);
+    // ingest: bytes → decoded lines (a PDF: positioned lines from its text layer)
+    doc = readSource(bytes, source_file);
   } catch (err) {
     const message = err instanceof IngestError ? err.message : `${source_file}: ${(err as Error).message}`;
     return { document: errorRow(source_file, bytes, message), ...empty(), unreadable: true };
@@ -157,6 +161,8 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     encoding: doc.encoding,
     line_ending: doc.line_ending,
     layout: doc.layout,
+    source_format: doc.source_format,
+    pages: doc.pages,
     line_count: doc.lines.length,
     entity,
     region,
@@ -191,6 +197,7 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     performance_indicators: performance.indicators,
     checks,
     residue,
+    pages: pagesOf(doc),
     source: doc,
     segments,
   };

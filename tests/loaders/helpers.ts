@@ -23,3 +23,8 @@ export const EXT = {
 };
 
 export const hasExternal = existsSync(EXTERNAL);
+
+export const CORPUS = join(ROOT, "..", "shared", "corpus");
+export const hasCorpus = existsSync(CORPUS);
+/** Why tests that read ../shared are skipped (printed, so a skip is visible). */
+export const SHARED_ABSENT = "../shared is absent: tests that read its real PDFs are skipped";
