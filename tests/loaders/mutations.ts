@@ -6,7 +6,8 @@
  * NULs and GBK / UTF-16 re-encodings. The same seed gives the same cases.
  */
 import { readFileSync } from "node:fs";
-import { listInputs } from "../../loaders/extract.ts";
+import { MAX_WAN } from "../../loaders/base/money.ts";
+import { type DocumentExtraction, listInputs } from "../../loaders/extract.ts";
 import { DOCS } from "./helpers.ts";
 
 export interface Sample {
@@ -281,4 +282,26 @@ export function mutate(samples: Sample[], r: () => number, index: number): Case 
 export function* cases(samples: Sample[], count: number, seed: number): Generator<Case> {
   const r = rng(seed);
   for (let i = 0; i < count; i++) yield mutate(samples, r, i);
+}
+
+/** Largest magnitude any numeric output column may hold: 15 integer digits (see ingest/numbers.ts). */
+const MAX_VALUE = 1e15;
+
+/**
+ * What is wrong with one document's outputs, as `table.column = value`
+ * lines: a number that is not finite or beyond any amount (万元 columns
+ * beyond MAX_WAN), or an error row whose message does not name the file.
+ */
+export function outputProblems(d: DocumentExtraction): string[] {
+  const out: string[] = [];
+  const tables: Record<string, object[]> = { documents: [d.document], tables: d.tables, line_items: d.line_items, narrative_facts: d.narrative_facts, performance_projects: d.performance_projects, performance_indicators: d.performance_indicators, checks: d.checks, residue: d.residue, pages: d.pages };
+  for (const [table, rows] of Object.entries(tables))
+    for (const row of rows)
+      for (const [column, v] of Object.entries(row)) {
+        if (typeof v !== "number") continue;
+        const limit = column.endsWith("_wan") ? MAX_WAN : MAX_VALUE;
+        if (!Number.isFinite(v) || Math.abs(v) > limit) out.push(`${table}.${column} = ${v}`);
+      }
+  if (d.document.status === "error" && !d.document.message.startsWith(`${d.document.source_file}`)) out.push(`error row without the file name: ${d.document.message}`);
+  return out;
 }
