@@ -123,7 +123,7 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
   const unit = meta.amount_unit as AmountUnit;
   const context = { amount_unit: unit, year: meta.year };
   // segment, once: standard-table sections, 绩效 blocks, prose lines, table-like blocks
-  const segments = segmentDocument(doc, unit);
+  const segments = segmentDocument(doc, unit, meta.kind);
   // tables, with the cross-table pass: a parser checking against another table reads that table's parse
   const tables = extractTables(doc, segments.sections);
   // prose: the figures stated in the text
