@@ -5,8 +5,7 @@
  *   coverage <file-or-folder>...              print how many amounts of the table-like blocks were placed
  */
 import { resolve } from "node:path";
-import { extractFiles } from "./extract.ts";
-import type { DocumentRow } from "./schema/types.ts";
+import { extractFiles, type DocumentExtraction } from "./extract.ts";
 import { writeOutputs } from "./write/outputs.ts";
 
 function usage(message?: string): never {
@@ -15,7 +14,8 @@ function usage(message?: string): never {
   process.exit(2);
 }
 
-function summary(doc: DocumentRow): string {
+function summary(d: DocumentExtraction): string {
+  const doc = d.document;
   const what = [doc.entity ?? "?", doc.year ?? "?", doc.kind ?? "?", doc.scope_zh ?? ""].join(" ").trim();
   return `${doc.status.padEnd(7)} ${doc.source_file}  ${what}  tables=${doc.tables_found} numbers=${doc.numbers_extracted} facts=${doc.facts_extracted} projects=${doc.projects} indicators=${doc.indicators} checks=${doc.checks_error}E/${doc.checks_warning}W/${doc.checks_info}I residue=${doc.residue_lines}`;
 }
@@ -35,19 +35,18 @@ async function extract(args: string[]): Promise<number> {
   const inputs = args.filter((_, i) => i !== outAt && i !== outAt + 1);
   if (inputs.length === 0) usage("extract: no input files");
   let unreadable = 0;
+  const lines: string[] = [];
   const started = performance.now();
   const extraction = extractFiles(inputs, {
     root: process.cwd(),
     onDocument(d, index, total) {
       if (d.unreadable) unreadable++;
       progress(index, total);
+      lines.push(summary(d));
+      if (d.document.message) for (const m of d.document.message.split("\n")) lines.push(`        ${m}`);
     },
   });
-  // printed once all are read: a later, cleaner copy of a text makes an earlier one its duplicate
-  for (const doc of extraction.documents) {
-    console.log(summary(doc));
-    if (doc.message) for (const m of doc.message.split("\n")) console.log(`        ${m}`);
-  }
+  for (const line of lines) console.log(line);
   const written = await writeOutputs(resolve(out), extraction);
   const ms = Math.round(performance.now() - started);
   console.log(`${extraction.documents.length} documents, ${extraction.line_items.length} numbers, ${extraction.residue.length} residue lines → ${written.length} files in ${out} (${ms} ms)`);

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readMetadata } from "./document/metadata.ts";
 import { IngestError } from "./ingest/decode.ts";
+import { markDuplicates } from "./batch/duplicates.ts";
 import { looksLikePdf } from "./ingest/pdf/document.ts";
 import { isPdfName, pagesOf, readSource, type PageRow } from "./ingest/source.ts";
 import { classificationsOf } from "./schema/classifications.ts";
@@ -213,85 +214,20 @@ export function extractFile(path: string, source_file = path): DocumentExtractio
   return extractBytes(bytes, source_file);
 }
 
-/** Encodings in order of preference between copies of one text: the original is far likelier UTF-8 than a re-encoding. */
-const ENCODING_RANK = ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030"];
-
-/** How clean a readable copy is: fewer decoding warnings, then UTF-8 before a re-encoding (lower is cleaner). */
-function cleanliness(d: DocumentExtraction): [number, number] {
-  const rank = ENCODING_RANK.indexOf(d.document.encoding);
-  return [d.source?.warnings.length ?? 0, rank < 0 ? ENCODING_RANK.length : rank];
-}
-
-function cleaner(a: DocumentExtraction, b: DocumentExtraction): boolean {
-  const [wa, ea] = cleanliness(a);
-  const [wb, eb] = cleanliness(b);
-  return wa < wb || (wa === wb && ea < eb);
-}
-
-/** Why `kept` was extracted rather than `dropped` (copies of one text), for the duplicate's message. */
-function whyKept(kept: DocumentExtraction, dropped: DocumentExtraction): string {
-  const [wk] = cleanliness(kept);
-  const [wd] = cleanliness(dropped);
-  if (wk < wd) return `the cleaner copy (${wk} decoding warning(s) against ${wd})`;
-  return `the cleaner copy (${kept.document.encoding} rather than ${dropped.document.encoding})`;
-}
-
-interface Copy {
-  d: DocumentExtraction;
-  /** Index of its file among the inputs. */
-  index: number;
-}
-
-/** Remove a document's rows in place. */
-function dropRows(rows: Array<{ doc_id: string }>, doc_id: string): void {
-  let kept = 0;
-  for (const r of rows) if (r.doc_id !== doc_id) rows[kept++] = r;
-  rows.length = kept;
-}
-
 /**
- * Extract many files. `root` makes source_file relative (stable across
- * machines). Copies of one text (same doc_id: the id is computed from the
- * decoded text) are extracted once: from the cleanest copy (fewest decoding
- * warnings, then UTF-8 before a re-encoding, then the first in file order);
- * the others are reported as duplicates of it. The choice depends only on the
- * files, never on the order they are read in beyond their sorted order.
+ * Extract many files in memory (tests, small folders; a corpus goes through
+ * batch/run.ts). `root` makes source_file relative (stable across machines);
+ * a second copy of a document is reported, not extracted twice
+ * (batch/duplicates.ts chooses which copy).
  */
 export function extractFiles(paths: string[], options: { root?: string; onDocument?: (d: DocumentExtraction, index: number, total: number) => void } = {}): Extraction {
   const files = listInputs(paths);
-  const out: Extraction = { documents: [], classifications: [], ...empty() };
-  /** doc_id → the copy extracted so far, and the copies reported as its duplicates (with their file index). */
-  const seen = new Map<string, { kept: Copy; dups: Copy[] }>();
-  const keys = Object.keys(empty()) as Array<keyof DocumentRows>;
-  const markDuplicate = (id: string, dup: Copy, kept: Copy) => {
-    const why = cleaner(kept.d, dup.d) ? `, ${whyKept(kept.d, dup.d)}` : "";
-    dup.d.document.status = "partial";
-    dup.d.document.message = `${dup.d.document.source_file}: same text as ${kept.d.document.source_file}${why}; not extracted twice`;
-    dup.d.document.doc_id = `${id}-dup${dup.index}`;
-  };
-  files.forEach((path, index) => {
-    const source_file = options.root ? relative(options.root, path) : path;
-    const d = extractFile(path, source_file);
-    const id = d.document.doc_id;
-    const copies = seen.get(id);
-    if (copies && !cleaner(d, copies.kept.d)) {
-      copies.dups.push({ d, index });
-      markDuplicate(id, { d, index }, copies.kept);
-      out.documents.push(d.document);
-    } else if (copies) {
-      // this copy is cleaner: it takes the rows, the copies before it are its duplicates
-      for (const key of keys) dropRows(out[key], id);
-      copies.dups.push(copies.kept);
-      copies.kept = { d, index };
-      for (const dup of copies.dups) markDuplicate(id, dup, copies.kept);
-      out.documents.push(d.document);
-      for (const key of keys) (out[key] as object[]).push(...d[key]);
-    } else {
-      seen.set(id, { kept: { d, index }, dups: [] });
-      out.documents.push(d.document);
-      for (const key of keys) (out[key] as object[]).push(...d[key]);
-    }
-    options.onDocument?.(d, index, files.length);
+  const results = files.map((path) => extractFile(path, options.root ? relative(options.root, path) : path));
+  const dropped = markDuplicates(new Map(results.map((d, i) => [i, d.document])));
+  results.forEach((d, i) => options.onDocument?.(d, i, files.length));
+  const out: Extraction = { documents: results.map((d) => d.document), classifications: [], ...empty() };
+  results.forEach((d, i) => {
+    if (!dropped.has(i)) for (const key of Object.keys(empty()) as Array<keyof DocumentRows>) (out[key] as object[]).push(...d[key]);
   });
   out.classifications = classificationsOf(out.line_items);
   return out;
