@@ -20,7 +20,7 @@ import { ExtractionCache } from "./cache.ts";
 import { toResult, type DocumentResult } from "./document-result.ts";
 import { markDuplicates } from "./duplicates.ts";
 import { ExtractionPool } from "./pool.ts";
-import { parserVersion } from "./version.ts";
+import { dataVersion, parserVersion } from "./version.ts";
 
 export interface BatchOptions extends Omit<CorpusWriteOptions, "versions"> {
   /** Make source_file relative to this folder (stable across machines). */
@@ -48,13 +48,6 @@ export interface BatchResult {
 export function shardOf<T>(files: T[], shard?: { k: number; n: number }): T[] {
   if (!shard || shard.n <= 1) return files;
   return files.filter((_, i) => i % shard.n === shard.k - 1);
-}
-
-/** The data version: a hash of the parser version and every extracted file's SHA-256, in input order. */
-export function dataVersion(parser: string, documents: readonly DocumentRow[]): string {
-  const hash = createHash("sha256").update(parser);
-  for (const d of documents) hash.update("\0").update(d.sha256);
-  return hash.digest("hex").slice(0, 16);
 }
 
 export async function extractBatch(paths: string[], outDir: string, options: BatchOptions = {}): Promise<BatchResult> {
@@ -101,7 +94,7 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
     // Settle duplicates, then write every table in input order.
     for (const pos of markDuplicates(spool.documents)) spool.dropped.add(pos);
     const documents = [...spool.documents].sort((a, b) => a[0] - b[0]).map(([, d]) => d);
-    const versions = { parser, data: dataVersion(parser, documents) };
+    const versions = { parser, data: dataVersion(parser, documents.map((d) => d.sha256)) };
     const written = await writeCorpus(outDir, spool, { formats: options.formats, versions });
     const textsById = new Map<string, string>();
     for (const [pos, text] of [...texts].sort((a, b) => a[0] - b[0])) if (!spool.dropped.has(pos)) textsById.set(spool.documents.get(pos)!.doc_id, text);

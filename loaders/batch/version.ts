@@ -1,7 +1,10 @@
 /**
- * The parser's version: the package version plus a hash of every source file
- * of the parsing library. A cached extraction is reused only under the same
- * version, so any change to the parser invalidates the cache by itself.
+ * Versions. The parser's: the package version plus a hash of every source
+ * file of the parsing library (a cached extraction is reused only under the
+ * same version, so any change to the parser invalidates the cache by itself).
+ * The data's: a hash of the parser version and the documents' bytes, written
+ * into datapackage.json and every Parquet file, shown on the pages and carried
+ * by shared links; content only, so renaming or moving a file keeps it.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -30,4 +33,11 @@ export function parserVersion(): string {
   const version = (JSON.parse(readFileSync(PACKAGE, "utf8")) as { version: string }).version;
   memo = `${version}+${hash.digest("hex").slice(0, 12)}`;
   return memo;
+}
+
+/** 16 hex digits of SHA-256 over the parser version and the sorted SHA-256 of every document. */
+export function dataVersion(parser: string, sha256s: Iterable<string>): string {
+  const hash = createHash("sha256").update(`budget-notebooks parser ${parser}\n`);
+  for (const sha of [...sha256s].sort()) hash.update(`${sha}\n`);
+  return hash.digest("hex").slice(0, 16);
 }
