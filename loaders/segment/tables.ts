@@ -10,7 +10,7 @@
 import type { AmountUnit, TableSection } from "../schema/types.ts";
 import { matchTableId, matchTitle, type TableSpec } from "../tables/catalogue.ts";
 import { unitInLine } from "../document/unit.ts";
-import { matchTitleByMeaning } from "./family.ts";
+import { matchNumberedTitle, matchTitleByMeaning } from "./family.ts";
 
 type DocumentKind = "budget" | "final" | null;
 
@@ -40,7 +40,7 @@ function findCandidates(lines: string[], kind: DocumentKind): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < lines.length; i++) {
     // a standard name first; else what the title means (family.ts)
-    const hit = matchTitle(lines[i]) ?? matchTitleByMeaning(lines[i], kind);
+    const hit = matchTitle(lines[i]) ?? matchTitleByMeaning(lines[i], kind) ?? matchNumberedTitle(lines, i);
     if (!hit) continue;
     let table_id: string | null = null;
     for (let j = Math.max(0, i - 4); j <= Math.min(lines.length - 1, i + 4) && !table_id; j++) {

@@ -42,6 +42,7 @@ export const BUDGET_PARSERS: Record<string, TableParser> = {
   budget_state_capital: functional,
   // families named by the meaning of their titles (segment/family.ts)
   budget_fiscal_by_code: functional,
+  budget_gov_fund_summary: parseTwoSided,
   budget_gpb_basic_by_code: functional,
   budget_gpb_by_economic: economic,
   budget_gpb_project_by_economic: economic,
