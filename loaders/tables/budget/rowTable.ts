@@ -140,6 +140,8 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
     return { items: [], residue: untrusted, status: "untrusted", message: trust };
   }
 
+  joinWrappedLabels(rows, residue);
+
   // leaves, per unit
   const leafOf = new Map<string, (c: string) => boolean>();
   const unitsOf = [...new Set(rows.filter((r) => r.kind === "code").map((r) => r.unit ?? ""))].sort();
@@ -184,6 +186,37 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
       ? `no data${noDataNote ? `: ${noDataNote}` : ""}`
       : `${rows.length} rows, ${items.length} numbers${ambiguous ? `, ${ambiguous} rows with ambiguous columns left in residue` : ""}`;
   return { items, residue, status, message };
+}
+
+/**
+ * A code row printed without its name has it wrapped around it, on label
+ * lines above and below (`机关事业单位基本养老保险缴` / `2080505 175.83 …` /
+ * `费支出`). The label lines between two rows go to the row without a name;
+ * between two such rows, the first half to the row above, the rest to the
+ * row below. The lines stay in residue (label rows), the row gets its name.
+ */
+function joinWrappedLabels(rows: Row[], residue: ResidueRow[]): void {
+  // a fragment is one word without digits (a short one may look like a repeated header: `支出`)
+  const fragment = (r: ResidueRow) => (r.reason === "label row without amounts" || r.reason === "page header repeated") && /^[^\s\d]+$/.test(r.source_text.trim());
+  const labelLines = new Map(residue.filter(fragment).map((r) => [r.source_line, r.source_text.trim()]));
+  if (labelLines.size === 0) return;
+  const between = (from: number, to: number) => [...labelLines.keys()].filter((l) => l > from && l < to).sort((a, b) => a - b);
+  const unnamed = (r: Row | undefined) => r !== undefined && r.kind === "code" && r.label.trim() === "";
+  const above = new Map<Row, string[]>();
+  const below = new Map<Row, string[]>();
+  for (let k = 0; k <= rows.length; k++) {
+    const prev = rows[k - 1];
+    const next = rows[k];
+    const lines = between(prev?.line ?? 0, next?.line ?? Number.MAX_SAFE_INTEGER).map((l) => labelLines.get(l)!);
+    if (lines.length === 0 || !next) continue;
+    if (unnamed(prev) && unnamed(next)) {
+      const half = Math.ceil(lines.length / 2);
+      below.set(prev, lines.slice(0, half));
+      above.set(next, lines.slice(half));
+    } else if (unnamed(prev)) below.set(prev, lines);
+    else if (unnamed(next)) above.set(next, lines);
+  }
+  for (const r of rows) if (unnamed(r) && (above.has(r) || below.has(r))) r.label = [...(above.get(r) ?? []), ...(below.get(r) ?? [])].join("");
 }
 
 function sameValues(raw: RawRow, total: Row): boolean {

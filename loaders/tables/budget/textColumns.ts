@@ -26,9 +26,9 @@ const BY_CODE: Spec = [
  * beyond 合计 / 基本支出 / 项目支出 (wrapped headers: `对附属单位补` / `助支出`).
  */
 const BY_CODE_WIDE: Spec = [
-  { label: "合计", key: /合计|支出总计/ },
+  { label: "合计", key: /合计|总计/ },
   { label: "基本支出", key: /基本支出/ },
-  { label: "人员经费", key: /人员经费/ },
+  { label: "人员经费", key: /人员经费|人员支出/ },
   { label: "公用经费", key: /公用经费/ },
   // 专项业务经费 is how some templates name 项目支出
   { label: "项目支出", key: /项目支出|专项业务经费/ },
@@ -36,7 +36,7 @@ const BY_CODE_WIDE: Spec = [
   { label: "上缴上级支出", key: /上缴上级/ },
   { label: "对附属单位补助支出", key: /对附属单位补/ },
 ];
-const WIDE = /人员经费|公用经费|经营支出|上缴上级|对附属单位补/;
+const WIDE = /人员经费|人员支出|公用经费|经营支出|上缴上级|对附属单位补/;
 
 /**
  * The by-fund form (基本支出表 / 项目支出表 / “三公”经费表 of several templates,
@@ -124,6 +124,7 @@ const SPECS: Record<string, Spec> = {
   budget_gpb_basic_by_code: BY_CODE,
   budget_project: BY_CODE,
   budget_gpb_by_economic: ECONOMIC,
+  budget_fiscal_by_economic: ECONOMIC,
   budget_gpb_project_by_economic: ECONOMIC,
   budget_basic_by_economic: ECONOMIC,
   budget_gov_fund_three_public: THREE_PUBLIC,
