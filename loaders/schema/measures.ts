@@ -48,6 +48,10 @@ export const MEASURES: Record<string, { zh: string; en: string }> = {
   vehicle_operation: { zh: "公务用车运行维护费", en: "Official vehicle operation and maintenance" },
   official_reception: { zh: "公务接待费", en: "Official reception" },
   agency_running_costs: { zh: "机关运行经费", en: "Agency running costs" },
+  // government procurement printed beside the expenditure (Shenzhen 支出总表)
+  procurement: { zh: "政府采购项目（小计）", en: "Government procurement projects" },
+  procurement_sme: { zh: "其中：预留给中小企业的项目资金", en: "of which reserved for small and medium enterprises" },
+  procurement_micro: { zh: "其中：预留给小型、微型企业的项目资金", en: "of which reserved for small and micro enterprises" },
 };
 
 /** The measure vocabulary of narrative_facts (figures stated in the prose; see loaders/prose/). */

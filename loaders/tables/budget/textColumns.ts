@@ -34,9 +34,13 @@ const BY_CODE_WIDE: Spec = [
   { label: "项目支出", key: /项目支出|专项业务经费/ },
   { label: "事业单位经营支出", key: /经营支出/ },
   { label: "上缴上级支出", key: /上缴上级/ },
-  { label: "对附属单位补助支出", key: /对附属单位补/ },
+  { label: "对附属单位补助支出", key: /对附属单位/ },
+  // government procurement printed beside the expenditure: 政府采购项目 小计 | 其中：中小企业 | 其中：小型、微型企业
+  { label: "政府采购项目", key: /政府采购项目/ },
+  { label: "预留给中小企业", key: /中小企/ },
+  { label: "预留给小型微型企业", key: /微型企/ },
 ];
-const WIDE = /人员经费|人员支出|公用经费|经营支出|上缴上级|对附属单位补/;
+const WIDE = /人员经费|人员支出|公用经费|经营支出|上缴上级|对附属单位/;
 
 /**
  * The by-fund form (基本支出表 / 项目支出表 / “三公”经费表 of several templates,
