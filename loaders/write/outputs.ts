@@ -6,7 +6,7 @@ import type { Extraction } from "../extract.ts";
 import { toArrowIPC } from "./arrow.ts";
 import { writeParquetTables } from "./parquet.ts";
 
-export async function writeOutputs(dir: string, extraction: Extraction, options: { csv?: boolean } = {}): Promise<string[]> {
+export async function writeOutputs(dir: string, extraction: Extraction, options: { csv?: boolean; metadata?: Record<string, string> } = {}): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const tables = OUTPUT_TABLES.map((spec) => ({ spec, rows: (extraction as unknown as Record<string, object[]>)[spec.name] ?? [] }));
   const written: string[] = [];

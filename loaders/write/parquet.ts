@@ -31,8 +31,16 @@ function append(appender: DuckDBAppender, col: Column, value: unknown): void {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Write several tables, each to `${dir}/${name}.parquet` (and `.csv` with `csv: true`). */
-export async function writeParquetTables(dir: string, tables: Array<{ spec: TableSpecOut; rows: readonly object[] }>, options: { csv?: boolean } = {}): Promise<void> {
+/** SQL text of a string literal. */
+const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+/**
+ * Write several tables, each to `${dir}/${name}.parquet` (and `.csv` with `csv: true`);
+ * `metadata` goes into every Parquet file's key-value metadata (e.g. the data version).
+ */
+export async function writeParquetTables(dir: string, tables: Array<{ spec: TableSpecOut; rows: readonly object[] }>, options: { csv?: boolean; metadata?: Record<string, string> } = {}): Promise<void> {
+  const kv = Object.entries(options.metadata ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  const kvOption = kv.length ? `, KV_METADATA {${kv.map(([k, v]) => `${k}: ${literal(v)}`).join(", ")}}` : "";
   const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
   const conn = await instance.connect();
   try {
@@ -46,7 +54,7 @@ export async function writeParquetTables(dir: string, tables: Array<{ spec: Tabl
       }
       appender.closeSync();
       const path = `${dir}/${spec.name}.parquet`.replace(/'/g, "''");
-      await conn.run(`COPY ${quote(spec.name)} TO '${path}' (FORMAT parquet, COMPRESSION zstd)`);
+      await conn.run(`COPY ${quote(spec.name)} TO '${path}' (FORMAT parquet, COMPRESSION zstd${kvOption})`);
       if (options.csv) await conn.run(`COPY ${quote(spec.name)} TO '${path.replace(/\.parquet$/, ".csv")}' (FORMAT csv, HEADER true)`);
       await conn.run(`DROP TABLE ${quote(spec.name)}`);
     }
