@@ -2,8 +2,8 @@
 // no web fonts (globalStylesheets: []), no built-in search, no `npm:` imports.
 // Pages are listed in `pages`; add an entry per new page (name + path without ".md").
 // Notebooks are listed from src/notebooks/ by themselves (scripts/notebooks.ts).
-import {dataVersion, PARSER_VERSION} from "./loaders/site/version.ts";
-import {DEFAULT_DOCUMENTS_DIR, docPages} from "./scripts/doc-ids.ts";
+import {parserVersion} from "./loaders/batch/version.ts";
+import {docPages, documentsDataVersion} from "./scripts/doc-ids.ts";
 import {notebookPages} from "./scripts/notebooks.ts";
 
 export interface PageEntry {
@@ -19,7 +19,7 @@ export interface PageSection {
 
 const documents = docPages();
 /** The data version (documents + parser), the same the data loader stamps into the data; every page carries it. */
-const version = dataVersion([DEFAULT_DOCUMENTS_DIR]);
+const version = documentsDataVersion();
 
 export const pages: (PageEntry | PageSection)[] = [
   {name: "Overview", path: "/"},
@@ -55,10 +55,10 @@ export default {
   // keep it off until there are enough pages to need it.
   search: false,
   // The data version in every page: read by shared links (src/components/version.ts) and printed in the footer.
-  head: `<meta name="bn-data-version" content="${version}"><meta name="bn-parser-version" content="${PARSER_VERSION}">`,
+  head: `<meta name="bn-data-version" content="${version}"><meta name="bn-parser-version" content="${parserVersion()}">`,
   // "Download PDF" is the browser's print path (the print stylesheet is in src/components/print.css).
   header: `<button type="button" class="bn-print-button" onclick="window.print()" title="Print this page or save it as PDF">Download PDF</button>`,
-  footer: `Budget notebooks — analysis of Chinese public budget disclosures (部门预算 / 部门决算). Offline build. <span class="bn-data-version">Data version <code>${version}</code> (documents + parser ${PARSER_VERSION}).</span>`,
+  footer: `Budget notebooks — analysis of Chinese public budget disclosures (部门预算 / 部门决算). Offline build. <span class="bn-data-version">Data version <code>${version}</code> (documents + parser ${parserVersion()}).</span>`,
   // Emit /compare.html for /compare; scripts/serve.mjs maps clean URLs back to .html.
   preserveExtension: false,
   preserveIndex: false

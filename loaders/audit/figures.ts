@@ -6,7 +6,7 @@
  * prints gets the sum of those (aggregated); rows split by unit are summed.
  */
 import type { LineItem } from "../schema/types.ts";
-import { classCodeOf } from "./classes.ts";
+import { functionalClassCode } from "../schema/classification-names.ts";
 import type { AuditContext } from "./context.ts";
 import { isTotalRow, wan, type AuditRow } from "./rows.ts";
 import { roleOf, sidesOf } from "./summary.ts";
@@ -105,7 +105,7 @@ function computeFigures(ctx: AuditContext): Figure[] {
     if (sides) {
       for (const row of sides.expenditure) {
         const role = roleOf(row.key);
-        const code = role === "year" ? "TOTAL" : role === "grand" ? "GRAND" : row.code ?? classCodeOf(row.key);
+        const code = role === "year" ? "TOTAL" : role === "grand" ? "GRAND" : row.code ?? functionalClassCode(row.key);
         if (code) for (const item of row.items) add(row, item, code, false);
       }
       for (const row of sides.income) {

@@ -4,6 +4,7 @@
  * with the row's label, code, unit and the side it stands on.
  */
 import type { LineItem } from "../schema/types.ts";
+import { removeNumbering, removeQuotes, removeSpaces } from "../base/fold.ts";
 
 export interface AuditRow {
   table_id: string;
@@ -36,12 +37,7 @@ export function wan(item: LineItem): number {
 
 /** Squashed label without numbering: "一、一般公共预算财政拨款收入" → "一般公共预算财政拨款收入". */
 export function labelKey(label: string): string {
-  return label
-    .replace(/[\s\u3000]+/g, "")
-    .replace(/^(其中[:：])/, "")
-    .replace(/^[（(]?[一二三四五六七八九十]+[)）、.．]/, "")
-    .replace(/^[（(]?\d{1,2}[)）、.．](?!\d)/, "")
-    .replace(/[“”"]/g, "");
+  return removeQuotes(removeNumbering(removeSpaces(label).replace(/^(其中[:：])/, "")));
 }
 
 /** The side of a two-sided table an item stands on, from `side` or its label. */

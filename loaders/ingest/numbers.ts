@@ -27,17 +27,3 @@ export function decimals(cell: string): number {
   const dot = cell.indexOf(".");
   return dot < 0 ? 0 : cell.trim().length - dot - 1;
 }
-
-/** Round to cents of the unit (two decimals), avoiding float noise in sums. */
-export function round2(x: number): number {
-  return Math.round((x + Number.EPSILON * Math.sign(x)) * 100) / 100;
-}
-
-/** Factor from a printed money unit to 万元. */
-export function toWanFactor(unit: string): number | null {
-  if (unit === "万元") return 1;
-  if (unit === "元") return 1e-4;
-  if (unit === "亿元") return 1e4;
-  if (unit === "千元") return 0.1;
-  return null;
-}

@@ -3,6 +3,7 @@
  * Headings come whole (`产出指标`), split over lines (`产出` / `指标`,
  * `社会效益指` / `标`), or ahead of a row on the same line (`数量指标 开展培训会议 …`).
  */
+import { removeSpaces } from "../base/fold.ts";
 
 export const LEVEL1_ONLY = ["产出指标", "效益指标", "完成指标"];
 export const AMBIGUOUS = ["满意度指标", "成本指标"];
@@ -24,18 +25,14 @@ const SCORE_NOTE_AT = /[（(]\d+分[)）]/y;
 /** First characters of anything scanHeadings can find: other positions are skipped at once. */
 const SCAN_STARTS = new Set([...TABLE_LABELS, ...SCANNED, "（", "("].map((s) => s[0]));
 
-export function compact(s: string): string {
-  return s.replace(/[\s\u3000]+/g, "");
-}
-
 /** Whether a compacted cell is a whole heading name. */
 export function isHeading(cell: string): boolean {
-  return ALL.includes(compact(cell).replace(/[（(]\d+分[)）]$/, ""));
+  return ALL.includes(removeSpaces(cell).replace(/[（(]\d+分[)）]$/, ""));
 }
 
 /** A cell that is the start of a heading cut by the layout (`满意度指`, `服务对象`): the missing rest, else null. */
 export function headingPrefixRest(cell: string): string | null {
-  const c = compact(cell);
+  const c = removeSpaces(cell);
   if (c.length < 3) return null;
   for (const h of ALL) if (h.startsWith(c) && h !== c) return h.slice(c.length);
   return null;
@@ -137,7 +134,7 @@ const COLUMN_WORDS: [RegExp, ColumnKey][] = [
 
 /** The schema printed in a header (possibly one character per line), in order of appearance. */
 export function headerSchema(headerText: string): ColumnKey[] {
-  let t = compact(headerText);
+  let t = removeSpaces(headerText);
   const found: { key: ColumnKey; at: number }[] = [];
   for (const [re, key] of COLUMN_WORDS) {
     const m = t.match(re);
@@ -148,7 +145,7 @@ export function headerSchema(headerText: string): ColumnKey[] {
   const keys = found.sort((a, b) => a.at - b.at).map((f) => f.key);
   // a header printed as a grid of two rows (`指标 指标 度量 完成值 …` / `性质 值 单位 …`)
   // does not spell 指标性质: fall back to the standard order of the words present
-  const whole = compact(headerText);
+  const whole = removeSpaces(headerText);
   if (!keys.includes("nature") && /性质/.test(whole)) {
     const std: [ColumnKey, RegExp][] = [
       ["nature", /性质/], ["target", /值/], ["unit", /单位/], ["actual", /完成值/],

@@ -5,15 +5,15 @@
  * (project.ts + textRows.ts). Standard financial tables are skipped.
  */
 import { unitInLine } from "../document/unit.ts";
-import { toWanFactor } from "../ingest/numbers.ts";
+import { toWan } from "../base/money.ts";
 import type { ResidueRow, SourceDocument } from "../schema/types.ts";
 import type { Block } from "../segment/performance.ts";
-import { compact } from "./headings.ts";
 import { emptyFields, readTextProject, type ProjectFields } from "./project.ts";
 import { valueFields } from "./row.ts";
 import { readTextRows, type RawIndicator } from "./textRows.ts";
 import { readTsvProjectRows, readTsvRows } from "./tsvRows.ts";
 import type { PerformanceIndicator, PerformanceProject } from "./types.ts";
+import { removeSpaces } from "../base/fold.ts";
 
 export type { PerformanceIndicator, PerformanceProject } from "./types.ts";
 
@@ -23,10 +23,7 @@ export interface PerformanceResult {
   residue: ResidueRow[];
 }
 
-const wan = (v: number | null, unit: string): number | null => {
-  const f = toWanFactor(unit);
-  return v === null || f === null ? null : Math.round(v * f * 1e6) / 1e6;
-};
+const wan = (v: number | null, unit: string): number | null => (v === null ? null : toWan(v, unit));
 
 function isTsvBlock(lines: string[], b: Block): boolean {
   let tabs = 0;
@@ -203,7 +200,7 @@ function readDepartmentOverall(lines: string[], b: Block, f: ProjectFields, used
     if (m && f.department === null) {
       f.department = m[1].trim();
       used.add(i);
-    } else if (/资金总额/.test(compact(t))) {
+    } else if (/资金总额/.test(removeSpaces(t))) {
       header = true;
       used.add(i);
     } else if (header && t !== "") {
@@ -218,7 +215,7 @@ function readDepartmentOverall(lines: string[], b: Block, f: ProjectFields, used
 }
 
 function defaultReason(t: string): string {
-  const c = compact(t);
+  const c = removeSpaces(t);
   if (/^(附件|附表)\s*\d*[:：]?$/.test(c)) return "attachment label";
   if (/^(评价结论|存在问题|改进措施|自评结论|评价|结论|存在|问题|改进|措施)/.test(c)) return "evaluation narrative";
   if (/^(其中[:：]|财政|单位资金|其他资金|------|其他[:：])/.test(c)) return "funding-source sub-row (not extracted)";

@@ -6,8 +6,8 @@
  */
 import { cells } from "../ingest/layout.ts";
 import { parseNumber } from "../ingest/numbers.ts";
-import { compact } from "./headings.ts";
 import type { PerformanceProject } from "./types.ts";
+import { removeSpaces } from "../base/fold.ts";
 
 /** What a block's project part gives: the project's columns, plus name, code and the lines used. */
 export type ProjectFields = Pick<
@@ -82,7 +82,7 @@ const BUDGET_WORDS: [RegExp, BudgetKey][] = [
 
 /** Budget column keys in the order printed in a (compacted, possibly wrapped) header. */
 export function budgetSchema(header: string): BudgetKey[] {
-  const t = compact(header);
+  const t = removeSpaces(header);
   const out: BudgetKey[] = [];
   for (let i = 0; i < t.length; ) {
     let hit = false;
@@ -110,7 +110,7 @@ export function readTextProject(lines: string[], start: number, end: number, def
   for (let i = start; i <= end; i++) {
     const raw = lines[i - 1];
     const t = raw.trim();
-    const c = compact(t);
+    const c = removeSpaces(t);
     let m: RegExpMatchArray | null;
     if (f.name === null && (m = t.match(/^项目名称\s*(.+)$/))) {
       const sc = splitCode(m[1]);
@@ -132,12 +132,12 @@ export function readTextProject(lines: string[], start: number, end: number, def
         const pieces: number[] = [];
         let j = i + 1;
         for (; j <= end && j <= i + 14; j++) {
-          const cj = compact(lines[j - 1]);
+          const cj = removeSpaces(lines[j - 1]);
           if (cj === "") continue;
           if (/^项目/.test(cj)) break;
           pieces.push(j);
         }
-        const text = pieces.map((p) => compact(lines[p - 1])).join("");
+        const text = pieces.map((p) => removeSpaces(lines[p - 1])).join("");
         const um = text.match(/^实施单位(?:[（(]盖章[)）]|[（(]盖章?|章[)）])*(.+)$/);
         if (um) {
           f.implementing_unit = um[1].replace(/^[（(]?盖?章[)）]/, "");
@@ -152,7 +152,7 @@ export function readTextProject(lines: string[], start: number, end: number, def
     if (budgetHeaderFrom === null && /年初预算|全年预算|资金总额/.test(c)) budgetHeaderFrom = i;
     // the cells matter only to the 总额 / 合计 / 总分 rows below, whose first cell holds 总 or 合
     const cs = c.includes("总") || c.includes("合") ? cells(raw).cells.filter((x) => x !== "") : [];
-    if (cs.length >= 2 && TOTAL_ROW.test(compact(cs[0])) && f.budget_adjusted === null && f.executed === null) {
+    if (cs.length >= 2 && TOTAL_ROW.test(removeSpaces(cs[0])) && f.budget_adjusted === null && f.executed === null) {
       const header = lines.slice((budgetHeaderFrom ?? i) - 1, i - 1).join("");
       const schema = budgetSchema(header);
       const nums: number[] = [];
@@ -167,7 +167,7 @@ export function readTextProject(lines: string[], start: number, end: number, def
       f.used.set(i, "budget row");
       continue;
     }
-    if (cs.length >= 2 && SUM_ROW.test(compact(cs[0])) && f.total_score === null) {
+    if (cs.length >= 2 && SUM_ROW.test(removeSpaces(cs[0])) && f.total_score === null) {
       const nums = cs.slice(1).map(amountCell).filter((v): v is number => v !== null);
       if (nums.length > 0) {
         f.total_score = nums[nums.length - 1];

@@ -7,12 +7,10 @@
  * previous row — told apart by the heading vocabulary, whether the value
  * line carries its own name, and sentence ends (`。`).
  */
-import {
-  applyHeadings, compact, headerSchema, headingPrefixRest, isHeading, scanHeadings,
-  type ColumnKey, type Levels,
-} from "./headings.ts";
+import { applyHeadings, headerSchema, headingPrefixRest, isHeading, scanHeadings, type ColumnKey, type Levels } from "./headings.ts";
 import { amountCell } from "./project.ts";
 import { emptyValues, isNatureToken, walk, type RowValues } from "./row.ts";
+import { removeSpaces } from "../base/fold.ts";
 
 export interface RawIndicator {
   level1: string | null;
@@ -45,12 +43,12 @@ function isPageNumber(t: string): boolean {
 /** Find the indicator header: the line holding 一级指标 (or a vertical 一 / 级). */
 export function findHeader(lines: string[], start: number, end: number): number | null {
   for (let i = start; i <= end; i++) {
-    const c = compact(lines[i - 1]);
+    const c = removeSpaces(lines[i - 1]);
     if (/一级指标/.test(c)) return i;
     if (c === "一级" || c === "一") {
       let j = i + 1;
-      while (j <= end && compact(lines[j - 1]) === "") j++;
-      if (j <= end && /^(指标|级)/.test(compact(lines[j - 1]))) return i;
+      while (j <= end && removeSpaces(lines[j - 1]) === "") j++;
+      if (j <= end && /^(指标|级)/.test(removeSpaces(lines[j - 1]))) return i;
     }
   }
   return null;
@@ -67,11 +65,11 @@ function leadHeadings(tokens: string[]): { names: string[]; rest: string | null;
   let rest: string | null = null;
   let k = 0;
   for (; k < tokens.length - 1; k++) {
-    if (isHeading(tokens[k])) names.push(compact(tokens[k]).replace(/[（(]\d+分[)）]$/, ""));
+    if (isHeading(tokens[k])) names.push(removeSpaces(tokens[k]).replace(/[（(]\d+分[)）]$/, ""));
     else {
       const r = headingPrefixRest(tokens[k]);
       if (r === null) break;
-      names.push(compact(tokens[k]) + r);
+      names.push(removeSpaces(tokens[k]) + r);
       rest = r;
     }
   }
@@ -90,7 +88,7 @@ export function readTextRows(lines: string[], start: number, end: number): RowsR
   const headerText: string[] = [];
   for (; i <= end; i++) {
     const raw = lines[i - 1];
-    const c = compact(raw);
+    const c = removeSpaces(raw);
     if (c === "") continue;
     if (i > header && (scanHeadings(c).hits.length > 0 || LEVEL1_START.some((p) => c === p) || splitTokens(raw).some(isNatureToken))) break;
     headerText.push(raw);
@@ -174,7 +172,7 @@ export function readTextRows(lines: string[], start: number, end: number): RowsR
     const raw = lines[i - 1];
     const t = raw.trim();
     if (t === "") continue;
-    const c = compact(t);
+    const c = removeSpaces(t);
     if (isPageNumber(t)) {
       notes.set(i, "page number");
       continue;

@@ -7,10 +7,11 @@
  * a full row, without headings, continues the previous row's cells.
  */
 import { cells } from "../ingest/layout.ts";
-import { applyHeadings, compact, headerSchema, isHeading, TABLE_LABELS, type ColumnKey, type Levels } from "./headings.ts";
+import { applyHeadings, headerSchema, isHeading, TABLE_LABELS, type ColumnKey, type Levels } from "./headings.ts";
 import { amountCell, splitDeptCode } from "./project.ts";
 import { emptyValues, walk } from "./row.ts";
 import type { RawIndicator } from "./textRows.ts";
+import { joinSpacedHan, removeSpaces } from "../base/fold.ts";
 
 export interface TsvProject {
   line: number;
@@ -35,11 +36,6 @@ function nonEmpty(line: string): string[] {
   return cells(line).cells.map((c) => c.trim()).filter((c) => c !== "");
 }
 
-/** CJK text spaced out by the extraction (`系 统 正 常 运 行 率`) → joined. */
-export function unspace(s: string): string {
-  return s.replace(/([\u4e00-\u9fa5（）])\s+(?=[\u4e00-\u9fa5（）])/g, "$1").trim();
-}
-
 const UNIT_CELL = /^(\d{3,})-(.+)$/;
 
 export function readTsvRows(lines: string[], start: number, end: number): TsvResult {
@@ -48,13 +44,13 @@ export function readTsvRows(lines: string[], start: number, end: number): TsvRes
   const projects: TsvProject[] = [];
   const loose: RawIndicator[] = [];
   let header: number | null = null;
-  for (let i = start; i <= end; i++) if (header === null && /一级指标/.test(compact(lines[i - 1]))) header = i;
+  for (let i = start; i <= end; i++) if (header === null && /一级指标/.test(removeSpaces(lines[i - 1]))) header = i;
   if (header === null) return { projects, indicators: loose, notes, used, schema: [], header_line: null };
-  const headerCells = cells(lines[header - 1]).cells.map(compact);
+  const headerCells = cells(lines[header - 1]).cells.map(removeSpaces);
   const third = headerCells.findIndex((c) => /三级指标/.test(c));
   const schema = headerSchema(headerCells.slice(third + 1).join(" "));
   notes.set(header, "indicator table header");
-  const projectCols = /项目名称|预算数/.test(compact(lines[header - 1]));
+  const projectCols = /项目名称|预算数/.test(removeSpaces(lines[header - 1]));
 
   let levels: Levels = { level1: null, level2: null };
   let last: RawIndicator | null = null;
@@ -64,7 +60,7 @@ export function readTsvRows(lines: string[], start: number, end: number): TsvRes
     const raw = lines[i - 1];
     let cs = nonEmpty(raw);
     if (cs.length === 0) continue;
-    cs = cs.filter((c) => !TABLE_LABELS.includes(compact(c)));
+    cs = cs.filter((c) => !TABLE_LABELS.includes(removeSpaces(c)));
     // project cells: …, name, 预算数, 年度目标 before the first heading cell
     const h = cs.findIndex(isHeading);
     const pre = h < 0 ? cs : cs.slice(0, h);
@@ -89,12 +85,12 @@ export function readTsvRows(lines: string[], start: number, end: number): TsvRes
     // headings
     let k = 0;
     const names: string[] = [];
-    while (k < cs.length && isHeading(cs[k])) names.push(compact(cs[k++]));
+    while (k < cs.length && isHeading(cs[k])) names.push(removeSpaces(cs[k++]));
     const rest = cs.slice(k);
     const full = 1 + schema.filter((s) => s === "target" || s === "actual" || s === "nature").length;
     if (names.length === 0 && last !== null && rest.length < full) {
       // continuation of the previous row, cell by cell
-      last.name += unspace(rest[0] ?? "");
+      last.name += joinSpacedHan(rest[0] ?? "");
       if (rest[1] !== undefined) last.values.target = (last.values.target ?? "") + rest[1];
       if (rest[2] !== undefined) last.values.actual = (last.values.actual ?? "") + rest[2];
       last.source_lines.push(i);
@@ -110,7 +106,7 @@ export function readTsvRows(lines: string[], start: number, end: number): TsvRes
     const ind: RawIndicator = {
       level1: levels.level1,
       level2: levels.level2,
-      name: unspace(rest[0]),
+      name: joinSpacedHan(rest[0]),
       values: emptyValues(),
       source_line: i,
       source_lines: [i],
@@ -142,12 +138,12 @@ export function readTsvProjectRows(lines: string[], start: number, end: number) 
   for (let i = start; i <= end; i++) {
     const cs = nonEmpty(lines[i - 1]);
     if (cs.length === 0) continue;
-    const c0 = compact(cs[0]);
+    const c0 = removeSpaces(cs[0]);
     if (/^(主管部门|部门名称)/.test(c0) && cs.length >= 2) {
       const d = splitDeptCode(cs[1]);
       out.department = d.name;
       out.department_code = d.code;
-      const u = cs.findIndex((c) => compact(c) === "实施单位");
+      const u = cs.findIndex((c) => removeSpaces(c) === "实施单位");
       if (u >= 0 && cs[u + 1]) out.implementing_unit = cs[u + 1];
       out.used.set(i, "department");
       continue;
@@ -156,15 +152,15 @@ export function readTsvProjectRows(lines: string[], start: number, end: number) 
       const m = c0.match(/[（(](万元|元)[)）]/);
       if (m) out.unit = m[1];
       for (let k = 1; k + 1 < cs.length; k++) {
-        if (/^预算数/.test(compact(cs[k]))) out.budget = amountCell(cs[k + 1]);
-        if (/^执行数/.test(compact(cs[k]))) out.executed = amountCell(cs[k + 1]);
+        if (/^预算数/.test(removeSpaces(cs[k]))) out.budget = amountCell(cs[k + 1]);
+        if (/^执行数/.test(removeSpaces(cs[k]))) out.executed = amountCell(cs[k + 1]);
       }
       out.used.set(i, "budget row");
       continue;
     }
-    if (cs.some((c) => /^资金总额/.test(compact(c)))) {
-      moneyHeader = cs.filter((c) => /资金总额|财政拨款|其他资金/.test(c)).map(compact);
-      const m = cs.map(compact).join("").match(/[（(](万元|元)[)）]/);
+    if (cs.some((c) => /^资金总额/.test(removeSpaces(c)))) {
+      moneyHeader = cs.filter((c) => /资金总额|财政拨款|其他资金/.test(c)).map(removeSpaces);
+      const m = cs.map(removeSpaces).join("").match(/[（(](万元|元)[)）]/);
       if (m) out.unit = m[1];
       out.used.set(i, "budget header");
       continue;

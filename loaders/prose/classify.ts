@@ -3,12 +3,13 @@
  * (see types.ts for the vocabulary), and the direction of a change.
  */
 import type { NumberToken } from "./tokens.ts";
-import { compact, labelKind } from "./subject.ts";
+import { labelKind } from "./subject.ts";
+import { removeSpacesAndStars } from "../base/fold.ts";
 
 const CHANGE_VERB = /(增加|减少|增长|下降|上升|上涨|降低|提高|压减|节约|减)(了)?$/;
 
 export function directionOf(pre: string): "increase" | "decrease" | null {
-  const m = compact(pre).match(CHANGE_VERB);
+  const m = removeSpacesAndStars(pre).match(CHANGE_VERB);
   if (!m) return null;
   return /增加|增长|上升|上涨|提高/.test(m[1]) ? "increase" : "decrease";
 }
@@ -25,7 +26,7 @@ export interface Classified {
 
 /** null: the number is not a figure we can name (bare number without a telling label). */
 export function classify(tok: NumberToken, pre: string, isFinal: boolean, docUnit: string): Classified | null {
-  const p = compact(pre);
+  const p = removeSpacesAndStars(pre);
   const change = directionOf(p) !== null;
   const after = tok.after;
   if (tok.kind === "money") {

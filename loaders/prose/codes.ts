@@ -1,12 +1,15 @@
 /**
  * Functional codes for 类 / 款 / 项 named in prose. The code book is the
  * document's own tables (`2101501 行政运行`, `210	15	01	行政运行`) plus a
- * small built-in table of common names (a document without tables, 000,
+ * the code book's common names (schema/classification-names.ts) (a document without tables, 000,
  * still names them). Resolution walks the hierarchy: 类 by name, 款 by name
  * under the 类, 项 by name under the 款 — or, where the printed 款 is wrong,
  * by a name unique under the 类.
  */
-import { BUILTIN_FUNCTIONAL } from "./builtinCodes.ts";
+import { commonFunctionalNames } from "../schema/classification-names.ts";
+import { fullWidthBrackets, removeLevelMarks, removeSpacesAndStars } from "../base/fold.ts";
+
+const COMMON_FUNCTIONAL = commonFunctionalNames();
 
 /** code → every name printed for it (a project table may print a project name beside a code). */
 export type CodeBook = Map<string, Set<string>>;
@@ -19,12 +22,7 @@ function add(book: CodeBook, code: string, name: string): void {
 
 /** Names compared without spaces, bracket width or a 支出 suffix. */
 export function normName(s: string): string {
-  return s
-    .replace(/[\s\u3000*]+/g, "")
-    .replace(/\(/g, "（")
-    .replace(/\)/g, "）")
-    .replace(/（(类|款|项)）/g, "")
-    .replace(/支出$/, "");
+  return removeLevelMarks(fullWidthBrackets(removeSpacesAndStars(s))).replace(/支出$/, "");
 }
 
 const SPLIT = /(?:^|\t|\s)(2\d\d)[\t ]+(\d{1,2})[\t ]+(\d{1,2})[\t ]+(?:\d{6}[\t ]+)?([\u4e00-\u9fff][^\t\d]*)/;
@@ -33,7 +31,7 @@ const SINGLE = /(?:^|\t|\s)(2\d\d(?:\d\d){0,2})[\t ]*([\u4e00-\u9fff][\u4e00-\u9
 /** Code → name pairs printed in the given lines (table lines). */
 export function codeBookFrom(lines: string[]): CodeBook {
   const book: CodeBook = new Map();
-  for (const [code, name] of BUILTIN_FUNCTIONAL) add(book, code, name);
+  for (const [code, name] of COMMON_FUNCTIONAL) add(book, code, name);
   for (const raw of lines) {
     const s = raw.match(SPLIT);
     if (s) {
@@ -78,7 +76,7 @@ const LEVEL_RE = /^(.+?)[（(]类[)）](?:支出)?(.*)$/;
 
 /** The functional code a subject names, or null. */
 export function resolveCode(book: CodeBook, subject: string): string | null {
-  const s = subject.replace(/[\s\u3000*]+/g, "");
+  const s = removeSpacesAndStars(subject);
   const printed = s.match(/(?:^|[）)])(2\d{2}(?:\d{2}){0,2})(?!\d)/);
   if (printed) return printed[1];
   const lv = s.match(LEVEL_RE);

@@ -5,8 +5,8 @@
  * same section. Where the document prints the earlier figure itself and it
  * agrees, no derived row is added.
  */
-import { round2 } from "../ingest/numbers.ts";
-import { toWan } from "./money.ts";
+import { round2 } from "../base/money.ts";
+import { toWan } from "../base/money.ts";
 import type { NarrativeFact } from "./types.ts";
 
 function printed(v: number): string {

@@ -14,11 +14,12 @@ import { classify, directionOf, type Classified } from "./classify.ts";
 import { clausesOf, comparedYear, sentenceYear } from "./clauses.ts";
 import { codeBookFrom, resolveCode, type CodeBook } from "./codes.ts";
 import { deriveEarlier } from "./derive.ts";
-import { toWan } from "./money.ts";
+import { toWan } from "../base/money.ts";
 import { toSentences, type Sentence } from "./sentences.ts";
-import { compact, dropBudgetLabel, isCountVerb, isGeneric, nounAfter, peelLabel, subjectOf } from "./subject.ts";
+import { dropBudgetLabel, isCountVerb, isGeneric, nounAfter, peelLabel, subjectOf } from "./subject.ts";
 import { findNumbers, type NumberToken } from "./tokens.ts";
 import type { NarrativeContext, NarrativeFact } from "./types.ts";
+import { removeSpacesAndStars } from "../base/fold.ts";
 
 export type { NarrativeFact } from "./types.ts";
 
@@ -115,7 +116,7 @@ function processSentence(st: DocState, s: Sentence, carry: Carry): void {
     const inClause = toks.filter((t) => t.start >= cl.start && t.start < cl.end);
     const named = inClause.filter((t) => t.kind !== "none");
     if (named.length === 0 && inClause.every((t) => !/\.\d/.test(t.printed))) {
-      const words = compact(text.slice(cl.start, cl.end));
+      const words = removeSpacesAndStars(text.slice(cl.start, cl.end));
       if (LABEL.test(words) && words.length <= 90) {
         const sp = subjectOf(words);
         if (sp.subject) {

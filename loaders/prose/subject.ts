@@ -4,6 +4,7 @@
  * (与2021年相比), change verbs (减少, 增长) and measure labels (决算数为,
  * 年初预算为, 占) are peeled off; what is left is the subject as printed.
  */
+import { removeSpacesAndStars } from "../base/fold.ts";
 
 /** Label words that say which measure, not what about. */
 const BUDGET_LABEL = /(年初预算|预算)(数)?(为|是)?$/;
@@ -12,14 +13,10 @@ const ADJUSTED_LABEL = /调整(后)?预算(数)?(为|是)?$/;
 export type LabelKind = "budget" | "adjusted" | null;
 
 export function labelKind(pre: string): LabelKind {
-  const t = compact(pre);
+  const t = removeSpacesAndStars(pre);
   if (ADJUSTED_LABEL.test(t)) return "adjusted";
   if (BUDGET_LABEL.test(t) && !/(执行|完成)(数)?(为)?$/.test(t)) return "budget";
   return null;
-}
-
-export function compact(s: string): string {
-  return s.replace(/[\s\u3000*]+/g, "");
 }
 
 const LEADING = [
@@ -78,7 +75,7 @@ export interface SubjectParts {
 }
 
 export function subjectOf(pre: string): SubjectParts {
-  let t = compact(pre);
+  let t = removeSpacesAndStars(pre);
   let year: number | null = null;
   let compares = false;
   // a year splits the words: label before it (002: …（项）2023年预算数为), subject after it (省医保局2023年收入预算)
@@ -113,7 +110,7 @@ export function subjectOf(pre: string): SubjectParts {
 
 /** A budget label at the end of the words (预算 / 年初预算为 / 调整后预算数) removed. */
 export function dropBudgetLabel(words: string): string {
-  return compact(words).replace(/(年初预算|调整(后)?预算|预算)(数)?(为|是)?$/, "");
+  return removeSpacesAndStars(words).replace(/(年初预算|调整(后)?预算|预算)(数)?(为|是)?$/, "");
 }
 
 /** Words before a count that are only a verb (设7个, 对15个, 购置0辆): the noun follows the count. */
@@ -123,13 +120,13 @@ export function isCountVerb(subject: string): boolean {
 
 /** The noun after a count (7个内设机构 → 内设机构). */
 export function nounAfter(text: string): string {
-  const m = compact(text).match(/^([^\d，。；、,;：:（(]{1,16}?)(?=开展|编制|进行|实行|实现|享受|可直接|设置|[，。；、,;：:（(]|$)/);
+  const m = removeSpacesAndStars(text).match(/^([^\d，。；、,;：:（(]{1,16}?)(?=开展|编制|进行|实行|实现|享受|可直接|设置|[，。；、,;：:（(]|$)/);
   return m ? m[1].replace(/^的/, "") : "";
 }
 
 /** Where nothing names the subject, the label itself (预算执行率) stands for it. */
 export function peelLabel(words: string): string {
-  const t = peel(compact(words), LEADING).replace(/(为|是|达到|达)$/, "");
+  const t = peel(removeSpacesAndStars(words), LEADING).replace(/(为|是|达到|达)$/, "");
   return t.length >= 2 && t.length <= 20 && !/\d/.test(t) ? t : "";
 }
 

@@ -1,6 +1,8 @@
 /**
- * English names of classification codes, written by us for international
- * readers: the national 支出功能分类科目 (functional: 类 3 digits, 款 5, 项 7)
+ * The code book: the one list of national classification codes and names,
+ * used by the table parsers (类 printed by name), the prose (类/款/项 named
+ * in sentences) and the audit. English names are written by us for
+ * international readers: the national 支出功能分类科目 (functional: 类 3 digits, 款 5, 项 7)
  * and 支出经济分类科目 (economic: 部门预算 301…399 and 政府预算 501…599,
  * 类 3 digits, 款 5, provincial sub-items 7).
  *
@@ -11,6 +13,7 @@
  * xx50 事业运行, and xx99 其他…支出 composed from the parent's English name.
  */
 import type { CodeSystem } from "./types.ts";
+import { removeLeadingNumbering, removeSpaces, removeTrailingLevelMark, spacelessFullWidth } from "../base/fold.ts";
 
 /* code | national Chinese name | English name — one per line. */
 const FUNCTIONAL_TABLE = `
@@ -693,11 +696,7 @@ function rows(text: string, width: number): string[][] {
 
 /** Printed-name variants folded: spaces, half-width brackets, a trailing （类）/（款）/（项）. */
 export function normaliseName(name: string): string {
-  return name
-    .replace(/[\s\u3000]+/g, "")
-    .replace(/\(/g, "（")
-    .replace(/\)/g, "）")
-    .replace(/（[类款项]）$/, "");
+  return removeTrailingLevelMark(spacelessFullWidth(name));
 }
 
 const TABLES: Record<"functional" | "economic", NameTable> = {
@@ -715,6 +714,55 @@ export function namedCodes(system: CodeSystem): string[] {
 export function nationalChineseName(system: CodeSystem, code: string): string | null {
   if (system !== "functional" && system !== "economic") return null;
   return TABLES[system].byCode[code]?.zh ?? null;
+}
+
+/**
+ * National Chinese name of a code: the listed name, else — for a functional
+ * 项 of the administrative series (xx01 行政运行, xx02 一般行政管理事务,
+ * xx03 机关服务, xx50 事业运行) — the generic name; null when unknown.
+ */
+export function chineseName(system: CodeSystem, code: string): string | null {
+  const listed = nationalChineseName(system, code);
+  if (listed !== null || system !== "functional" || code.length !== 7) return listed;
+  const parent = code.slice(0, 5);
+  const generic = GENERIC_XIANG[code.slice(-2)];
+  return generic && !NOT_ADMINISTRATIVE_KUAN.has(parent) && !parent.endsWith("99") ? generic.zh : null;
+}
+
+/** 支出功能分类 类 (3-digit) national name, without spaces → code. */
+const CLASS_BY_NAME = new Map(
+  Object.entries(TABLES.functional.byCode)
+    .filter(([code]) => code.length === 3)
+    .map(([code, { zh }]) => [removeSpaces(zh), code]),
+);
+
+/** The 支出功能分类 类 code named by a label (`八、社会保障和就业支出`: numbering and spaces ignored), or null. */
+export function functionalClassCode(label: string): string | null {
+  return CLASS_BY_NAME.get(removeSpaces(removeLeadingNumbering(label))) ?? null;
+}
+
+/**
+ * The 支出功能分类 类/款/项 department disclosures name most often: the
+ * names prose resolves without a table of the document's own (000 prints
+ * none). Names come from the code book above.
+ */
+const COMMON_FUNCTIONAL_CODES = `
+201 20101 20103 2010301 2010302 2010399 20199 2019999 203 204 205 20508 2050801 2050802 2050803 206 207
+208 20801 2080101 2080102 2080109 20805 2080501 2080502 2080505 2080506 2080599 20899 2089999
+210 21001 2100101 2100102 21011 2101101 2101102 2101103 21012 2101201 2101202
+21015 2101501 2101502 2101503 2101504 2101505 2101506 2101550 2101599
+211 212 213 214 221 22102 2210201 2210202 2210203 229
+`;
+
+/** [code, national Chinese name] of the commonly named functional codes. */
+export function commonFunctionalNames(): Array<[string, string]> {
+  return COMMON_FUNCTIONAL_CODES.trim()
+    .split(/\s+/)
+    .map((code) => {
+      const zh = chineseName("functional", code);
+      if (zh === null) throw new Error(`code book: no name for common functional code ${code}`);
+      return [code, zh];
+    });
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Every output table, in the order they are written and documented. */
-import { CLASSIFICATIONS, DOCUMENTS, LINE_ITEMS, RESIDUE, TABLES, type TableSpecOut } from "./columns.ts";
+import { CLASSIFICATIONS, DOCUMENTS, LINE_ITEMS, PAGES, RESIDUE, TABLES, type TableSpecOut } from "./columns.ts";
 import { CHECKS } from "./columns-checks.ts";
 import { NARRATIVE_FACTS } from "./columns-narrative.ts";
 import { PERFORMANCE_INDICATORS, PERFORMANCE_PROJECTS } from "./columns-performance.ts";
@@ -14,4 +14,5 @@ export const OUTPUT_TABLES: TableSpecOut[] = [
   CHECKS,
   CLASSIFICATIONS,
   RESIDUE,
+  PAGES,
 ];

@@ -4,6 +4,8 @@
  * add columns freely, never rename or drop one.
  */
 
+import type { PositionedLine } from "../ingest/pdf/lines.ts";
+
 export type CodeSystem = "functional" | "economic" | "budget_unit" | "none";
 export type DocStatus = "ok" | "partial" | "error";
 export type AmountUnit = "万元" | "元" | "亿元";
@@ -21,6 +23,10 @@ export interface FileFacts {
   line_ending: string;
   /** "text" | "markdown" | "tsv" */
   layout: string;
+  /** The file's format: text (.txt/.md/.tsv) or pdf (its text layer read by position). */
+  source_format: "text" | "pdf";
+  /** Pages of a PDF; null for text. */
+  pages: number | null;
 }
 
 /** One decoded document: what ingest hands to every later stage. */
@@ -29,6 +35,11 @@ export interface SourceDocument extends FileFacts {
   lines: string[];
   /** Problems met while decoding (each names the line where it applies). */
   warnings: string[];
+  /**
+   * For a PDF, the position of every line (index = source_line - 1): page,
+   * bounding box and token x-spans; null for the `=== PAGE n ===` markers.
+   */
+  geometry?: Array<PositionedLine | null>;
 }
 
 /** A row of the `documents` table. */

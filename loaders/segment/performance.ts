@@ -6,13 +6,11 @@
  * after a sign-off line (项目负责人 / 联系人). A block counts only if it holds
  * an indicator header (一级指标) — which leaves out reports and lists of 附表.
  */
+import { removeSpaces } from "../base/fold.ts";
 import type { TableSection } from "../schema/types.ts";
 
 /** "self_evaluation" 自评表 / "target" 绩效目标表 / "department_overall" 部门整体. */
 export type PerformanceTableKind = "self_evaluation" | "target" | "department_overall";
-
-/** White space removed (titles are printed with spaced characters). */
-const compact = (s: string): string => s.replace(/[\s\u3000]+/g, "");
 
 export interface Block {
   title_line: number; // 1-based
@@ -28,21 +26,21 @@ export function isTitle(line: string): boolean {
   // every TITLE word holds 效 or 评 (white space removal cannot create them): most lines stop here
   if (!line.includes("效") && !line.includes("评")) return false;
   const raw = line.trim().replace(/^#{1,6}\s*/, "");
-  const t = compact(raw);
+  const t = removeSpaces(raw);
   if (t.length === 0 || t.length > 70) return false;
   if (/^\d+[．.、]/.test(t) || /^-/.test(raw) || /[，。；]/.test(t)) return false; // list items and prose
   return TITLE.test(t);
 }
 
 export function kindOf(title: string): PerformanceTableKind {
-  const t = compact(title);
+  const t = removeSpaces(title);
   if (/部门整体/.test(t)) return "department_overall";
   if (/自评/.test(t)) return "self_evaluation";
   return "target";
 }
 
 function isHardEnd(line: string): boolean {
-  return /^#{1,6}/.test(line.trim()) || (line.includes("第") && /^第[一二三四五六七八九十\d]+部分/.test(compact(line)));
+  return /^#{1,6}/.test(line.trim()) || (line.includes("第") && /^第[一二三四五六七八九十\d]+部分/.test(removeSpaces(line)));
 }
 
 const SIGN_OFF = /^(项目负责人|联系人|填报人)[:：]/;
@@ -70,7 +68,7 @@ export function findBlocks(lines: string[], tables: TableSection[]): Block[] {
         end = i - 1;
         break;
       }
-      if ((line.includes(":") || line.includes("：")) && SIGN_OFF.test(compact(line))) {
+      if ((line.includes(":") || line.includes("：")) && SIGN_OFF.test(removeSpaces(line))) {
         end = i;
         break;
       }
@@ -83,6 +81,6 @@ export function findBlocks(lines: string[], tables: TableSection[]): Block[] {
 }
 
 function hasHeader(lines: string[], from: number, to: number): boolean {
-  for (let i = from; i <= to; i++) if (lines[i - 1].includes("一") && /一级指标|一级$|^一$/.test(compact(lines[i - 1]))) return true;
+  for (let i = from; i <= to; i++) if (lines[i - 1].includes("一") && /一级指标|一级$|^一$/.test(removeSpaces(lines[i - 1]))) return true;
   return false;
 }

@@ -7,6 +7,7 @@
  * Names are compared with all white space removed and full-width
  * brackets/quotes folded (see normaliseTitle).
  */
+import { spacelessFullWidth, straightToCurlyQuote } from "../base/fold.ts";
 
 export interface TableSpec {
   /** Standard names (normalised) that identify the table. */
@@ -62,13 +63,7 @@ export const ALL_TABLES: TableSpec[] = [...FINAL_TABLES, ...BUDGET_TABLES];
 
 /** Remove white space, fold brackets and quotes, so spaced glyphs and variants compare equal. */
 export function normaliseTitle(line: string): string {
-  return line
-    .replace(/[\s\u3000]+/g, "")
-    .replace(/\(/g, "（")
-    .replace(/\)/g, "）")
-    .replace(/["”“]/g, (q) => (q === "”" ? "”" : "“"))
-    .replace(/“三公”/g, "“三公”")
-    .replace(/"/g, "");
+  return straightToCurlyQuote(spacelessFullWidth(line));
 }
 
 /** Prefixes that may stand before a standard name in a title line. */

@@ -1,6 +1,6 @@
 /** Building line_items and residue rows with their provenance filled in. */
 import type { CodeSystem, LineItem, ResidueRow, TableContext } from "../schema/types.ts";
-import { round2, toWanFactor } from "../ingest/numbers.ts";
+import { toWan } from "../base/money.ts";
 import { codeLevel, codeSystemOf, parentCode } from "./codes.ts";
 
 export interface ItemInput {
@@ -24,7 +24,6 @@ export interface ItemInput {
 
 export function makeItem(ctx: TableContext, input: ItemInput): LineItem {
   const unit = input.unit ?? ctx.section.unit;
-  const factor = toWanFactor(unit);
   const code = input.code ?? null;
   const code_system: CodeSystem = input.code_system ?? (code ? codeSystemOf(code) : "none");
   const hierarchical = code_system === "functional" || code_system === "economic";
@@ -43,7 +42,7 @@ export function makeItem(ctx: TableContext, input: ItemInput): LineItem {
     column_label: input.column_label,
     value: input.value,
     unit,
-    amount_wan: factor === null ? null : factor === 1 ? input.value : round2(input.value * factor * 1e4) / 1e4,
+    amount_wan: toWan(input.value, unit),
     inferred: input.inferred ?? false,
     rule: input.rule ?? null,
     source_line: input.source_line,

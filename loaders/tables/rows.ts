@@ -5,6 +5,7 @@
  * the classification of non-data lines (notes, page markers).
  */
 import { parseNumber } from "../ingest/numbers.ts";
+import { removeSpaces } from "../base/fold.ts";
 
 export interface Token {
   text: string;
@@ -90,11 +91,6 @@ export function joinLabel(parts: string[]): string {
   return out;
 }
 
-/** Without any white space, for comparing lines. */
-export function squash(text: string): string {
-  return text.replace(/[\s\u3000]+/g, "");
-}
-
 /**
  * A classification code at the start of a row: one token of 3/5/7 digits
  * (`2080505`) or three-column codes (`201 06 01`, `208 5 5`). Returns the
@@ -130,7 +126,7 @@ export function isNoteStart(text: string): boolean {
 
 /** Whether a note says the table has no data (本表无数据, 故本表无数据, 本表为空表). */
 export function isNoDataNote(text: string): boolean {
-  return /(本表无数据|故本表无数据|本表为空|无此项(收支|支出|收入|数据)|没有.{0,30}(收入|支出|数据))/.test(squash(text));
+  return /(本表无数据|故本表无数据|本表为空|无此项(收支|支出|收入|数据)|没有.{0,30}(收入|支出|数据))/.test(removeSpaces(text));
 }
 
 /**

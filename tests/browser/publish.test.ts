@@ -16,7 +16,7 @@ import {browser, server, useSite} from "./site.ts";
 
 useSite();
 
-const OTHER = "000000000000";
+const OTHER = "0000000000000000";
 const GUIZHOU = "贵州省医疗保障局（本级） 2022";
 const IT_SQL = `SELECT d.entity || ' ' || d.year AS document, l.doc_id, l.source_line, l.amount_wan
 FROM line_items l JOIN documents d USING (doc_id)
@@ -67,7 +67,7 @@ describe("print and PDF", () => {
         if (wait) await page.waitForSelector(wait, {timeout: 90_000}); // a hand-written notebook has no loading marker
         await settle(page);
         const v = await version(page);
-        expect(v).toMatch(/^[0-9a-f]{12}$/);
+        expect(v).toMatch(/^[0-9a-f]{16}$/);
         expect(await page.locator("#observablehq-footer").textContent()).toContain(`Data version ${v}`);
         expect(await page.locator("button.bn-print-button").textContent()).toBe("Download PDF");
 

@@ -11,12 +11,13 @@
  * Earlier-year and derived figures, and amounts whose subject is not in
  * their own sentence (carried over from an earlier one), are not compared.
  */
-import { toWanFactor } from "../../ingest/numbers.ts";
+import { toWanFactor } from "../../base/money.ts";
 import { decimalsOf, type RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
 import { figuresOf, scopeAliases, type Figure } from "../figures.ts";
 import { isStatedAmount } from "../sentences.ts";
 import type { NarrativeFactLike } from "../types.ts";
+import { removeSpaces } from "../../base/fold.ts";
 
 /** [subject pattern (year prefix removed), flow, code]; the first match wins. */
 const TOTALS: Array<[RegExp, string, string]> = [
@@ -102,11 +103,10 @@ export function proseTables(ctx: AuditContext, run: RuleRun): void {
   const docYear = ctx.input.doc.year ?? null;
   const budgetDoc = ctx.input.doc.kind === "budget";
   const comparisons: Comparison[] = [];
-  const squash = (x: string) => x.replace(/[\s\u3000]+/g, "");
   for (const f of facts) {
     if (f.year !== null && docYear !== null && f.year !== docYear) continue;
     // a subject carried over from an earlier sentence may not be what this amount is about
-    if (!squash(f.sentence).includes(squash(f.subject))) continue;
+    if (!removeSpaces(f.sentence).includes(removeSpaces(f.subject))) continue;
     const t = targetOf(f, budgetDoc);
     const c = t && compare(f, t, figs, alias);
     if (c) comparisons.push(c);

@@ -2,10 +2,12 @@
  * Printed column headers of the budget tables → measures (schema/measures.ts).
  * Headers are compared with white space removed and brackets folded.
  */
+import { removeQuotes, spacelessFullWidth } from "../../base/fold.ts";
+import type { Identity as ColumnIdentity } from "../placement/index.ts";
 
-/** Header text without white space, with ASCII brackets folded to full width. */
+/** Header text without white space or quotes, with ASCII brackets folded to full width. */
 export function foldHeader(text: string): string {
-  return text.replace(/[\s\u3000]+/g, "").replace(/\(/g, "（").replace(/\)/g, "）").replace(/["“”]/g, "");
+  return removeQuotes(spacelessFullWidth(text));
 }
 
 /** Ordered: the first pattern that matches the (folded) leaf header wins; `parent` is the header above it. */
@@ -24,9 +26,12 @@ const RULES: Array<[RegExp, string, RegExp?]> = [
   [/^其他收入$/, "other_income"],
   [/^上级补助收入$/, "superior_subsidy"],
   [/^附属单位上缴收入$/, "subordinate_remittance"],
-  [/财政专户管理资金/, "fiscal_special_account"],
+  [/财政专户管理资金|^财政专户(拨款)?$/, "fiscal_special_account"],
   [/^基本支出$/, "basic"],
   [/^项目支出$/, "project"],
+  [/^(事业单位)?经营支出$/, "operating_expenditure"],
+  [/^上缴上级支出$/, "remit_to_superior"],
+  [/^对附属单位补助支出$/, "subsidy_to_subordinate"],
   [/^人员经费$/, "personnel"],
   [/^公用经费$/, "public_expenses"],
   [/因公出国（境）/, "overseas_travel"],
@@ -51,11 +56,21 @@ export function measureOfHeader(leaf: string, parent = ""): string | null {
 }
 
 /** Identities between the measures of one column group: [sum, parts]. */
-const IDENTITIES: Array<[string, string[], "all" | "any"]> = [
+const IDENTITIES: Array<[string, string[], "all" | "any" | "first_two_and_any" | "with_funds"]> = [
+  // the by-fund form: 财政拨款 (小计) = its funds, and 总计 = 财政拨款 + the other sources (never the funds again)
+  ["fiscal_appropriation", ["general_public_budget", "government_fund", "state_capital"], "any"],
+  [
+    "total",
+    ["fiscal_appropriation", "fiscal_special_account", "business_income", "operating_income", "superior_subsidy", "subordinate_remittance", "other_income", "carryover_prior"],
+    "with_funds",
+  ],
   ["vehicles_total", ["vehicle_purchase", "vehicle_operation"], "all"],
   ["three_public_total", ["overseas_travel", "vehicles_total", "official_reception"], "all"],
   ["basic", ["personnel", "public_expenses"], "all"],
+  ["budget", ["current_year_appropriation", "carryover_prior"], "all"],
   ["total", ["basic", "project"], "all"],
+  // the wide national by-code form: 基本 + 项目 + the other expenditure kinds that are printed
+  ["total", ["basic", "project", "operating_expenditure", "remit_to_superior", "subsidy_to_subordinate"], "first_two_and_any"],
   ["total", ["personnel", "public_expenses", "project"], "all"],
   ["total", ["personnel", "public_expenses"], "all"],
   [
@@ -69,9 +84,8 @@ const IDENTITIES: Array<[string, string[], "all" | "any"]> = [
   ],
 ];
 
-export interface Identity {
-  sum: number;
-  parts: number[];
+/** A within-row identity between columns, with its text for messages. */
+export interface Identity extends ColumnIdentity {
   text: string;
 }
 
@@ -103,6 +117,8 @@ export function identitiesOf(measures: string[]): Identity[] {
       if (s === undefined || summed.has(sum)) continue;
       const present = parts.filter((p) => at.has(p));
       if (mode === "all" ? present.length !== parts.length : present.length === 0) continue;
+      if (mode === "first_two_and_any" && !(present.includes(parts[0]) && present.includes(parts[1]) && present.length > 2)) continue;
+      if (mode === "with_funds" && !(present.includes(parts[0]) && at.has("general_public_budget"))) continue;
       if (sum === "total" && parts[0] === "personnel" && at.has("basic")) continue;
       summed.add(sum);
       out.push({ sum: s, parts: present.map((p) => at.get(p)!), text: `${sum} = ${present.join(" + ")}` });

@@ -4,7 +4,7 @@
  * numbers every reading agrees on and the residue reason for the rest.
  */
 import type { Identity } from "./columnMeasures.ts";
-import { agreed } from "./placements.ts";
+import { agreed } from "../placement/index.ts";
 
 export interface Reading {
   values: number[];

@@ -9,9 +9,9 @@ import type { CodeSystem, LineItem, ResidueRow, TableContext, TableParse } from 
 import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { identitiesOf } from "./columnMeasures.ts";
-import { resolveGroups, type Group } from "./groupSums.ts";
 import { reasonFor, isNoDataNote } from "./lineKinds.ts";
-import { placements, valueAt } from "./placements.ts";
+import { resolveGroups, rowCandidates, valueAt, type Group } from "../placement/index.ts";
+import { withinRounding } from "../../base/money.ts";
 import { placeReading } from "./readings.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./rowRead.ts";
 import { isTotalRow, splitSection } from "./sectionParts.ts";
@@ -69,6 +69,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
   let previousCode: string | null = null;
   let currentUnit: string | null = null;
   let total: Row | null = null;
+  let unplacedRows = 0;
   for (const [n, t] of parts.body) {
     if (t.trim() === "") continue;
     const raw: RawRow = parts.exact ? readTsvRow(n, t, roles, moneyCells) : readTextRow(n, t, previousCode);
@@ -82,6 +83,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
     }
     if (columns.length === 0) {
       residue.push(makeResidue(ctx, n, "numbers, but the column header was not recognised"));
+      unplacedRows++;
       continue;
     }
     let kind: Kind = "label";
@@ -107,7 +109,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
     const values = raw.nums.map((x) => x.value);
     const cands = parts.exact
       ? [raw.nums.map((x) => columns.findIndex((c) => c.index === x.cell))]
-      : placements(values, columns.length, ids);
+      : rowCandidates(values, { n: columns.length, identities: ids }, { misprints: "drop" });
     const row: Row = {
       line: raw.line, code: raw.code, codeNote: raw.codeNote, unitCode: raw.unitCode, label: raw.label, nums: raw.nums, stray: raw.stray,
       kind, unit, row_index: rows.length + 1, values, cands,
@@ -121,7 +123,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
     const cross = t && t.cands.length > 1 ? opts.crossTotals?.(ctx) : null;
     if (t && cross) {
       const ok = t.cands.filter((p) =>
-        columns.every((c, j) => !cross.totals.has(c.measure) || Math.abs(valueAt(t.values, p, j) - cross.totals.get(c.measure)!) < 0.015),
+        columns.every((c, j) => !cross.totals.has(c.measure) || withinRounding(valueAt(t.values, p, j), cross.totals.get(c.measure)!)),
       );
       if (ok.length === 1) {
         t.cands = ok;
@@ -174,6 +176,8 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
     }
   }
   residue.sort((a, b) => a.source_line - b.source_line);
+  // a table printing numbers under a header we could not read is not "no data": it was not read
+  if (unplacedRows > 0) return { items, residue, status: "partial", message: `${unplacedRows} rows with numbers, but the column header was not recognised` };
   const status = items.length === 0 && rows.length === 0 ? "no_data" : ambiguous > 0 ? "partial" : "ok";
   const message =
     status === "no_data"

@@ -6,9 +6,9 @@
  * rather than turned into plausible-looking facts.
  */
 import type { Identity } from "./columnMeasures.ts";
-import { valueAt } from "./placements.ts";
+import { valueAt } from "../placement/index.ts";
+import { withinRounding } from "../../base/money.ts";
 
-const TOLERANCE = 0.015;
 
 interface Checked {
   line: number;
@@ -40,7 +40,7 @@ export function checkIdentities(rows: Checked[], ids: Identity[], measures: stri
       if (broken) continue;
       const sum = valueAt(r.values, p, id.sum);
       const parts = id.parts.map((c) => valueAt(r.values, p, c));
-      if (Math.abs(sum - parts.reduce((s, x) => s + x, 0)) > TOLERANCE) {
+      if (!withinRounding(sum, parts.reduce((s, x) => s + x, 0), parts.length)) {
         broken = true;
         // only the first broken row is quoted in the message
         if (!example) example = `line ${r.line}: ${measures[id.sum]} ${fmt(sum)} ≠ ${id.parts.map((c) => measures[c]).join(" + ")} ${parts.map(fmt).join(" + ")}`;

@@ -9,9 +9,9 @@ import { cells } from "../../ingest/layout.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { foldHeader, identitiesOf } from "./columnMeasures.ts";
-import { resolveGroups } from "./groupSums.ts";
 import { isPageMarker, reasonFor } from "./lineKinds.ts";
-import { placements, valueAt } from "./placements.ts";
+import { resolveGroups, rowCandidates, valueAt } from "../placement/index.ts";
+import { withinRounding } from "../../base/money.ts";
 import { placeReading } from "./readings.ts";
 import { incomeSources } from "./crossTotals.ts";
 
@@ -88,8 +88,9 @@ export function parseTwoSided(ctx: TableContext): TableParse {
     for (const [i, role] of [...h.roles.entries()].sort((a, b) => a[0] - b[0]))
       if (role === "name" && labelCell[sideAt(i)] === undefined) labelCell[sideAt(i)] = i;
   } else {
-    cols.income = textSideColumns(headerText, "income");
-    cols.expenditure = textSideColumns(headerText, "expenditure");
+    const headerLines = parts.header.map(([, t]) => t);
+    cols.income = textSideColumns(headerText, "income", headerLines);
+    cols.expenditure = textSideColumns(headerText, "expenditure", headerLines);
   }
   const ids = { income: identitiesOf(cols.income.map((c) => c.measure)), expenditure: identitiesOf(cols.expenditure.map((c) => c.measure)) };
 
@@ -131,7 +132,7 @@ export function parseTwoSided(ctx: TableContext): TableParse {
     for (const f of withNums) {
       const values = f.nums.map((x) => parseNumber(x)!);
       const c = cols[f.side];
-      const cands = f.cellsAt ? [f.cellsAt.map((i) => c.findIndex((x) => x.index === i))] : placements(values, c.length, ids[f.side]);
+      const cands = f.cellsAt ? [f.cellsAt.map((i) => c.findIndex((x) => x.index === i))] : rowCandidates(values, { n: c.length, identities: ids[f.side] }, { misprints: "drop" });
       halves.push({ line: n, row_index, side: f.side, label: f.label, values, texts: f.nums, cands });
     }
   }
@@ -145,7 +146,7 @@ export function parseTwoSided(ctx: TableContext): TableParse {
       const funds = incomeSources(incomeHalves, FUNDS);
       const t = halves[total[1]];
       if (t.cands.length > 1 && funds.size > 0) {
-        const ok = t.cands.filter((p) => cols.expenditure.every((c, j) => !funds.has(c.measure) || Math.abs(valueAt(t.values, p, j) - funds.get(c.measure)!) < 0.015));
+        const ok = t.cands.filter((p) => cols.expenditure.every((c, j) => !funds.has(c.measure) || withinRounding(valueAt(t.values, p, j), funds.get(c.measure)!)));
         if (ok.length === 1) {
           t.cands = ok;
           t.resolvedBy = "identity (支出总计 by fund = 收入 by fund)";

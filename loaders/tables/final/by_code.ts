@@ -23,12 +23,13 @@
 import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
 import { codeSystemOf, leafSet } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
-import { headerAnchors, isInteger, joinLabel, keepsColumns, leadingCode, nearestAnchor, squash, tokenize, tokenValue, type Token } from "../rows.ts";
+import { headerAnchors, isInteger, joinLabel, keepsColumns, leadingCode, nearestAnchor, tokenize, tokenValue, type Token } from "../rows.ts";
 import { codeTableSchema, type CodeTableSchema } from "./columns.ts";
 import { rootEvidence } from "./evidence.ts";
-import { fitsIdentities, placeRows, type Placement } from "./placement.ts";
+import { fitsIdentities, placeRows, type Placement } from "../placement/index.ts";
 import { sortLines } from "./section_lines.ts";
 import { wideRowReason } from "./wide_rows.ts";
+import { removeSpaces } from "../../base/fold.ts";
 
 interface CodeRow {
   code: string | null;
@@ -151,7 +152,7 @@ export function parseByCode(ctx: TableContext): TableParse {
   const loose: LooseNumbers[] = [];
   for (const [bodyIndex, [n, text]] of sorted.body.entries()) {
     const p = parseRowLine(text, schema);
-    const isTotal = !p.code && TOTAL_LABEL.test(squash(p.label.join("")));
+    const isTotal = !p.code && TOTAL_LABEL.test(removeSpaces(p.label.join("")));
     if (!p.code && !isTotal) {
       if (p.values.length === 0) {
         if (p.label.length) textRun.push([n, text]);

@@ -4,6 +4,7 @@
  * identities that hold within one row (parent column = Σ child columns).
  * A template variant is chosen from the words of the section's header.
  */
+import type { Identity } from "../placement/index.ts";
 
 export interface Column {
   measure: string;
@@ -16,8 +17,8 @@ export interface Column {
 
 export interface CodeTableSchema {
   columns: Column[];
-  /** Within-row identities: [parent column index, child column indices]. */
-  identities: Array<[number, number[]]>;
+  /** Within-row identities: sum column = Σ part columns. */
+  identities: Identity[];
   /** Whether the first column is the row total (a lone number is then the total). */
   firstIsTotal: boolean;
   codeSystem: "functional" | "economic";
@@ -52,7 +53,7 @@ const EXPENDITURE: Column[] = [
   col("subsidy_to_subordinate", "对附属单位补助支出", ["对附属"]),
 ];
 
-const flatSum = (n: number): Array<[number, number[]]> => [[0, Array.from({ length: n - 1 }, (_, i) => i + 1)]];
+const flatSum = (n: number): Identity[] => [{ sum: 0, parts: Array.from({ length: n - 1 }, (_, i) => i + 1) }];
 
 function basicProject(totalLabel: string): Column[] {
   return [
@@ -69,11 +70,11 @@ function fundDetail(): CodeTableSchema {
     ["state_capital", "国有资本经营预算财政拨款"],
   ];
   const columns: Column[] = [col("total", "合计", ["合计"])];
-  const identities: Array<[number, number[]]> = [[0, [1, 4, 7]]];
+  const identities: Identity[] = [{ sum: 0, parts: [1, 4, 7] }];
   funds.forEach(([measure, fund], i) => {
     const base = 1 + i * 3;
     columns.push(col(measure, "小计", ["小计"], fund), col("basic", "基本支出", ["基本支出"], fund), col("project", "项目支出", ["项目支出"], fund));
-    identities.push([base, [base + 1, base + 2]]);
+    identities.push({ sum: base, parts: [base + 1, base + 2] });
   });
   return { columns, identities, firstIsTotal: true, codeSystem: "economic", lineNumbers: true };
 }
@@ -119,7 +120,7 @@ export function codeTableSchema(family: string, header: string): CodeTableSchema
             col("expenditure", "本年支出", ["本年支出"]),
             col("carryover_next", "年末结转和结余", ["年末结转"]),
           ];
-      return { columns, identities: withKinds ? [[2, [3, 4]]] : [], firstIsTotal: false, codeSystem: "functional", lineNumbers };
+      return { columns, identities: withKinds ? [{ sum: 2, parts: [3, 4] }] : [], firstIsTotal: false, codeSystem: "functional", lineNumbers };
     }
     case "final_gpb_detail":
       return { columns: [col("total", "合计", ["合计"])], identities: [], firstIsTotal: true, codeSystem: "functional", lineNumbers: false, totalOnly: true };

@@ -7,10 +7,9 @@
  *    财政拨款收入支出决算总表 has no expenditure (its 小计 is 0).
  */
 import type { LineItem, TableContext } from "../../schema/types.ts";
-import { squash } from "../rows.ts";
 import type { CodeTableSchema } from "./columns.ts";
-import { stripNumbering } from "./class_names.ts";
 import { parseSummary } from "./summary.ts";
+import { removeLeadingNumbering, removeSpaces } from "../../base/fold.ts";
 
 function summaryItems(ctx: TableContext, family: string): LineItem[] | null {
   const section = ctx.tables.sections.find((s) => s.family === family);
@@ -46,7 +45,7 @@ export const FUNDS = ["general_public_budget", "government_fund", "state_capital
 
 /** The fund (measure name) a 财政拨款 row label names, or null. */
 export function fundOfLabel(label: string): string | null {
-  const l = squash(stripNumbering(label));
+  const l = removeSpaces(removeLeadingNumbering(label));
   return /^一般公共预算/.test(l) ? "general_public_budget" : /^政府性基金/.test(l) ? "government_fund" : /^国有资本经营/.test(l) ? "state_capital" : null;
 }
 

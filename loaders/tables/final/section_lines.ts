@@ -6,7 +6,8 @@
  */
 import type { ResidueRow, TableContext } from "../../schema/types.ts";
 import { makeResidue, sectionLines } from "../item.ts";
-import { isNoDataNote, isNoteStart, isPageMarker, squash } from "../rows.ts";
+import { isNoDataNote, isNoteStart, isPageMarker } from "../rows.ts";
+import { removeSpaces } from "../../base/fold.ts";
 
 export interface SortedLines {
   body: Array<[number, string]>;
@@ -48,16 +49,16 @@ export function sortLines(ctx: TableContext, isData: (text: string) => boolean):
       continue;
     }
     if (!seenData && !isData(text)) {
-      header.push(squash(text));
+      header.push(removeSpaces(text));
       headerRaw.push(text);
-      headerSet.add(squash(text));
+      headerSet.add(removeSpaces(text));
       residue.push(makeResidue(ctx, n, n === ctx.section.title_line ? "title" : "header"));
       continue;
     }
     seenData = true;
     // a repeated header line: long enough to be unmistakable, or next to another repeated one
-    const inHeader = (k: number) => k >= 0 && k < nonBlank.length && headerSet.has(squash(nonBlank[k][1]));
-    const repeated = inHeader(i) && (squash(text).length >= 4 || inHeader(i - 1) || inHeader(i + 1));
+    const inHeader = (k: number) => k >= 0 && k < nonBlank.length && headerSet.has(removeSpaces(nonBlank[k][1]));
+    const repeated = inHeader(i) && (removeSpaces(text).length >= 4 || inHeader(i - 1) || inHeader(i + 1));
     if (repeated || isUnitHeader(text)) {
       residue.push(makeResidue(ctx, n, "page header repeated"));
       continue;

@@ -30,9 +30,11 @@
  */
 import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
 import { makeItem, makeResidue } from "../item.ts";
-import { headerAnchors, isInteger, isMoneyToken, joinLabel, keepsColumns, nearestAnchor, squash, tokenize, tokenValue, type Token } from "../rows.ts";
-import { classCode, stripNumbering } from "./class_names.ts";
+import { headerAnchors, isInteger, isMoneyToken, joinLabel, keepsColumns, nearestAnchor, tokenize, tokenValue, type Token } from "../rows.ts";
 import { sortLines } from "./section_lines.ts";
+import { removeLeadingNumbering, removeSpaces } from "../../base/fold.ts";
+import { withinRounding } from "../../base/money.ts";
+import { functionalClassCode } from "../../schema/classification-names.ts";
 
 interface Segment {
   label: string;
@@ -104,7 +106,7 @@ function attachAbove(above: Token[], aboveLine: number, line: number, segs: Segm
       Object.assign(e, { values: [...rest, ...e.values], valueLines: [...rest.map(() => aboveLine), ...e.valueLines!] });
       const v = e.values.map((t) => tokenValue(t.text)!);
       if (v.length > (fourColumns ? 4 : 1)) continue;
-      if (v.length >= 2 && Math.abs(v[0] - v.slice(1).reduce((a, b) => a + b, 0)) > 0.01 * (v.length - 1) + 1e-6) continue;
+      if (v.length >= 2 && !withinRounding(v[0], v.slice(1).reduce((a, b) => a + b, 0), v.length - 1)) continue;
     }
     fits.push(out);
   }
@@ -116,7 +118,7 @@ function isExpenditureLabel(label: string): boolean {
 }
 
 function incomeMeasure(label: string, afterCarryover: boolean): string | null {
-  const l = squash(stripNumbering(label));
+  const l = removeSpaces(removeLeadingNumbering(label));
   if (/^年初/.test(l)) return "carryover_prior";
   if (afterCarryover && /^(一般公共预算|政府性基金|国有资本经营)/.test(l)) return "carryover_prior";
   if (/^一般公共预算财政拨款/.test(l)) return "general_public_budget";
@@ -134,12 +136,12 @@ function incomeMeasure(label: string, afterCarryover: boolean): string | null {
 }
 
 function expenditureMeasure(label: string): string | null {
-  const l = squash(stripNumbering(label));
+  const l = removeSpaces(removeLeadingNumbering(label));
   if (/^本年支出合计/.test(l)) return "total";
   if (/^结余分配/.test(l)) return "balance_distribution";
   if (/^年末/.test(l)) return "carryover_next";
   if (/^(支出)?总计$|^合计$/.test(l)) return "grand_total";
-  if (classCode(label)) return "amount";
+  if (functionalClassCode(label)) return "amount";
   return null;
 }
 
@@ -225,8 +227,8 @@ export function parseSummary(ctx: TableContext): TableParse {
   for (const r of rows) {
     if (r.side !== "income") continue;
     const m = incomeMeasure(r.seg.label, afterCarry);
-    if (/^年初/.test(squash(stripNumbering(r.seg.label)))) afterCarry = true;
-    const l = squash(stripNumbering(r.seg.label));
+    if (/^年初/.test(removeSpaces(removeLeadingNumbering(r.seg.label)))) afterCarry = true;
+    const l = removeSpaces(removeLeadingNumbering(r.seg.label));
     const f = /^一般公共预算/.test(l) ? 0 : /^政府性基金/.test(l) ? 1 : /^国有资本经营/.test(l) ? 2 : -1;
     if (f >= 0 && m && r.seg.values.some((v) => tokenValue(v.text) !== 0)) fundActive[f] = true;
   }
@@ -264,7 +266,7 @@ export function parseSummary(ctx: TableContext): TableParse {
     const { seg } = r;
     if (r.side === "income") {
       const measure = incomeMeasure(seg.label, afterCarry);
-      if (/^年初/.test(squash(stripNumbering(seg.label)))) afterCarry = true;
+      if (/^年初/.test(removeSpaces(removeLeadingNumbering(seg.label)))) afterCarry = true;
       if (seg.values.length !== 1 || !measure) {
         fail(r, measure ? `ambiguous columns: ${seg.values.length} numbers for one income column` : `unknown income row: ${seg.label}`);
         continue;
@@ -278,7 +280,7 @@ export function parseSummary(ctx: TableContext): TableParse {
         fail(r, measure ? `ambiguous columns: ${seg.values.length} numbers for one expenditure column` : `unknown expenditure row: ${seg.label}`);
         continue;
       }
-      const code = classCode(seg.label);
+      const code = functionalClassCode(seg.label);
       items.push(itemOf(r, 0, null, measure, incomeColumn, code));
       continue;
     }
@@ -299,7 +301,7 @@ export function parseSummary(ctx: TableContext): TableParse {
       fail(r, `ambiguous columns: ${k} numbers for 4 columns`);
       continue;
     }
-    const code = classCode(seg.label);
+    const code = functionalClassCode(seg.label);
     cols.forEach((c, i) => items.push(itemOf(r, i, rule, FUND_COLUMNS[c].measure, FUND_COLUMNS[c].label, code)));
   }
   for (const [n, reason] of [...problems].sort((a, b) => a[0] - b[0])) residue.push(makeResidue(ctx, n, reason));

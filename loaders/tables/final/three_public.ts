@@ -31,7 +31,7 @@
 import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { isMoneyToken, keepsColumns, nearestAnchor, tokenize, tokenValue } from "../rows.ts";
-import { solveColumns, type Constraint, type Stage } from "./column_solver.ts";
+import { solveColumns, type Constraint, type Stage } from "../placement/index.ts";
 import { economicRowsWithoutAmounts, FISCAL_DETAIL } from "./economic_evidence.ts";
 import { FISCAL_SUMMARY, fundOfLabel, fundsWithoutAppropriation } from "./evidence.ts";
 import { sortLines } from "./section_lines.ts";

@@ -8,7 +8,7 @@
  * printed. The reason names which case a row is.
  */
 
-const tol = (addends: number) => 0.01 * Math.max(1, addends) + 1e-6;
+import { withinRounding } from "../../base/money.ts";
 
 /** The ways to split values into groups [小计, 款…] with 小计 = Σ 款 and Σ 小计 = total (at most `cap`). */
 export function classGroupSplits(total: number, values: number[], cap = 2): number[][] {
@@ -16,13 +16,13 @@ export function classGroupSplits(total: number, values: number[], cap = 2): numb
   const rec = (i: number, starts: number[], subtotal: number) => {
     if (out.length >= cap) return;
     if (i === values.length) {
-      if (Math.abs(subtotal - total) <= tol(starts.length)) out.push([...starts]);
+      if (withinRounding(total, subtotal, starts.length)) out.push([...starts]);
       return;
     }
     let sum = 0;
     for (let j = i + 1; j < values.length; j++) {
       sum += values[j];
-      if (Math.abs(values[i] - sum) <= tol(j - i)) {
+      if (withinRounding(values[i], sum, j - i)) {
         starts.push(i);
         rec(j + 1, starts, subtotal + values[i]);
         starts.pop();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { fitsIdentities, placeRows } from "../../../loaders/tables/final/placement.ts";
+import { fitsIdentities, placeRows } from "../../../loaders/tables/placement/index.ts";
 
 // 支出决算表 columns: 合计, 基本, 项目, 上缴上级, 经营, 对附属单位补助 (合计 = Σ the rest)
-const opt = { n: 6, identities: [[0, [1, 2, 3, 4, 5]]] as Array<[number, number[]]>, firstIsTotal: true };
+const opt = { n: 6, identities: [{ sum: 0, parts: [1, 2, 3, 4, 5] }], firstIsTotal: true };
 
 describe("rows whose numbers stand on two lines (czj 支出决算表 lines 166–173)", () => {
   it("a numbers line joins a row only where the row's identity can hold", () => {
@@ -13,7 +13,7 @@ describe("rows whose numbers stand on two lines (czj 支出决算表 lines 166�
   });
 
   it("the lines interleave: alone the row is ambiguous, under its parent the hierarchy decides", () => {
-    const o3 = { ...opt, n: 3, identities: [[0, [1, 2]]] as Array<[number, number[]]> };
+    const o3 = { ...opt, n: 3, identities: [{ sum: 0, parts: [1, 2] }] };
     const row = { code: "2010601", values: [1503.52, 1511.89, 8.37], groups: [172, 173, 173], totalGroup: 173 };
     expect(placeRows([row], o3)[0].columns).toBeNull();
     const parent = { code: "20106", values: [1503.52, 603.14, 2106.66], groups: [170, 170, 171], totalGroup: 171 };

@@ -1,6 +1,7 @@
 /**
- * Placing a line of numbers whose empty cells vanished into a row of n
- * columns, by constraints between columns: every order-preserving
+ * Row level, by staged constraints (the “三公” tables): placing a line of
+ * numbers whose empty cells vanished into a row of n columns, by
+ * constraints between columns: every order-preserving
  * placement (numbers keep their order, skipped columns are empty = 0) that
  * satisfies all constraints is a solution.
  *
@@ -12,6 +13,9 @@
  * stage with any solution put it in the same column; its `stage` is the
  * first stage from which that holds (for naming the rule).
  */
+
+import { FLOAT_SLACK, roundingTolerance } from "../../base/money.ts";
+import { SEARCH_BUDGET } from "./row.ts";
 
 export type Constraint =
   | { kind: "sum"; parent: number; children: number[] }
@@ -36,8 +40,8 @@ export interface Solved {
   used: number;
 }
 
-const CAP = 20000;
-const tol = (addends: number) => 0.01 * Math.max(1, addends) + 1e-6;
+const CAP = SEARCH_BUDGET;
+const tol = (addends: number) => roundingTolerance(addends) + FLOAT_SLACK;
 
 function holds(c: Constraint, v: number[]): boolean {
   switch (c.kind) {

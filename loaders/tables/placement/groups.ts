@@ -1,10 +1,11 @@
 /**
- * Resolving rows whose columns stay ambiguous (two equal numbers: 合计 and
+ * Table level, by groups (budget tables): resolving rows whose columns stay ambiguous (two equal numbers: 合计 and
  * 基本支出, or 合计 and 项目支出?) with the hierarchy: a parent row equals
  * the sum of its child rows, column by column (类 = Σ款, 款 = Σ项, 合计 = Σ类).
  * A reading is adopted only when exactly one combination fits.
  */
-import { valueAt } from "./placements.ts";
+import { roundingTolerance, withinRounding, FLOAT_SLACK } from "../../base/money.ts";
+import { SEARCH_BUDGET, valueAt } from "./row.ts";
 
 export interface Resolvable {
   values: number[];
@@ -20,14 +21,11 @@ export interface Group {
   rule: string;
 }
 
-const TOLERANCE = 0.015;
-const MAX_COMBOS = 200_000;
-
 function fits(parentVals: number[], rows: Resolvable[], children: number[], choice: number[][], n: number): boolean {
   for (let c = 0; c < n; c++) {
     let s = 0;
     children.forEach((r, j) => (s += valueAt(rows[r].values, choice[j], c)));
-    if (Math.abs(s - parentVals[c]) > TOLERANCE) return false;
+    if (!withinRounding(parentVals[c], s, children.length)) return false;
   }
   return true;
 }
@@ -52,7 +50,7 @@ export function resolveGroups(rows: Resolvable[], groups: Group[], n: number): v
         const nonNegative = [g.parent, ...kids].every((i) => rows[i].values.every((v) => v >= 0));
         if (nonNegative)
           for (const i of open) {
-            const kept = rows[i].cands.filter((p) => p.every((c, k) => rows[i].values[k] <= pv0[c] + TOLERANCE));
+            const kept = rows[i].cands.filter((p) => p.every((c, k) => rows[i].values[k] <= pv0[c] + roundingTolerance(1) + FLOAT_SLACK));
             if (kept.length > 0 && kept.length < rows[i].cands.length) {
               rows[i].cands = kept;
               if (kept.length === 1) rows[i].resolvedBy = g.rule;
@@ -62,7 +60,7 @@ export function resolveGroups(rows: Resolvable[], groups: Group[], n: number): v
         if (open.some((i) => rows[i].cands.length === 1)) continue;
         let combos = 1;
         for (const i of open) combos *= rows[i].cands.length;
-        if (combos > MAX_COMBOS) continue;
+        if (combos > SEARCH_BUDGET) continue;
         const pv = columnValues(parent, parent.cands[0], n);
         const solutions: number[][][] = [];
         const choice = kids.map((i) => rows[i].cands[0]);

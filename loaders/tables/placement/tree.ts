@@ -1,5 +1,6 @@
 /**
- * Placing the numbers of rows whose empty cells vanished in extraction.
+ * Table level, by the code tree (final-account by-code tables): placing
+ * the numbers of rows whose empty cells vanished in extraction.
  *
  * Rules (each placement that is not a full row is marked inferred, with
  * the rule named here):
@@ -30,6 +31,9 @@
  *    unplaced (the caller reports "ambiguous columns").
  */
 
+import { FLOAT_SLACK, roundingTolerance, withinRounding } from "../../base/money.ts";
+import { brokenIdentities, columnVector, rowCandidates, SEARCH_BUDGET, type ColumnSchema, type RowOptions } from "./row.ts";
+
 export interface PlaceRow {
   /** Code of the row; null for the total (合计) row, the root of the hierarchy. */
   code: string | null;
@@ -51,98 +55,17 @@ export interface Placement {
   rule: string | null;
 }
 
-export interface PlaceOptions {
-  n: number;
-  identities: Array<[number, number[]]>;
-  firstIsTotal: boolean;
+export interface PlaceOptions extends ColumnSchema {
   /** Expected total-row value per column from another table (null = unknown), and its name. */
   rootEvidence?: { values: Array<number | null>; source: string };
 }
 
-const LIMIT = 1 << 16;
-
-function tol(addends: number): number {
-  return 0.01 * Math.max(1, addends) + 1e-6;
-}
-
-/** Order-preserving placements of k values into n columns. */
-function injections(k: number, n: number, firstIsTotal: boolean): number[][] {
-  const out: number[][] = [];
-  const rec = (start: number, acc: number[]) => {
-    if (acc.length === k) {
-      out.push([...acc]);
-      return;
-    }
-    for (let c = start; c <= n - (k - acc.length); c++) {
-      acc.push(c);
-      rec(c + 1, acc);
-      acc.pop();
-    }
-  };
-  if (k === 0) return [[]];
-  if (firstIsTotal) rec(1, [0]);
-  else rec(0, []);
-  return out.filter((c) => c.length === k);
-}
-
-/** Placements of values into n columns keeping the order within each group (line). */
-function groupedInjections(groups: number[], n: number, totalGroup?: number): number[][] {
-  const totalAt = totalGroup === undefined ? -1 : groups.indexOf(totalGroup);
-  const out: number[][] = [];
-  const used = new Array<boolean>(n).fill(false);
-  const acc: number[] = [];
-  const rec = (i: number) => {
-    if (out.length >= LIMIT) return;
-    if (i === groups.length) {
-      out.push([...acc]);
-      return;
-    }
-    let from = 0;
-    for (let j = 0; j < i; j++) if (groups[j] === groups[i]) from = Math.max(from, acc[j] + 1);
-    for (let c = from; c < n; c++) {
-      if (used[c] || (i === totalAt) !== (c === 0) && totalAt >= 0) continue;
-      used[c] = true;
-      acc.push(c);
-      rec(i + 1);
-      acc.pop();
-      used[c] = false;
-    }
-  };
-  rec(0);
-  return out;
-}
-
-function candidatesOf(r: PlaceRow, opt: Pick<PlaceOptions, "n" | "firstIsTotal">): number[][] {
-  if (!r.groups) return injections(r.values.length, opt.n, opt.firstIsTotal);
-  return groupedInjections(r.groups, opt.n, opt.firstIsTotal ? r.totalGroup : undefined);
-}
+const options = (r: PlaceRow): RowOptions => ({ misprints: "fewest-broken", groups: r.groups, totalGroup: r.totalGroup });
 
 /** Whether some placement of a row meets every within-row identity. */
-export function fitsIdentities(row: PlaceRow, opt: Pick<PlaceOptions, "n" | "identities" | "firstIsTotal">): boolean {
-  if (row.values.length > opt.n) return false;
-  const all = candidatesOf(row, opt);
-  return all.some((c) => identityBreaks(vector(row.values, c, opt.n), opt.identities) === 0);
-}
-
-function vector(values: number[], cols: number[], n: number): number[] {
-  const v = new Array<number>(n).fill(0);
-  cols.forEach((c, i) => (v[c] = values[i]));
-  return v;
-}
-
-function identityBreaks(v: number[], identities: Array<[number, number[]]>): number {
-  let bad = 0;
-  for (const [p, cs] of identities) {
-    const s = cs.reduce((a, c) => a + v[c], 0);
-    if (Math.abs(v[p] - s) > tol(cs.length)) bad++;
-  }
-  return bad;
-}
-
-function minBy<T>(items: T[], score: (t: T) => number): T[] {
-  let best = Infinity;
-  for (const t of items) best = Math.min(best, score(t));
-  return items.filter((t) => score(t) === best);
+export function fitsIdentities(row: PlaceRow, opt: ColumnSchema): boolean {
+  const best = rowCandidates(row.values, opt, options(row));
+  return best.length > 0 && brokenIdentities(columnVector(row.values, best[0], opt.n), opt.identities) === 0;
 }
 
 /** Parent index of each row: the nearest row whose code is a prefix; 类 rows hang under the total row. */
@@ -162,11 +85,7 @@ function parents(rows: PlaceRow[]): number[] {
 
 export function placeRows(rows: PlaceRow[], opt: PlaceOptions): Placement[] {
   const { n } = opt;
-  const cands: number[][][] = rows.map((r) => {
-    if (r.values.length > n) return [];
-    const all = candidatesOf(r, opt);
-    return minBy(all, (c) => identityBreaks(vector(r.values, c, n), opt.identities));
-  });
+  const cands: number[][][] = rows.map((r) => rowCandidates(r.values, opt, options(r)));
   const result: Placement[] = rows.map((r, i) =>
     r.values.length === n && !r.groups
       ? { columns: cands[i][0], inferred: false, rule: null }
@@ -185,22 +104,22 @@ export function placeRows(rows: PlaceRow[], opt: PlaceOptions): Placement[] {
       const ev = opt.rootEvidence;
       if (ev) {
         const fits = cs.filter((c) => {
-          const v = vector(rows[root].values, c, n);
-          return v.every((x, j) => ev.values[j] === null || Math.abs(x - (ev.values[j] as number)) <= tol(2));
+          const v = columnVector(rows[root].values, c, n);
+          return v.every((x, j) => ev.values[j] === null || Math.abs(x - (ev.values[j] as number)) <= roundingTolerance(2) + FLOAT_SLACK);
         });
         if (fits.length > 0) {
           cs = fits;
           rule = `shift:total-row:${ev.source}`;
         }
       }
-      const ok = identityBreaks(vector(rows[root].values, cs[0], n), opt.identities) === 0;
+      const ok = brokenIdentities(columnVector(rows[root].values, cs[0], n), opt.identities) === 0;
       if (cs.length === 1) result[root] = { columns: cs[0], inferred: true, rule };
       else if (ok) result[root] = { columns: cs[0], inferred: true, rule: "shift:total-row:leftmost" };
       cands[root] = result[root].columns ? [result[root].columns as number[]] : cands[root];
     }
     const rc = result[root].columns;
     if (rc) {
-      const v = vector(rows[root].values, rc, n);
+      const v = columnVector(rows[root].values, rc, n);
       active = v.map((x) => x !== 0);
     }
   }
@@ -219,7 +138,7 @@ export function placeRows(rows: PlaceRow[], opt: PlaceOptions): Placement[] {
   par.forEach((p, i) => p >= 0 && children[p].push(i));
   const open = rows.map((_, i) => i).filter((i) => result[i].columns === null && cands[i].length > 1);
   if (open.length === 0) return result;
-  const vecs = rows.map((r, i) => cands[i].map((c) => vector(r.values, c, n)));
+  const vecs = rows.map((r, i) => cands[i].map((c) => columnVector(r.values, c, n)));
   const forced = solveTree(rows.length, children, vecs, n, par);
   for (const i of open) {
     const set = forced[i];
@@ -249,7 +168,7 @@ function solveTree(count: number, children: number[][], vecs: number[][][], n: n
     if (vecs[v].length === 0) continue;
     let space = 1;
     for (const k of kids) space *= vecs[k].length;
-    if (space > LIMIT) {
+    if (space > SEARCH_BUDGET) {
       tooWide = true;
       continue;
     }
@@ -268,7 +187,7 @@ function solveTree(count: number, children: number[][], vecs: number[][][], n: n
           for (let j = 0; j < n; j++) {
             let sum = 0;
             kids.forEach((k, i) => (sum += vecs[k][choice[i]][j]));
-            if (Math.abs(pv[j] - sum) > tol(kids.length)) cost++;
+            if (!withinRounding(pv[j], sum, kids.length)) cost++;
           }
         list.push({ choice, cost });
       }

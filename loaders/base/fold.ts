@@ -1,0 +1,76 @@
+/**
+ * Text folding: the one place where printed text is reduced to a key for
+ * comparison. Each function says what it removes or rewrites; callers
+ * compose them. Extraction spaces out glyphs (`合  计`, `一般公共 预算`),
+ * mixes half- and full-width brackets and quotes, and prefixes labels with
+ * numbering (`一、`, `（二）`, `3.`), so labels are compared folded.
+ *
+ * `\s` includes the ideographic space U+3000.
+ */
+
+/** Every white space removed (`合  计` → `合计`). */
+export function removeSpaces(s: string): string {
+  return s.replace(/\s+/g, "");
+}
+
+/** White space and Markdown emphasis stars removed (`**合计**` → `合计`). */
+export function removeSpacesAndStars(s: string): string {
+  return s.replace(/[\s*]+/g, "");
+}
+
+/** White space and Markdown marks (`*`, `#`) removed. */
+export function removeSpacesAndMarkup(s: string): string {
+  return s.replace(/[*#\s]/g, "");
+}
+
+/** ASCII brackets rewritten full width: `(类)` → `（类）`. */
+export function fullWidthBrackets(s: string): string {
+  return s.replace(/\(/g, "（").replace(/\)/g, "）");
+}
+
+/** White space removed and brackets full width: the usual key of a printed label. */
+export function spacelessFullWidth(s: string): string {
+  return fullWidthBrackets(removeSpaces(s));
+}
+
+/** Every quote mark removed (`"`, `“`, `”`). */
+export function removeQuotes(s: string): string {
+  return s.replace(/["“”]/g, "");
+}
+
+/** A straight double quote rewritten as an opening curly quote (`"三公"` → `“三公“`). */
+export function straightToCurlyQuote(s: string): string {
+  return s.replace(/"/g, "“");
+}
+
+/**
+ * Leading numbering removed from a label already without spaces:
+ * `一、` `（二）` `(三)` `四.` `1、` `（2）` `3．` (a digit after the mark is a
+ * number, not numbering: `1.5万元` stays).
+ */
+export function removeNumbering(s: string): string {
+  return s.replace(/^[（(]?[一二三四五六七八九十]+[)）、.．]/, "").replace(/^[（(]?\d{1,2}[)）、.．](?!\d)/, "");
+}
+
+/**
+ * Leading numbering removed from a printed label (spaces kept elsewhere):
+ * `一、` `二十六、` `（一）` `1.` `1、`, with the white space around it.
+ */
+export function removeLeadingNumbering(label: string): string {
+  return label.replace(/^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])\s*/, "");
+}
+
+/** Classification level marks removed wherever they stand: `（类）` `（款）` `（项）`. */
+export function removeLevelMarks(s: string): string {
+  return s.replace(/（(类|款|项)）/g, "");
+}
+
+/** A classification level mark removed at the end only: `住房保障支出（类）` → `住房保障支出`. */
+export function removeTrailingLevelMark(s: string): string {
+  return s.replace(/（[类款项]）$/, "");
+}
+
+/** Han characters spaced out by the extraction joined again (`系 统 正 常` → `系统正常`); ends trimmed. */
+export function joinSpacedHan(s: string): string {
+  return s.replace(/([\u4e00-\u9fa5（）])\s+(?=[\u4e00-\u9fa5（）])/g, "$1").trim();
+}
