@@ -6,6 +6,7 @@ import {existsSync, mkdtempSync, readFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join, resolve} from "node:path";
 import {beforeAll, describe, expect, test} from "vitest";
+import {notebookPages} from "../../scripts/notebooks.ts";
 import {notebookOfPage} from "../../src/components/notebook/from-page.ts";
 import {escapeMarkdown, notebookFileName, notebookMarkdown, tablesIn} from "../../src/components/sql/notebook.ts";
 import {openCorpus, type Corpus} from "./sql-corpus.ts";
@@ -88,7 +89,9 @@ describe("notebook generator", () => {
     expect(text).toMatch(/^---\ntitle: "My question"\n/);
     expect(text).toContain("# My question");
     expect(missingImports(text, NOTEBOOKS)).toEqual([]);
-    expect(run.stdout).toContain('{name: "My question", path: "/notebooks/my-question"}');
+    expect(run.stdout).toContain("http://127.0.0.1:3000/notebooks/my-question");
+    // No config edit: the folder is listed by itself (sidebar, /notebooks/, the editor's Open list).
+    expect(notebookPages(dir).map(({path, title}) => ({path, title}))).toEqual([{path: "/notebooks/my-question", title: "My question"}]);
     expect(spawnSync("node", ["scripts/new-notebook.mjs", "Bad Name"], {cwd: ROOT}).status).toBe(2);
     expect(dirname(join(dir, "x"))).toBe(dir);
   });
