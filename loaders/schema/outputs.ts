@@ -2,6 +2,7 @@
 import { CLASSIFICATIONS, DOCUMENTS, LINE_ITEMS, PAGES, RESIDUE, TABLES, type TableSpecOut } from "./columns.ts";
 import { CHECKS } from "./columns-checks.ts";
 import { NARRATIVE_FACTS } from "./columns-narrative.ts";
+import { ENTITIES, PANEL } from "./columns-panel.ts";
 import { PERFORMANCE_INDICATORS, PERFORMANCE_PROJECTS } from "./columns-performance.ts";
 
 export const OUTPUT_TABLES: TableSpecOut[] = [
@@ -15,4 +16,6 @@ export const OUTPUT_TABLES: TableSpecOut[] = [
   CLASSIFICATIONS,
   RESIDUE,
   PAGES,
+  ENTITIES,
+  PANEL,
 ];

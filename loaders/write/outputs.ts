@@ -17,6 +17,7 @@ export async function writeOutputs(dir: string, extraction: Extraction, options:
   const spool = new Spool(mkdtempSync(join(dir, ".spool-")));
   try {
     extraction.documents.forEach((row, i) => spool.document(i, row));
+    spool.renames.push(...(extraction.renames ?? []));
     const blocks = {} as RowBlocks;
     for (const table of SPOOLED_TABLES) blocks[table] = rowsToJsonLines(OUTPUT_TABLES.find((t) => t.name === table)!, (extraction as unknown as Record<string, object[]>)[table] ?? []);
     // Rows are already in document order: one position for all, ordered by their index.
