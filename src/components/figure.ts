@@ -1,5 +1,5 @@
 // Citable figures: a chart or table in a <figure> with a stable anchor id, a number
-// (CSS counters, screen and print), a caption, "copy link" and "cite" actions, and a
+// (in page order, screen and print), a caption, "copy link" and "cite" actions, and a
 // source line printed under it on paper: document(s), table(s), source lines, the page
 // URL and the data version. A link to a figure reopens the page scrolled to it.
 import {h} from "./dom.js";
@@ -92,6 +92,20 @@ function scrollWhenNamed(figure: HTMLElement): void {
   void tryScroll();
 }
 
+let renumbering = false;
+
+/** Numbers every figure and table of the page in document order (Figure 1., Table 1., …), once the page has drawn them. */
+function renumber(): void {
+  if (renumbering || typeof requestAnimationFrame === "undefined") return;
+  renumbering = true;
+  requestAnimationFrame(() => {
+    renumbering = false;
+    for (const [kind, label] of [["figure", "Figure"], ["table", "Table"]] as const) {
+      document.querySelectorAll(`figure.bn-figure-${kind} > figcaption > .bn-figure-number`).forEach((el, i) => (el.textContent = `${label} ${i + 1}.`));
+    }
+  });
+}
+
 /** Once per page: a figure link made on other data (?v=…) gets a warning at the top of the page. */
 function warnOnOtherData(): void {
   if (typeof document === "undefined" || document.getElementById("bn-page-version-warning")) return;
@@ -140,6 +154,7 @@ export function citable(content: HTMLElement, {id, kind, title, rows}: CitableOp
     h(
       "figcaption",
       {},
+      h("span", {className: "bn-figure-number", text: `${kindLabel}.`}),
       h("span", {className: "bn-figure-title", text: title}),
       h("span", {className: "bn-figure-actions"}, linkButton, citeButton)
     ),
@@ -149,5 +164,6 @@ export function citable(content: HTMLElement, {id, kind, title, rows}: CitableOp
   );
   scrollWhenNamed(figure);
   warnOnOtherData();
+  renumber();
   return figure;
 }

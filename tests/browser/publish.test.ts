@@ -100,8 +100,13 @@ describe("print and PDF", () => {
         expect(pages).toBeLessThanOrEqual(name === "data" ? 40 : 25);
         if (name === "compare") {
           // Figures are numbered and each printed figure cites its source.
-          expect(text).toMatch(/Figure 1\./);
-          expect(text).toMatch(/Table \d+\./);
+          // 10 charts and 8 tables, numbered in page order.
+          expect(await page.$$eval(".bn-figure-number", (els) => els.map((e) => e.textContent))).toEqual([
+            ...["Figure 1.", "Table 1.", "Figure 2.", "Table 2.", "Figure 3.", "Figure 4.", "Table 3.", "Figure 5.", "Table 4."],
+            ...["Figure 6.", "Table 5.", "Figure 7.", "Figure 8.", "Table 6.", "Figure 9.", "Table 7.", "Figure 10.", "Table 8."]
+          ]);
+          expect(text).toContain("Figure 10.");
+          expect(text).toContain("Table 8.");
           expect(text).toMatch(/公开03表.*L245/);
         }
         execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "2", pdfPath, join(ARTIFACTS, `print-${name}`)]);
