@@ -24,6 +24,8 @@ const version = documentsDataVersion();
 export const pages: (PageEntry | PageSection)[] = [
   {name: "Overview", path: "/"},
   {name: "Compare", path: "/compare"},
+  {name: "Regions", path: "/regions"},
+  {name: "Entities", path: "/entity"},
   {name: "Audit", path: "/audit"},
   {name: "Performance", path: "/performance"},
   {name: "Data", path: "/data"},
