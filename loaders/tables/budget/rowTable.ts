@@ -9,7 +9,7 @@ import type { CodeSystem, LineItem, ResidueRow, TableContext, TableParse } from 
 import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { identitiesOf } from "./columnMeasures.ts";
-import { reasonFor, isNoDataNote } from "./lineKinds.ts";
+import { reasonFor} from "./lineKinds.ts";
 import { resolveGroups, rowCandidates, valueAt, type Group } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
 import { placeReading } from "./readings.ts";
@@ -19,6 +19,7 @@ import { textColumns } from "./textColumns.ts";
 import { readTsvHeader } from "./tsvHeader.ts";
 import { departmentCode, unitDirectory } from "./units.ts";
 import { checkIdentities } from "./trust.ts";
+import { isNoDataNote } from "../../document/line-kinds.ts";
 
 export interface RowTableOptions {
   /** Code system of 3xx codes in this table. */
