@@ -5,7 +5,7 @@
  *   coverage <file-or-folder>...              print how many amounts of the table-like blocks were placed
  */
 import { resolve } from "node:path";
-import { extractFiles, type DocumentExtraction } from "./extract.ts";
+import { extractFile, extractFiles, type DocumentExtraction } from "./extract.ts";
 import { writeOutputs } from "./write/outputs.ts";
 
 function usage(message?: string): never {
@@ -69,5 +69,5 @@ if (command === "extract") process.exitCode = await extract(rest);
 else if (command === "coverage") process.exitCode = await coverage(rest);
 else if (command === "audit") {
   const { auditCommand } = await import("./audit/report.ts");
-  process.exitCode = await auditCommand(rest);
+  process.exitCode = await auditCommand(rest, extractFile);
 } else usage();

@@ -3,9 +3,8 @@
  * a readable report — findings grouped by severity and rule, each with the
  * lines involved as printed — then the checks performed per rule.
  */
-import { extractFile } from "../extract.ts";
 import { auditWithStats } from "./index.ts";
-import { auditInputOf } from "./input.ts";
+import { auditInputOf, type ExtractedDocument } from "./input.ts";
 import { RULES } from "./rules.ts";
 import type { AuditStat, Check, Severity } from "./types.ts";
 
@@ -41,7 +40,8 @@ export function formatReport(title: string, lines: string[], checks: Check[], st
   return out;
 }
 
-export async function auditCommand(args: string[]): Promise<number> {
+/** The audit command; `extractFile` is the pipeline's (passed in: the audit does not import the pipeline). */
+export async function auditCommand(args: string[], extractFile: (path: string) => ExtractedDocument): Promise<number> {
   const files = args.filter((a) => !a.startsWith("--"));
   if (files.length === 0) {
     console.error("usage: audit <file>...");

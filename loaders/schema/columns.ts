@@ -14,8 +14,20 @@ export interface Column {
   unit?: string;
 }
 
+/** Name of an output table (one file per table and format). */
+export type OutputName =
+  | "documents"
+  | "tables"
+  | "line_items"
+  | "narrative_facts"
+  | "performance_projects"
+  | "performance_indicators"
+  | "checks"
+  | "classifications"
+  | "residue";
+
 export interface TableSpecOut {
-  name: string;
+  name: OutputName;
   description: string;
   columns: Column[];
 }
