@@ -3,6 +3,7 @@
  * region, level, year, kind (budget / final), scope (department / unit) and
  * the money unit.
  */
+import type { DocKind, Scope } from "../schema/types.ts";
 import { PROVINCE_END, PROVINCES, regionOf, type Region } from "./region.ts";
 import { unitInLine } from "./unit.ts";
 import { fullWidthBrackets, removeSpaces, removeSpacesAndMarkup } from "../base/fold.ts";
@@ -11,8 +12,8 @@ import { isPageMarker } from "./line-kinds.ts";
 export interface Metadata extends Region {
   entity: string | null;
   year: number | null;
-  kind: "budget" | "final" | null;
-  scope: "department" | "unit" | null;
+  kind: DocKind | null;
+  scope: Scope | null;
   scope_zh: string | null;
   amount_unit: string;
   title: string | null;

@@ -5,10 +5,11 @@
  * when its header words appear in the header text.
  */
 import { foldHeader, measureOfHeader } from "./columnMeasures.ts";
+import type { Measure } from "../../schema/measures.ts";
 
 export interface TextColumn {
   label: string;
-  measure: string;
+  measure: Measure;
 }
 
 type Spec = Array<{ label: string; key: RegExp; leaf?: string; parent?: string }>;

@@ -20,12 +20,13 @@ import { splitSection } from "./sectionParts.ts";
 import { textSideColumns } from "./textColumns.ts";
 import { readTsvHeader } from "./tsvHeader.ts";
 import { isPageMarker } from "../../document/line-kinds.ts";
+import type { Measure } from "../../schema/measures.ts";
 
 type Side = "income" | "expenditure";
 
 interface Column {
   label: string;
-  measure: string;
+  measure: Measure;
   index?: number;
 }
 
