@@ -9,7 +9,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readMetadata } from "./document/metadata.ts";
 import { IngestError } from "./ingest/decode.ts";
-import { fromBytes } from "./ingest/read.ts";
+import { markDuplicates } from "./batch/duplicates.ts";
+import { looksLikePdf } from "./ingest/pdf/document.ts";
+import { isPdfName, pagesOf, readSource, type PageRow } from "./ingest/source.ts";
 import { classificationsOf } from "./schema/classifications.ts";
 import type { AmountUnit, ClassificationRow, DocumentRow, LineItem, ResidueRow, SourceDocument, TableRow } from "./schema/types.ts";
 import { segmentDocument, unreadBlocks, type Segmentation } from "./segment/index.ts";
@@ -30,6 +32,7 @@ export interface DocumentRows {
   performance_indicators: PerformanceIndicator[];
   checks: Check[];
   residue: ResidueRow[];
+  pages: PageRow[];
 }
 
 /** Every output table of a corpus. */
@@ -38,7 +41,7 @@ export interface Extraction extends DocumentRows {
   classifications: ClassificationRow[];
 }
 
-/** Files to read: the paths given, folders walked recursively for .txt and .md, sorted. */
+/** Files to read: the paths given, folders walked recursively for .txt, .md, .tsv and .pdf, sorted. */
 export function listInputs(paths: string[]): string[] {
   const files: string[] = [];
   const walk = (p: string) => {
@@ -47,7 +50,7 @@ export function listInputs(paths: string[]): string[] {
       for (const name of readdirSync(p).sort()) {
         if (name.startsWith(".")) continue;
         const child = join(p, name);
-        if (statSync(child).isDirectory() || /\.(txt|md|markdown|tsv)$/i.test(name)) walk(child);
+        if (statSync(child).isDirectory() || /\.(txt|md|markdown|tsv|pdf)$/i.test(name)) walk(child);
       }
     } else files.push(p);
   };
@@ -65,6 +68,8 @@ function errorRow(source_file: string, bytes: Uint8Array, message: string): Docu
     encoding: "unknown",
     line_ending: "unknown",
     layout: "unknown",
+    source_format: looksLikePdf(bytes) || isPdfName(source_file) ? "pdf" : "text",
+    pages: null,
     line_count: 0,
     entity: null,
     region: null,
@@ -93,7 +98,7 @@ function errorRow(source_file: string, bytes: Uint8Array, message: string): Docu
 }
 
 /** Fresh empty row lists of one document (never shared between results). */
-const empty = (): DocumentRows => ({ tables: [], line_items: [], narrative_facts: [], performance_projects: [], performance_indicators: [], checks: [], residue: [] });
+const empty = (): DocumentRows => ({ tables: [], line_items: [], narrative_facts: [], performance_projects: [], performance_indicators: [], checks: [], residue: [], pages: [] });
 
 export interface DocumentExtraction extends DocumentRows {
   document: DocumentRow;
@@ -108,8 +113,8 @@ export interface DocumentExtraction extends DocumentRows {
 export function extractBytes(bytes: Uint8Array, source_file: string): DocumentExtraction {
   let doc: SourceDocument;
   try {
-    // ingest: bytes → decoded lines
-    doc = fromBytes(bytes, source_file);
+    // ingest: bytes → decoded lines (a PDF: positioned lines from its text layer)
+    doc = readSource(bytes, source_file);
   } catch (err) {
     const message = err instanceof IngestError ? err.message : `${source_file}: ${(err as Error).message}`;
     return { document: errorRow(source_file, bytes, message), ...empty(), unreadable: true };
@@ -119,7 +124,7 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
   const unit = meta.amount_unit as AmountUnit;
   const context = { amount_unit: unit, year: meta.year };
   // segment, once: standard-table sections, 绩效 blocks, prose lines, table-like blocks
-  const segments = segmentDocument(doc, unit);
+  const segments = segmentDocument(doc, unit, meta.kind);
   // tables, with the cross-table pass: a parser checking against another table reads that table's parse
   const tables = extractTables(doc, segments.sections);
   // prose: the figures stated in the text
@@ -157,6 +162,8 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     encoding: doc.encoding,
     line_ending: doc.line_ending,
     layout: doc.layout,
+    source_format: doc.source_format,
+    pages: doc.pages,
     line_count: doc.lines.length,
     entity,
     region,
@@ -191,6 +198,7 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     performance_indicators: performance.indicators,
     checks,
     residue,
+    pages: pagesOf(doc),
     source: doc,
     segments,
   };
@@ -207,29 +215,19 @@ export function extractFile(path: string, source_file = path): DocumentExtractio
 }
 
 /**
- * Extract many files. `root` makes source_file relative (stable across
- * machines); a second copy of a document already read is reported, not
- * extracted twice.
+ * Extract many files in memory (tests, small folders; a corpus goes through
+ * batch/run.ts). `root` makes source_file relative (stable across machines);
+ * a second copy of a document is reported, not extracted twice
+ * (batch/duplicates.ts chooses which copy).
  */
 export function extractFiles(paths: string[], options: { root?: string; onDocument?: (d: DocumentExtraction, index: number, total: number) => void } = {}): Extraction {
   const files = listInputs(paths);
-  const out: Extraction = { documents: [], classifications: [], ...empty() };
-  const seen = new Map<string, string>();
-  files.forEach((path, index) => {
-    const source_file = options.root ? relative(options.root, path) : path;
-    const d = extractFile(path, source_file);
-    const first = seen.get(d.document.doc_id);
-    if (first) {
-      d.document.status = "partial";
-      d.document.message = `${source_file}: same text as ${first}; not extracted twice`;
-      d.document.doc_id = `${d.document.doc_id}-dup${index}`;
-      out.documents.push(d.document);
-    } else {
-      seen.set(d.document.doc_id, source_file);
-      out.documents.push(d.document);
-      for (const key of Object.keys(empty()) as Array<keyof DocumentRows>) (out[key] as object[]).push(...d[key]);
-    }
-    options.onDocument?.(d, index, files.length);
+  const results = files.map((path) => extractFile(path, options.root ? relative(options.root, path) : path));
+  const dropped = markDuplicates(new Map(results.map((d, i) => [i, d.document])));
+  results.forEach((d, i) => options.onDocument?.(d, i, files.length));
+  const out: Extraction = { documents: results.map((d) => d.document), classifications: [], ...empty() };
+  results.forEach((d, i) => {
+    if (!dropped.has(i)) for (const key of Object.keys(empty()) as Array<keyof DocumentRows>) (out[key] as object[]).push(...d[key]);
   });
   out.classifications = classificationsOf(out.line_items);
   return out;

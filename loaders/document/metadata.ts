@@ -26,8 +26,8 @@ const ORG = new RegExp(`(?!第)[\\u4e00-\\u9fa5]{2,30}${ORG_SUFFIX}(?:（(?:本�
 /** Labelled entity fields: 单位名称：X, 部门（单位）：X, 预算单位：X, 预算主管部门：X, 部门：347-X. */
 const LABELLED = /(?:单位名称|部门（单位）|部门\(单位\)|预算单位|预算主管部门|编制单位|部门)[:：]\s*(?:\d{3,6}\s*[-－—]\s*)?([\u4e00-\u9fa5（）()]{4,40})/u;
 
-/** A title line: `<entity> 2023 年 部门预算`, `<entity>2024年度部门决算`, `X市2025年区级部门预算`. */
-const TITLE = /^(.*?)(20\d\d)年度?(?:区级|市级|省级|县级)?(.*?)(部门|单位)?(预算|决算)$/u;
+/** A title line: `<entity> 2023 年 部门预算`, `<entity>2024年度部门决算`, `X市2025年区级部门预算`, `<entity> 2026 年度单位预算公开`. */
+const TITLE = /^(.*?)(20\d\d)年度?(?:区级|市级|省级|县级)?(.*?)(部门|单位)?(预算|决算)(?:公开|信息公开)?$/u;
 
 /** An organisation named with its province (matchAll copies the RegExp, so one instance serves every call). */
 const NAMED_ORG = new RegExp(`(?:${PROVINCES.join("|")})(?:[\\u4e00-\\u9fa5]{2,3}?市)?[\\u4e00-\\u9fa5]{2,16}?${ORG_SUFFIX}`, "gu");
@@ -78,7 +78,7 @@ export function readMetadata(lines: string[]): Metadata {
   // 1. a title in the first lines, possibly wrapped over up to three lines (003's bold title)
   for (let i = 0; i < head.length && !title; i++) {
     for (let span = 1; span <= 3 && !title; span++) {
-      const joined = clean(head.slice(i, i + span).filter((l) => !isPageMarker(l)).join(""));
+      const joined = clean(head.slice(i, i + span).filter((l) => !isPageMarker(l) && !/^[\s.。·•\-—]*$/.test(l)).join(""));
       if (!joined || joined.length > 60 || /目录|[、，。：:；]/.test(joined)) continue;
       const m = joined.match(TITLE);
       if (m) {

@@ -31,6 +31,8 @@ export function fromBytes(bytes: Uint8Array, source_file: string): SourceDocumen
     encoding,
     line_ending,
     layout: detectLayout(lines),
+    source_format: "text",
+    pages: null,
     lines,
     warnings,
   };

@@ -24,7 +24,8 @@ export type OutputName =
   | "performance_indicators"
   | "checks"
   | "classifications"
-  | "residue";
+  | "residue"
+  | "pages";
 
 export interface TableSpecOut {
   name: OutputName;
@@ -53,6 +54,8 @@ export const DOCUMENTS: TableSpecOut = {
     s("encoding", "Detected encoding: utf-8, utf-8-bom, gb18030, utf-16le, utf-16be"),
     s("line_ending", "lf, crlf, cr, mixed or none"),
     s("layout", "text, markdown or tsv"),
+    s("source_format", "text (.txt, .md, .tsv) or pdf (its text layer read by position; encoding is then pdf)"),
+    i("pages", "Pages of a PDF (null for text); the pages table maps its lines to pages"),
     i("line_count", "Number of decoded lines"),
     s("entity", "The disclosing department or unit, as printed (e.g. 贵州省医疗保障局（本级）)"),
     s("region", "Province + city/district"),
@@ -146,4 +149,17 @@ export const RESIDUE: TableSpecOut = {
   name: "residue",
   description: "Every non-blank line inside a table (or a prose/performance line with numbers) that produced no number, with the reason. Nothing is dropped silently.",
   columns: [DOC_ID, s("table_id", "Table the line belongs to, where any"), SOURCE_LINE, SOURCE_TEXT, s("reason", "Why the line gave no number")],
+};
+
+export const PAGES: TableSpecOut = {
+  name: "pages",
+  description:
+    "One row per page of a PDF document: the lines printed on it. The page of any row with a source_line is the row of its doc_id whose first_line ≤ source_line ≤ last_line. Text documents have no rows.",
+  columns: [
+    DOC_ID,
+    i("page", "1-based page number of the PDF"),
+    i("first_line", "Line of the page's `=== PAGE n ===` marker (the page's first line)"),
+    i("last_line", "Last line printed on the page"),
+    i("text_lines", "Lines of text on the page (0: no text layer, e.g. a scanned image)"),
+  ],
 };

@@ -5,6 +5,7 @@
  */
 
 import type { Measure } from "./measures.ts";
+import type { PositionedLine } from "../ingest/pdf/lines.ts";
 
 export type CodeSystem = "functional" | "economic" | "budget_unit" | "none";
 export type DocStatus = "ok" | "partial" | "error";
@@ -46,7 +47,14 @@ export type TableFamily =
   | "budget_three_public"
   | "budget_gov_fund"
   | "budget_gov_fund_three_public"
-  | "budget_state_capital";
+  | "budget_state_capital"
+  // named by the meaning of their titles (segment/family.ts)
+  | "budget_fiscal_by_code"
+  | "budget_gpb_basic_by_code"
+  | "budget_gpb_by_economic"
+  | "budget_gpb_project_by_economic"
+  | "budget_basic_by_economic"
+  | "budget_project";
 
 /** What ingest tells of a file: identity, encoding, line endings, layout. */
 export interface FileFacts {
@@ -60,6 +68,10 @@ export interface FileFacts {
   /** "lf" | "crlf" | "cr" | "mixed" | "none" */
   line_ending: string;
   layout: Layout;
+  /** The file's format: text (.txt/.md/.tsv) or pdf (its text layer read by position). */
+  source_format: "text" | "pdf";
+  /** Pages of a PDF; null for text. */
+  pages: number | null;
 }
 
 /** One decoded document: what ingest hands to every later stage. */
@@ -68,6 +80,11 @@ export interface SourceDocument extends FileFacts {
   lines: string[];
   /** Problems met while decoding (each names the line where it applies). */
   warnings: string[];
+  /**
+   * For a PDF, the position of every line (index = source_line - 1): page,
+   * bounding box and token x-spans; null for the `=== PAGE n ===` markers.
+   */
+  geometry?: Array<PositionedLine | null>;
 }
 
 /** A row of the `documents` table. */

@@ -20,9 +20,12 @@ export interface Segmentation {
   tableLike: TableLikeBlock[];
 }
 
-/** Segment a document whose money unit (for sections that state none) was read beforehand. */
-export function segmentDocument(doc: SourceDocument, unit: AmountUnit): Segmentation {
-  const sections = findTables(doc.lines, unit);
+/**
+ * Segment a document whose money unit (for sections that state none) and
+ * kind (for table titles that do not say 预算 or 决算) were read beforehand.
+ */
+export function segmentDocument(doc: SourceDocument, unit: AmountUnit, kind: "budget" | "final" | null = null): Segmentation {
+  const sections = findTables(doc.lines, unit, kind);
   return {
     sections,
     performance: findBlocks(doc.lines, sections),

@@ -10,6 +10,9 @@
 import type { AmountUnit, TableSection } from "../schema/types.ts";
 import { matchTableId, matchTitle, type TableSpec } from "../tables/catalogue.ts";
 import { unitInLine } from "../document/unit.ts";
+import { matchTitleByMeaning } from "./family.ts";
+
+type DocumentKind = "budget" | "final" | null;
 
 interface Candidate {
   line: number; // 1-based
@@ -33,10 +36,11 @@ function isHeaderLine(text: string): boolean {
   return /^(金额)?单位[:：]/.test(t) || /^(部门|单位名称|编制单位|部门（单位）)[:：]/.test(t) || /单位[:：]\s*(万元|元)/.test(t);
 }
 
-function findCandidates(lines: string[]): Candidate[] {
+function findCandidates(lines: string[], kind: DocumentKind): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const hit = matchTitle(lines[i]);
+    // a standard name first; else what the title means (family.ts)
+    const hit = matchTitle(lines[i]) ?? matchTitleByMeaning(lines[i], kind);
     if (!hit) continue;
     let table_id: string | null = null;
     for (let j = Math.max(0, i - 4); j <= Math.min(lines.length - 1, i + 4) && !table_id; j++) {
@@ -66,8 +70,8 @@ function hasBody(lines: string[], from: number, to: number): boolean {
  * The standard table sections of a document's lines; a section without a
  * unit line of its own takes the document's unit (read before segmentation).
  */
-export function findTables(lines: string[], docUnit: AmountUnit): TableSection[] {
-  const cands = findCandidates(lines);
+export function findTables(lines: string[], docUnit: AmountUnit, kind: DocumentKind = null): TableSection[] {
+  const cands = findCandidates(lines, kind);
   const sections: TableSection[] = [];
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k];

@@ -1,34 +1,28 @@
 /**
- * The site's data: every output table as Arrow (for DuckDB-WASM), Parquet
- * and CSV (for downloads), the datapackage.json, and each document's decoded
- * text (for the source pages), in one zip that Framework serves member by
- * member (`FileAttachment("data/corpus/line_items.arrow")`). One extraction
- * serves every page, so the site and the CLI can never disagree.
+ * The site's data: every output table as Arrow (streams for DuckDB-WASM,
+ * files for downloads), Parquet and CSV, the datapackage.json, and each
+ * document's decoded text (for the source pages), in one zip that Framework
+ * serves member by member (`FileAttachment("data/corpus/line_items.arrows")`).
+ * The same batch extraction as the CLI (batch/run.ts), with the same cache,
+ * so the site and the CLI can never disagree and a rebuild re-parses only
+ * the documents that changed.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { zipSync, type Zippable } from "fflate";
-import { extractFiles } from "../extract.ts";
-import { dataPackage } from "../schema/dictionary.ts";
-import { writeOutputs } from "../write/outputs.ts";
+import { type Zippable, zipSync } from "fflate";
+import { DEFAULT_CACHE_DIR } from "../batch/cache.ts";
+import { extractBatch } from "../batch/run.ts";
 
 /** A fixed timestamp keeps the archive byte-identical from run to run. */
 const MTIME = new Date("2000-01-01T00:00:00Z");
 
-export async function corpusArchive(documentsDir: string): Promise<Uint8Array> {
-  const texts = new Map<string, string>();
-  const extraction = extractFiles([documentsDir], {
-    root: documentsDir,
-    onDocument: (d) => d.source && texts.set(d.document.doc_id, d.source.lines.join("\n")),
-  });
+export async function corpusArchive(documentsDir: string, cacheDir: string | null = DEFAULT_CACHE_DIR): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), "corpus-"));
   try {
-    await writeOutputs(dir, extraction, { csv: true });
+    const { texts } = await extractBatch([documentsDir], dir, { root: documentsDir, formats: ["parquet", "arrow", "csv"], cacheDir });
     const files: Zippable = {};
-    for (const name of readdirSync(dir).sort()) files[name] = [readFileSync(join(dir, name)), { mtime: MTIME, level: 0 }];
-    const pkg = JSON.stringify(dataPackage(), null, 2);
-    files["datapackage.json"] = [new TextEncoder().encode(pkg), { mtime: MTIME, level: 0 }];
+    for (const name of readdirSync(dir).sort()) if (statSync(join(dir, name)).isFile()) files[name] = [readFileSync(join(dir, name)), { mtime: MTIME, level: 0 }];
     for (const [doc_id, text] of [...texts].sort()) files[`sources/${doc_id}.txt`] = [new TextEncoder().encode(text), { mtime: MTIME, level: 0 }];
     return zipSync(files);
   } finally {

@@ -1,5 +1,12 @@
-/** Rows → Arrow IPC (stream format: what DuckDB-WASM's insertArrowFromIPCStream and FileAttachment read). */
-import { Bool, Float64, Int32, Table, Utf8, vectorFromArray, tableToIPC, type DataType, type Vector } from "apache-arrow";
+/**
+ * Rows → Arrow IPC. `.arrows` is the IPC stream format (what DuckDB-WASM's
+ * insertArrowFromIPCStream reads: the site loads these); `.arrow` is the IPC
+ * file format (what pandas/pyarrow's read_feather, R's arrow::read_feather and
+ * polars open). Both are written batch by batch from a column source, so a
+ * table larger than memory never has to be held whole.
+ */
+import { createWriteStream } from "node:fs";
+import { Bool, Field, Float64, Int32, makeData, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, Utf8, vectorFromArray, type DataType } from "apache-arrow";
 import type { ColumnType, TableSpecOut } from "../schema/columns.ts";
 
 const TYPES: Record<ColumnType, () => DataType> = {
@@ -9,22 +16,41 @@ const TYPES: Record<ColumnType, () => DataType> = {
   bool: () => new Bool(),
 };
 
-function cell(value: unknown, type: ColumnType): unknown {
-  if (value === undefined || value === null) return null;
-  if (type === "string") return typeof value === "string" ? value : JSON.stringify(value);
-  if (type === "bool") return Boolean(value);
-  return Number(value);
+/** Rows per record batch: fixed, so batch boundaries never depend on how the rows arrived. */
+export const BATCH_ROWS = 65_536;
+
+export function arrowSchema(spec: TableSpecOut): Schema {
+  return new Schema(spec.columns.map((c) => new Field(c.name, TYPES[c.type](), true)));
 }
 
-export function toArrowTable(spec: TableSpecOut, rows: readonly object[]): Table {
-  const columns: Record<string, Vector> = {};
-  for (const col of spec.columns) {
-    const values = rows.map((r) => cell((r as Record<string, unknown>)[col.name], col.type));
-    columns[col.name] = vectorFromArray(values, TYPES[col.type]()) as Vector;
+/** One record batch from column arrays (values already coerced, see write/row-json.ts cellValue). */
+export function recordBatch(schema: Schema, columns: unknown[][]): RecordBatch {
+  const length = columns[0]?.length ?? 0;
+  const children = schema.fields.map((f, i) => vectorFromArray(columns[i], f.type).data[0]);
+  return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children }));
+}
+
+/** Write `.arrow` (file) and `.arrows` (stream) from batches of column arrays. */
+export async function writeArrowFiles(basePath: string, spec: TableSpecOut, batches: AsyncIterable<unknown[][]>): Promise<string[]> {
+  const schema = arrowSchema(spec);
+  const writers = [
+    { writer: new RecordBatchFileWriter({ autoDestroy: false }), path: `${basePath}.arrow` },
+    { writer: new RecordBatchStreamWriter({ autoDestroy: false }), path: `${basePath}.arrows` },
+  ];
+  const drains = writers.map(async ({ writer, path }) => {
+    const out = createWriteStream(path);
+    for await (const chunk of writer) if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
+    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  });
+  let wrote = false;
+  for await (const columns of batches) {
+    const batch = recordBatch(schema, columns);
+    for (const { writer } of writers) writer.write(batch);
+    wrote = true;
   }
-  return new Table(columns);
-}
-
-export function toArrowIPC(spec: TableSpecOut, rows: readonly object[]): Uint8Array {
-  return tableToIPC(toArrowTable(spec, rows), "stream");
+  // An empty table still has its schema (and one empty batch, as tableToIPC wrote before).
+  if (!wrote) for (const { writer } of writers) writer.write(recordBatch(schema, spec.columns.map(() => [])));
+  for (const { writer } of writers) writer.close();
+  await Promise.all(drains);
+  return writers.map((w) => w.path);
 }

@@ -1,21 +1,28 @@
-/** Write an Extraction to a folder: `<name>.parquet` (ZSTD) and `<name>.arrow` (IPC stream) per table. */
-import { mkdirSync, writeFileSync } from "node:fs";
+/**
+ * Write the rows of every output table (an in-memory Extraction) to a folder, through the same writers as a
+ * batch (write/corpus.ts): its rows are spooled in their order, then written
+ * in the formats asked for (Parquet and Arrow by default) and
+ * datapackage.json.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { OUTPUT_TABLES, type OutputRows } from "../schema/outputs.ts";
-import { toArrowIPC } from "./arrow.ts";
-import { writeParquetTables } from "./parquet.ts";
+import { writeCorpus, type CorpusWriteOptions } from "./corpus.ts";
+import { rowsToJsonLines } from "./row-json.ts";
+import { SPOOLED_TABLES, Spool, type RowBlocks } from "./spool.ts";
 
-export async function writeOutputs(dir: string, extraction: OutputRows, options: { csv?: boolean } = {}): Promise<string[]> {
+export async function writeOutputs(dir: string, extraction: OutputRows, options: CorpusWriteOptions = {}): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
-  const tables = OUTPUT_TABLES.map((spec) => ({ spec, rows: extraction[spec.name] }));
-  const written: string[] = [];
-  for (const { spec, rows } of tables) {
-    const path = join(dir, `${spec.name}.arrow`);
-    writeFileSync(path, toArrowIPC(spec, rows));
-    written.push(path);
+  const spool = new Spool(mkdtempSync(join(dir, ".spool-")));
+  try {
+    extraction.documents.forEach((row, i) => spool.document(i, row));
+    const blocks = {} as RowBlocks;
+    for (const table of SPOOLED_TABLES) blocks[table] = rowsToJsonLines(OUTPUT_TABLES.find((t) => t.name === table)!, extraction[table]);
+    // Rows are already in document order: one position for all, ordered by their index.
+    spool.rows(0, blocks);
+    spool.close();
+    return await writeCorpus(dir, spool, options);
+  } finally {
+    rmSync(spool.dir, { recursive: true, force: true });
   }
-  await writeParquetTables(dir, tables, options);
-  written.push(...tables.map(({ spec }) => join(dir, `${spec.name}.parquet`)));
-  if (options.csv) written.push(...tables.map(({ spec }) => join(dir, `${spec.name}.csv`)));
-  return written;
 }

@@ -5,18 +5,20 @@
 import {FileAttachment} from "observablehq:stdlib";
 import {fetchBytes, loadArrow} from "./db.js";
 
-// `.href` and not the FileAttachment itself: a bare *.arrow attachment makes
+// Arrow IPC streams (.arrows: what insertArrowFromIPCStream reads; the .arrow
+// files are the IPC file format, for downloads). `.href` and not the
+// FileAttachment itself: a bare *.arrow attachment makes
 // Framework add an implicit CDN import of apache-arrow, which fails offline.
 export const ARROW_URLS = {
-  documents: FileAttachment("../data/corpus/documents.arrow").href,
-  tables: FileAttachment("../data/corpus/tables.arrow").href,
-  line_items: FileAttachment("../data/corpus/line_items.arrow").href,
-  narrative_facts: FileAttachment("../data/corpus/narrative_facts.arrow").href,
-  performance_projects: FileAttachment("../data/corpus/performance_projects.arrow").href,
-  performance_indicators: FileAttachment("../data/corpus/performance_indicators.arrow").href,
-  checks: FileAttachment("../data/corpus/checks.arrow").href,
-  classifications: FileAttachment("../data/corpus/classifications.arrow").href,
-  residue: FileAttachment("../data/corpus/residue.arrow").href
+  documents: FileAttachment("../data/corpus/documents.arrows").href,
+  tables: FileAttachment("../data/corpus/tables.arrows").href,
+  line_items: FileAttachment("../data/corpus/line_items.arrows").href,
+  narrative_facts: FileAttachment("../data/corpus/narrative_facts.arrows").href,
+  performance_projects: FileAttachment("../data/corpus/performance_projects.arrows").href,
+  performance_indicators: FileAttachment("../data/corpus/performance_indicators.arrows").href,
+  checks: FileAttachment("../data/corpus/checks.arrows").href,
+  classifications: FileAttachment("../data/corpus/classifications.arrows").href,
+  residue: FileAttachment("../data/corpus/residue.arrows").href
 } as const;
 
 export type CorpusTable = keyof typeof ARROW_URLS;

@@ -41,4 +41,30 @@ describe("npm run extract", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--out <dir> is required/);
   }, 60_000);
+
+  it("rejects a bad --jobs, --shard or --format in one line, before reading anything", () => {
+    for (const [flag, value, message] of [
+      ["--jobs", "0", "extract: --jobs takes a whole number ≥ 1, not 0"],
+      ["--shard", "3/2", "extract: --shard takes k/n with 1 ≤ k ≤ n, not 3/2"],
+      ["--format", "xml", "extract: unknown --format xml (one of parquet, arrow, csv, partitioned, duckdb)"],
+    ]) {
+      const run = extract(SAMPLE.guizhou2022, "--out=/tmp/never-written", flag, value);
+      expect(run.status, flag).toBe(2);
+      expect(run.stderr.split("\n")[0]).toBe(message);
+    }
+  }, 60_000);
+
+  it("writes the formats asked for, from the cache on a rerun", () => {
+    const input = mkdtempSync(join(tmpdir(), "cli-fmt-"));
+    const out = mkdtempSync(join(tmpdir(), "cli-out-"));
+    const cache = mkdtempSync(join(tmpdir(), "cli-cache-"));
+    copyFileSync(SAMPLE.guizhou2022, join(input, "guizhou.txt"));
+    const args = [input, `--out=${out}`, "--format", "parquet,partitioned", "--format", "duckdb", "--cache", cache, "--jobs", "1"];
+    expect(extract(...args).stdout).toMatch(/^1 documents \(0 from cache\), 502 numbers, /m);
+    const rerun = extract(...args);
+    expect(rerun.stdout).toMatch(/^1 documents \(1 from cache\), 502 numbers, /m);
+    expect(existsSync(join(out, "corpus.duckdb"))).toBe(true);
+    expect(existsSync(join(out, "partitioned", "line_items", "province=%E8%B4%B5%E5%B7%9E%E7%9C%81", "year=2022", "data_0.parquet"))).toBe(true);
+    expect(existsSync(join(out, "line_items.arrow"))).toBe(false);
+  }, 60_000);
 });

@@ -1,10 +1,10 @@
 /** Shared test helpers: paths of the sample and external documents. */
-import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { hasShared, sharedPath } from "../shared.ts";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const DOCS = join(ROOT, "data", "documents");
-export const EXTERNAL = join(ROOT, "..", "shared", "external");
+export const EXTERNAL = sharedPath("external");
 
 export const SAMPLE = {
   sichuan2022unit: join(DOCS, "000_5a3bdc6e974c116b.txt"),
@@ -22,4 +22,9 @@ export const EXT = {
   shflyBudget: join(EXTERNAL, "sh_putuo_shfly_2024_unit_budget.txt"),
 };
 
-export const hasExternal = existsSync(EXTERNAL);
+export const hasExternal = hasShared("external");
+
+export const CORPUS = sharedPath("corpus");
+export const hasCorpus = hasShared("corpus");
+/** Why tests that read ../shared are skipped (printed, so a skip is visible). */
+export const SHARED_ABSENT = "../shared is absent: tests that read its real PDFs are skipped";

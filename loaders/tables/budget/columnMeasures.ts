@@ -30,6 +30,9 @@ const RULES: Array<[RegExp, Measure, RegExp?]> = [
   [/财政专户管理资金/, "fiscal_special_account"],
   [/^基本支出$/, "basic"],
   [/^项目支出$/, "project"],
+  [/^(事业单位)?经营支出$/, "operating_expenditure"],
+  [/^上缴上级支出$/, "remit_to_superior"],
+  [/^对附属单位补助支出$/, "subsidy_to_subordinate"],
   [/^人员经费$/, "personnel"],
   [/^公用经费$/, "public_expenses"],
   [/因公出国（境）/, "overseas_travel"],
@@ -54,11 +57,14 @@ export function measureOfHeader(leaf: string, parent = ""): Measure | null {
 }
 
 /** Identities between the measures of one column group: [sum, parts]. */
-const IDENTITIES: Array<[Measure, Measure[], "all" | "any"]> = [
+const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any"]> = [
   ["vehicles_total", ["vehicle_purchase", "vehicle_operation"], "all"],
   ["three_public_total", ["overseas_travel", "vehicles_total", "official_reception"], "all"],
   ["basic", ["personnel", "public_expenses"], "all"],
+  ["budget", ["current_year_appropriation", "carryover_prior"], "all"],
   ["total", ["basic", "project"], "all"],
+  // the wide national by-code form: 基本 + 项目 + the other expenditure kinds that are printed
+  ["total", ["basic", "project", "operating_expenditure", "remit_to_superior", "subsidy_to_subordinate"], "first_two_and_any"],
   ["total", ["personnel", "public_expenses", "project"], "all"],
   ["total", ["personnel", "public_expenses"], "all"],
   [
@@ -105,6 +111,7 @@ export function identitiesOf(measures: string[]): Identity[] {
       if (s === undefined || summed.has(sum)) continue;
       const present = parts.filter((p) => at.has(p));
       if (mode === "all" ? present.length !== parts.length : present.length === 0) continue;
+      if (mode === "first_two_and_any" && !(present.includes(parts[0]) && present.includes(parts[1]) && present.length > 2)) continue;
       if (sum === "total" && parts[0] === "personnel" && at.has("basic")) continue;
       summed.add(sum);
       out.push({ sum: s, parts: present.map((p) => at.get(p)!), text: `${sum} = ${present.join(" + ")}` });

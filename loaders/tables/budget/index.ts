@@ -40,4 +40,11 @@ export const BUDGET_PARSERS: Record<Extract<TableFamily, `budget_${string}`>, Ta
   budget_gov_fund: functional,
   budget_gov_fund_three_public: threePublic,
   budget_state_capital: functional,
+  // families named by the meaning of their titles (segment/family.ts)
+  budget_fiscal_by_code: functional,
+  budget_gpb_basic_by_code: functional,
+  budget_gpb_by_economic: economic,
+  budget_gpb_project_by_economic: economic,
+  budget_basic_by_economic: economic,
+  budget_project: (ctx) => parseRowTable(ctx, { codeHint: "functional", remap: { budget: "project" } }),
 };

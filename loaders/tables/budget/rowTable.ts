@@ -71,6 +71,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
   let previousCode: string | null = null;
   let currentUnit: string | null = null;
   let total: Row | null = null;
+  let unplacedRows = 0;
   for (const [n, t] of parts.body) {
     if (t.trim() === "") continue;
     const raw: RawRow = parts.exact ? readTsvRow(n, t, roles, moneyCells) : readTextRow(n, t, previousCode);
@@ -84,6 +85,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
     }
     if (columns.length === 0) {
       residue.push(makeResidue(ctx, n, "numbers, but the column header was not recognised"));
+      unplacedRows++;
       continue;
     }
     let kind: Kind = "label";
@@ -176,6 +178,8 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
     }
   }
   residue.sort((a, b) => a.source_line - b.source_line);
+  // a table printing numbers under a header we could not read is not "no data": it was not read
+  if (unplacedRows > 0) return { items, residue, status: "partial", message: `${unplacedRows} rows with numbers, but the column header was not recognised` };
   const status = items.length === 0 && rows.length === 0 ? "no_data" : ambiguous > 0 ? "partial" : "ok";
   const message =
     status === "no_data"

@@ -52,6 +52,11 @@ export function splitSection(ctx: TableContext): SectionParts {
   let i = 0;
   for (; i < lines.length; i++) {
     const [n, t] = lines[i];
+    // the title and the number printed with it (`表 8`: a bare number, not a data line) are above the header
+    if (t.trim() !== "" && (n <= ctx.section.title_line || matchTableId(t))) {
+      above.push([n, t]);
+      continue;
+    }
     if (isDataLine(t, exact)) break;
     if (t.trim() === "") continue;
     if (n <= ctx.section.title_line || isHeaderInfo(t) || isPageMarker(t) || matchTableId(t) || matchTitle(t)) above.push([n, t]);

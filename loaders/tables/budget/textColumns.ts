@@ -20,6 +20,24 @@ const BY_CODE: Spec = [
   { label: "项目支出", key: /项目支出/ },
 ];
 
+/**
+ * The by-code form of the national templates, in its standard column order:
+ * 合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出 | 事业单位经营支出 |
+ * 上缴上级支出 | 对附属单位补助支出. Used when the header names a column
+ * beyond 合计 / 基本支出 / 项目支出 (wrapped headers: `对附属单位补` / `助支出`).
+ */
+const BY_CODE_WIDE: Spec = [
+  { label: "合计", key: /合计|支出总计/ },
+  { label: "基本支出", key: /基本支出/ },
+  { label: "人员经费", key: /人员经费/ },
+  { label: "公用经费", key: /公用经费/ },
+  { label: "项目支出", key: /项目支出/ },
+  { label: "事业单位经营支出", key: /经营支出/ },
+  { label: "上缴上级支出", key: /上缴上级/ },
+  { label: "对附属单位补助支出", key: /对附属单位补/ },
+];
+const WIDE = /人员经费|公用经费|经营支出|上缴上级|对附属单位补/;
+
 const INCOME: Spec = [
   { label: "合计", key: /合计/ },
   { label: "财政拨款收入", key: /财政拨款收入/ },
@@ -53,14 +71,27 @@ const SPECS: Record<string, Spec> = {
   budget_state_capital: BY_CODE,
   budget_gpb_basic_by_economic: ECONOMIC,
   budget_three_public: THREE_PUBLIC,
+  budget_fiscal_by_code: BY_CODE,
+  budget_gpb_basic_by_code: BY_CODE,
+  budget_project: BY_CODE,
+  budget_gpb_by_economic: ECONOMIC,
+  budget_gpb_project_by_economic: ECONOMIC,
+  budget_basic_by_economic: ECONOMIC,
   budget_gov_fund_three_public: THREE_PUBLIC,
 };
 
+/** Families whose by-code form may print the wide national column set (families named by meaning: segment/family.ts). */
+const BY_CODE_FAMILIES_WIDE = new Set(["budget_expenditure", "budget_fiscal_by_code", "budget_gpb_by_code", "budget_gpb_basic_by_code", "budget_project"]);
+
 /** The money columns of a plain-text row table, or null when the header names none we know. */
 export function textColumns(family: string, headerText: string): TextColumn[] | null {
-  const spec = SPECS[family];
-  if (!spec) return null;
   const h = foldHeader(headerText);
+  const spec = SPECS[family] === BY_CODE && WIDE.test(h) && BY_CODE_FAMILIES_WIDE.has(family) ? BY_CODE_WIDE : SPECS[family];
+  if (!spec) return null;
+  return columnsOf(spec, h) ?? byHeaderMeaning(h);
+}
+
+function columnsOf(spec: Spec, h: string): TextColumn[] | null {
   const out: TextColumn[] = [];
   for (const col of spec) {
     if (!col.key.test(h)) continue;
@@ -70,8 +101,67 @@ export function textColumns(family: string, headerText: string): TextColumn[] | 
   return out.length > 0 ? out : null;
 }
 
+/**
+ * When the family's form names none of the header's columns (an economic
+ * table printed by 基本支出 / 项目支出, a table of one 预算数 column), the
+ * columns are read from what the header names: the by-code form if it names
+ * 基本支出 or 项目支出, the income form if it names income sources, else one
+ * amount column when it names 预算数 / 预算 / 金额.
+ */
+function byHeaderMeaning(h: string): TextColumn[] | null {
+  if (/基本支出|项目支出/.test(h)) return columnsOf(BY_CODE_WIDE, h);
+  if (/事业收入|财政拨款收入/.test(h)) return columnsOf(INCOME, h);
+  if (/人员经费|公用经费/.test(h)) return columnsOf(ECONOMIC, h);
+  if (/预算数?$|金额$|预算数?（/.test(h)) return [{ label: "预算数", measure: "budget" }];
+  return null;
+}
+
+/** Measures of the amount columns a two-sided header may name after its 项目 cell. */
+const SIDE_COLUMNS: Array<[RegExp, Measure]> = [
+  [/^(本年)?预算(数)?$|^金额$/, "budget"],
+  [/^编制预算$|^当年(财政拨款|预算)(安排)?$/, "current_year_appropriation"],
+  [/^上年结转(结余)?$/, "carryover_prior"],
+];
+
+/**
+ * The amount columns of each side read from a header line that prints
+ * 项目 once per side (`项 目 本年预算 编制预算 上年结转 项 目 本年预算 …`):
+ * the words after each 项目. Only a side naming two or more columns is
+ * returned (one column is the default reading anyway).
+ */
+function sideColumnsFromHeader(lines: string[], side: "income" | "expenditure"): TextColumn[] | null {
+  for (const line of lines) {
+    // letter-spaced cells (`项 目`) are joined: consecutive one-character tokens form one word
+    const words: string[] = [];
+    let single = "";
+    for (const tok of line.trim().split(/[\s\u3000]+/).filter(Boolean)) {
+      if (tok.length === 1) single += tok;
+      else {
+        if (single) words.push(single);
+        single = "";
+        words.push(tok);
+      }
+    }
+    if (single) words.push(single);
+    const at = words.flatMap((w, i) => (w === "项目" ? [i] : []));
+    if (at.length !== 2) continue;
+    const part = side === "income" ? words.slice(at[0] + 1, at[1]) : words.slice(at[1] + 1);
+    if (part.length < 2) return null;
+    const cols: TextColumn[] = [];
+    for (const w of part) {
+      const hit = SIDE_COLUMNS.find(([re]) => re.test(foldHeader(w)));
+      if (!hit || cols.some((c) => c.measure === hit[1])) return null;
+      cols.push({ label: w, measure: hit[1] });
+    }
+    return cols;
+  }
+  return null;
+}
+
 /** Columns of the sides of a plain-text two-sided table (收支总表). */
-export function textSideColumns(headerText: string, side: "income" | "expenditure"): TextColumn[] {
+export function textSideColumns(headerText: string, side: "income" | "expenditure", headerLines: string[] = []): TextColumn[] {
+  const named = sideColumnsFromHeader(headerLines, side);
+  if (named) return named;
   const h = foldHeader(headerText);
   if (side === "income") return [{ label: "预算数", measure: "budget" }];
   if (/人员经费/.test(h) && /公用经费/.test(h))

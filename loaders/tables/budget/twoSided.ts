@@ -90,8 +90,9 @@ export function parseTwoSided(ctx: TableContext): TableParse {
     for (const [i, role] of [...h.roles.entries()].sort((a, b) => a[0] - b[0]))
       if (role === "name" && labelCell[sideAt(i)] === undefined) labelCell[sideAt(i)] = i;
   } else {
-    cols.income = textSideColumns(headerText, "income");
-    cols.expenditure = textSideColumns(headerText, "expenditure");
+    const headerLines = parts.header.map(([, t]) => t);
+    cols.income = textSideColumns(headerText, "income", headerLines);
+    cols.expenditure = textSideColumns(headerText, "expenditure", headerLines);
   }
   const ids = { income: identitiesOf(cols.income.map((c) => c.measure)), expenditure: identitiesOf(cols.expenditure.map((c) => c.measure)) };
 

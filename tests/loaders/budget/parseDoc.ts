@@ -6,9 +6,10 @@ import type { LineItem, SourceDocument, TableParse, TableSection } from "../../.
 import { findTables } from "../../../loaders/segment/tables.ts";
 import { documentTables } from "../../../loaders/tables/store.ts";
 import { BUDGET_PARSERS } from "../../../loaders/tables/budget/index.ts";
+import { sharedPath } from "../../shared.ts";
 
 export const ROOT = resolve(__dirname, "../../..");
-export const EXTERNAL = resolve(ROOT, "../shared/external");
+export const EXTERNAL = sharedPath("external");
 
 export interface Parsed {
   doc: SourceDocument;

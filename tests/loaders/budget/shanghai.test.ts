@@ -2,11 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { resolve } from "node:path";
 import { readDocument } from "../../../loaders/ingest/read.ts";
+import { hasShared, loadShared } from "../../shared.ts";
 import { coverage, EXTERNAL, itemsAt, parseDoc, parseFile, type Parsed } from "./parseDoc.ts";
 
-const sww = parseFile(resolve(EXTERNAL, "sh_putuo_sww_2025_dept_budget.txt"));
-const shiquan = parseFile(resolve(EXTERNAL, "sh_putuo_shiquan_2026_unit_budget.txt"));
-const shfly = parseFile(resolve(EXTERNAL, "sh_putuo_shfly_2024_unit_budget.txt"));
+const sww = loadShared("external/sh_putuo_sww_2025_dept_budget.txt", parseFile);
+const shiquan = loadShared("external/sh_putuo_shiquan_2026_unit_budget.txt", parseFile);
+const shfly = loadShared("external/sh_putuo_shfly_2024_unit_budget.txt", parseFile);
 
 const FAMILIES = [
   "budget_summary",
@@ -22,7 +23,7 @@ const FAMILIES = [
 const statuses = (p: Parsed) => Object.fromEntries([...p.byFamily.entries()].map(([f, t]) => [f, t.parse.status]));
 const residueAt = (p: Parsed, line: number) => [...p.byId.values()].flatMap((t) => t.parse.residue).find((r) => r.source_line === line);
 
-describe("Shanghai budgets", () => {
+describe.skipIf(!hasShared("external"))("Shanghai budgets", () => {
   it("find the same families in all three documents", () => {
     for (const p of [sww, shiquan, shfly]) expect([...p.byFamily.keys()]).toEqual(FAMILIES);
     expect(statuses(sww)).toMatchObject({ budget_income: "ok", budget_gpb_basic_by_economic: "ok", budget_gov_fund: "no_data", budget_three_public: "partial" });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LineItem, TableParse } from "../../../loaders/schema/types.ts";
-import { CZJ, CZJ_LAYOUT, find, parseDocument } from "./helpers.ts";
+import { hasShared, loadShared } from "../../shared.ts";
+import { find, parseDocument } from "./helpers.ts";
 
 /** 财政拨款收入支出决算总表: lines of numbers printed above their labels. */
 function checkFiscalSummaryAbove(r: TableParse, plain: boolean) {
@@ -40,8 +41,8 @@ function checkBasicSplitRows(r: TableParse) {
   expect(r.residue.find((x) => x.source_line === 294)?.reason).toBe("row split over lines");
 }
 
-describe("上海普陀 财政局 2024 部门决算 (layout text: column positions kept)", () => {
-  const p = parseDocument(CZJ_LAYOUT);
+describe.skipIf(!hasShared("external"))("上海普陀 财政局 2024 部门决算 (layout text: column positions kept)", () => {
+  const p = loadShared("external/sh_putuo_czj_2024_dept_final.layout.txt", parseDocument);
   const t = (name: string) => p.parses.get(name)!;
 
   it("finds the nine tables", () => {
@@ -94,8 +95,8 @@ describe("上海普陀 财政局 2024 部门决算 (layout text: column position
   });
 });
 
-describe("上海普陀 财政局 (plain text)", () => {
-  const p = parseDocument(CZJ);
+describe.skipIf(!hasShared("external"))("上海普陀 财政局 (plain text)", () => {
+  const p = loadShared("external/sh_putuo_czj_2024_dept_final.txt", parseDocument);
   it("总表 reads as in the layout version", () => {
     const r = p.parses.get("收入支出决算总表")!;
     expect(find(r, { code: "221" })[0]).toMatchObject({ value: 445.69, source_line: 111 });

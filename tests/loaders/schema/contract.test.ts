@@ -26,6 +26,8 @@ describe("the output contract", () => {
   it("gives every row every declared column (no undefined)", () => {
     for (const spec of OUTPUT_TABLES) {
       const rows = (corpus as unknown as Record<string, Record<string, unknown>[]>)[spec.name];
+      // pages has rows for PDF documents only (tests/loaders/ingest/pdf.test.ts checks them)
+      if (spec.name === "pages" && !corpus.documents.some((d) => d.source_format === "pdf")) continue;
       expect(rows.length, spec.name).toBeGreaterThan(0);
       for (const col of spec.columns) expect(rows.every((r) => r[col.name] !== undefined), `${spec.name}.${col.name}`).toBe(true);
     }

@@ -1,0 +1,67 @@
+/**
+ * Benchmark (not a test): a synthetic national corpus (bench/synthetic.ts)
+ * extracted cold, then rerun on the unchanged corpus (cache), each as its own
+ * process; prints time, documents/s, MB/s, peak memory, and checks that no row
+ * was lost (each table's rows = the sum of the per-document counts).
+ *   npm run bench:corpus -- [count=1000 …] [--jobs N]
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { generate } from "./synthetic.ts";
+
+const args = process.argv.slice(2);
+const jobsAt = args.indexOf("--jobs");
+const jobs = jobsAt >= 0 ? Number(args.splice(jobsAt, 2)[1]) : availableParallelism();
+const counts = args.length ? args.map(Number) : [1000];
+const root = join(tmpdir(), "budget-bench");
+const SAMPLES = join(import.meta.dirname, "..", "data", "documents");
+
+function run(input: string, out: string, cache: string) {
+  const line = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "corpus-run.ts"), input, out, cache, String(jobs)], { encoding: "utf8", maxBuffer: 1 << 26 });
+  return JSON.parse(line.trim().split("\n").pop()!) as { files: number; cached: number; ms: number; peak_rss_mib: number; statuses: Record<string, number> };
+}
+
+/** Rows written per table against the per-document counts of documents (duplicates excluded). */
+async function lostRows(out: string): Promise<string> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const conn = await instance.connect();
+  const pairs: Array<[string, string]> = [
+    ["tables", "tables_found"], ["line_items", "numbers_extracted"], ["narrative_facts", "facts_extracted"], ["performance_projects", "projects"],
+    ["performance_indicators", "indicators"], ["checks", "checks_error + checks_warning + checks_info"], ["residue", "residue_lines"],
+  ];
+  const parts: string[] = [];
+  for (const [table, count] of pairs) {
+    const [r] = (await conn.runAndReadAll(`SELECT (SELECT count(*) FROM '${out}/${table}.parquet')::BIGINT AS written, (SELECT sum(${count}) FROM '${out}/documents.parquet' WHERE doc_id NOT LIKE '%-dup%')::BIGINT AS counted`)).getRowObjectsJS() as Array<{ written: bigint; counted: bigint }>;
+    parts.push(`${table} ${r.written}${r.written === r.counted ? "" : ` ≠ ${r.counted} LOST`}`);
+  }
+  conn.closeSync();
+  instance.closeSync();
+  return parts.join(", ");
+}
+
+const mb = (dir: string) => readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0) / 1e6;
+
+console.log(`jobs: ${jobs}`);
+for (const count of counts) {
+  const input = join(root, `corpus-${count}`);
+  if (!existsSync(input) || readdirSync(input).length !== count) {
+    rmSync(input, { recursive: true, force: true });
+    generate(count, input, SAMPLES);
+  }
+  const out = join(root, `out-${count}`);
+  const cache = join(root, `cache-${count}`);
+  for (const d of [out, cache]) rmSync(d, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const size = mb(input);
+  const cold = run(input, out, cache);
+  const rerun = run(input, out, cache);
+  const line = (what: string, r: typeof cold) =>
+    `  ${what.padEnd(6)} ${(r.ms / 1000).toFixed(1)} s, ${((r.files / r.ms) * 1000).toFixed(1)} documents/s, ${((size / r.ms) * 1000).toFixed(2)} MB/s, peak ${r.peak_rss_mib} MiB, ${r.cached} from cache`;
+  console.log(`${count} documents (${size.toFixed(1)} MB), statuses ${JSON.stringify(cold.statuses)}`);
+  console.log(line("cold", cold));
+  console.log(line("rerun", rerun));
+  console.log(`  rows: ${await lostRows(out)}`);
+}

@@ -1,0 +1,111 @@
+/**
+ * A batch: many files → the output folder. The per-document pipeline
+ * (extract.ts) runs on a pool of worker threads (pool.ts), or comes from the
+ * cache (cache.ts) when the file and the parser are unchanged; each result is
+ * spooled to disk at once (write/spool.ts), so memory does not grow with the
+ * corpus; duplicates are settled once all copies are known (duplicates.ts);
+ * the writers order every row by document and row (write/corpus.ts), so the
+ * files are byte-identical whatever the number of workers or the order in
+ * which documents finished.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join, relative } from "node:path";
+import { extractFile, listInputs } from "../extract.ts";
+import type { DocumentRow } from "../schema/types.ts";
+import { writeCorpus, type CorpusWriteOptions } from "../write/corpus.ts";
+import { Spool } from "../write/spool.ts";
+import { ExtractionCache } from "./cache.ts";
+import { toResult, type DocumentResult } from "./document-result.ts";
+import { markDuplicates } from "./duplicates.ts";
+import { ExtractionPool } from "./pool.ts";
+import { dataVersion, parserVersion } from "./version.ts";
+
+export interface BatchOptions extends Omit<CorpusWriteOptions, "versions"> {
+  /** Make source_file relative to this folder (stable across machines). */
+  root?: string;
+  /** Worker threads; default one per core. */
+  jobs?: number;
+  /** Cache folder; null for no cache. */
+  cacheDir?: string | null;
+  /** Extract only the k-th of n slices of the inputs (1-based k); the slices' outputs union to the whole. */
+  shard?: { k: number; n: number };
+  /** Called for each document as it is done (in completion order), with its position and the total. */
+  onDocument?: (result: DocumentResult, position: number, total: number) => void;
+}
+
+export interface BatchResult {
+  /** documents rows in input order (after duplicates were settled). */
+  documents: DocumentRow[];
+  /** Decoded text of each extracted document, by doc_id (documents that could be read). */
+  texts: Map<string, string>;
+  written: string[];
+  stats: { files: number; cached: number; extracted: number; ms: number; parser_version: string; data_version: string };
+}
+
+/** Which inputs the k-th of n shards takes: every n-th file of the sorted list. */
+export function shardOf<T>(files: T[], shard?: { k: number; n: number }): T[] {
+  if (!shard || shard.n <= 1) return files;
+  return files.filter((_, i) => i % shard.n === shard.k - 1);
+}
+
+export async function extractBatch(paths: string[], outDir: string, options: BatchOptions = {}): Promise<BatchResult> {
+  const started = performance.now();
+  const files = shardOf(listInputs(paths), options.shard);
+  const parser = parserVersion();
+  const cache = options.cacheDir ? new ExtractionCache(options.cacheDir, parser) : null;
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), files.length));
+  const pool = new ExtractionPool(jobs);
+  mkdirSync(outDir, { recursive: true });
+  const spool = new Spool(mkdtempSync(join(outDir, ".spool-")));
+  const texts = new Map<number, string>();
+  let cached = 0;
+  try {
+    // Extract: at most two documents per worker in flight, so bytes waiting for a worker stay few.
+    let nextFile = 0;
+    const one = async (): Promise<void> => {
+      while (nextFile < files.length) {
+        const position = nextFile++;
+        const path = files[position];
+        const source_file = options.root ? relative(options.root, path) : path;
+        let bytes: Uint8Array | null = null;
+        try {
+          bytes = new Uint8Array(readFileSync(path));
+        } catch {
+          // extractFile says why the file cannot be read, naming it.
+        }
+        const key = bytes && cache?.key(createHash("sha256").update(bytes).digest("hex"), source_file);
+        let result = key ? cache!.get(key) : undefined;
+        if (result) cached++;
+        else {
+          result = bytes ? await pool.extract(bytes, source_file) : toResult(extractFile(path, source_file));
+          if (key && !result.unreadable) cache!.put(key, result);
+        }
+        spool.document(position, result.document);
+        spool.rows(position, result.blocks);
+        if (result.text !== null) texts.set(position, result.text);
+        options.onDocument?.(result, position, files.length);
+      }
+    };
+    await Promise.all(Array.from({ length: jobs * 2 }, one));
+    spool.close();
+
+    // Settle duplicates, then write every table in input order.
+    for (const pos of markDuplicates(spool.documents)) spool.dropped.add(pos);
+    const documents = [...spool.documents].sort((a, b) => a[0] - b[0]).map(([, d]) => d);
+    const versions = { parser, data: dataVersion(parser, documents.map((d) => d.sha256)) };
+    const written = await writeCorpus(outDir, spool, { formats: options.formats, versions });
+    const textsById = new Map<string, string>();
+    for (const [pos, text] of [...texts].sort((a, b) => a[0] - b[0])) if (!spool.dropped.has(pos)) textsById.set(spool.documents.get(pos)!.doc_id, text);
+    return {
+      documents,
+      texts: textsById,
+      written,
+      stats: { files: files.length, cached, extracted: files.length - cached, ms: Math.round(performance.now() - started), parser_version: parser, data_version: versions.data },
+    };
+  } finally {
+    await pool.close();
+    rmSync(spool.dir, { recursive: true, force: true });
+  }
+}
