@@ -4,6 +4,7 @@
  *           [--cache DIR | --no-cache]    write every output table (Parquet and Arrow by default)
  *   audit <file>                              print the audit report of one document
  *   coverage <file-or-folder>...              print how many amounts of the table-like blocks were placed
+ *   panel <file-or-folder>...                 print the entities linked and the panel's rows per measure
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -15,7 +16,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from "./write/corpus.ts";
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error("usage: extract <file-or-folder>... --out <dir> [--jobs N] [--shard k/n] [--format F,…] [--cache DIR | --no-cache]\n       audit <file>\n       coverage <file-or-folder>...");
+  console.error("usage: extract <file-or-folder>... --out <dir> [--jobs N] [--shard k/n] [--format F,…] [--cache DIR | --no-cache]\n       audit <file>\n       coverage <file-or-folder>...\n       panel <file-or-folder>...");
   process.exit(2);
 }
 
@@ -98,4 +99,8 @@ else if (command === "coverage") process.exitCode = await coverage(rest);
 else if (command === "audit") {
   const { auditCommand } = await import("./audit/report.ts");
   process.exitCode = await auditCommand(rest, extractFile);
+} else if (command === "panel") {
+  if (rest.length === 0) usage("panel: no input files");
+  const { panelReport } = await import("./panel/report.ts");
+  for (const line of panelReport(rest)) console.log(line);
 } else usage();

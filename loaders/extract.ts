@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readMetadata } from "./document/metadata.ts";
+import { regionCodes, type RegionCodes } from "./regions/codes.ts";
 import { IngestError } from "./ingest/decode.ts";
 import { markDuplicates } from "./batch/duplicates.ts";
 import { looksLikePdf } from "./ingest/pdf/document.ts";
@@ -22,6 +23,7 @@ import type { PerformanceIndicator, PerformanceProject } from "./performance/typ
 import { audit } from "./audit/index.ts";
 import type { Check } from "./audit/types.ts";
 import { extractTables } from "./tables/extract.ts";
+import { panelStage, statedRenames, type EntityRow, type PanelRow, type StatedRename } from "./panel/index.ts";
 
 /** The rows one document contributes to each per-document output table. */
 export interface DocumentRows {
@@ -39,6 +41,11 @@ export interface DocumentRows {
 export interface Extraction extends DocumentRows {
   documents: DocumentRow[];
   classifications: ClassificationRow[];
+  /** Built over the whole batch after the per-document pipeline (loaders/panel/). */
+  entities: EntityRow[];
+  panel: PanelRow[];
+  /** Renamings stated by the documents (not an output table: the writers rebuild entities from them). */
+  renames?: StatedRename[];
 }
 
 /** Files to read: the paths given, folders walked recursively for .txt, .md, .tsv and .pdf, sorted. */
@@ -58,6 +65,8 @@ export function listInputs(paths: string[]): string[] {
   return [...new Set(files)];
 }
 
+const NO_REGION_CODES: RegionCodes = { province_code: null, city_code: null, county_code: null, region_code: null, region_level: null };
+
 function errorRow(source_file: string, bytes: Uint8Array, message: string): DocumentRow {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   return {
@@ -76,6 +85,8 @@ function errorRow(source_file: string, bytes: Uint8Array, message: string): Docu
     province: null,
     city: null,
     level: null,
+    ...NO_REGION_CODES,
+    entity_id: null,
     year: null,
     kind: null,
     scope: null,
@@ -101,6 +112,8 @@ function errorRow(source_file: string, bytes: Uint8Array, message: string): Docu
 const empty = (): DocumentRows => ({ tables: [], line_items: [], narrative_facts: [], performance_projects: [], performance_indicators: [], checks: [], residue: [], pages: [] });
 
 export interface DocumentExtraction extends DocumentRows {
+  /** Renamings the text states (X更名为Y), for linking entities across documents (panel/). */
+  renames?: StatedRename[];
   document: DocumentRow;
   source?: SourceDocument;
   /** The document's segmentation (absent when it could not be read). */
@@ -151,6 +164,8 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
   if (!meta.entity) messages.push(`${source_file}: entity not found in the text`);
   if (!meta.year) messages.push(`${source_file}: year not found in the text`);
   if (!meta.kind) messages.push(`${source_file}: neither budget nor final accounts: unknown layout`);
+  const { messages: regionMessages, ...codes } = regionCodes(meta);
+  for (const m of regionMessages) messages.push(`${source_file}: region: ${m}`);
   const broken = tables.tables.some((t) => t.status === "error" || t.status === "partial" || t.status === "unparsed");
   const status = (!meta.kind && segments.sections.length === 0) || broken || unread.length > 0 || doc.warnings.length > 0 ? "partial" : "ok";
   const { province, city, region, level, entity, year, kind, scope, scope_zh, amount_unit, title, title_line } = meta;
@@ -170,6 +185,8 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     province,
     city,
     level,
+    ...codes,
+    entity_id: null,
     year,
     kind,
     scope,
@@ -200,6 +217,7 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     residue,
     pages: pagesOf(doc),
     source: doc,
+    renames: statedRenames(doc.doc_id, doc.lines),
     segments,
   };
 }
@@ -225,10 +243,16 @@ export function extractFiles(paths: string[], options: { root?: string; onDocume
   const results = files.map((path) => extractFile(path, options.root ? relative(options.root, path) : path));
   const dropped = markDuplicates(new Map(results.map((d, i) => [i, d.document])));
   results.forEach((d, i) => options.onDocument?.(d, i, files.length));
-  const out: Extraction = { documents: results.map((d) => d.document), classifications: [], ...empty() };
+  const out: Extraction = { documents: results.map((d) => d.document), classifications: [], entities: [], panel: [], ...empty() };
+  const renames: StatedRename[] = [];
   results.forEach((d, i) => {
-    if (!dropped.has(i)) for (const key of Object.keys(empty()) as Array<keyof DocumentRows>) (out[key] as object[]).push(...d[key]);
+    if (dropped.has(i)) return;
+    for (const key of Object.keys(empty()) as Array<keyof DocumentRows>) (out[key] as object[]).push(...d[key]);
+    renames.push(...(d.renames ?? []));
   });
   out.classifications = classificationsOf(out.line_items);
+  out.renames = renames;
+  // a duplicate copy is not linked: its rows were not kept
+  Object.assign(out, panelStage({ ...out, documents: results.filter((_, i) => !dropped.has(i)).map((d) => d.document), renames }));
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import { extractBytes, type DocumentExtraction } from "../extract.ts";
 import { OUTPUT_TABLES } from "../schema/outputs.ts";
+import type { StatedRename } from "../panel/names.ts";
 import type { DocumentRow } from "../schema/types.ts";
 import { rowsToJsonLines } from "../write/row-json.ts";
 import { SPOOLED_TABLES, type RowBlocks } from "../write/spool.ts";
@@ -16,6 +17,8 @@ export interface DocumentResult {
   text: string | null;
   /** True when the file could not be read as text at all. */
   unreadable: boolean;
+  /** Renamings the text states (for linking entities at the end of the batch). */
+  renames: StatedRename[];
 }
 
 const SPECS = new Map(OUTPUT_TABLES.map((t) => [t.name, t]));
@@ -27,5 +30,5 @@ export function extractDocument(bytes: Uint8Array, source_file: string): Documen
 export function toResult(d: DocumentExtraction): DocumentResult {
   const blocks = {} as RowBlocks;
   for (const table of SPOOLED_TABLES) blocks[table] = rowsToJsonLines(SPECS.get(table)!, (d as unknown as Record<string, object[]>)[table] ?? []);
-  return { document: d.document, blocks, text: d.source ? d.source.lines.join("\n") : null, unreadable: Boolean(d.unreadable) };
+  return { document: d.document, blocks, text: d.source ? d.source.lines.join("\n") : null, unreadable: Boolean(d.unreadable), renames: d.renames ?? [] };
 }

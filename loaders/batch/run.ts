@@ -84,6 +84,7 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
         }
         spool.document(position, result.document);
         spool.rows(position, result.blocks);
+        spool.renames.push(...(result.renames ?? []));
         if (result.text !== null) texts.set(position, result.text);
         options.onDocument?.(result, position, files.length);
       }

@@ -25,7 +25,9 @@ export type OutputName =
   | "checks"
   | "classifications"
   | "residue"
-  | "pages";
+  | "pages"
+  | "entities"
+  | "panel";
 
 export interface TableSpecOut {
   name: OutputName;
@@ -62,6 +64,12 @@ export const DOCUMENTS: TableSpecOut = {
     s("province", "Province-level division"),
     s("city", "Prefecture-level city, where there is one"),
     s("level", "province, city, county or district"),
+    s("province_code", "GB/T 2260 code (6 digits) of the province, from the national division list; null when not named or not found (see message)"),
+    s("city_code", "GB/T 2260 code of the prefecture-level city, where there is one"),
+    s("county_code", "GB/T 2260 code of the county or district, where there is one"),
+    s("region_code", "The most specific of the three codes; null when a named part was not found or was ambiguous"),
+    s("region_level", "Level read from region_code: province, city, district (市辖区) or county (县, 县级市)"),
+    s("entity_id", "The disclosing body (entities.entity_id): the same across years and kinds, distinct for 部门 and 本级 accounts"),
     i("year", "Fiscal year the document reports on"),
     s("kind", "budget (预算) or final (决算)"),
     s("scope", "department (部门/汇总) or unit (单位/本级)"),

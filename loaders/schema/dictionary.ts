@@ -4,7 +4,7 @@
  * Data Package descriptor (datapackage.json) for downloads.
  */
 import type { TableSpecOut } from "./columns.ts";
-import { MEASURES, NARRATIVE_MEASURES } from "./measures.ts";
+import { MEASURES, NARRATIVE_MEASURES, PANEL_MEASURES } from "./measures.ts";
 import { OUTPUT_TABLES } from "./outputs.ts";
 
 const FRICTIONLESS_TYPES = { string: "string", double: "number", int: "integer", bool: "boolean" } as const;
@@ -20,6 +20,8 @@ export function dictionaryMarkdown(tables: TableSpecOut[] = OUTPUT_TABLES): stri
   for (const [name, m] of Object.entries(MEASURES)) out.push(`| \`${name}\` | ${m.zh} | ${m.en} |`);
   out.push("", "### Measures (`narrative_facts.measure`)", "", "| measure | 中文 | meaning |", "| --- | --- | --- |");
   for (const [name, m] of Object.entries(NARRATIVE_MEASURES)) out.push(`| \`${name}\` | ${m.zh} | ${m.en} |`);
+  out.push("", "### Measures (`panel.measure`)", "", "| measure | 中文 | meaning |", "| --- | --- | --- |");
+  for (const [name, m] of Object.entries(PANEL_MEASURES)) out.push(`| \`${name}\` | ${m.zh} | ${m.en} |`);
   out.push("");
   return out.join("\n");
 }

@@ -69,3 +69,16 @@ export const NARRATIVE_MEASURES: Record<string, { zh: string; en: string }> = {
   score: { zh: "得分（分）", en: "A score in points" },
   per_capita: { zh: "人均金额", en: "Money per person" },
 };
+
+/** Measures a panel row shares with line_items, in the same words. */
+const shared = (...names: Measure[]) => Object.fromEntries(names.map((n) => [n, MEASURES[n]]));
+
+/** The measures of the `panel` table (loaders/panel/), in display order; function_class rows carry the 类 code. */
+export const PANEL_MEASURES: Record<string, { zh: string; en: string }> = {
+  grand_total: { zh: "收支总计", en: "Grand total of income and expenditure (including balances)" },
+  income: { zh: "本年收入合计", en: "Income of the year" },
+  expenditure: { zh: "本年支出合计", en: "Expenditure of the year" },
+  ...shared("basic", "project", "personnel", "public_expenses"),
+  ...shared("three_public_total", "overseas_travel", "vehicles_total", "vehicle_purchase", "vehicle_operation", "official_reception", "agency_running_costs"),
+  function_class: { zh: "功能分类（类）", en: "Expenditure of one functional class (类); code holds it" },
+};

@@ -3,6 +3,7 @@ import { CLASSIFICATIONS, DOCUMENTS, LINE_ITEMS, PAGES, RESIDUE, TABLES, type Ou
 import { CHECKS } from "./columns-checks.ts";
 import type { DocumentRow } from "./types.ts";
 import { NARRATIVE_FACTS } from "./columns-narrative.ts";
+import { ENTITIES, PANEL } from "./columns-panel.ts";
 import { PERFORMANCE_INDICATORS, PERFORMANCE_PROJECTS } from "./columns-performance.ts";
 
 /** The rows of every output table, by table name (the pipeline's Extraction is one). */
@@ -19,4 +20,6 @@ export const OUTPUT_TABLES: TableSpecOut[] = [
   CLASSIFICATIONS,
   RESIDUE,
   PAGES,
+  ENTITIES,
+  PANEL,
 ];

@@ -97,6 +97,14 @@ export interface DocumentRow extends Omit<FileFacts, "layout"> {
   province: string | null;
   city: string | null;
   level: string | null; // province | city | county | district
+  /** GB/T 2260 codes (loaders/regions/codes.ts). */
+  province_code: string | null;
+  city_code: string | null;
+  county_code: string | null;
+  region_code: string | null;
+  region_level: string | null;
+  /** Set by the batch stage that links documents to entities (loaders/panel/). */
+  entity_id: string | null;
   year: number | null;
   kind: DocKind | null;
   scope: Scope | null;

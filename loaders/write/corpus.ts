@@ -18,6 +18,7 @@ import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from "@duc
 import { classificationsFromCounts, type NameCount } from "../schema/classifications.ts";
 import type { Column, ColumnType, TableSpecOut } from "../schema/columns.ts";
 import { dataPackage } from "../schema/dictionary.ts";
+import { panelFromStage } from "../panel/from-stage.ts";
 import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import { BATCH_ROWS, writeArrowFiles } from "./arrow.ts";
 import { cellValue } from "./row-json.ts";
@@ -43,7 +44,7 @@ const LOAD_THREADS = Math.max(1, Math.min(4, availableParallelism()));
 /** Parquet key/value metadata: `KV_METADATA {key: 'value', …}`. */
 const kvMetadata = (entries: Record<string, string>) => `KV_METADATA {${Object.entries(entries).map(([k, v]) => `${quote(k)}: ${literal(v)}`).join(", ")}}`;
 const SOURCE_NOTE = "Extracted from public Chinese government budget disclosures (部门预算 / 部门决算 / 单位决算); every number carries its document (doc_id) and source line.";
-/** Tables partitioned by the document's province and year (classifications has no document). */
+/** Tables partitioned by the document's province and year (classifications and entities have no document). */
 const PARTITION = ["province", "year"];
 
 function append(appender: DuckDBAppender, col: Column, value: unknown): void {
@@ -125,13 +126,21 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
       const dropped = [...spool.dropped].join(", ");
       for (const name of SPOOLED_TABLES) await conn.run(`DELETE FROM ${quote(name)} WHERE _doc IN (${dropped})`);
     }
-    const documents = byName.get("documents")!;
-    await createTable(conn, documents);
-    await appendRows(conn, documents, [...spool.documents].sort((a, b) => a[0] - b[0]).map(([doc, row]) => [doc, 1, row] as [number, number, object]));
     const classifications = byName.get("classifications")!;
     await createTable(conn, classifications);
     const codes = classificationsFromCounts(await nameCountsSql(conn));
     await appendRows(conn, classifications, codes.map((row, i) => [0, i + 1, row] as [number, number, object]));
+    // The batch stage: entities over every kept document (it sets their entity_id), then the panel.
+    const docs = [...spool.documents].sort((a, b) => a[0] - b[0]);
+    const kept = docs.filter(([doc]) => !spool.dropped.has(doc)).map(([, row]) => row);
+    const { entities, panel } = await panelFromStage(conn, kept, spool.renames, codes);
+    for (const [name, rows] of [["entities", entities], ["panel", panel]] as const) {
+      await createTable(conn, byName.get(name)!);
+      await appendRows(conn, byName.get(name)!, rows.map((row, i) => [0, i + 1, row] as [number, number, object]));
+    }
+    const documents = byName.get("documents")!;
+    await createTable(conn, documents);
+    await appendRows(conn, documents, docs.map(([doc, row]) => [doc, 1, row] as [number, number, object]));
 
     // Write: every table in every format, ordered by document and row, on one thread (the same bytes every time).
     await conn.run("SET threads = 1");
@@ -154,7 +163,8 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
         written.push(`${base}.csv`);
       }
       if (formats.has("arrow")) written.push(...(await writeArrowFiles(base, spec, columnBatches(conn, select, spec.columns.length))));
-      if (formats.has("partitioned") && spec.name !== "classifications") {
+      // partitioned by the document's province and year: tables without documents (classifications, entities) are not
+      if (formats.has("partitioned") && spec.columns.some((c) => c.name === "doc_id" || c.name === "province")) {
         const own = spec.columns.some((c) => c.name === "province");
         const partitioned = own
           ? select

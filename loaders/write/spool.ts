@@ -10,12 +10,18 @@ import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import type { DocumentRow } from "../schema/types.ts";
+import type { StatedRename } from "../panel/names.ts";
 import { stampDocument } from "./row-json.ts";
 import type { OutputName } from "../schema/columns.ts";
 
-/** Tables with rows per document: every output table but documents (kept in memory) and classifications (computed at the end). */
-export type SpooledTable = Exclude<OutputName, "documents" | "classifications">;
-export const SPOOLED_TABLES: readonly SpooledTable[] = OUTPUT_TABLES.map((t) => t.name).filter((name): name is SpooledTable => name !== "documents" && name !== "classifications");
+/** Tables built at the end, over the whole batch: classifications, entities and panel. */
+export const BATCH_TABLES = ["classifications", "entities", "panel"] as const satisfies readonly OutputName[];
+
+/** Tables with rows per document: every output table but documents (kept in memory) and the batch tables. */
+export type SpooledTable = Exclude<OutputName, "documents" | (typeof BATCH_TABLES)[number]>;
+export const SPOOLED_TABLES: readonly SpooledTable[] = OUTPUT_TABLES.map((t) => t.name).filter(
+  (name): name is SpooledTable => name !== "documents" && !(BATCH_TABLES as readonly string[]).includes(name),
+);
 
 /** One document's rows, as JSON lines per table (see rowsToJsonLines). */
 export type RowBlocks = Record<SpooledTable, string>;
@@ -26,6 +32,8 @@ export class Spool {
   readonly documents = new Map<number, DocumentRow>();
   /** Positions whose rows were spooled but must not be written (a duplicate replaced by a cleaner copy). */
   readonly dropped = new Set<number>();
+  /** Renamings the documents state (small: kept in memory for linking entities at the end). */
+  readonly renames: StatedRename[] = [];
   private readonly fds = new Map<SpooledTable, number>();
 
   constructor(dir: string) {

@@ -18,7 +18,9 @@ export const ARROW_URLS = {
   performance_indicators: FileAttachment("../data/corpus/performance_indicators.arrows").href,
   checks: FileAttachment("../data/corpus/checks.arrows").href,
   classifications: FileAttachment("../data/corpus/classifications.arrows").href,
-  residue: FileAttachment("../data/corpus/residue.arrows").href
+  residue: FileAttachment("../data/corpus/residue.arrows").href,
+  entities: FileAttachment("../data/corpus/entities.arrows").href,
+  panel: FileAttachment("../data/corpus/panel.arrows").href
 } as const;
 
 export type CorpusTable = keyof typeof ARROW_URLS;

@@ -27,7 +27,7 @@ const RULES: Array<[RegExp, Measure, RegExp?]> = [
   [/^其他收入$/, "other_income"],
   [/^上级补助收入$/, "superior_subsidy"],
   [/^附属单位上缴收入$/, "subordinate_remittance"],
-  [/财政专户管理资金/, "fiscal_special_account"],
+  [/财政专户管理资金|^财政专户(拨款)?$/, "fiscal_special_account"],
   [/^基本支出$/, "basic"],
   [/^项目支出$/, "project"],
   [/^(事业单位)?经营支出$/, "operating_expenditure"],
@@ -57,7 +57,14 @@ export function measureOfHeader(leaf: string, parent = ""): Measure | null {
 }
 
 /** Identities between the measures of one column group: [sum, parts]. */
-const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any"]> = [
+const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any" | "with_funds"]> = [
+  // the by-fund form: 财政拨款 (小计) = its funds, and 总计 = 财政拨款 + the other sources (never the funds again)
+  ["fiscal_appropriation", ["general_public_budget", "government_fund", "state_capital"], "any"],
+  [
+    "total",
+    ["fiscal_appropriation", "fiscal_special_account", "business_income", "operating_income", "superior_subsidy", "subordinate_remittance", "other_income", "carryover_prior"],
+    "with_funds",
+  ],
   ["vehicles_total", ["vehicle_purchase", "vehicle_operation"], "all"],
   ["three_public_total", ["overseas_travel", "vehicles_total", "official_reception"], "all"],
   ["basic", ["personnel", "public_expenses"], "all"],
@@ -112,6 +119,7 @@ export function identitiesOf(measures: string[]): Identity[] {
       const present = parts.filter((p) => at.has(p));
       if (mode === "all" ? present.length !== parts.length : present.length === 0) continue;
       if (mode === "first_two_and_any" && !(present.includes(parts[0]) && present.includes(parts[1]) && present.length > 2)) continue;
+      if (mode === "with_funds" && !(present.includes(parts[0]) && at.has("general_public_budget"))) continue;
       if (sum === "total" && parts[0] === "personnel" && at.has("basic")) continue;
       summed.add(sum);
       out.push({ sum: s, parts: present.map((p) => at.get(p)!), text: `${sum} = ${present.join(" + ")}` });

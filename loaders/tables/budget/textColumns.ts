@@ -38,6 +38,54 @@ const BY_CODE_WIDE: Spec = [
 ];
 const WIDE = /人员经费|公用经费|经营支出|上缴上级|对附属单位补/;
 
+/**
+ * The by-fund form (基本支出表 / 项目支出表 / “三公”经费表 of several templates,
+ * by source of money), in its standard order: 总计 | 财政拨款 (小计) |
+ * 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户 | 事业收入 |
+ * 事业单位经营收入 | 上级补助收入 | 附属单位上缴收入 | 其他收入 | 上年结转.
+ * 财政拨款's own subtotal is a column when the header prints a second total
+ * word (总计 … 合计, or 小计).
+ */
+const FUNDS: Spec = [
+  { label: "合计", key: /合计|总计/ },
+  { label: "财政拨款", key: /总计.*合计|合计.*总计|小计/ },
+  { label: "一般公共预算", key: /一般公共/ },
+  { label: "政府性基金", key: /政府性基/ },
+  { label: "国有资本经营预算", key: /国有资本经/ },
+  { label: "财政专户", key: /财政专户|专户拨款/ },
+  { label: "事业收入", key: /事业收入/ },
+  { label: "事业单位经营收入", key: /经营收入|事业单位经营/ },
+  { label: "上级补助收入", key: /上级补助/ },
+  { label: "附属单位上缴收入", key: /附属单位(?!补)|上缴收入/ },
+  { label: "其他收入", key: /其他收入|其他资金/ },
+  { label: "上年结转", key: /上年结[转余]/ },
+];
+/**
+ * A header that splits every column by the year's money and the carry-over
+ * (当年预算 | 上年结转结余, each with 小计 and the same kind columns):
+ * 合计 | 小计 基本支出 项目支出 (经营支出) | 小计 基本支出 项目支出 (经营支出),
+ * or the economic form with 人员经费 / 公用经费.
+ */
+function yearGroups(h: string): TextColumn[] | null {
+  if (!/当年预算|本年预算|编制预算|当年财政拨款/.test(h) || !/上年结转/.test(h) || !/合计|总计/.test(h)) return null;
+  const kinds: TextColumn[] = /人员经费/.test(h)
+    ? [{ label: "人员经费", measure: "personnel" }, { label: "公用经费", measure: "public_expenses" }]
+    : /基本支出/.test(h)
+      ? [{ label: "基本支出", measure: "basic" }, { label: "项目支出", measure: "project" }, ...(/经营支出|营支出/.test(h) ? [{ label: "事业单位经营支出", measure: "operating_expenditure" as const }] : [])]
+      : [];
+  if (kinds.length === 0) return null;
+  return [
+    { label: "合计", measure: "total" },
+    { label: "当年预算/小计", measure: "current_year_appropriation" },
+    ...kinds.map((k) => ({ label: `当年预算/${k.label}`, measure: k.measure })),
+    { label: "上年结转结余/小计", measure: "carryover_prior" },
+    ...kinds.map((k) => ({ label: `上年结转结余/${k.label}`, measure: k.measure })),
+  ];
+}
+
+const BY_FUND = /一般公共预?算?.*政府性基|政府性基.*国有资本经/;
+const BY_KIND = /基本支出|项目支出|人员经费|公用经费/;
+
 const INCOME: Spec = [
   { label: "合计", key: /合计/ },
   { label: "财政拨款收入", key: /财政拨款收入/ },
@@ -80,15 +128,29 @@ const SPECS: Record<string, Spec> = {
   budget_gov_fund_three_public: THREE_PUBLIC,
 };
 
+/** Families printed by fund in some templates (families named by meaning: segment/family.ts). */
+const BY_FUND_FAMILIES = new Set(["budget_basic_by_economic", "budget_project", "budget_three_public", "budget_gpb_project_by_economic", "budget_income"]);
+
 /** Families whose by-code form may print the wide national column set (families named by meaning: segment/family.ts). */
-const BY_CODE_FAMILIES_WIDE = new Set(["budget_expenditure", "budget_fiscal_by_code", "budget_gpb_by_code", "budget_gpb_basic_by_code", "budget_project"]);
+const BY_CODE_FAMILIES_WIDE = new Set([
+  "budget_expenditure", "budget_fiscal_by_code", "budget_gpb_by_code", "budget_gpb_basic_by_code", "budget_project", "budget_gov_fund", "budget_state_capital",
+]);
 
 /** The money columns of a plain-text row table, or null when the header names none we know. */
 export function textColumns(family: string, headerText: string): TextColumn[] | null {
   const h = foldHeader(headerText);
+  if (BY_FUND_FAMILIES.has(family) && BY_FUND.test(h) && !BY_KIND.test(h)) return columnsOf(FUNDS, h);
+  if (BY_CODE_FAMILIES_WIDE.has(family) || SPECS[family] === ECONOMIC) {
+    const grouped = yearGroups(h);
+    if (grouped) return grouped;
+  }
   const spec = SPECS[family] === BY_CODE && WIDE.test(h) && BY_CODE_FAMILIES_WIDE.has(family) ? BY_CODE_WIDE : SPECS[family];
   if (!spec) return null;
-  return columnsOf(spec, h) ?? byHeaderMeaning(h);
+  const cols = columnsOf(spec, h) ?? byHeaderMeaning(h);
+  // a total printed as 小计 or 支出总计 (一般公共预算支出: 小计 | 其中：基本支出 | 项目支出)
+  if (cols && !cols.some((c) => c.measure === "total") && /^(?!.*合计).*(小计|总计)/.test(h) && spec === BY_CODE && BY_CODE_FAMILIES_WIDE.has(family))
+    return [{ label: /小计/.test(h) ? "小计" : "总计", measure: "total" }, ...cols];
+  return cols;
 }
 
 function columnsOf(spec: Spec, h: string): TextColumn[] | null {

@@ -16,7 +16,9 @@ export const CORPUS_TABLE_NAMES = [
   "performance_indicators",
   "checks",
   "classifications",
-  "residue"
+  "residue",
+  "entities",
+  "panel"
 ] as const;
 
 /** The corpus tables a query names (all of them when it names none). */

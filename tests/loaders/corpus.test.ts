@@ -1,0 +1,70 @@
+// Templates the parser was not built on (../shared/corpus): tables found by what their
+// titles and headers mean, their 收支总表 totals, metadata and honest status.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { coverageOf } from "../../loaders/coverage.ts";
+import { extractFile, type DocumentExtraction } from "../../loaders/extract.ts";
+import type { LineItem } from "../../loaders/schema/types.ts";
+import { CORPUS, hasCorpus, SHARED_ABSENT } from "./helpers.ts";
+
+if (!hasCorpus) console.warn(SHARED_ABSENT);
+
+const cache = new Map<string, DocumentExtraction>();
+const doc = (name: string) => {
+  let d = cache.get(name);
+  if (!d) cache.set(name, (d = extractFile(join(CORPUS, `${name}.txt`))));
+  return d;
+};
+const at = (d: DocumentExtraction, line: number, measure: string, side: string | null = null): LineItem => {
+  const hit = d.line_items.find((i) => i.source_line === line && i.measure === measure && i.side === side);
+  if (!hit) throw new Error(`no ${measure} on line ${line}`);
+  return hit;
+};
+
+describe.skipIf(!hasCorpus)("templates of other provinces", () => {
+  it("广州: 收支总体情况表 (表1, over two pages) gives 收入总计 9,483.72 on line 125", () => {
+    const d = doc("gd_gz_tjj_2026_dept_budget");
+    const t = at(d, 125, "budget", "income");
+    expect([t.table_id, t.row_label, t.value, t.unit]).toEqual(["表1", "收入总计", 9483.72, "万元"]);
+    expect(d.tables.find((x) => x.table_id === "表1")?.family).toBe("budget_summary");
+  }, 60_000);
+  it("广州: the wide by-code form of 表3 places 201 by column (合计 | 基本支出 | 项目支出 | …)", () => {
+    const d = doc("gd_gz_tjj_2026_dept_budget");
+    expect([at(d, 156, "total").value, at(d, 156, "basic").value, at(d, 156, "project").value, at(d, 156, "subsidy_to_subordinate").value]).toEqual([8295.28, 7263.23, 1032.05, 0]);
+    expect(at(d, 156, "total").code).toBe("201");
+  }, 60_000);
+  it("长春: a summary printing 本年预算 | 编制预算 | 上年结转 on each side", () => {
+    const d = doc("jl_cc_xfj_2026_dept_budget");
+    expect(at(d, 87, "budget", "income").row_label).toBe("收入总计");
+    expect(at(d, 87, "budget", "income").value).toBe(1682.76);
+    expect(at(d, 87, "carryover_prior", "expenditure").value).toBe(0);
+    expect(d.document.entity).toBe("长春市信访局（本级）");
+  }, 60_000);
+  it("长春: 支出总表 split into 当年预算 and 上年结转结余 groups", () => {
+    const d = doc("jl_cc_xfj_2026_dept_budget");
+    const basic = d.line_items.filter((i) => i.source_line === 120 && i.measure === "basic").map((i) => [i.column_label, i.value]);
+    expect(basic).toEqual([["当年预算/基本支出", 903.85], ["上年结转结余/基本支出", 0]]);
+  }, 60_000);
+  it("湖州 and 西安: totals of titles the catalogue never listed (2026年市级部门收支预算总表, 2022年部门综合预算收支总表)", () => {
+    expect(at(doc("zj_huz_wjw_2026_dept_budget"), 642, "budget", "income").value).toBe(515313.35);
+    const xa = at(doc("sn_xa_ybj_2022_dept_budget"), 450, "budget", "income");
+    expect([xa.row_label, xa.value, xa.unit]).toEqual(["收入总计", 480544221.62, "元"]);
+  }, 60_000);
+  it("无锡: the entity from the cover split over three lines and the running header", () => {
+    const d = doc("js_wx_yjzfjd_2026_unit_budget");
+    expect([d.document.entity, d.document.year, d.document.kind]).toEqual(["无锡市应急管理综合行政执法监督局", 2026, "budget"]);
+  }, 60_000);
+  it("no document is ok with zero tables while it prints table-like blocks", () => {
+    for (const name of ["gd_gz_tjj_2026_dept_budget", "gd_zh_swj_2026_dept_budget", "jl_cc_xfj_2026_dept_budget", "sn_xa_ybj_2022_dept_budget", "zj_huz_wjw_2026_dept_budget"]) {
+      const d = doc(name);
+      expect(d.document.tables_found, name).toBeGreaterThan(0);
+      if (d.document.status === "ok") expect(coverageOf(d).printed, name).toBe(coverageOf(d).placed);
+    }
+  }, 120_000);
+  it("the coverage report counts the amounts of table-like blocks and where they went", () => {
+    const c = coverageOf(doc("gd_gz_tjj_2026_dept_budget"));
+    expect(c.printed).toBe(522);
+    expect(c.placed + [...c.residue.values()].reduce((a, n) => a + n, 0) + c.unaccounted).toBe(c.printed);
+    expect(c.total).toBe("收入总计 = 9483.72 (line 125)");
+  }, 60_000);
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { matchTitleByMeaning, titleCore } from "../../../loaders/segment/family.ts";
+
+const family = (line: string) => matchTitleByMeaning(line, "budget")?.spec.family ?? null;
+
+describe("a table's family from what its title means", () => {
+  it("reduces a title to its core: no number, year, entity or 部门 / 市级 / 综合 words", () => {
+    expect(titleCore("表 1 2022 年部门综合预算收支总表")).toBe("收支总表");
+    expect(titleCore("收支总表（预算表 1）")).toBe("收支总表");
+    expect(titleCore("2026年市级部门收支预算总表")).toBe("收支预算总表");
+    expect(titleCore("本年一般公共预算支出表（预算表 5）")).toBe("一般公共预算支出表");
+    expect(titleCore("收入 48054.42 万元，其中一般公共预算拨款收入表")).toBeNull();
+    expect(titleCore("9.单位“三公”经费和机关运行经费预算表")).toBeNull(); // a list item of a table of contents
+  });
+  it("names the family from the money, the side, the part and the classification the title names", () => {
+    expect(family("收支总体情况表")).toBe("budget_summary");
+    expect(family("财政拨款收支总体情况表")).toBe("budget_fiscal_summary");
+    expect(family("收入总体情况表")).toBe("budget_income");
+    expect(family("本年支出总体情况表")).toBe("budget_expenditure");
+    expect(family("一般公共预算支出情况表（按功能分类科目）")).toBe("budget_gpb_by_code");
+    expect(family("一般公共预算基本支出情况表（按经济分类科目）")).toBe("budget_gpb_basic_by_economic");
+    expect(family("一般公共预算项目支出情况表（按经济分类科目）")).toBe("budget_gpb_project_by_economic");
+    expect(family("财政拨款安排的行政经费及“三公”经费预算表")).toBe("budget_three_public");
+    expect(family("财政拨款支出表（功能科目）")).toBe("budget_fiscal_by_code");
+    expect(family("2026年市级部门政府性基金预算支出表")).toBe("budget_gov_fund");
+  });
+  it("leaves 绩效, 政府采购 and part headings alone", () => {
+    expect(family("2022年部门预算专项业务经费绩效目标表")).toBeNull();
+    expect(family("政府采购支出表")).toBeNull();
+    expect(family("第二部分 2026年部门预算表")).toBeNull();
+  });
+});
