@@ -36,6 +36,13 @@ export function decimalsOf(x: number): number {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
+/**
+ * Both figures are finite numbers. A ratio over a zero or an overflowing
+ * figure is no comparison: it is not made (and not counted), so no check
+ * ever holds Infinity or NaN.
+ */
+const comparable = (a: number, b: number): boolean => Number.isFinite(a) && Number.isFinite(b);
+
 /** One rule's run over one document: counts the checks performed, collects the findings. */
 export class RuleRun {
   performed = 0;
@@ -47,6 +54,7 @@ export class RuleRun {
    * severity beyond tolerance; `tolerance` overrides 0.01 × terms.
    */
   amounts(where: Where, expected: number, actual: number, terms: number, context: "table" | "prose", tolerance?: number): Finding | null {
+    if (!comparable(expected, actual)) return null;
     this.performed++;
     const difference = round4(actual - expected);
     const tol = round4(tolerance ?? 0.01 * Math.max(1, terms));
@@ -67,6 +75,7 @@ export class RuleRun {
    * a difference within it is rounding (info), beyond it a warning.
    */
   percent(where: Where, computed: number, stated: number): Finding | null {
+    if (!comparable(computed, stated)) return null;
     this.performed++;
     const d = decimalsOf(stated);
     const tol = d >= 2 ? 0.01 : d === 1 ? 0.1 : 1;
@@ -87,6 +96,8 @@ export class RuleRun {
   /** A finding that is not a numeric comparison (e.g. score above its weight). */
   fail(where: Where, severity: Severity, zh: string, en: string, expected: number | null, actual: number | null): Finding {
     this.performed++;
+    if (expected !== null && !Number.isFinite(expected)) expected = null;
+    if (actual !== null && !Number.isFinite(actual)) actual = null;
     const difference = expected !== null && actual !== null ? round4(actual - expected) : null;
     return this.push({ severity, message: `${where.zh}：${zh} / ${where.en}: ${en}`, expected, actual, difference, tolerance: null, ...pick(where) });
   }

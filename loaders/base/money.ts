@@ -41,6 +41,17 @@ export function toWan(value: number, unit: string): number | null {
   return factor === 1 ? value : Math.round(value * factor * 1e6) / 1e6;
 }
 
+/** The largest plausible amount in 万元: 10^15 元, several times the national budget. */
+export const MAX_WAN = 1e11;
+
+/** Residue reason of an amount beyond MAX_WAN. */
+export const TOO_LARGE = "larger than any amount";
+
+/** An amount in 万元 if it is one any disclosure can state (finite, at most MAX_WAN), else null. */
+export function plausibleWan(wan: number | null): number | null {
+  return wan !== null && Number.isFinite(wan) && Math.abs(wan) <= MAX_WAN ? wan : null;
+}
+
 /** Rounding tolerance of a sum of `addends` printed figures (at least one cent). */
 export function roundingTolerance(addends: number): number {
   return CENT * Math.max(1, addends);

@@ -1,7 +1,9 @@
 /**
  * Bytes → text: detect the encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM,
- * GB18030/GBK), refuse binary input, and tolerate a file cut off in the
- * middle of a multi-byte character (the cut is reported, nothing else lost).
+ * GB18030/GBK) and refuse binary input (the whole file is looked at). What
+ * can be kept is kept, with a warning naming the line: a file cut off in the
+ * middle of a multi-byte character, a few invalid UTF-8 bytes or isolated
+ * NUL bytes (replaced by U+FFFD), a stray UTF-16 mark before 8-bit text.
  */
 
 export interface Decoded {
@@ -50,58 +52,172 @@ function truncatedTail(bytes: Uint8Array): number {
   return 0;
 }
 
-function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 65536);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
+/**
+ * Invalid UTF-8 sequences, as byte offsets, each counted as the decoder
+ * replaces it (one U+FFFD per maximal invalid subpart, WHATWG), and how
+ * many valid multi-byte characters there are (evidence that the file is
+ * UTF-8 at all). One pass, no allocation per character.
+ */
+function scanUtf8(bytes: Uint8Array): { bad: number[]; multibyte: number } {
+  const bad: number[] = [];
+  let multibyte = 0;
+  const n = bytes.length;
+  for (let i = 0; i < n; ) {
     const b = bytes[i];
-    if (b === 0) return true;
-    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    }
+    if (need === 0) {
+      bad.push(i++);
+      continue;
+    }
+    let k = 1;
+    for (; k <= need && i + k < n; k++) {
+      const c = bytes[i + k];
+      if (c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) break;
+    }
+    if (k > need) multibyte++;
+    else bad.push(i);
+    i += k > need ? k : Math.max(1, k);
   }
-  return control > n * 0.01;
+  return { bad, multibyte };
 }
 
-function lineOfOffset(text: string): number {
+/**
+ * 1-based line numbers of ascending offsets into `units` (bytes or UTF-16
+ * code units), counting line ends as splitLines does (\r\n, \r, \n). One pass.
+ */
+function linesOfOffsets(offsets: number[], at: (i: number) => number): number[] {
+  const out: number[] = [];
   let line = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  let i = 0;
+  for (const off of offsets) {
+    for (; i < off; i++) {
+      const c = at(i);
+      if (c === 10 || (c === 13 && at(i + 1) !== 10)) line++;
+    }
+    out.push(line);
+  }
+  return out;
 }
 
+/** At most this many lines are named one by one in a warning list; the rest are counted. */
+const NAMED = 20;
+
+/** One warning per line holding replaced bytes: `file:line: N <what> replaced by U+FFFD`. */
+function replacementWarnings(file: string, lines: number[], what: string): string[] {
+  const perLine = new Map<number, number>();
+  for (const l of lines) perLine.set(l, (perLine.get(l) ?? 0) + 1);
+  const out: string[] = [];
+  let left = 0;
+  for (const [line, count] of perLine) {
+    if (out.length < NAMED) out.push(`${file}:${line}: ${count} ${what} replaced by U+FFFD`);
+    else left += count;
+  }
+  if (left > 0) out.push(`${file}: ${left} more ${what} on ${perLine.size - NAMED} more lines replaced by U+FFFD`);
+  return out;
+}
+
+/** Offsets of NUL bytes, or null when the file is binary (NUL and control bytes above 1% of it). */
+function nulBytes(bytes: Uint8Array): number[] | null {
+  const nul: number[] = [];
+  let control = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x1b) continue;
+    if (b === 0) nul.push(i);
+    else if (b !== 0x0b && b !== 0x0c) control++;
+  }
+  return nul.length + control > bytes.length * 0.01 ? null : nul;
+}
+
+/** The UTF-16 variant a leading byte-order mark announces, if any. */
+function utf16Mark(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return null;
+}
+
+/** Valid multi-byte characters outnumber invalid sequences four to one (GBK or UTF-16 read as UTF-8 is invalid almost everywhere). */
+const mostlyUtf8 = (bad: number, multibyte: number) => multibyte > 0 && multibyte >= 4 * bad;
+
+/** A UTF-16 mark before text that is not UTF-16: real UTF-16 has NUL bytes (every line end is 0A 00) and is not UTF-8. */
+function strayMark(rest: Uint8Array): boolean {
+  if (!rest.includes(0)) return true;
+  const { bad, multibyte } = scanUtf8(rest);
+  return mostlyUtf8(bad.length, multibyte);
+}
+
+const replacing = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+
+/**
+ * Decode a document's bytes. Never loses a line for a bad byte: a UTF-8
+ * file with a few invalid bytes is decoded with U+FFFD in their place and
+ * one warning per line holding them; isolated NUL bytes likewise. Binary
+ * files, and files that are neither UTF-8 nor GB18030, are refused.
+ */
 export function decode(bytes: Uint8Array, file: string): Decoded {
   if (bytes.length === 0) throw new IngestError(file, "empty file (0 bytes)");
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le", warnings: [] };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be", warnings: [] };
-  if (looksBinary(bytes)) throw new IngestError(file, "binary content (NUL or control bytes), not a text document");
+  const warnings: string[] = [];
+  const mark = utf16Mark(bytes);
+  if (mark && !strayMark(bytes.subarray(2))) return { text: new TextDecoder(mark).decode(bytes.subarray(2)), encoding: mark, warnings };
+  if (mark) {
+    warnings.push(`${file}:1: stray ${mark === "utf-16le" ? "FF FE" : "FE FF"} (a UTF-16 byte-order mark) before 8-bit text: ignored`);
+    bytes = bytes.subarray(2);
+  }
+  const nul = nulBytes(bytes);
+  if (nul === null) throw new IngestError(file, "binary content (NUL or control bytes), not a text document");
+  if (nul.length > 0) {
+    warnings.push(...replacementWarnings(file, linesOfOffsets(nul, (i) => bytes[i]), "NUL byte(s)"));
+  }
+  const fromNul = (text: string) => (nul.length === 0 ? text : text.replace(/\0/g, "\ufffd"));
 
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   const encoding = bom ? "utf-8-bom" : "utf-8";
   const whole = utf8Text(body);
-  if (whole !== null) return { text: whole, encoding, warnings: [] };
+  if (whole !== null) return { text: fromNul(whole), encoding, warnings };
 
+  const { bad, multibyte } = scanUtf8(body);
   const tail = truncatedTail(body);
-  const text = tail > 0 ? utf8Text(body.subarray(0, body.length - tail)) : null;
-  if (text !== null) {
-    return {
-      text,
-      encoding,
-      warnings: [`${file}:${lineOfOffset(text)}: file ends in the middle of a UTF-8 character (${tail} byte(s) dropped): truncated?`],
-    };
+  // the only invalid sequence is a character cut at the end of the file
+  if (tail > 0 && bad.length === 1 && bad[0] === body.length - tail) {
+    const text = fromNul(utf8.decode(body.subarray(0, body.length - tail)));
+    const [last] = linesOfOffsets([text.length], (i) => text.charCodeAt(i));
+    warnings.push(`${file}:${last}: file ends in the middle of a UTF-8 character (${tail} byte(s) dropped): truncated?`);
+    return { text, encoding, warnings };
   }
+  // mostly valid UTF-8 (GBK text has invalid sequences nearly everywhere): keep every line
+  if (mostlyUtf8(bad.length, multibyte)) {
+    warnings.push(...replacementWarnings(file, linesOfOffsets(bad, (i) => body[i]), "invalid UTF-8 byte sequence(s)"));
+    return { text: fromNul(replacing.decode(body)), encoding, warnings };
+  }
+
   if (bom) throw new IngestError(file, "starts with a UTF-8 byte-order mark but is not valid UTF-8");
 
   const gb = new TextDecoder("gb18030").decode(body);
-  const bad = gb.indexOf("\ufffd");
-  const warnings: string[] = [];
-  if (bad >= 0) {
-    const count = gb.split("\ufffd").length - 1;
-    if (count > gb.length * 0.01)
-      throw new IngestError(file, "neither UTF-8 nor GB18030/GBK text: unknown encoding", lineOfOffset(gb.slice(0, bad)));
-    warnings.push(`${file}:${lineOfOffset(gb.slice(0, bad))}: ${count} byte sequence(s) invalid in GB18030 replaced by U+FFFD`);
+  const replaced: number[] = [];
+  for (let i = gb.indexOf("\ufffd"); i >= 0; i = gb.indexOf("\ufffd", i + 1)) replaced.push(i);
+  if (replaced.length > gb.length * 0.01) {
+    const [first] = linesOfOffsets(bad.slice(0, 1), (i) => body[i]);
+    throw new IngestError(file, `neither UTF-8 nor GB18030/GBK text: unknown encoding (${bad.length} invalid UTF-8 sequences, the first on line ${first})`);
   }
-  return { text: gb, encoding: "gb18030", warnings };
+  warnings.push(...replacementWarnings(file, linesOfOffsets(replaced, (i) => gb.charCodeAt(i)), "byte sequence(s) invalid in GB18030"));
+  return { text: fromNul(gb), encoding: "gb18030", warnings };
 }
 
 /** Split decoded text into lines, reporting the line-ending convention. */

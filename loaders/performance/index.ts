@@ -5,9 +5,10 @@
  * (project.ts + textRows.ts). Standard financial tables are skipped.
  */
 import { unitInLine } from "../document/unit.ts";
-import { toWan } from "../base/money.ts";
+import { plausibleWan, toWan } from "../base/money.ts";
 import type { ResidueRow, SourceDocument } from "../schema/types.ts";
 import type { Block } from "../segment/performance.ts";
+import { numberProblem, parseNumber } from "../ingest/numbers.ts";
 import { emptyFields, readTextProject, type ProjectFields } from "./project.ts";
 import { valueFields } from "./row.ts";
 import { readTextRows, type RawIndicator } from "./textRows.ts";
@@ -23,7 +24,8 @@ export interface PerformanceResult {
   residue: ResidueRow[];
 }
 
-const wan = (v: number | null, unit: string): number | null => (v === null ? null : toWan(v, unit));
+/** An amount in 万元; null where there is none or it is larger than any amount. */
+const wan = (v: number | null, unit: string): number | null => (v === null ? null : plausibleWan(toWan(v, unit)));
 
 function isTsvBlock(lines: string[], b: Block): boolean {
   let tabs = 0;
@@ -184,8 +186,10 @@ export function extractPerformance(
     const tableId = `绩效:${blockProjects.length === 1 ? blockProjects[0].project_name : b.title}`;
     for (let i = b.start; i <= b.end; i++) {
       const t = lines[i - 1];
-      if (t.trim() === "" || used.has(i)) continue;
-      residue.push({ doc_id: doc.doc_id, table_id: tableId, source_line: i, source_text: t, reason: notes.get(i) ?? defaultReason(t) });
+      // a number that cannot be an amount was read as no number: the line is reported even where the rest of it was used
+      const problem = numberProblem(t);
+      if (t.trim() === "" || (used.has(i) && !problem)) continue;
+      residue.push({ doc_id: doc.doc_id, table_id: tableId, source_line: i, source_text: t, reason: problem ?? notes.get(i) ?? defaultReason(t) });
     }
   }
   return { projects, indicators, residue };
@@ -204,8 +208,8 @@ function readDepartmentOverall(lines: string[], b: Block, f: ProjectFields, used
       header = true;
       used.add(i);
     } else if (header && t !== "") {
-      const nums = t.split(/\s+/).map((x) => Number(x.replace(/,/g, "")));
-      if (nums.every((x) => Number.isFinite(x))) {
+      const nums = t.split(/\s+/).map(parseNumber);
+      if (nums.every((x) => x !== null)) {
         [f.budget, f.budget_fiscal, f.budget_other] = [nums[0] ?? null, nums[1] ?? null, nums[2] ?? null];
         used.add(i);
       }

@@ -11,6 +11,8 @@ export interface ParsedValue {
   text: string;
 }
 
+import { digitsValue } from "../ingest/numbers.ts";
+
 /** Characters that any of the rewrites below needs: without them only the white space is normalised. */
 const REWRITTEN = /[\\$><≧≦＝＞＜％]/;
 
@@ -43,7 +45,7 @@ export function parseValue(printed: string): ParsedValue {
     const unit = m[3].trim();
     // `显著增强 10%` and `12月底之前` are text, not numbers: the number must lead
     if (!/^[\u4e00-\u9fa5]{2,}/.test(unit) || /^(万元|元|亿元|万人次|人次|万人|万条|万册|万|个工作日|平方米|分钟|小时|个地区|个|次|家|人数|人|套|台|块|件|起|种|项|本|辆|年|月|天|条|份|册|期|支|场|处)([/／].*)?$/.test(unit)) {
-      return { operator: m[1] ?? null, value: Number(m[2].replace(/,/g, "")), unit: unit === "" ? null : unit, text };
+      return { operator: m[1] ?? null, value: digitsValue(m[2]), unit: unit === "" ? null : unit, text };
     }
   }
   const op = s.match(/^(≥|≤|=|>|<)/);

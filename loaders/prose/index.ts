@@ -14,7 +14,7 @@ import { classify, directionOf, type Classified } from "./classify.ts";
 import { clausesOf, comparedYear, sentenceYear } from "./clauses.ts";
 import { codeBookFrom, resolveCode, type CodeBook } from "./codes.ts";
 import { deriveEarlier } from "./derive.ts";
-import { toWan } from "../base/money.ts";
+import { plausibleWan, TOO_LARGE, toWan } from "../base/money.ts";
 import { toSentences, type Sentence } from "./sentences.ts";
 import { dropBudgetLabel, isCountVerb, isGeneric, nounAfter, peelLabel, subjectOf } from "./subject.ts";
 import { findNumbers, type NumberToken } from "./tokens.ts";
@@ -37,6 +37,8 @@ interface DocState {
   isFinal: boolean;
   facts: NarrativeFact[];
   residue: ResidueRow[];
+  /** line + reason of each residue row (one row per line and reason). */
+  residueKeys: Set<string>;
   lineCount: Record<number, number>;
 }
 
@@ -58,7 +60,9 @@ function subjectWords(pre: string, cls: Classified): string {
 }
 
 function residueRow(st: DocState, line: number, reason: string): void {
-  if (st.residue.some((r) => r.source_line === line && r.reason === reason)) return;
+  const key = `${line}\u0000${reason}`;
+  if (st.residueKeys.has(key)) return;
+  st.residueKeys.add(key);
   st.residue.push({ doc_id: st.doc.doc_id, table_id: null, source_line: line, source_text: st.doc.lines[line - 1], reason });
 }
 
@@ -112,8 +116,13 @@ function processSentence(st: DocState, s: Sentence, carry: Carry): void {
   const text = s.text;
   const toks = findNumbers(text);
   let prevFact: NarrativeFact | null = null;
+  // clauses and tokens are both in text order: one pass over the tokens for all clauses
+  let next = 0;
   for (const cl of clausesOf(text)) {
-    const inClause = toks.filter((t) => t.start >= cl.start && t.start < cl.end);
+    while (next < toks.length && toks[next].start < cl.start) next++;
+    const from = next;
+    while (next < toks.length && toks[next].start < cl.end) next++;
+    const inClause = toks.slice(from, next);
     const named = inClause.filter((t) => t.kind !== "none");
     if (named.length === 0 && inClause.every((t) => !/\.\d/.test(t.printed))) {
       const words = removeSpacesAndStars(text.slice(cl.start, cl.end));
@@ -129,6 +138,10 @@ function processSentence(st: DocState, s: Sentence, carry: Carry): void {
     let segStart = cl.start;
     let afterThreshold = false;
     for (const tok of inClause) {
+      if (tok.problem) {
+        residueRow(st, s.lineOf[tok.start], tok.problem);
+        continue;
+      }
       const pre = text.slice(afterThreshold ? cl.start : segStart, tok.start);
       const cls = classify(tok, text.slice(segStart, tok.start), st.isFinal, st.ctx.amount_unit);
       segStart = tok.unitEnd;
@@ -164,6 +177,10 @@ function processSentence(st: DocState, s: Sentence, carry: Carry): void {
         if (change) compared = sp.compares ? sp.year : compared;
         else year = sp.year;
       }
+      if (cls.kind === "money" && plausibleWan(toWan(tok.value, cls.unit)) === null) {
+        residueRow(st, s.lineOf[tok.start], TOO_LARGE);
+        continue;
+      }
       prevFact = emit(st, s, tok, cls, subject, year, compared, text.slice(cl.start, tok.start));
       if (cls.measure === "threshold") afterThreshold = true;
       else if (own && cls.kind === "money" && !change) {
@@ -195,6 +212,7 @@ export function extractNarrative(doc: SourceDocument, seg: Segmentation, ctx: Na
     isFinal: isFinalAccount(doc),
     facts: [],
     residue: [],
+    residueKeys: new Set(),
     lineCount: {},
   };
   const carry: Carry = { money: null, count: null, key: "", moneyAt: 0, sentence: 0 };

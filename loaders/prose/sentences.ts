@@ -19,6 +19,26 @@ function startsItem(text: string): boolean {
   return /^\d{1,2}\s*[.．、](?!\d)/.test(text) || /^[（(]\d{1,2}[)）]/.test(text) || /^[-*]\s/.test(text);
 }
 
+/**
+ * A run-on "sentence" (lines repeated without a full stop, a line of
+ * thousands of figures) is cut: past this length at the next clause end or
+ * line end, past twice this length anywhere outside a number. Real sentences
+ * stay well below it (the longest seen: about 1,250 characters); the cut
+ * keeps the work per figure, and the sentence each fact carries, bounded.
+ */
+export const LONG_SENTENCE = 2000;
+
+/** ，,；;、 or white space. */
+function isClauseEnd(c: number): boolean {
+  return c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0x3001 || c === 0x20 || c === 0x3000 || c === 0x09;
+}
+
+/** Whether a cut after body[i] would split a number (digits, `.` and `,` on both sides). */
+function inNumber(body: string, i: number): boolean {
+  const digitish = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c;
+  return digitish(body.charCodeAt(i)) && digitish(body.charCodeAt(i + 1));
+}
+
 export function toSentences(lines: ProseLine[]): Sentence[] {
   const out: Sentence[] = [];
   let section: string | null = null;
@@ -50,7 +70,7 @@ export function toSentences(lines: ProseLine[]): Sentence[] {
       } else subsection = pl.text;
       continue;
     }
-    if (startsItem(pl.text)) flush();
+    if (startsItem(pl.text) || text.length >= LONG_SENTENCE) flush();
     const body = pl.text.replace(/^[-*]\s+/, "");
     // appended a run at a time, cut after each 。！？ (single UTF-16 units: never half of a pair)
     const append = (run: string) => {
@@ -60,7 +80,8 @@ export function toSentences(lines: ProseLine[]): Sentence[] {
     let from = 0;
     for (let i = 0; i < body.length; i++) {
       const c = body.charCodeAt(i);
-      if (c === 0x3002 || c === 0xff01 || c === 0xff1f) {
+      const long = text.length + i - from >= LONG_SENTENCE;
+      if (c === 0x3002 || c === 0xff01 || c === 0xff1f || (long && isClauseEnd(c) && !inNumber(body, i)) || (text.length + i - from >= 2 * LONG_SENTENCE && !inNumber(body, i))) {
         append(body.slice(from, i + 1));
         flush();
         from = i + 1;

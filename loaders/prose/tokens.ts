@@ -4,6 +4,8 @@
  * (`第3`, list markers `1.`) are not figures and are dropped here.
  */
 
+import { digitsValue, NOT_FINITE, TOO_MANY_DIGITS } from "../ingest/numbers.ts";
+
 export type UnitKind = "money" | "pct" | "count" | "score" | "none";
 
 export interface NumberToken {
@@ -17,6 +19,8 @@ export interface NumberToken {
   kind: UnitKind;
   /** Text right after the unit (to see 以上 / 以下 / 元/人). */
   after: string;
+  /** Why the number cannot be a figure (not finite, too many digits); value is 0 then. */
+  problem: string | null;
 }
 
 const NUMBER = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])/g;
@@ -71,7 +75,10 @@ export function findNumbers(text: string): NumberToken[] {
     }
     const unitEnd = kind === "none" ? end : end + spaced + len;
     const printed = m[0];
-    out.push({ start, end, unitEnd, printed, value: Number(printed.replace(/,/g, "")), unit, kind, after: text.slice(unitEnd, unitEnd + 6) });
+    const value = digitsValue(printed);
+    // `1e308`, or more digits than any amount: kept as a token so the line goes to residue with the reason
+    const problem = /^[eE][-+]?\d/.test(rest) ? NOT_FINITE : value === null ? TOO_MANY_DIGITS : null;
+    out.push({ start, end, unitEnd, printed, value: value ?? 0, unit, kind, after: text.slice(unitEnd, unitEnd + 6), problem });
   }
   return out;
 }

@@ -61,7 +61,7 @@ function findCandidates(lines: string[], kind: DocumentKind): Candidate[] {
 function hasBody(lines: string[], from: number, to: number): boolean {
   for (let i = from; i < to && i < from + 40; i++) {
     const t = lines[i];
-    if (isHeaderLine(t) || /栏次|科目|预算数|决算数|^注[:：]|备注[:：]|合\s*计/.test(t) || /\d+\.\d{2}/.test(t)) return true;
+    if (isHeaderLine(t) || /栏次|科目|预算数|决算数|^注[:：]|备注[:：]|合\s*计/.test(t) || /\d\.\d{2}/.test(t)) return true;
   }
   return false;
 }

@@ -5,11 +5,14 @@
  * with a generic reason, so nothing is dropped silently.
  */
 import type { LineItem, ResidueRow, SourceDocument, TableRow, TableSection, TableStatus } from "../schema/types.ts";
+import { plausibleWan, TOO_LARGE } from "../base/money.ts";
+import { numberProblem } from "../ingest/numbers.ts";
 import { makeResidue } from "./item.ts";
 import { documentTables } from "./store.ts";
 import { PARSERS } from "./parsers.ts";
 
-const MONEY = /\d+\.\d{1,2}(?!\d)|\d{1,3}(?:,\d{3})+/;
+/** A money-looking figure (linear: a single digit before the point, so no backtracking over long digit runs). */
+const MONEY = /\d\.\d{1,2}(?!\d)|\d,\d{3}/;
 
 export interface TablesExtraction {
   tables: TableRow[];
@@ -37,6 +40,21 @@ export function extractTables(doc: SourceDocument, sections: TableSection[]): Ta
         message = `parser failed: ${(err as Error).message}`;
       }
     }
+    // a line holding a number no amount can be (-1e308, 20 digits) gives no figures: its cells may have been misread around it
+    const implausible = new Map<number, string>();
+    for (let n = section.start_line; n <= section.end_line; n++) {
+      const problem = numberProblem(doc.lines[n - 1] ?? "");
+      if (problem) implausible.set(n, problem);
+    }
+    for (const i of items) if (i.amount_wan !== null && plausibleWan(i.amount_wan) === null && !implausible.has(i.source_line)) implausible.set(i.source_line, TOO_LARGE);
+    if (implausible.size > 0) {
+      items = items.filter((i) => !implausible.has(i.source_line));
+      residue = residue.filter((r) => !implausible.has(r.source_line));
+      for (const [n, problem] of implausible) residue.push(makeResidue(ctx, n, problem));
+      if (status === "ok") status = "partial";
+      message = [message, `${implausible.size} line(s) with a number that cannot be an amount`].filter(Boolean).join("; ");
+    }
+
     if (status === "error" || status === "unparsed" || status === "partial" || status === "untrusted")
       out.messages.push(`${doc.source_file}:${section.title_line}: ${section.table_id} ${status}: ${message}`);
 

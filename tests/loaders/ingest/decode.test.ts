@@ -3,31 +3,9 @@ import { describe, expect, it } from "vitest";
 import { decode, IngestError, splitLines } from "../../../loaders/ingest/decode.ts";
 import { fromBytes, readDocument } from "../../../loaders/ingest/read.ts";
 import { SAMPLE } from "../helpers.ts";
+import { gbEncode } from "../mutations.ts";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-
-/** GB18030-encode text (Node has no encoder: build it by decoding every 2-byte GBK sequence once). */
-function gbEncode(text: string): Uint8Array {
-  const table = new Map<string, number[]>();
-  const dec = new TextDecoder("gb18030");
-  for (let hi = 0x81; hi <= 0xfe; hi++)
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = dec.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && ch !== "\ufffd" && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  const out: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) out.push(code);
-    else {
-      const bytes = table.get(ch);
-      if (!bytes) throw new Error(`not in GBK: ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return new Uint8Array(out);
-}
 
 describe("decode", () => {
   it("reads UTF-8 and UTF-8 with BOM", () => {
@@ -54,6 +32,44 @@ describe("decode", () => {
     const d = decode(cut, "cut.txt");
     expect(d.text).toBe("第一行\n第二行收");
     expect(d.warnings[0]).toMatch(/^cut\.txt:2: file ends in the middle of a UTF-8 character/);
+  });
+
+  it("keeps every line of UTF-8 with a bad byte, naming the line of each", () => {
+    const bytes = utf8("第一行收入支出决算总体情况说明\n第二行 收入\n第三行\r\n第四行 支出");
+    bytes[bytes.indexOf(0x20)] = 0xff; // the space on line 2
+    bytes[bytes.length - 6] = 0x80; // 支's lead byte on line 4: its two continuation bytes are stray too
+    const d = decode(bytes, "bad.txt");
+    expect(d.encoding).toBe("utf-8");
+    expect(d.text.split(/\r?\n/)).toEqual(["第一行收入支出决算总体情况说明", "第二行\ufffd收入", "第三行", "第四行 \ufffd\ufffd\ufffd出"]);
+    expect(d.warnings).toEqual([
+      "bad.txt:2: 1 invalid UTF-8 byte sequence(s) replaced by U+FFFD",
+      "bad.txt:4: 3 invalid UTF-8 byte sequence(s) replaced by U+FFFD",
+    ]);
+  });
+
+  it("still tells GBK from UTF-8 with bad bytes", () => {
+    const gb = gbEncode("一般公共预算财政拨款收入 5,634.18\n项目支出 1.00");
+    expect(decode(gb, "g.txt")).toMatchObject({ encoding: "gb18030", warnings: [] });
+  });
+
+  it("reads UTF-8 after a stray UTF-16 mark as UTF-8, and real UTF-16 as UTF-16", () => {
+    for (const [mark, name] of [[[0xff, 0xfe], "FF FE"], [[0xfe, 0xff], "FE FF"]] as const) {
+      const d = decode(new Uint8Array([...mark, ...utf8("收入 1.00\n支出 2.00")]), "m.txt");
+      expect(d).toEqual({ text: "收入 1.00\n支出 2.00", encoding: "utf-8", warnings: [`m.txt:1: stray ${name} (a UTF-16 byte-order mark) before 8-bit text: ignored`] });
+    }
+    const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...("收入 1.00\n支出")].map((c) => c.charCodeAt(0))).buffer)]);
+    expect(decode(le, "u.txt")).toEqual({ text: "收入 1.00\n支出", encoding: "utf-16le", warnings: [] });
+  });
+
+  it("looks for NUL bytes in the whole file: a few are replaced and named, many make it binary", () => {
+    const text = "收入 1.00\n".repeat(10_000); // 12 bytes a line
+    const late = utf8(text);
+    late[100_042] = 0; // 100,042 = 12 × 8,336 + 10: the last 0 of line 8,337
+    const d = decode(late, "late.txt");
+    expect(d.warnings).toEqual(["late.txt:8337: 1 NUL byte(s) replaced by U+FFFD"]);
+    expect(d.text.split("\n")[8336]).toBe("收入 1.0\ufffd");
+    const binary = new Uint8Array([...utf8(text), ...new Uint8Array(2_000)]);
+    expect(() => decode(binary, "bin.txt")).toThrow("bin.txt: binary content (NUL or control bytes), not a text document");
   });
 
   it("splits LF, CRLF and CR lines alike", () => {
