@@ -5,7 +5,7 @@
  */
 import { extractNarrative } from "../prose/index.ts";
 import { extractPerformance } from "../performance/index.ts";
-import type { DocumentRow, LineItem, SourceDocument } from "../schema/types.ts";
+import type { DocumentRow, LineItem, SourceDocument, TableRow } from "../schema/types.ts";
 import type { Segmentation } from "../segment/index.ts";
 import type { AuditInput, IndicatorLike, NarrativeFactLike, ProjectLike } from "./types.ts";
 
@@ -13,6 +13,7 @@ import type { AuditInput, IndicatorLike, NarrativeFactLike, ProjectLike } from "
 export interface ExtractedDocument {
   document: DocumentRow;
   line_items: LineItem[];
+  tables: TableRow[];
   narrative_facts?: NarrativeFactLike[];
   performance_projects?: ProjectLike[];
   performance_indicators?: IndicatorLike[];
@@ -23,7 +24,7 @@ export interface ExtractedDocument {
 }
 
 export function auditInputOf(d: ExtractedDocument): AuditInput {
-  const doc = { doc_id: d.document.doc_id, source_file: d.document.source_file, kind: d.document.kind, year: d.document.year };
+  const doc = { doc_id: d.document.doc_id, source_file: d.document.source_file, kind: d.document.kind, year: d.document.year, entity: d.document.entity, scope_zh: d.document.scope_zh };
   let facts = d.narrative_facts;
   let projects = d.performance_projects;
   let indicators = d.performance_indicators;
@@ -36,5 +37,5 @@ export function auditInputOf(d: ExtractedDocument): AuditInput {
       indicators ??= p.indicators;
     }
   }
-  return { doc, items: d.line_items, facts: facts ?? [], projects: projects ?? [], indicators: indicators ?? [] };
+  return { doc, items: d.line_items, facts: facts ?? [], projects: projects ?? [], indicators: indicators ?? [], tables: d.tables, lines: d.source?.lines };
 }
