@@ -102,5 +102,5 @@ else if (command === "audit") {
 } else if (command === "panel") {
   if (rest.length === 0) usage("panel: no input files");
   const { panelReport } = await import("./panel/report.ts");
-  for (const line of panelReport(rest)) console.log(line);
+  for (const line of panelReport(extractFiles(rest, { root: process.cwd() }))) console.log(line);
 } else usage();

@@ -98,7 +98,7 @@ export const TABLES: TableSpecOut = {
     DOC_ID,
     s("table_id", "Table number as printed (财决公开03表, 公开05表, 表1-2), else its title"),
     s("table_name", "Standard name as printed"),
-    s("family", "Parser family (see tables/catalogue.ts)"),
+    s("family", "Parser family (see segment/catalogue.ts)"),
     i("title_line", "Line of the title"),
     i("start_line", "First line of the section"),
     i("end_line", "Last line of the section"),

@@ -5,7 +5,7 @@
  */
 
 import type { Measure } from "./measures.ts";
-import type { PositionedLine } from "../ingest/pdf/lines.ts";
+import type { PositionedLine } from "./geometry.ts";
 
 export type CodeSystem = "functional" | "economic" | "budget_unit" | "none";
 export type DocStatus = "ok" | "partial" | "error";

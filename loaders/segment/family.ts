@@ -9,7 +9,7 @@
  * 项目支出) and which classification (功能 / 经济).
  */
 import type { DocKind, TableFamily } from "../schema/types.ts";
-import { normaliseTitle, type TableSpec } from "../tables/catalogue.ts";
+import { normaliseTitle, type TableSpec } from "./catalogue.ts";
 
 /** The printed number and ordinal around a title: 表1, 公开01表, 附表3, 一、, （二）, （预算表 1）. */
 const ID_BEFORE = /^(?:(?:附)?表\d{1,2}(?:-\d{1,2})?(?=20\d\d|\D)|(?:财决)?公开\d{1,2}表|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/;

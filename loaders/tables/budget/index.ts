@@ -1,4 +1,4 @@
-/** Parsers of the budget (预算) table families, by family name (see tables/catalogue.ts). */
+/** Parsers of the budget (预算) table families, by family name (see segment/catalogue.ts). */
 import type { TableContext, TableFamily, TableParser } from "../../schema/types.ts";
 import { incomeSources, totalsOf } from "./crossTotals.ts";
 import { parseRowTable } from "./rowTable.ts";

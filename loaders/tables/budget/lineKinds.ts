@@ -1,6 +1,6 @@
 /** Why a non-data line of a budget table carries no figure (the residue reasons). */
 import { isNoDataNote, isPageMarker } from "../../document/line-kinds.ts";
-import { matchTableId, matchTitle } from "../catalogue.ts";
+import { matchTableId, matchTitle } from "../../segment/catalogue.ts";
 
 /** 部门：347-…, 金额单位：万元, 编制部门：… 单位：元, 预算单位：… */
 export function isHeaderInfo(text: string): boolean {

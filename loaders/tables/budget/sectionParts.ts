@@ -10,7 +10,7 @@ import { sectionLines } from "../item.ts";
 import { foldHeader } from "./columnMeasures.ts";
 import { isHeaderInfo } from "./lineKinds.ts";
 import { MONEY_SHAPE } from "./rowRead.ts";
-import { matchTableId, matchTitle } from "../catalogue.ts";
+import { matchTableId, matchTitle } from "../../segment/catalogue.ts";
 import { isPageMarker } from "../../document/line-kinds.ts";
 
 export interface SectionParts {

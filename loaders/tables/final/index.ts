@@ -1,4 +1,4 @@
-/** Parsers of the final-account (决算) table families, by family name (see tables/catalogue.ts). */
+/** Parsers of the final-account (决算) table families, by family name (see segment/catalogue.ts). */
 import type { TableFamily, TableParser } from "../../schema/types.ts";
 import { parseBasicEconomic } from "./basic_economic.ts";
 import { parseByCode } from "./by_code.ts";
