@@ -7,7 +7,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { generate } from "./synthetic.ts";
@@ -21,7 +21,7 @@ const SAMPLES = join(import.meta.dirname, "..", "data", "documents");
 
 function run(input: string, out: string, cache: string) {
   const line = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "corpus-run.ts"), input, out, cache, String(jobs)], { encoding: "utf8", maxBuffer: 1 << 26 });
-  return JSON.parse(line.trim().split("\n").pop()!) as { files: number; cached: number; ms: number; peak_rss_mib: number; statuses: Record<string, number> };
+  return JSON.parse(line.trim().split("\n").pop()!) as { files: number; cached: number; ms: number; cpu_ms: number; peak_rss_mib: number; statuses: Record<string, number> };
 }
 
 /** Rows written per table against the per-document counts of documents (duplicates excluded). */
@@ -44,7 +44,7 @@ async function lostRows(out: string): Promise<string> {
 
 const mb = (dir: string) => readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0) / 1e6;
 
-console.log(`jobs: ${jobs}`);
+console.log(`jobs: ${jobs}; load average before: ${loadavg().map((l) => l.toFixed(1)).join(" ")} (wall times on a busy machine are longer than CPU times say)`);
 for (const count of counts) {
   const input = join(root, `corpus-${count}`);
   if (!existsSync(input) || readdirSync(input).length !== count) {
@@ -59,7 +59,7 @@ for (const count of counts) {
   const cold = run(input, out, cache);
   const rerun = run(input, out, cache);
   const line = (what: string, r: typeof cold) =>
-    `  ${what.padEnd(6)} ${(r.ms / 1000).toFixed(1)} s, ${((r.files / r.ms) * 1000).toFixed(1)} documents/s, ${((size / r.ms) * 1000).toFixed(2)} MB/s, peak ${r.peak_rss_mib} MiB, ${r.cached} from cache`;
+    `  ${what.padEnd(6)} ${(r.ms / 1000).toFixed(1)} s (CPU ${(r.cpu_ms / 1000).toFixed(1)} s), ${((r.files / r.ms) * 1000).toFixed(1)} documents/s, ${((size / r.ms) * 1000).toFixed(2)} MB/s, peak ${r.peak_rss_mib} MiB, ${r.cached} from cache`;
   console.log(`${count} documents (${size.toFixed(1)} MB), statuses ${JSON.stringify(cold.statuses)}`);
   console.log(line("cold", cold));
   console.log(line("rerun", rerun));

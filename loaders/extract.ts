@@ -147,11 +147,13 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
   const residue = [...tables.residue, ...prose.residue, ...performance.residue].sort((a, b) => a.source_line - b.source_line);
   // audit: totals against parts, table against table, prose against tables, 绩效 arithmetic
   const checks = audit({
-    doc: { doc_id: doc.doc_id, source_file, kind: meta.kind, year: meta.year },
+    doc: { doc_id: doc.doc_id, source_file, kind: meta.kind, year: meta.year, entity: meta.entity, scope_zh: meta.scope_zh },
     items: tables.items,
     facts: prose.facts,
     projects: performance.projects,
     indicators: performance.indicators,
+    tables: tables.tables,
+    lines: doc.lines,
   });
   // rows: the document's row, with an honest status
   const messages = [...doc.warnings, ...tables.messages];

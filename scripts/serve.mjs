@@ -2,6 +2,8 @@
 // Tiny static file server for the built site (no dependencies).
 // Usage: node scripts/serve.mjs <dir> [port]   (port: argument, else $PORT, else 3000; 0 = any free port)
 // Binds 127.0.0.1 only. Clean URLs: /foo → foo.html, /foo/ → foo/index.html.
+// Precompressed copies (scripts/precompress.mjs: <file>.br, <file>.gz) are sent
+// with Content-Encoding when the request accepts them.
 import {createReadStream, statSync} from "node:fs";
 import {createServer} from "node:http";
 import {extname, join, normalize, resolve, sep} from "node:path";
@@ -16,6 +18,7 @@ export const MIME_TYPES = {
   ".map": "application/json; charset=utf-8",
   ".wasm": "application/wasm",
   ".arrow": "application/vnd.apache.arrow.file",
+  ".arrows": "application/vnd.apache.arrow.stream",
   ".parquet": "application/vnd.apache.parquet",
   ".csv": "text/csv; charset=utf-8",
   ".tsv": "text/tab-separated-values; charset=utf-8",
@@ -57,6 +60,14 @@ export function resolveFile(root, urlPath) {
   return candidates.find(isFile);
 }
 
+/** The encoding of a precompressed copy of `file` that the client accepts (br before gzip), else undefined. */
+export function precompressed(file, acceptEncoding = "") {
+  const accepted = new Set(String(acceptEncoding).split(",").map((e) => e.split(";")[0].trim().toLowerCase()));
+  if (accepted.has("br") && isFile(`${file}.br`)) return "br";
+  if (accepted.has("gzip") && isFile(`${file}.gz`)) return "gzip";
+  return undefined;
+}
+
 /**
  * Starts serving `root` on 127.0.0.1:`port`.
  * @returns {Promise<{server: import("node:http").Server, url: string, close: () => Promise<void>}>}
@@ -77,15 +88,19 @@ export function serve(root, port = 3000, {log = false} = {}) {
       if (log) console.log(`404 ${url.pathname}`);
       return;
     }
-    const {size} = statSync(file);
+    const encoding = precompressed(file, req.headers["accept-encoding"]);
+    const sent = encoding ? `${file}.${encoding === "br" ? "br" : "gz"}` : file;
+    const {size} = statSync(sent);
     res.writeHead(200, {
       "content-type": MIME_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
       "content-length": size,
       "cache-control": "no-cache",
-      "x-content-type-options": "nosniff"
+      "x-content-type-options": "nosniff",
+      vary: "accept-encoding",
+      ...(encoding ? {"content-encoding": encoding} : {})
     });
     if (req.method === "HEAD") res.end();
-    else createReadStream(file).pipe(res);
+    else createReadStream(sent).pipe(res);
     if (log) console.log(`200 ${url.pathname}`);
   });
   return new Promise((resolvePromise, reject) => {

@@ -16,7 +16,7 @@ type WithProse = DocumentExtraction & {
 
 export function auditInputOf(d: DocumentExtraction): AuditInput {
   const x = d as WithProse;
-  const doc = { doc_id: d.document.doc_id, source_file: d.document.source_file, kind: d.document.kind, year: d.document.year };
+  const doc = { doc_id: d.document.doc_id, source_file: d.document.source_file, kind: d.document.kind, year: d.document.year, entity: d.document.entity, scope_zh: d.document.scope_zh };
   let facts = x.narrative_facts;
   let projects = x.performance_projects;
   let indicators = x.performance_indicators;
@@ -29,5 +29,5 @@ export function auditInputOf(d: DocumentExtraction): AuditInput {
       indicators ??= p.indicators;
     }
   }
-  return { doc, items: d.line_items, facts: facts ?? [], projects: projects ?? [], indicators: indicators ?? [] };
+  return { doc, items: d.line_items, facts: facts ?? [], projects: projects ?? [], indicators: indicators ?? [], tables: d.tables, lines: d.source?.lines };
 }

@@ -1,18 +1,20 @@
 /**
- * A fixed pool of worker threads that extract documents. With one job the
+ * A fixed pool of worker threads that do the per-file jobs (read, cache,
+ * extract: batch/document-result.ts), so the main thread only spools. With one job the
  * work runs in this thread (no worker start-up cost); results are the same
  * either way, and the batch orders them itself, so the number of workers
  * never changes the output.
  */
 import { Worker } from "node:worker_threads";
-import { extractDocument, type DocumentResult } from "./document-result.ts";
+import { type DocumentJob, type DocumentResult, documentResult } from "./document-result.ts";
 
-type Pending = { resolve: (r: DocumentResult) => void; reject: (e: Error) => void };
+type Done = { result: DocumentResult; cached: boolean };
+type Pending = { resolve: (r: Done) => void; reject: (e: Error) => void };
 
 export class ExtractionPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
-  private readonly queue: Array<{ id: number; bytes: Uint8Array; source_file: string }> = [];
+  private readonly queue: Array<{ id: number; job: DocumentJob }> = [];
   private readonly pending = new Map<number, Pending>();
   private next = 0;
 
@@ -21,8 +23,8 @@ export class ExtractionPool {
     const entry = new URL("./worker.ts", import.meta.url).href;
     for (let i = 0; i < jobs; i++) {
       const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry } });
-      worker.on("message", ({ id, result }: { id: number; result: DocumentResult }) => {
-        this.pending.get(id)?.resolve(result);
+      worker.on("message", ({ id, result, cached }: { id: number } & Done) => {
+        this.pending.get(id)?.resolve({ result, cached });
         this.pending.delete(id);
         this.dispatch(worker);
       });
@@ -35,12 +37,12 @@ export class ExtractionPool {
     }
   }
 
-  extract(bytes: Uint8Array, source_file: string): Promise<DocumentResult> {
-    if (this.jobs <= 1) return Promise.resolve(extractDocument(bytes, source_file));
+  run(job: DocumentJob): Promise<Done> {
+    if (this.jobs <= 1) return Promise.resolve(documentResult(job));
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.queue.push({ id, bytes, source_file });
+      this.queue.push({ id, job });
       const worker = this.idle.pop();
       if (worker) this.dispatch(worker);
     });
@@ -52,7 +54,7 @@ export class ExtractionPool {
       if (!this.idle.includes(worker)) this.idle.push(worker);
       return;
     }
-    worker.postMessage(task, [task.bytes.buffer as ArrayBuffer]);
+    worker.postMessage(task);
   }
 
   async close(): Promise<void> {

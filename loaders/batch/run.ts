@@ -8,16 +8,15 @@
  * files are byte-identical whatever the number of workers or the order in
  * which documents finished.
  */
-import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
-import { extractFile, listInputs } from "../extract.ts";
+import { listInputs } from "../extract.ts";
 import type { DocumentRow } from "../schema/types.ts";
 import { writeCorpus, type CorpusWriteOptions } from "../write/corpus.ts";
 import { Spool } from "../write/spool.ts";
-import { ExtractionCache } from "./cache.ts";
-import { toResult, type DocumentResult } from "./document-result.ts";
+import { openCache } from "./cache.ts";
+import type { DocumentResult } from "./document-result.ts";
 import { markDuplicates } from "./duplicates.ts";
 import { ExtractionPool } from "./pool.ts";
 import { dataVersion, parserVersion } from "./version.ts";
@@ -31,6 +30,8 @@ export interface BatchOptions extends Omit<CorpusWriteOptions, "versions"> {
   cacheDir?: string | null;
   /** Extract only the k-th of n slices of the inputs (1-based k); the slices' outputs union to the whole. */
   shard?: { k: number; n: number };
+  /** Keep each document's decoded text (the site's source pages need it); off by default, so memory stays flat. */
+  keepText?: boolean;
   /** Called for each document as it is done (in completion order), with its position and the total. */
   onDocument?: (result: DocumentResult, position: number, total: number) => void;
 }
@@ -38,11 +39,14 @@ export interface BatchOptions extends Omit<CorpusWriteOptions, "versions"> {
 export interface BatchResult {
   /** documents rows in input order (after duplicates were settled). */
   documents: DocumentRow[];
-  /** Decoded text of each extracted document, by doc_id (documents that could be read). */
+  /** Decoded text of each extracted document, by doc_id (with keepText). */
   texts: Map<string, string>;
   written: string[];
-  stats: { files: number; cached: number; extracted: number; ms: number; parser_version: string; data_version: string };
+  stats: { files: number; cached: number; extracted: number; ms: number; cpu_ms: number; parser_version: string; data_version: string };
 }
+
+/** CPU time of this process (every thread: workers and DuckDB's too), in ms. */
+const cpuMs = (u: NodeJS.CpuUsage) => Math.round((u.user + u.system) / 1000);
 
 /** Which inputs the k-th of n shards takes: every n-th file of the sorted list. */
 export function shardOf<T>(files: T[], shard?: { k: number; n: number }): T[] {
@@ -52,9 +56,10 @@ export function shardOf<T>(files: T[], shard?: { k: number; n: number }): T[] {
 
 export async function extractBatch(paths: string[], outDir: string, options: BatchOptions = {}): Promise<BatchResult> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const files = shardOf(listInputs(paths), options.shard);
   const parser = parserVersion();
-  const cache = options.cacheDir ? new ExtractionCache(options.cacheDir, parser) : null;
+  const cacheDir = options.cacheDir ? openCache(options.cacheDir, parser) : null;
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), files.length));
   const pool = new ExtractionPool(jobs);
   mkdirSync(outDir, { recursive: true });
@@ -62,30 +67,19 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
   const texts = new Map<number, string>();
   let cached = 0;
   try {
-    // Extract: at most two documents per worker in flight, so bytes waiting for a worker stay few.
+    // Extract (or read from the cache) on the workers; spool each result as it comes.
     let nextFile = 0;
     const one = async (): Promise<void> => {
       while (nextFile < files.length) {
         const position = nextFile++;
         const path = files[position];
         const source_file = options.root ? relative(options.root, path) : path;
-        let bytes: Uint8Array | null = null;
-        try {
-          bytes = new Uint8Array(readFileSync(path));
-        } catch {
-          // extractFile says why the file cannot be read, naming it.
-        }
-        const key = bytes && cache?.key(createHash("sha256").update(bytes).digest("hex"), source_file);
-        let result = key ? cache!.get(key) : undefined;
-        if (result) cached++;
-        else {
-          result = bytes ? await pool.extract(bytes, source_file) : toResult(extractFile(path, source_file));
-          if (key && !result.unreadable) cache!.put(key, result);
-        }
+        const { result, cached: hit } = await pool.run({ path, source_file, cacheDir });
+        if (hit) cached++;
         spool.document(position, result.document);
         spool.rows(position, result.blocks);
         spool.renames.push(...(result.renames ?? []));
-        if (result.text !== null) texts.set(position, result.text);
+        if (options.keepText && result.text !== null) texts.set(position, result.text);
         options.onDocument?.(result, position, files.length);
       }
     };
@@ -103,7 +97,7 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
       documents,
       texts: textsById,
       written,
-      stats: { files: files.length, cached, extracted: files.length - cached, ms: Math.round(performance.now() - started), parser_version: parser, data_version: versions.data },
+      stats: { files: files.length, cached, extracted: files.length - cached, ms: Math.round(performance.now() - started), cpu_ms: cpuMs(process.cpuUsage(cpu)), parser_version: parser, data_version: versions.data },
     };
   } finally {
     await pool.close();

@@ -1,7 +1,7 @@
-/** A worker thread of the batch: extracts the documents it is sent (see pool.ts). */
+/** A worker thread of the batch: does the per-file jobs it is sent (see pool.ts). */
 import { parentPort } from "node:worker_threads";
-import { extractDocument } from "./document-result.ts";
+import { type DocumentJob, documentResult } from "./document-result.ts";
 
-parentPort!.on("message", ({ id, bytes, source_file }: { id: number; bytes: Uint8Array; source_file: string }) => {
-  parentPort!.postMessage({ id, result: extractDocument(bytes, source_file) });
+parentPort!.on("message", ({ id, job }: { id: number; job: DocumentJob }) => {
+  parentPort!.postMessage({ id, ...documentResult(job) });
 });

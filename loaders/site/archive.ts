@@ -20,7 +20,7 @@ const MTIME = new Date("2000-01-01T00:00:00Z");
 export async function corpusArchive(documentsDir: string, cacheDir: string | null = DEFAULT_CACHE_DIR): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), "corpus-"));
   try {
-    const { texts } = await extractBatch([documentsDir], dir, { root: documentsDir, formats: ["parquet", "arrow", "csv"], cacheDir });
+    const { texts } = await extractBatch([documentsDir], dir, { root: documentsDir, formats: ["parquet", "arrow", "csv"], cacheDir, keepText: true });
     const files: Zippable = {};
     for (const name of readdirSync(dir).sort()) if (statSync(join(dir, name)).isFile()) files[name] = [readFileSync(join(dir, name)), { mtime: MTIME, level: 0 }];
     for (const [doc_id, text] of [...texts].sort()) files[`sources/${doc_id}.txt`] = [new TextEncoder().encode(text), { mtime: MTIME, level: 0 }];

@@ -8,7 +8,7 @@
  *   partitioned  partitioned/<table>/province=…/year=…/data_0.parquet, hive-partitioned
  *   duckdb       corpus.duckdb, every table in one DuckDB database
  * and always datapackage.json, the Frictionless descriptor with keys.
- * The stage database is in memory up to 1 GB and spills to the spool folder
+ * The stage database is in memory up to 512 MB and spills to the spool folder
  * beyond, so memory stays bounded whatever the size of the corpus.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -107,8 +107,8 @@ async function* columnBatches(conn: DuckDBConnection, sql: string, width: number
 }
 
 export async function writeCorpus(outDir: string, spool: Spool, options: CorpusWriteOptions = {}): Promise<string[]> {
-  // In memory, spilling to the spool folder past 1 GB: memory stays bounded whatever the corpus.
-  const instance = await DuckDBInstance.create(":memory:", { threads: "1", memory_limit: "1GB", temp_directory: join(spool.dir, "duckdb.tmp") });
+  // In memory, spilling to the spool folder past 512 MB: memory stays bounded whatever the corpus.
+  const instance = await DuckDBInstance.create(":memory:", { threads: "1", memory_limit: "512MB", temp_directory: join(spool.dir, "duckdb.tmp") });
   const conn = await instance.connect();
   const written: string[] = [];
   const formats = new Set(options.formats ?? DEFAULT_FORMATS);

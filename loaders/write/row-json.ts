@@ -17,16 +17,16 @@ export function cellValue(value: unknown, type: ColumnType): string | number | b
   return Number.isFinite(n) ? n : null;
 }
 
-/** One JSON line per row: `{"_row":1,"col":…}`. */
+/** One JSON line per row: `{"_row":1,"col":…}` (one JSON.stringify per row: the serialiser is native). */
 export function rowsToJsonLines(spec: TableSpecOut, rows: readonly object[]): string {
-  let out = "";
+  const lines: string[] = [];
   rows.forEach((row, index) => {
     const r = row as Record<string, unknown>;
-    let line = `{"_row":${index + 1}`;
-    for (const col of spec.columns) line += `,${JSON.stringify(col.name)}:${JSON.stringify(cellValue(r[col.name], col.type))}`;
-    out += `${line}}\n`;
+    const out: Record<string, unknown> = { _row: index + 1 };
+    for (const col of spec.columns) out[col.name] = cellValue(r[col.name], col.type);
+    lines.push(JSON.stringify(out));
   });
-  return out;
+  return lines.length ? `${lines.join("\n")}\n` : "";
 }
 
 /** Stamp a document's position in the batch on each line of its block. */

@@ -5,6 +5,8 @@ import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 // @ts-expect-error -- plain ESM script without type declarations
 import {resolveFile, serve} from "../../scripts/serve.mjs";
+// @ts-expect-error -- plain ESM script without type declarations
+import {precompress} from "../../scripts/precompress.mjs";
 
 let root: string;
 let server: {url: string; close(): Promise<void>};
@@ -16,6 +18,8 @@ beforeAll(async () => {
   mkdirSync(join(root, "_node"));
   writeFileSync(join(root, "_node", "duckdb-eh.wasm"), new Uint8Array([0, 0x61, 0x73, 0x6d]));
   writeFileSync(join(root, "_node", "x.js"), "export {}");
+  writeFileSync(join(root, "_node", "big.wasm"), new Uint8Array(64 * 1024).fill(7));
+  precompress(root);
   server = await serve(root, 0);
 });
 
@@ -50,5 +54,16 @@ describe("serve.mjs", () => {
     expect(resolveFile(root, "/%2e%2e/%2e%2e/etc/passwd")).toBeUndefined();
     expect(resolveFile(root, "/%00")).toBeUndefined();
     expect(resolveFile(root, "/%E0%A4%A")).toBeUndefined();
+  });
+
+  test("sends the precompressed copy the client accepts, the file as it is otherwise", async () => {
+    const url = `${server.url}/_node/big.wasm`;
+    const br = await fetch(url, {headers: {"accept-encoding": "br, gzip"}});
+    expect([br.headers.get("content-encoding"), br.headers.get("content-type"), (await br.arrayBuffer()).byteLength]).toEqual(["br", "application/wasm", 65536]);
+    const gz = await fetch(url, {headers: {"accept-encoding": "gzip"}});
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    expect(Number(gz.headers.get("content-length"))).toBeLessThan(1024);
+    const plain = await fetch(url, {headers: {"accept-encoding": "identity"}});
+    expect([plain.headers.get("content-encoding"), plain.headers.get("content-length")]).toEqual([null, "65536"]);
   });
 });

@@ -68,7 +68,7 @@ function targetOf(f: NarrativeFactLike, budgetDoc: boolean): Target | null {
 }
 
 /** Half a unit of the last digit printed, in 万元 (at least 0.01). */
-function proseTolerance(f: NarrativeFactLike): number {
+export function proseTolerance(f: NarrativeFactLike): number {
   const factor = toWanFactor(f.unit) ?? 1;
   return Math.max(0.01, 0.5 * 10 ** -decimalsOf(f.value) * factor);
 }
