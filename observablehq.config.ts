@@ -19,6 +19,8 @@ const documents = docPages();
 export const pages: (PageEntry | PageSection)[] = [
   {name: "Overview", path: "/"},
   {name: "Compare", path: "/compare"},
+  {name: "Regions", path: "/regions"},
+  {name: "Entities", path: "/entity"},
   {name: "Audit", path: "/audit"},
   {name: "Performance", path: "/performance"},
   {name: "Data", path: "/data"},
