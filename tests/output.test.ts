@@ -72,7 +72,7 @@ describe("stable CSV", () => {
   });
 
   it("orders rows by document and source line, then by every column, whatever order they came in", () => {
-    const spec = { name: "t", description: "", columns: [
+    const spec = { name: "line_items", description: "", columns: [
       { name: "doc_id", type: "string", description: "" },
       { name: "value", type: "double", description: "" },
       { name: "source_line", type: "int", description: "" },
