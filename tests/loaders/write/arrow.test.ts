@@ -10,7 +10,7 @@ import { writeArrowFiles } from "../../../loaders/write/arrow.ts";
 import { cellValue } from "../../../loaders/write/row-json.ts";
 
 const SPEC: TableSpecOut = {
-  name: "t",
+  name: "line_items", // any output name: the columns below are what is written
   description: "test table",
   columns: [
     { name: "code", type: "string", description: "" },
