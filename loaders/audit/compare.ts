@@ -8,7 +8,7 @@
 import type { Check, Severity } from "./types.ts";
 
 /** A check row before its document, id and rule are filled in. */
-export type Finding = Omit<Check, "doc_id" | "check_id" | "rule">;
+export type Finding = Omit<Check, "doc_id" | "check_id" | "rule" | "family">;
 
 export interface Where {
   /** What is compared, in Chinese and English: "收入总计 = 支出总计" … */

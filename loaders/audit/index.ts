@@ -9,7 +9,7 @@ import { RULES } from "./rules.ts";
 import type { AuditInput, AuditStat, Check } from "./types.ts";
 
 export type { AuditInput, AuditStat, Check } from "./types.ts";
-export { RULES } from "./rules.ts";
+export { FAMILIES, RULES } from "./rules.ts";
 
 interface Outcome {
   checks: Check[];
@@ -28,7 +28,7 @@ function runAll(input: AuditInput): Outcome {
       .map((f, i) => ({ f, i }))
       .sort((a, b) => (a.f.source_lines[0] ?? 0) - (b.f.source_lines[0] ?? 0) || a.i - b.i)
       .map((x) => x.f);
-    findings.forEach((f, n) => checks.push({ doc_id, check_id: `${doc_id}:${rule.id}:${n + 1}`, rule: rule.id, ...f }));
+    findings.forEach((f, n) => checks.push({ doc_id, check_id: `${doc_id}:${rule.id}:${n + 1}`, rule: rule.id, ...f, family: rule.family }));
     stats.push({
       doc_id,
       rule: rule.id,

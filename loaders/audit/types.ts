@@ -27,6 +27,8 @@ export interface Check {
   table_ids: string[];
   /** Row label / code / prose subject the check is about. */
   subject: string | null;
+  /** The family of checks the rule belongs to (see FAMILIES in rules.ts). */
+  family: string;
 }
 
 export interface DocLike {
@@ -34,6 +36,23 @@ export interface DocLike {
   source_file?: string;
   kind?: string | null;
   year?: number | null;
+  /** The entity as read from the cover / title (documents.entity). */
+  entity?: string | null;
+  /** 部门 / 汇总 / 单位 / 本级 (documents.scope_zh). */
+  scope_zh?: string | null;
+}
+
+/** A standard table found in the document (see schema TableRow). */
+export interface TableLike {
+  table_id: string;
+  table_name: string;
+  family: string;
+  /** ok | no_data | untrusted | partial … */
+  status: string;
+  title_line: number;
+  start_line?: number;
+  end_line?: number;
+  unit?: string;
 }
 
 /** A figure stated in the prose (see loaders/prose/types.ts NarrativeFact). */
@@ -72,6 +91,10 @@ export interface ProjectLike {
   score: number | null;
   total_score: number | null;
   total_weight?: number | null;
+  /** 优 / 良 / 中 / 差 where printed. */
+  self_rating?: string | null;
+  /** self_evaluation / target / department_overall. */
+  table_kind?: string;
   unit: string;
   source_line: number;
   source_lines?: number[];
@@ -86,6 +109,12 @@ export interface IndicatorLike {
   weight: number | null;
   score: number | null;
   met?: boolean | null;
+  level1?: string | null;
+  level2?: string | null;
+  unit?: string | null;
+  target_value?: number | null;
+  actual_value?: number | null;
+  operator?: string | null;
   source_line: number;
   source_lines?: number[];
 }
@@ -96,6 +125,10 @@ export interface AuditInput {
   facts?: NarrativeFactLike[];
   projects?: ProjectLike[];
   indicators?: IndicatorLike[];
+  /** The standard tables found; rules that judge which tables are present run only when given. */
+  tables?: TableLike[];
+  /** The document's lines (lines[0] is line 1); rules that read the text run only when given. */
+  lines?: string[];
 }
 
 /** Checks performed and findings per rule, for one document. */

@@ -17,5 +17,6 @@ export const CHECKS: TableSpecOut = {
     s("source_lines", "Every line involved (JSON array of 1-based line numbers)"),
     s("table_ids", "Tables involved (JSON array)"),
     s("subject", "Row label, code or prose subject the check is about"),
+    s("family", "Family of the rule: completeness, arithmetic, cross_table, prose_tables, prose_arithmetic, repeated, performance, classification, units, naming, explanations (see the /audit page)"),
   ],
 };

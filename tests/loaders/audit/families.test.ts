@@ -1,0 +1,100 @@
+/**
+ * The rule families added for issue 13, each on a sample's real lines: the
+ * document as printed (a true finding, or a pass) and the same lines edited
+ * to break (or repair) the identity the rule checks.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { audit, auditWithStats, FAMILIES, RULES } from "../../../loaders/audit/index.ts";
+import { auditInputOf } from "../../../loaders/audit/input.ts";
+import type { AuditInput, Check } from "../../../loaders/audit/types.ts";
+import { extractBytes, extractFile } from "../../../loaders/extract.ts";
+import { EXT, hasExternal, SAMPLE } from "../helpers.ts";
+
+const inputOf = (path: string) => auditInputOf(extractFile(path));
+const of = (checks: Check[], rule: string) => checks.filter((c) => c.rule === rule);
+
+/** The audit input of a sample with line `n` (1-based) edited. */
+function editedInput(path: string, n: number, from: string, to: string): AuditInput {
+  const lines = readFileSync(path, "utf8").split("\n");
+  expect(lines[n - 1]).toContain(from);
+  lines[n - 1] = lines[n - 1].replace(from, to);
+  return auditInputOf(extractBytes(new TextEncoder().encode(lines.join("\n")), path));
+}
+
+describe("rule metadata", () => {
+  it("puts every rule in one listed family, and every check carries its rule's family", () => {
+    const families = new Set(FAMILIES.map((f) => f.id));
+    for (const r of RULES) expect(families.has(r.family)).toBe(true);
+    const { checks } = auditWithStats(inputOf(SAMPLE.leshan2021));
+    expect(checks.length).toBeGreaterThan(0);
+    for (const c of checks) expect(c.family).toBe(RULES.find((r) => r.id === c.rule)!.family);
+  });
+});
+
+describe("completeness", () => {
+  const guizhou = inputOf(SAMPLE.guizhou2022);
+  it("passes 004, whose nine tables are all printed", () => {
+    expect(of(audit(guizhou), "completeness")).toEqual([]);
+  });
+  it("accepts a missing 政府性基金 table covered by its 空表说明 (line 584: 本单位2022年度没有政府性基金预算财政拨款收入…)", () => {
+    const withoutTable = {
+      ...guizhou,
+      tables: guizhou.tables!.filter((t) => t.family !== "final_gov_fund"),
+      lines: guizhou.lines!.map((l, i) => (i + 1 >= 569 && i + 1 <= 571 ? "" : l)),
+    };
+    expect(of(audit(withoutTable), "completeness")).toEqual([]);
+  });
+  it("flags the table when neither it nor a no-data statement is printed", () => {
+    const lines = guizhou.lines!.map((l) => (/政府性基金/.test(l) ? "" : l));
+    const checks = of(audit({ ...guizhou, tables: guizhou.tables!.filter((t) => t.family !== "final_gov_fund"), lines }), "completeness");
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ severity: "warning", subject: "政府性基金预算财政拨款收入支出决算表", family: "completeness" });
+  });
+  it("reports 000 (a 单位决算 printing prose and 绩效 tables only) once, not table by table", () => {
+    const checks = of(audit(inputOf(SAMPLE.sichuan2022unit)), "completeness");
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ severity: "warning", expected: 9, actual: 0 });
+  });
+});
+
+describe("code_names", () => {
+  it("passes 004, whose codes carry their national names (2101501 行政运行 …)", () => {
+    const { checks, stats } = auditWithStats(inputOf(SAMPLE.guizhou2022));
+    expect(of(checks, "code_names")).toEqual([]);
+    expect(stats.find((s) => s.rule === "code_names")!.performed).toBeGreaterThan(20);
+  });
+  it("flags a 项 printed under another code's name (004 line 191 edited: 2101501 named 一般行政管理事务)", () => {
+    const checks = of(audit(editedInput(SAMPLE.guizhou2022, 191, "行政运行", "一般行政管理事务")), "code_names");
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ severity: "warning", subject: "2101501", source_lines: [191] });
+    expect(checks[0].message).toMatch(/2101502/);
+  });
+  it.skipIf(!hasExternal)("flags 社会福利院's own economic numbering: 30202 printed as 咨询费 (the name of 30203)", () => {
+    const c = of(audit(inputOf(EXT.shflyBudget)), "code_names").find((x) => x.subject === "30202")!;
+    expect(c).toMatchObject({ severity: "warning", source_lines: [197] });
+    expect(c.message).toMatch(/咨询费.*30203.*印刷费/);
+  });
+});
+
+describe("prose_parts", () => {
+  it("flags 003 line 246: 政府采购支出总额 0 万元 while 政府采购服务支出 is 2.61 万元", () => {
+    const c = of(audit(inputOf(SAMPLE.leshan2021)), "prose_parts").find((x) => x.severity === "error")!;
+    expect(c).toMatchObject({ subject: "政府采购支出总额", expected: 2.61, actual: 0, source_lines: [246] });
+  });
+  it("accepts 004 line 901: 政府采购支出总额 5,207.62 = 27.04 + 0.00 + 5,180.58", () => {
+    const checks = of(audit(inputOf(SAMPLE.guizhou2022)), "prose_parts");
+    expect(checks.filter((c) => c.source_lines.includes(901))).toEqual([]);
+  });
+  it("flags the same list when a part is edited beyond the whole (5,180.58 → 5,280.58)", () => {
+    const checks = of(audit(editedInput(SAMPLE.guizhou2022, 905, "5,180.58", "5,280.58")), "prose_parts").filter((c) => c.severity !== "info");
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ severity: "error", expected: 5307.62, actual: 5207.62, source_lines: [901, 903, 905] });
+  });
+  it("reads counts too: 004 line 913 车辆 4 辆 = 1 + 2 + 1; with 机要通信用车 edited to 3 辆 the parts exceed the whole", () => {
+    expect(of(audit(inputOf(SAMPLE.guizhou2022)), "prose_parts").filter((c) => c.source_lines.includes(913))).toEqual([]);
+    const checks = of(audit(editedInput(SAMPLE.guizhou2022, 915, "机要通信用车1辆", "机要通信用车3辆")), "prose_parts").filter((c) => c.subject === "车辆");
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ severity: "error", expected: 6, actual: 4 });
+  });
+});
