@@ -123,7 +123,7 @@ async function coverage(_: Values, inputs: string[], io: CliIO): Promise<number>
 
 async function panel(_: Values, inputs: string[], io: CliIO): Promise<number> {
   const { panelReport } = await import("./panel/report.ts");
-  for (const line of panelReport(inputs)) io.out(`${line}\n`);
+  for (const line of panelReport(extractFiles(inputs, { root: process.cwd() }))) io.out(`${line}\n`);
   return 0;
 }
 

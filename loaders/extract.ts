@@ -10,7 +10,7 @@ import { join, relative } from "node:path";
 import { readMetadata } from "./document/metadata.ts";
 import { regionCodes, type RegionCodes } from "./regions/codes.ts";
 import { IngestError } from "./ingest/decode.ts";
-import { markDuplicates } from "./batch/duplicates.ts";
+import { markDuplicates } from "./document/duplicates.ts";
 import { looksLikePdf } from "./ingest/pdf/document.ts";
 import { isPdfName, pagesOf, readSource, type PageRow } from "./ingest/source.ts";
 import { classificationsOf } from "./schema/classifications.ts";
@@ -241,7 +241,7 @@ export function extractFile(path: string, source_file = path): DocumentExtractio
  * Extract many files in memory (tests, small folders; a corpus goes through
  * batch/run.ts). `root` makes source_file relative (stable across machines);
  * a second copy of a document is reported, not extracted twice
- * (batch/duplicates.ts chooses which copy).
+ * (document/duplicates.ts chooses which copy).
  */
 export function extractFiles(paths: string[], options: { root?: string; onDocument?: (d: DocumentExtraction, index: number, total: number) => void } = {}): Extraction {
   const files = listInputs(paths);

@@ -8,7 +8,8 @@
  * 国有资本经营, “三公”), which side (收支, 收入, 支出), which part (基本支出,
  * 项目支出) and which classification (功能 / 经济).
  */
-import { normaliseTitle, type TableSpec } from "../tables/catalogue.ts";
+import type { DocKind, TableFamily } from "../schema/types.ts";
+import { normaliseTitle, type TableSpec } from "./catalogue.ts";
 
 /** The printed number and ordinal around a title: 表1, 公开01表, 附表3, 一、, （二）, （预算表 1）. */
 const ID_BEFORE = /^(?:(?:附)?表\d{1,2}(?:-\d{1,2})?(?=20\d\d|\D)|(?:财决)?公开\d{1,2}表|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/;
@@ -29,7 +30,7 @@ export function titleCore(line: string): string | null {
 }
 
 /** The family a title core names, or null (绩效 tables, 政府采购, lists, notes). */
-export function familyOfCore(core: string, kind: "budget" | "final"): string | null {
+export function familyOfCore(core: string, kind: DocKind): TableFamily | null {
   if (/绩效|采购|说明|目录/.test(core)) return null;
   const economic = /经济/.test(core);
   const functional = /功能/.test(core);
@@ -58,7 +59,7 @@ export function familyOfCore(core: string, kind: "budget" | "final"): string | n
 }
 
 /** A title line's spec by meaning (kind: the document's, when the title does not say). */
-export function matchTitleByMeaning(line: string, docKind: "budget" | "final" | null): { spec: TableSpec; name: string } | null {
+export function matchTitleByMeaning(line: string, docKind: DocKind | null): { spec: TableSpec; name: string } | null {
   const core = titleCore(line);
   if (!core) return null;
   const kind = /决算/.test(core) ? "final" : /预算/.test(core) ? "budget" : docKind ?? "budget";

@@ -1,6 +1,6 @@
 /**
  * Lines → standard table sections. A section starts at a title line naming
- * a standard table (tables/catalogue.ts) and runs to the line before the
+ * a standard table (segment/catalogue.ts) and runs to the line before the
  * next section's header block, or to a boundary (a 第N部分 heading, a
  * 说明 / 绩效 heading) — whichever comes first.
  *
@@ -8,7 +8,7 @@
  * table has a body: numbers, a 单位 line or a 注 before the next title.
  */
 import type { AmountUnit, TableSection } from "../schema/types.ts";
-import { matchTableId, matchTitle, type TableSpec } from "../tables/catalogue.ts";
+import { matchTableId, matchTitle, type TableSpec } from "./catalogue.ts";
 import { unitInLine } from "../document/unit.ts";
 import { matchTitleByMeaning } from "./family.ts";
 

@@ -9,7 +9,7 @@ import type { CodeSystem, LineItem, ResidueRow, TableContext, TableParse } from 
 import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { identitiesOf } from "./columnMeasures.ts";
-import { reasonFor, isNoDataNote } from "./lineKinds.ts";
+import { reasonFor} from "./lineKinds.ts";
 import { resolveGroups, rowCandidates, valueAt, type Group } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
 import { placeReading } from "./readings.ts";
@@ -19,12 +19,14 @@ import { textColumns } from "./textColumns.ts";
 import { readTsvHeader } from "./tsvHeader.ts";
 import { departmentCode, unitDirectory } from "./units.ts";
 import { checkIdentities } from "./trust.ts";
+import { isNoDataNote } from "../../document/line-kinds.ts";
+import type { Measure } from "../../schema/measures.ts";
 
 export interface RowTableOptions {
   /** Code system of 3xx codes in this table. */
   codeHint: CodeSystem;
   /** Measure renames for this family (e.g. total → three_public_total, budget → project). */
-  remap?: Record<string, string>;
+  remap?: Partial<Record<Measure, Measure>>;
   /** Column totals known from another table (see crossTotals.ts), to choose the 合计 row's reading. */
   crossTotals?: (ctx: TableContext) => { totals: Map<string, number>; source: string } | null;
 }
@@ -47,7 +49,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
   for (const [n] of parts.header) residue.push(makeResidue(ctx, n, "header"));
 
   // money columns
-  let columns: Array<{ label: string; measure: string; index?: number }> = [];
+  let columns: Array<{ label: string; measure: Measure; index?: number }> = [];
   let roles = new Map<number, import("./tsvHeader.ts").CellRole>();
   if (parts.exact) {
     const h = readTsvHeader(parts.header.map(([, t]) => t).filter((t) => t.includes("\t")));

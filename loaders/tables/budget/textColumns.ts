@@ -5,10 +5,11 @@
  * when its header words appear in the header text.
  */
 import { foldHeader, measureOfHeader } from "./columnMeasures.ts";
+import type { Measure } from "../../schema/measures.ts";
 
 export interface TextColumn {
   label: string;
-  measure: string;
+  measure: Measure;
 }
 
 type Spec = Array<{ label: string; key: RegExp; leaf?: string; parent?: string }>;
@@ -70,7 +71,7 @@ function yearGroups(h: string): TextColumn[] | null {
   const kinds: TextColumn[] = /人员经费/.test(h)
     ? [{ label: "人员经费", measure: "personnel" }, { label: "公用经费", measure: "public_expenses" }]
     : /基本支出/.test(h)
-      ? [{ label: "基本支出", measure: "basic" }, { label: "项目支出", measure: "project" }, ...(/经营支出|营支出/.test(h) ? [{ label: "事业单位经营支出", measure: "operating_expenditure" }] : [])]
+      ? [{ label: "基本支出", measure: "basic" }, { label: "项目支出", measure: "project" }, ...(/经营支出|营支出/.test(h) ? [{ label: "事业单位经营支出", measure: "operating_expenditure" as const }] : [])]
       : [];
   if (kinds.length === 0) return null;
   return [
@@ -178,7 +179,7 @@ function byHeaderMeaning(h: string): TextColumn[] | null {
 }
 
 /** Measures of the amount columns a two-sided header may name after its 项目 cell. */
-const SIDE_COLUMNS: Array<[RegExp, string]> = [
+const SIDE_COLUMNS: Array<[RegExp, Measure]> = [
   [/^(本年)?预算(数)?$|^金额$/, "budget"],
   [/^编制预算$|^当年(财政拨款|预算)(安排)?$/, "current_year_appropriation"],
   [/^上年结转(结余)?$/, "carryover_prior"],
