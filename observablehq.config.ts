@@ -1,7 +1,10 @@
 // Observable Framework configuration. Everything here must work offline:
 // no web fonts (globalStylesheets: []), no built-in search, no `npm:` imports.
 // Pages are listed in `pages`; add an entry per new page (name + path without ".md").
-import {docPages} from "./scripts/doc-ids.ts";
+// Notebooks are listed from src/notebooks/ by themselves (scripts/notebooks.ts).
+import {parserVersion} from "./loaders/batch/version.ts";
+import {docPages, documentsDataVersion} from "./scripts/doc-ids.ts";
+import {notebookPages} from "./scripts/notebooks.ts";
 
 export interface PageEntry {
   name: string;
@@ -15,17 +18,24 @@ export interface PageSection {
 }
 
 const documents = docPages();
+/** The data version (documents + parser), the same the data loader stamps into the data; every page carries it. */
+const version = documentsDataVersion();
 
 export const pages: (PageEntry | PageSection)[] = [
   {name: "Overview", path: "/"},
   {name: "Compare", path: "/compare"},
+  {name: "Regions", path: "/regions"},
+  {name: "Entities", path: "/entity"},
   {name: "Audit", path: "/audit"},
   {name: "Performance", path: "/performance"},
   {name: "Data", path: "/data"},
   {name: "SQL", path: "/sql"},
-  {name: "Notebooks", path: "/notebooks/"},
-  {name: "信息化建设 spending", path: "/notebooks/it-spending"},
-  {name: "Contradictions", path: "/notebooks/contradictions"},
+  {name: "Notebook editor", path: "/notebook"},
+  {
+    name: "Notebooks",
+    open: true,
+    pages: [{name: "All notebooks", path: "/notebooks/"}, ...notebookPages().map(({title, path}) => ({name: title, path}))]
+  },
   {
     name: "Documents",
     open: false,
@@ -47,8 +57,11 @@ export default {
   // Built-in search works offline (MiniSearch is bundled into _observablehq/), but we
   // keep it off until there are enough pages to need it.
   search: false,
-  header: "",
-  footer: "Budget notebooks — analysis of Chinese public budget disclosures (部门预算 / 部门决算). Offline build.",
+  // The data version in every page: read by shared links (src/components/version.ts) and printed in the footer.
+  head: `<meta name="bn-data-version" content="${version}"><meta name="bn-parser-version" content="${parserVersion()}">`,
+  // "Download PDF" is the browser's print path (the print stylesheet is in src/components/print.css).
+  header: `<button type="button" class="bn-print-button" onclick="window.print()" title="Print this page or save it as PDF">Download PDF</button>`,
+  footer: `Budget notebooks — analysis of Chinese public budget disclosures (部门预算 / 部门决算). Offline build. <span class="bn-data-version">Data version <code>${version}</code> (documents + parser ${parserVersion()}).</span>`,
   // Emit /compare.html for /compare; scripts/serve.mjs maps clean URLs back to .html.
   preserveExtension: false,
   preserveIndex: false

@@ -5,4 +5,5 @@
 import {register} from "tsx/esm/api";
 
 register();
-await import("../loaders/cli.ts");
+const {runCli} = await import("../loaders/cli.ts");
+process.exitCode = await runCli(process.argv.slice(2));

@@ -10,7 +10,7 @@ import { join, relative } from "node:path";
 import { readMetadata } from "./document/metadata.ts";
 import { regionCodes, type RegionCodes } from "./regions/codes.ts";
 import { IngestError } from "./ingest/decode.ts";
-import { markDuplicates } from "./batch/duplicates.ts";
+import { markDuplicates } from "./document/duplicates.ts";
 import { looksLikePdf } from "./ingest/pdf/document.ts";
 import { isPdfName, pagesOf, readSource, type PageRow } from "./ingest/source.ts";
 import { classificationsOf } from "./schema/classifications.ts";
@@ -20,8 +20,8 @@ import { extractNarrative } from "./prose/index.ts";
 import type { NarrativeFact } from "./prose/types.ts";
 import { extractPerformance } from "./performance/index.ts";
 import type { PerformanceIndicator, PerformanceProject } from "./performance/types.ts";
-import { audit } from "./audit/index.ts";
-import type { Check } from "./audit/types.ts";
+import { auditWithStats } from "./audit/index.ts";
+import type { AuditStat, Check } from "./audit/types.ts";
 import { extractTables } from "./tables/extract.ts";
 import { panelStage, statedRenames, type EntityRow, type PanelRow, type StatedRename } from "./panel/index.ts";
 
@@ -120,6 +120,8 @@ export interface DocumentExtraction extends DocumentRows {
   segments?: Segmentation;
   /** True when the file could not be read as text at all (empty, binary, undecodable, I/O error). */
   unreadable?: boolean;
+  /** Per audit rule: checks performed and findings (for the audit report; absent when unreadable). */
+  audit_stats?: AuditStat[];
 }
 
 /** Extract one document from its bytes. Never throws for bad input: the row says what went wrong. */
@@ -146,7 +148,7 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
   const performance = extractPerformance(doc, segments.performance, context);
   const residue = [...tables.residue, ...prose.residue, ...performance.residue].sort((a, b) => a.source_line - b.source_line);
   // audit: totals against parts, table against table, prose against tables, 绩效 arithmetic
-  const checks = audit({
+  const { checks, stats: audit_stats } = auditWithStats({
     doc: { doc_id: doc.doc_id, source_file, kind: meta.kind, year: meta.year, entity: meta.entity, scope_zh: meta.scope_zh },
     items: tables.items,
     facts: prose.facts,
@@ -216,6 +218,7 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
     performance_projects: performance.projects,
     performance_indicators: performance.indicators,
     checks,
+    audit_stats,
     residue,
     pages: pagesOf(doc),
     source: doc,
@@ -238,7 +241,7 @@ export function extractFile(path: string, source_file = path): DocumentExtractio
  * Extract many files in memory (tests, small folders; a corpus goes through
  * batch/run.ts). `root` makes source_file relative (stable across machines);
  * a second copy of a document is reported, not extracted twice
- * (batch/duplicates.ts chooses which copy).
+ * (document/duplicates.ts chooses which copy).
  */
 export function extractFiles(paths: string[], options: { root?: string; onDocument?: (d: DocumentExtraction, index: number, total: number) => void } = {}): Extraction {
   const files = listInputs(paths);

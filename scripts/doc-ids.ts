@@ -3,8 +3,10 @@
 // order and same ids as the extraction (loaders/extract.ts extractFiles): ids come
 // from loaders/ingest/source.ts (a PDF by its text layer), a second copy of a text gets
 // "-dup<index>", and a file that cannot be read (binary, …) has no source text and no page.
+import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
+import {dataVersion, parserVersion} from "../loaders/batch/version.ts";
 import {readMetadata} from "../loaders/document/metadata.ts";
 import {listInputs} from "../loaders/extract.ts";
 import {readSource} from "../loaders/ingest/source.ts";
@@ -42,4 +44,9 @@ export function docPages(dir: string = DEFAULT_DOCUMENTS_DIR): DocPage[] {
 
 export function docIds(dir: string = DEFAULT_DOCUMENTS_DIR): string[] {
   return docPages(dir).map((p) => p.id);
+}
+
+/** The data version of the documents in `dir`, as the data loader stamps it into the data (loaders/batch/run.ts). */
+export function documentsDataVersion(dir: string = DEFAULT_DOCUMENTS_DIR): string {
+  return dataVersion(parserVersion(), listInputs([dir]).map((path) => createHash("sha256").update(readFileSync(path)).digest("hex")));
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Scaffold a notebook page: npm run new:notebook -- <name> ["Title"] [--dir <folder>]
 // Writes src/notebooks/<name>.md from scripts/notebook-template.md and prints the
-// line to add to observablehq.config.ts (pages) so it shows in the sidebar.
+// preview URL (the sidebar and /notebooks/ list src/notebooks/ by themselves).
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 
@@ -25,5 +25,5 @@ const template = readFileSync(`${root}scripts/notebook-template.md`, "utf-8");
 mkdirSync(dir, {recursive: true});
 writeFileSync(target, template.replaceAll('"{{title}}"', JSON.stringify(title)).replaceAll("{{title}}", title));
 console.log(`wrote ${target}`);
-console.log(`add to observablehq.config.ts pages: {name: ${JSON.stringify(title)}, path: "/notebooks/${name}"}`);
+console.log("it is listed in the sidebar and on /notebooks/ by itself (observablehq.config.ts reads src/notebooks/)");
 console.log(`preview: npm run dev, then open http://127.0.0.1:3000/notebooks/${name}`);

@@ -2,7 +2,8 @@
  * Whole-output snapshots, in the manner of Observable Framework's test/input →
  * test/output: every output table of each sample document in data/documents/
  * as sorted, stable CSV under tests/output/<document file stem>/<table>.csv,
- * and the corpus-wide classifications once as tests/output/classifications.csv.
+ * and the corpus-wide tables (no doc_id: classifications, entities) once as
+ * tests/output/<table>.csv.
  * Each file is compared whole; a mismatch prints the diff. After a change in
  * behaviour made on purpose, `npm run test:update` rewrites them: read the diff
  * and say in the commit which outputs changed and why.
@@ -11,13 +12,14 @@ import { readdirSync } from "node:fs";
 import { join, parse } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractFiles, type Extraction } from "../loaders/extract.ts";
-import { CLASSIFICATIONS } from "../loaders/schema/columns.ts";
 import { OUTPUT_TABLES } from "../loaders/schema/outputs.ts";
 import { csvField, tableCsv } from "./snapshot-csv.ts";
 
 const DOCS = join(import.meta.dirname, "..", "data", "documents");
 const OUTPUT = join(import.meta.dirname, "output");
-const PER_DOCUMENT = OUTPUT_TABLES.filter((t) => t.name !== CLASSIFICATIONS.name);
+const corpusWide = (t: (typeof OUTPUT_TABLES)[number]) => !t.columns.some((c) => c.name === "doc_id");
+const PER_DOCUMENT = OUTPUT_TABLES.filter((t) => !corpusWide(t));
+const CORPUS_WIDE = OUTPUT_TABLES.filter(corpusWide);
 
 const extraction: Extraction = extractFiles([DOCS], { root: DOCS });
 const rowsOf = (name: string) => (extraction as unknown as Record<string, Array<{ doc_id?: string }>>)[name];
@@ -35,14 +37,16 @@ describe("tests/output: the sample documents' output tables", () => {
     });
   }
 
-  it("classifications.csv (corpus-wide)", async () => {
-    await expect(tableCsv(CLASSIFICATIONS, extraction.classifications)).toMatchFileSnapshot(join(OUTPUT, "classifications.csv"));
-  });
+  for (const spec of CORPUS_WIDE) {
+    it(`${spec.name}.csv (corpus-wide)`, async () => {
+      await expect(tableCsv(spec, rowsOf(spec.name))).toMatchFileSnapshot(join(OUTPUT, `${spec.name}.csv`));
+    });
+  }
 
   // A file is missing → its snapshot test above fails (in CI) or writes it; here: nothing stale is left over.
   it("holds no file that no sample or table produces", () => {
     const expected = [
-      "classifications.csv",
+      ...CORPUS_WIDE.map((t) => `${t.name}.csv`),
       ...extraction.documents.flatMap((d) => PER_DOCUMENT.map((t) => `${parse(d.source_file).name}/${t.name}.csv`)),
     ].sort();
     const present = readdirSync(OUTPUT, { recursive: true, withFileTypes: true })
@@ -51,7 +55,7 @@ describe("tests/output: the sample documents' output tables", () => {
       .sort();
     expect(present.filter((f) => !expected.includes(f))).toEqual([]);
     expect(extraction.documents.map((d) => d.source_file)).toEqual(readdirSync(DOCS).sort());
-    expect(expected).toHaveLength(1 + 5 * PER_DOCUMENT.length);
+    expect(expected).toHaveLength(CORPUS_WIDE.length + 5 * PER_DOCUMENT.length);
   });
 });
 
@@ -68,7 +72,7 @@ describe("stable CSV", () => {
   });
 
   it("orders rows by document and source line, then by every column, whatever order they came in", () => {
-    const spec = { name: "t", description: "", columns: [
+    const spec = { name: "line_items", description: "", columns: [
       { name: "doc_id", type: "string", description: "" },
       { name: "value", type: "double", description: "" },
       { name: "source_line", type: "int", description: "" },

@@ -1,11 +1,8 @@
 /**
- * `npm run audit -- <file>`: extract one document, run the audit and print
- * a readable report — findings grouped by family and rule, each with the
+ * The audit report of one document (printed by `budget-notebooks audit`, see
+ * cli.ts): a readable report — findings grouped by family and rule, each with the
  * lines involved as printed — then the checks performed per rule.
  */
-import { extractFile } from "../extract.ts";
-import { auditWithStats } from "./index.ts";
-import { auditInputOf } from "./input.ts";
 import { FAMILIES, RULES } from "./rules.ts";
 import type { AuditStat, Check, Severity } from "./types.ts";
 
@@ -43,24 +40,4 @@ export function formatReport(title: string, lines: string[], checks: Check[], st
   for (const s of stats)
     out.push(`${(familyOf.get(s.rule) ?? "").padEnd(17)}${s.rule.padEnd(22)} performed ${String(s.performed).padStart(5)}  errors ${String(s.errors).padStart(4)}  warnings ${String(s.warnings).padStart(4)}  info ${String(s.infos).padStart(4)}`);
   return out;
-}
-
-export async function auditCommand(args: string[]): Promise<number> {
-  const files = args.filter((a) => !a.startsWith("--"));
-  if (files.length === 0) {
-    console.error("usage: audit <file>...");
-    return 2;
-  }
-  for (const file of files) {
-    const d = extractFile(file);
-    if (d.unreadable) {
-      console.error(d.document.message);
-      continue;
-    }
-    const { checks, stats } = auditWithStats(auditInputOf(d));
-    const doc = d.document;
-    const title = `${doc.source_file} (${[doc.entity, doc.year, doc.kind, doc.scope_zh].filter(Boolean).join(" ")}) doc_id=${doc.doc_id}`;
-    console.log(formatReport(title, d.source?.lines ?? [], checks, stats).join("\n"));
-  }
-  return 0;
 }

@@ -8,13 +8,16 @@
  */
 import type { RuleRun } from "./compare.ts";
 import type { AuditContext } from "./context.ts";
+import { balances } from "./rules/balances.ts";
 import { basic } from "./rules/basic.ts";
 import { codeNames } from "./rules/code_names.ts";
 import { completeness } from "./rules/completeness.ts";
 import { crossTable } from "./rules/cross_table.ts";
+import { explanations } from "./rules/explanations.ts";
 import { hierarchy } from "./rules/hierarchy.ts";
 import { performanceRate } from "./rules/performance_rate.ts";
 import { performanceScore } from "./rules/performance_score.ts";
+import { performanceWeights } from "./rules/performance_weights.ts";
 import { proseChange } from "./rules/prose_change.ts";
 import { proseCompletion } from "./rules/prose_completion.ts";
 import { proseParts } from "./rules/prose_parts.ts";
@@ -108,6 +111,14 @@ export const RULES: RuleSpec[] = [
     run: crossTable,
   },
   {
+    id: "balances",
+    family: "cross_table",
+    zh: "结转结余：财政拨款收入支出总表的年初、年末结转和结余不得大于收入支出总表的同一数字",
+    en: "Balances: the fiscal-appropriation opening and closing balances cannot exceed those of all money",
+    severity: "error",
+    run: balances,
+  },
+  {
     id: "prose_tables",
     family: "prose_tables",
     zh: "正文与表格一致：正文所列金额（科目、合计、基本支出、项目支出、“三公”经费等）应等于表中数字",
@@ -164,11 +175,27 @@ export const RULES: RuleSpec[] = [
     run: performanceScore,
   },
   {
+    id: "performance_weights",
+    family: "performance",
+    zh: "绩效表：满分 = Σ 指标分值（+ 预算执行率分值）；自评等级与总分相符（优 ≥ 90，良 80–90，中 60–80，差 < 60）",
+    en: "Performance tables: full mark = sum of the indicator weights (+ execution weight); the self-rating grade matches the total score",
+    severity: "error",
+    run: performanceWeights,
+  },
+  {
     id: "code_names",
     family: "classification",
     zh: "科目名称：编码与全国科目名称一致（款、项未印成其他科目的名称）；同一编码在各表与正文中名称一致",
     en: "Code names: each code carries its national name (not another code's); the same code is named alike in the tables and the prose",
     severity: "warning",
     run: codeNames,
+  },
+  {
+    id: "explanations",
+    family: "explanations",
+    zh: "变动说明：较上年增减 10% 及以上的数字应说明主要原因",
+    en: "Explanations: a change of 10% or more on the previous year states its main reason",
+    severity: "warning",
+    run: explanations,
   },
 ];

@@ -3,7 +3,7 @@
  * (extract.ts) runs on a pool of worker threads (pool.ts), or comes from the
  * cache (cache.ts) when the file and the parser are unchanged; each result is
  * spooled to disk at once (write/spool.ts), so memory does not grow with the
- * corpus; duplicates are settled once all copies are known (duplicates.ts);
+ * corpus; duplicates are settled once all copies are known (document/duplicates.ts);
  * the writers order every row by document and row (write/corpus.ts), so the
  * files are byte-identical whatever the number of workers or the order in
  * which documents finished.
@@ -17,7 +17,7 @@ import { writeCorpus, type CorpusWriteOptions } from "../write/corpus.ts";
 import { Spool } from "../write/spool.ts";
 import { openCache } from "./cache.ts";
 import type { DocumentResult } from "./document-result.ts";
-import { markDuplicates } from "./duplicates.ts";
+import { markDuplicates } from "../document/duplicates.ts";
 import { ExtractionPool } from "./pool.ts";
 import { dataVersion, parserVersion } from "./version.ts";
 

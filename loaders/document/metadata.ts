@@ -3,15 +3,17 @@
  * region, level, year, kind (budget / final), scope (department / unit) and
  * the money unit.
  */
+import type { DocKind, Scope } from "../schema/types.ts";
 import { PROVINCE_END, PROVINCES, regionOf, type Region } from "./region.ts";
 import { unitInLine } from "./unit.ts";
 import { fullWidthBrackets, removeSpaces, removeSpacesAndMarkup } from "../base/fold.ts";
+import { isPageMarker } from "./line-kinds.ts";
 
 export interface Metadata extends Region {
   entity: string | null;
   year: number | null;
-  kind: "budget" | "final" | null;
-  scope: "department" | "unit" | null;
+  kind: DocKind | null;
+  scope: Scope | null;
   scope_zh: string | null;
   amount_unit: string;
   title: string | null;
@@ -30,7 +32,6 @@ const TITLE = /^(.*?)(20\d\d)年度?(?:区级|市级|省级|县级)?(.*?)(部门
 /** An organisation named with its province (matchAll copies the RegExp, so one instance serves every call). */
 const NAMED_ORG = new RegExp(`(?:${PROVINCES.join("|")})(?:[\\u4e00-\\u9fa5]{2,3}?市)?[\\u4e00-\\u9fa5]{2,16}?${ORG_SUFFIX}`, "gu");
 
-const PAGE_MARK = /^=+\s*PAGE\s*\d+\s*=+$/;
 
 function clean(s: string): string {
   return fullWidthBrackets(removeSpacesAndMarkup(s));
@@ -77,7 +78,7 @@ export function readMetadata(lines: string[]): Metadata {
   // 1. a title in the first lines, possibly wrapped over up to three lines (003's bold title)
   for (let i = 0; i < head.length && !title; i++) {
     for (let span = 1; span <= 3 && !title; span++) {
-      const joined = clean(head.slice(i, i + span).filter((l) => !PAGE_MARK.test(l) && !/^[\s.。·•\-—]*$/.test(l)).join(""));
+      const joined = clean(head.slice(i, i + span).filter((l) => !isPageMarker(l) && !/^[\s.。·•\-—]*$/.test(l)).join(""));
       if (!joined || joined.length > 60 || /目录|[、，。：:；]/.test(joined)) continue;
       const m = joined.match(TITLE);
       if (m) {

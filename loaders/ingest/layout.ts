@@ -4,7 +4,9 @@
  * so the same parser serves all three.
  */
 
-export type Layout = "text" | "markdown" | "tsv";
+import type { Layout } from "../schema/types.ts";
+
+export type { Layout };
 
 export function detectLayout(lines: string[]): Layout {
   let tabs = 0;

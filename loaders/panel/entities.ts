@@ -9,7 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import type { PerformanceProject } from "../performance/types.ts";
-import { countyName } from "../regions/codes.ts";
+import { countyName, divisionName } from "../regions/codes.ts";
 import type { DocumentRow } from "../schema/types.ts";
 import { bareName, normaliseName, withoutScopeMarker, type StatedRename } from "./names.ts";
 
@@ -20,6 +20,8 @@ export interface EntityRow {
   bare_name: string;
   scope: string;
   region: string | null;
+  province: string | null;
+  city: string | null;
   region_code: string | null;
   province_code: string | null;
   city_code: string | null;
@@ -143,6 +145,8 @@ export function linkEntities(documents: DocumentRow[], renames: StatedRename[], 
       bare_name: members[0].bare,
       scope,
       region: latest.region,
+      province: divisionName(latest.province_code) ?? latest.province,
+      city: divisionName(latest.city_code) ?? latest.city,
       region_code: latest.region_code,
       province_code: latest.province_code,
       city_code: latest.city_code,

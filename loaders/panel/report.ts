@@ -3,11 +3,13 @@
  * found (with the rules that joined their documents) and the panel's rows
  * per measure and per entity.
  */
-import { extractFiles } from "../extract.ts";
 import { PANEL_MEASURES } from "../schema/measures.ts";
+import type { DocumentRow } from "../schema/types.ts";
+import type { EntityRow } from "./entities.ts";
+import type { PanelRow } from "./panel.ts";
 
-export function panelReport(paths: string[]): string[] {
-  const x = extractFiles(paths, { root: process.cwd() });
+/** The report of an extraction (the CLI extracts: the panel does not import the pipeline). */
+export function panelReport(x: { documents: DocumentRow[]; entities: EntityRow[]; panel: PanelRow[] }): string[] {
   const out: string[] = [];
   const linked = x.documents.filter((d) => d.entity_id).length;
   out.push(

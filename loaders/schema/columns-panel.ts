@@ -12,6 +12,8 @@ export const ENTITIES: TableSpecOut = {
     s("bare_name", "The identifying name within the region: scope marker, 中共 prefix and region names removed"),
     s("scope", "department (部门/汇总 accounts) or unit (单位/本级/机关 accounts)"),
     s("region", "Region as printed"),
+    s("province", "Province: its name in the division list where the code was found, else as printed"),
+    s("city", "Prefecture-level city: its name in the division list where the code was found, else as printed"),
     s("region_code", "GB/T 2260 code of the region (the most specific of province, city, county)"),
     s("province_code", "GB/T 2260 code of the province"),
     s("city_code", "GB/T 2260 code of the prefecture-level city, where there is one"),

@@ -14,8 +14,23 @@ export interface Column {
   unit?: string;
 }
 
+/** Name of an output table (one file per table and format). */
+export type OutputName =
+  | "documents"
+  | "tables"
+  | "line_items"
+  | "narrative_facts"
+  | "performance_projects"
+  | "performance_indicators"
+  | "checks"
+  | "classifications"
+  | "residue"
+  | "pages"
+  | "entities"
+  | "panel";
+
 export interface TableSpecOut {
-  name: string;
+  name: OutputName;
   description: string;
   columns: Column[];
 }
@@ -83,7 +98,7 @@ export const TABLES: TableSpecOut = {
     DOC_ID,
     s("table_id", "Table number as printed (财决公开03表, 公开05表, 表1-2), else its title"),
     s("table_name", "Standard name as printed"),
-    s("family", "Parser family (see tables/catalogue.ts)"),
+    s("family", "Parser family (see segment/catalogue.ts)"),
     i("title_line", "Line of the title"),
     i("start_line", "First line of the section"),
     i("end_line", "Last line of the section"),

@@ -3,7 +3,7 @@
  * holds, in English snake_case. Parsers map printed column headers to these;
  * the data dictionary page lists them. Add entries, never rename.
  */
-export const MEASURES: Record<string, { zh: string; en: string }> = {
+export const MEASURES = {
   // generic
   amount: { zh: "金额 / 决算数 / 预算数", en: "Amount (the single money column of a table)" },
   total: { zh: "合计 / 本年支出合计 / 本年收入合计", en: "Total of the row" },
@@ -48,7 +48,14 @@ export const MEASURES: Record<string, { zh: string; en: string }> = {
   vehicle_operation: { zh: "公务用车运行维护费", en: "Official vehicle operation and maintenance" },
   official_reception: { zh: "公务接待费", en: "Official reception" },
   agency_running_costs: { zh: "机关运行经费", en: "Agency running costs" },
-};
+  // government procurement printed beside the expenditure (Shenzhen 支出总表)
+  procurement: { zh: "政府采购项目（小计）", en: "Government procurement projects" },
+  procurement_sme: { zh: "其中：预留给中小企业的项目资金", en: "of which reserved for small and medium enterprises" },
+  procurement_micro: { zh: "其中：预留给小型、微型企业的项目资金", en: "of which reserved for small and micro enterprises" },
+} satisfies Record<string, { zh: string; en: string }>;
+
+/** A measure of line_items: what a column of a standard table holds. */
+export type Measure = keyof typeof MEASURES;
 
 /** The measure vocabulary of narrative_facts (figures stated in the prose; see loaders/prose/). */
 export const NARRATIVE_MEASURES: Record<string, { zh: string; en: string }> = {
@@ -68,7 +75,7 @@ export const NARRATIVE_MEASURES: Record<string, { zh: string; en: string }> = {
 };
 
 /** Measures a panel row shares with line_items, in the same words. */
-const shared = (...names: string[]) => Object.fromEntries(names.map((n) => [n, MEASURES[n]]));
+const shared = (...names: Measure[]) => Object.fromEntries(names.map((n) => [n, MEASURES[n]]));
 
 /** The measures of the `panel` table (loaders/panel/), in display order; function_class rows carry the 类 code. */
 export const PANEL_MEASURES: Record<string, { zh: string; en: string }> = {

@@ -4,11 +4,60 @@
  * add columns freely, never rename or drop one.
  */
 
-import type { PositionedLine } from "../ingest/pdf/lines.ts";
+import type { Measure } from "./measures.ts";
+import type { PositionedLine } from "./geometry.ts";
 
 export type CodeSystem = "functional" | "economic" | "budget_unit" | "none";
 export type DocStatus = "ok" | "partial" | "error";
 export type AmountUnit = "万元" | "元" | "亿元";
+/** How a document's text holds its tables: plain text, Markdown tables (`|`), tab-separated cells. */
+export type Layout = "text" | "markdown" | "tsv";
+/** 预算 (budget) or 决算 (final accounts). */
+export type DocKind = "budget" | "final";
+/** A department's disclosure (部门, 汇总) or one unit's (单位, 本级). */
+export type Scope = "department" | "unit";
+/** What a table parser made of a section. */
+export type ParseStatus = "ok" | "no_data" | "untrusted" | "partial";
+/** A row of `tables`: the parse's status, or "error" (the parser failed) / "unparsed" (no parser). */
+export type TableStatus = ParseStatus | "error" | "unparsed";
+
+/** The standard table families; each has one parser (tables/parsers.ts), named in the catalogue. */
+export type TableFamily =
+  | "final_summary"
+  | "final_fiscal_summary"
+  | "final_income_by_code"
+  | "final_expenditure_by_code"
+  | "final_fiscal_detail"
+  | "final_gpb_by_code"
+  | "final_gpb_detail"
+  | "final_gpb_basic_by_economic"
+  | "final_gpb_project"
+  | "final_gov_fund"
+  | "final_state_capital"
+  | "final_state_capital_expenditure"
+  | "final_three_public"
+  | "budget_summary"
+  | "budget_fiscal_summary"
+  | "budget_income"
+  | "budget_expenditure"
+  | "budget_fiscal_by_economic"
+  | "budget_gpb_by_code"
+  | "budget_gpb_basic_by_economic"
+  | "budget_gpb_project"
+  | "budget_three_public"
+  | "budget_gov_fund"
+  | "budget_gov_fund_three_public"
+  | "budget_state_capital"
+  // named by the meaning of their titles (segment/family.ts)
+  | "budget_fiscal_by_code"
+  | "budget_gpb_basic_by_code"
+  | "budget_gpb_by_economic"
+  | "budget_gpb_project_by_economic"
+  | "budget_basic_by_economic"
+  | "budget_project"
+  | "budget_gov_fund_summary"
+  // a numbered table whose title names no family we read: found, reported unparsed (no parser)
+  | "unrecognised";
 
 /** What ingest tells of a file: identity, encoding, line endings, layout. */
 export interface FileFacts {
@@ -21,8 +70,7 @@ export interface FileFacts {
   encoding: string;
   /** "lf" | "crlf" | "cr" | "mixed" | "none" */
   line_ending: string;
-  /** "text" | "markdown" | "tsv" */
-  layout: string;
+  layout: Layout;
   /** The file's format: text (.txt/.md/.tsv) or pdf (its text layer read by position). */
   source_format: "text" | "pdf";
   /** Pages of a PDF; null for text. */
@@ -43,7 +91,9 @@ export interface SourceDocument extends FileFacts {
 }
 
 /** A row of the `documents` table. */
-export interface DocumentRow extends FileFacts {
+export interface DocumentRow extends Omit<FileFacts, "layout"> {
+  /** "unknown" when the file could not be decoded. */
+  layout: Layout | "unknown";
   line_count: number;
   entity: string | null;
   region: string | null;
@@ -59,8 +109,8 @@ export interface DocumentRow extends FileFacts {
   /** Set by the batch stage that links documents to entities (loaders/panel/). */
   entity_id: string | null;
   year: number | null;
-  kind: string | null; // budget | final
-  scope: string | null; // department | unit
+  kind: DocKind | null;
+  scope: Scope | null;
   scope_zh: string | null; // 部门 | 汇总 | 单位 | 本级
   amount_unit: string | null;
   title: string | null;
@@ -84,8 +134,8 @@ export interface TableSection {
   table_id: string;
   /** The standard name as printed, without year or 部门/单位 prefix. */
   table_name: string;
-  /** Which parser handles it (see tables/catalogue.ts). */
-  family: string;
+  /** Which parser handles it (see the catalogue). */
+  family: TableFamily;
   /** 1-based line of the title. */
   title_line: number;
   /** 1-based first and last line (inclusive) of the section body. */
@@ -101,8 +151,7 @@ export interface TableSection {
 export interface TableRow extends Omit<TableSection, "unit" | "unit_stated"> {
   doc_id: string;
   unit: string;
-  /** ok | no_data | untrusted | partial */
-  status: string;
+  status: TableStatus;
   rows: number;
   numbers: number;
   residue_lines: number;
@@ -121,7 +170,7 @@ export interface LineItem {
   parent_code: string | null;
   is_leaf: boolean | null;
   unit_code: string | null;
-  measure: string;
+  measure: Measure;
   column_label: string;
   value: number;
   unit: string;
@@ -159,8 +208,7 @@ export interface ResidueRow {
 export interface TableParse {
   items: LineItem[];
   residue: ResidueRow[];
-  /** ok | no_data | untrusted | partial */
-  status: string;
+  status: ParseStatus;
   message: string;
 }
 

@@ -8,7 +8,8 @@
  * 国有资本经营, “三公”), which side (收支, 收入, 支出), which part (基本支出,
  * 项目支出) and which classification (功能 / 经济).
  */
-import { normaliseTitle, type TableSpec } from "../tables/catalogue.ts";
+import type { DocKind, TableFamily } from "../schema/types.ts";
+import { matchTableId, normaliseTitle, type TableSpec } from "./catalogue.ts";
 
 /** The printed number and ordinal around a title: 表1, 公开01表, 附表3, 一、, （二）, （预算表 1）. */
 const ID_BEFORE = /^(?:(?:附)?表\d{1,2}(?:-\d{1,2})?(?=20\d\d|\D)|(?:财决)?公开\d{1,2}表|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/;
@@ -29,14 +30,14 @@ export function titleCore(line: string): string | null {
 }
 
 /** The family a title core names, or null (绩效 tables, 政府采购, lists, notes). */
-export function familyOfCore(core: string, kind: "budget" | "final"): string | null {
+export function familyOfCore(core: string, kind: DocKind): TableFamily | null {
   if (/绩效|采购|说明|目录/.test(core)) return null;
   const economic = /经济/.test(core);
   const functional = /功能/.test(core);
   if (kind === "final") return null; // final-account titles are standard across templates: the catalogue knows them
   if (/三公/.test(core)) return /政府性基金/.test(core) ? "budget_gov_fund_three_public" : "budget_three_public";
   if (/机关运行经费/.test(core)) return null;
-  if (/政府性基金/.test(core)) return /支出|收支/.test(core) ? "budget_gov_fund" : null;
+  if (/政府性基金/.test(core)) return /收支/.test(core) ? "budget_gov_fund_summary" : /支出/.test(core) ? "budget_gov_fund" : null;
   if (/国有资本经营/.test(core)) return /支出|收支/.test(core) ? "budget_state_capital" : null;
   if (/财政拨款/.test(core)) {
     if (/收支/.test(core)) return "budget_fiscal_summary";
@@ -57,11 +58,26 @@ export function familyOfCore(core: string, kind: "budget" | "final"): string | n
   return null;
 }
 
+/** The family of a numbered table (表N above its title) whose title names no family we read: it is found, and reported unread. */
+export const UNREAD_FAMILY = "unrecognised";
+
 /** A title line's spec by meaning (kind: the document's, when the title does not say). */
-export function matchTitleByMeaning(line: string, docKind: "budget" | "final" | null): { spec: TableSpec; name: string } | null {
+export function matchTitleByMeaning(line: string, docKind: DocKind | null): { spec: TableSpec; name: string } | null {
   const core = titleCore(line);
   if (!core) return null;
   const kind = /决算/.test(core) ? "final" : /预算/.test(core) ? "budget" : docKind ?? "budget";
   const family = familyOfCore(core, kind);
   return family ? { spec: { names: [core], family, kind }, name: core } : null;
+}
+
+/**
+ * A title printed under its table number (`表10` / `2022年部门综合预算专项业务
+ * 经费支出表`) that names no family we read (and no 绩效 table): still a table,
+ * so it ends the table before it and is reported as not read.
+ */
+export function matchNumberedTitle(lines: string[], i: number): { spec: TableSpec; name: string } | null {
+  const core = titleCore(lines[i]);
+  if (!core || /绩效|说明|目录|公开报表|预算表$|决算表$/.test(core)) return null;
+  const numbered = [i - 1, i - 2].some((j) => j >= 0 && matchTableId(lines[j]) !== null);
+  return numbered ? { spec: { names: [core], family: UNREAD_FAMILY, kind: /决算/.test(core) ? "final" : "budget" }, name: core } : null;
 }

@@ -4,7 +4,7 @@
  * are. Later stages receive this structure as an argument.
  */
 import type { AmountUnit, SourceDocument, TableSection } from "../schema/types.ts";
-import { findBlocks, type Block } from "./performance.ts";
+import { findBlocks, performanceArea, type Block } from "./performance.ts";
 import { proseLines, type ProseLine } from "./prose.ts";
 import { findTables } from "./tables.ts";
 import { tableLikeBlocks, type TableLikeBlock } from "./tableLike.ts";
@@ -29,7 +29,7 @@ export function segmentDocument(doc: SourceDocument, unit: AmountUnit, kind: "bu
   return {
     sections,
     performance: findBlocks(doc.lines, sections),
-    prose: proseLines(doc, sections),
+    prose: proseLines(doc, sections, performanceArea(doc.lines, sections)),
     tableLike: tableLikeBlocks(doc.lines),
   };
 }

@@ -1,4 +1,8 @@
 /**
+ * Where the 绩效 tables are — the one module that says so. performanceArea:
+ * the 绩效 part of the document (prose skips it); findBlocks: each 绩效 table
+ * inside it (the performance stage reads them).
+ *
  * Lines → performance table blocks. A block starts at a title naming a
  * 绩效 table (项目支出绩效自评表, 绩效目标表, 部门整体支出绩效目标完成情况自评表,
  * a Markdown heading ending in 绩效自评 …) and ends at the next title, a
@@ -8,6 +12,7 @@
  */
 import { removeSpaces } from "../base/fold.ts";
 import type { TableSection } from "../schema/types.ts";
+import { cleanLine } from "./prose.ts";
 
 /** "self_evaluation" 自评表 / "target" 绩效目标表 / "department_overall" 部门整体. */
 export type PerformanceTableKind = "self_evaluation" | "target" | "department_overall";
@@ -83,4 +88,38 @@ export function findBlocks(lines: string[], tables: TableSection[]): Block[] {
 function hasHeader(lines: string[], from: number, to: number): boolean {
   for (let i = from; i <= to; i++) if (lines[i - 1].includes("一") && /一级指标|一级$|^一$/.test(removeSpaces(lines[i - 1]))) return true;
   return false;
+}
+
+/**
+ * The 绩效 part of a document, which the prose skips: from a line naming a
+ * 绩效 table (…自评表, …绩效目标表, …目标完成情况表, 绩效评价指标体系) or an
+ * `附表 N` label, to the next `附件` label or 第N部分 heading. It holds the
+ * blocks of findBlocks and what surrounds them (captions, sign-offs, lists
+ * of 附表); standard table sections are outside it. 1 marks a line (1-based).
+ */
+export function performanceArea(lines: string[], sections: TableSection[]): Uint8Array {
+  const area = new Uint8Array(lines.length + 2);
+  const inTable = new Uint8Array(lines.length + 2);
+  for (const s of sections) for (let l = s.start_line; l <= s.end_line; l++) inTable[l] = 1;
+  let inside = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = i + 1;
+    if (inTable[line]) continue;
+    const text = cleanLine(lines[i]);
+    if (text === "") continue;
+    if (inside && isAreaEnd(text)) inside = false;
+    if (!inside && isAreaStart(text)) inside = true;
+    if (inside) area[line] = 1;
+  }
+  return area;
+}
+
+function isAreaStart(text: string): boolean {
+  if (text.length > 45) return false;
+  if (/^附表\s*\d+\s*[:：]?$/.test(text)) return true;
+  return /(绩效评价指标体系|自评表|绩效目标表|目标完成情况表)(（\S*）)?$/.test(text);
+}
+
+function isAreaEnd(text: string): boolean {
+  return /^附件\s*\d*\s*$/.test(text) || /^第[一二三四五六七八九十]+部分/.test(text);
 }

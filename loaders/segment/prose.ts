@@ -26,7 +26,6 @@ const CN_NUM = "一二三四五六七八九十";
 const PART_HEADING = new RegExp(`^第[${CN_NUM}\\d]+部分`);
 const LEVEL1 = new RegExp(`^[${CN_NUM}]+、`);
 const LEVEL2 = new RegExp(`^[（(][${CN_NUM}]+[)）]`);
-const PART = new RegExp(`^第[${CN_NUM}]+部分`);
 
 export function headingLevel(text: string): number | null {
   const t = text.replace(/^[-*]\s+/, "");
@@ -37,18 +36,6 @@ export function headingLevel(text: string): number | null {
   if (LEVEL1.test(t)) return 1;
   if (LEVEL2.test(t)) return 2;
   return null;
-}
-
-/** A 绩效 table block starts here (a title line or an 附表 N label). */
-function isPerfTableStart(text: string): boolean {
-  if (text.length > 45) return false;
-  if (/^附表\s*\d+\s*[:：]?$/.test(text)) return true;
-  return /(绩效评价指标体系|自评表|绩效目标表|目标完成情况表)(（\S*）)?$/.test(text);
-}
-
-/** A 绩效 table block ends before this line. */
-function isPerfTableEnd(text: string): boolean {
-  return /^附件\s*\d*\s*$/.test(text) || PART.test(text);
 }
 
 const NUM = /(\d{1,3}(,\d{3})+|\d+)(\.\d+)?/g;
@@ -68,11 +55,11 @@ function isNoise(text: string): boolean {
   return /^-\s*\d+\s*-$/.test(text) || /^图\s*[\d一二三四五六七八九十]+\s*[：:]/.test(text) || /^[（(]注[：:]/.test(text);
 }
 
-export function proseLines(doc: SourceDocument, sections: TableSection[]): ProseLine[] {
+/** The prose lines of a document, outside its table sections and its 绩效 part (performance.ts: performanceArea). */
+export function proseLines(doc: SourceDocument, sections: TableSection[], inPerformance: Uint8Array): ProseLine[] {
   const inTable = new Uint8Array(doc.lines.length + 2);
   for (const s of sections) for (let l = s.start_line; l <= s.end_line; l++) inTable[l] = 1;
   const out: ProseLine[] = [];
-  let inBlock = false;
   for (let i = 0; i < doc.lines.length; i++) {
     const line = i + 1;
     const raw = doc.lines[i];
@@ -81,10 +68,7 @@ export function proseLines(doc: SourceDocument, sections: TableSection[]): Prose
       if (out.length && out[out.length - 1].kind !== "break") out.push({ kind: "break", line });
       continue;
     }
-    if (text === "") continue;
-    if (inBlock && isPerfTableEnd(text)) inBlock = false;
-    if (!inBlock && isPerfTableStart(text)) inBlock = true;
-    if (inBlock) continue;
+    if (text === "" || inPerformance[line]) continue;
     const level = headingLevel(text);
     if (level !== null) {
       out.push({ kind: "heading", level, text: text.replace(/^[-*]\s+/, "").replace(/。$/, ""), line });

@@ -1,6 +1,6 @@
 /**
  * Lines → standard table sections. A section starts at a title line naming
- * a standard table (tables/catalogue.ts) and runs to the line before the
+ * a standard table (segment/catalogue.ts) and runs to the line before the
  * next section's header block, or to a boundary (a 第N部分 heading, a
  * 说明 / 绩效 heading) — whichever comes first.
  *
@@ -8,9 +8,9 @@
  * table has a body: numbers, a 单位 line or a 注 before the next title.
  */
 import type { AmountUnit, TableSection } from "../schema/types.ts";
-import { matchTableId, matchTitle, type TableSpec } from "../tables/catalogue.ts";
+import { matchTableId, matchTitle, type TableSpec } from "./catalogue.ts";
 import { unitInLine } from "../document/unit.ts";
-import { matchTitleByMeaning } from "./family.ts";
+import { matchNumberedTitle, matchTitleByMeaning } from "./family.ts";
 
 type DocumentKind = "budget" | "final" | null;
 
@@ -40,7 +40,7 @@ function findCandidates(lines: string[], kind: DocumentKind): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < lines.length; i++) {
     // a standard name first; else what the title means (family.ts)
-    const hit = matchTitle(lines[i]) ?? matchTitleByMeaning(lines[i], kind);
+    const hit = matchTitle(lines[i]) ?? matchTitleByMeaning(lines[i], kind) ?? matchNumberedTitle(lines, i);
     if (!hit) continue;
     let table_id: string | null = null;
     for (let j = Math.max(0, i - 4); j <= Math.min(lines.length - 1, i + 4) && !table_id; j++) {

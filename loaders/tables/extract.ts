@@ -4,7 +4,7 @@
  * that gave no number and that the parser did not explain goes to residue
  * with a generic reason, so nothing is dropped silently.
  */
-import type { LineItem, ResidueRow, SourceDocument, TableRow, TableSection } from "../schema/types.ts";
+import type { LineItem, ResidueRow, SourceDocument, TableRow, TableSection, TableStatus } from "../schema/types.ts";
 import { plausibleWan, TOO_LARGE } from "../base/money.ts";
 import { numberProblem } from "../ingest/numbers.ts";
 import { makeResidue } from "./item.ts";
@@ -26,8 +26,8 @@ export function extractTables(doc: SourceDocument, sections: TableSection[]): Ta
   const store = documentTables(doc, sections);
   for (const section of sections) {
     const ctx = { doc, section, tables: store };
-    const parser = PARSERS[section.family];
-    let status = "unparsed";
+    const parser = section.family === "unrecognised" ? undefined : PARSERS[section.family];
+    let status: TableStatus = "unparsed";
     let message = `no parser for table family ${section.family}`;
     let items: LineItem[] = [];
     let residue: ResidueRow[] = [];

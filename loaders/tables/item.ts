@@ -1,11 +1,12 @@
 /** Building line_items and residue rows with their provenance filled in. */
+import type { Measure } from "../schema/measures.ts";
 import type { CodeSystem, LineItem, ResidueRow, TableContext } from "../schema/types.ts";
 import { toWan } from "../base/money.ts";
 import { codeLevel, codeSystemOf, parentCode } from "./codes.ts";
 
 export interface ItemInput {
   row_label: string;
-  measure: string;
+  measure: Measure;
   column_label: string;
   value: number;
   source_line: number; // 1-based

@@ -5,7 +5,6 @@
  * the classification of non-data lines (notes, page markers).
  */
 import { parseNumber } from "../ingest/numbers.ts";
-import { removeSpaces } from "../base/fold.ts";
 
 export interface Token {
   text: string;
@@ -113,20 +112,9 @@ export function leadingCode(tokens: Token[]): { code: string; used: number } | n
   return { code, used };
 }
 
-/** A line that is a page marker or page number inserted by the extractor. */
-export function isPageMarker(text: string): boolean {
-  const t = text.trim();
-  return /^=+\s*PAGE\s*\d+\s*=+$/i.test(t) || /^[-—–]?\s*\d{1,3}\s*[-—–]?$/.test(t) && /[-—–]/.test(t) || /^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$/.test(t);
-}
-
 /** A note line (注：…, 备注：…, 说明：…) or its numbered continuation. */
 export function isNoteStart(text: string): boolean {
   return /^\s*(注|备注|说明)\s*\d*\s*[:：]/.test(text);
-}
-
-/** Whether a note says the table has no data (本表无数据, 故本表无数据, 本表为空表). */
-export function isNoDataNote(text: string): boolean {
-  return /(本表无数据|故本表无数据|本表为空|无此项(收支|支出|收入|数据)|没有.{0,30}(收入|支出|数据))/.test(removeSpaces(text));
 }
 
 /**

@@ -163,12 +163,15 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
         written.push(`${base}.csv`);
       }
       if (formats.has("arrow")) written.push(...(await writeArrowFiles(base, spec, columnBatches(conn, select, spec.columns.length))));
-      // partitioned by the document's province and year: tables without documents (classifications, entities) are not
-      if (formats.has("partitioned") && spec.columns.some((c) => c.name === "doc_id" || c.name === "province")) {
-        const own = spec.columns.some((c) => c.name === "province");
-        const partitioned = own
-          ? select
-          : `SELECT ${spec.columns.map((c) => `t.${quote(c.name)}`).join(", ")}, d.province, d.year FROM ${quote(spec.name)} t JOIN documents d USING (doc_id) ORDER BY t._doc, t._row`;
+      // partitioned by province and year, the document's where the table has none of its own (panel rows keep
+      // the year they are about); tables without documents (classifications, entities) are not partitioned
+      const missing = PARTITION.filter((p) => !spec.columns.some((c) => c.name === p));
+      const hasDoc = spec.columns.some((c) => c.name === "doc_id");
+      if (formats.has("partitioned") && (missing.length === 0 || hasDoc)) {
+        const partitioned =
+          missing.length === 0
+            ? select
+            : `SELECT ${spec.columns.map((c) => `t.${quote(c.name)}`).join(", ")}, ${missing.map((p) => `d.${p}`).join(", ")} FROM ${quote(spec.name)} t JOIN documents d USING (doc_id) ORDER BY t._doc, t._row`;
         const dir = join(outDir, "partitioned", spec.name);
         rmSync(dir, { recursive: true, force: true });
         mkdirSync(join(outDir, "partitioned"), { recursive: true });

@@ -12,13 +12,16 @@ import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import type { DocumentRow } from "../schema/types.ts";
 import type { StatedRename } from "../panel/names.ts";
 import { stampDocument } from "./row-json.ts";
+import type { OutputName } from "../schema/columns.ts";
 
 /** Tables built at the end, over the whole batch: classifications, entities and panel. */
-export const BATCH_TABLES: readonly string[] = ["classifications", "entities", "panel"];
+export const BATCH_TABLES = ["classifications", "entities", "panel"] as const satisfies readonly OutputName[];
 
 /** Tables with rows per document: every output table but documents (kept in memory) and the batch tables. */
-export const SPOOLED_TABLES: readonly string[] = OUTPUT_TABLES.map((t) => t.name).filter((name) => name !== "documents" && !BATCH_TABLES.includes(name));
-export type SpooledTable = string;
+export type SpooledTable = Exclude<OutputName, "documents" | (typeof BATCH_TABLES)[number]>;
+export const SPOOLED_TABLES: readonly SpooledTable[] = OUTPUT_TABLES.map((t) => t.name).filter(
+  (name): name is SpooledTable => name !== "documents" && !(BATCH_TABLES as readonly string[]).includes(name),
+);
 
 /** One document's rows, as JSON lines per table (see rowsToJsonLines). */
 export type RowBlocks = Record<SpooledTable, string>;

@@ -31,6 +31,8 @@ export type CompareResults = {[K in keyof typeof COMPARE_QUERIES]: Row[]};
 /** One section of the page: charts (id + spec) above one table, and data-dependent notes. */
 export interface SectionData {
   id: string;
+  /** the table's caption */
+  title: string;
   charts: {id: string; spec: VisualizationSpec}[];
   rows: Row[];
   columns: Column[];
@@ -71,6 +73,7 @@ function byClass(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionData {
   const rows = codeRows(r, pick, 1);
   return {
     id: "by-class",
+    title: "支出结构（按类）Expenditure by 类: amounts, shares and lines",
     charts: [{id: "by-class-chart", spec: stackedShares("by_class", rows, {title: {text: "支出结构（按类）Expenditure by 类 (function class)", subtitle: "share of total expenditure 占总支出"}, part: "part", partTitle: "类 Class"})}],
     rows,
     columns: [
@@ -91,6 +94,7 @@ function byKuan(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionData {
   const rows = codeRows(r, pick, 2);
   return {
     id: "by-kuan",
+    title: "支出结构（按款）Expenditure by 款: amounts, shares and lines",
     charts: [{id: "by-kuan-chart", spec: stackedShares("by_kuan", rows, {title: {text: "支出结构（按款）Expenditure by 款 (function item)", subtitle: "share of total expenditure 占总支出"}, part: "part", partTitle: "款 Item", scheme: "tableau20"})}],
     rows,
     columns: [
@@ -125,6 +129,7 @@ function focus(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionData {
   ]);
   return {
     id: "focus",
+    title: "2101504 / 05 / 06 by document: amounts, shares of 款 21015 and of total",
     charts: [
       {
         id: "focus-chart",
@@ -156,6 +161,7 @@ function focus(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionData {
 function twoParts(id: string, rows: Row[], title: {text: string; subtitle: string}): SectionData {
   return {
     id,
+    title: `${title.text}: amounts, shares and lines`,
     charts: [{id: `${id}-chart`, spec: stackedShares(id.replace("-", "_"), rows, {title, part: "part_label", partTitle: "类型 Kind"})}],
     rows,
     columns: [docColumn, {key: "part_label", label: "类型 Kind"}, amountColumn, {key: "share", label: "占比 Share", format: "percent"}, basisColumn, {key: "table_id", label: "表 Table"}],
@@ -185,6 +191,7 @@ function threePublic(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionDa
   const rows = pick(r.threePublic);
   return {
     id: "three-public",
+    title: "“三公”经费 by part: budget, actual, completion",
     charts: [
       {id: "three-public-chart", spec: groupedBars("three_public", threePublicTotals(rows), {title: {text: "“三公”经费：预算与决算 Budget vs actual", subtitle: "财政拨款“三公”经费合计"}, series: "value_kind", seriesTitle: "数字 Figure", domain: ["预算数 Budget", "决算数 Actual"]})},
       {id: "three-public-parts-chart", spec: stackedShares("three_public_parts", threePublicParts(rows), {title: {text: "“三公”构成 Composition", subtitle: "actual where printed, else budget"}, part: "part", partTitle: "项目 Part"})}
@@ -207,6 +214,7 @@ function completion(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionDat
   const rows = pick(r.completion);
   return {
     id: "completion",
+    title: "完成预算 Budget completion by line, as stated in the prose",
     charts: [{id: "completion-chart", spec: completionChart("completion", rows.filter((x) => x.code), {text: "完成预算 Budget completion by 项 (%)", subtitle: "as stated in the prose; dashed line = 100%"})}],
     rows,
     columns: [docColumn, {key: "line_label", label: "科目 Line"}, {key: "name_en", label: "English"}, {key: "completion_pct", label: "完成预算 Completion", format: pct, link: linesOf()}, {key: "subject", label: "正文 As printed"}],
@@ -231,6 +239,7 @@ function yearOnYear(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionDat
   const pairs = pick(r.yearOnYear);
   return {
     id: "yoy",
+    title: "同比 Year on year: stated changes and the earlier year derived from them",
     charts: [{id: "yoy-chart", spec: yearOnYearChart("yoy", yearOnYearPoints(pairs), {text: "同比 Year on year 金额 (万元)", subtitle: "circles: earlier year derived from the stated change; squares: stated"})}],
     rows: pairs,
     columns: [

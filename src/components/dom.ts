@@ -49,3 +49,13 @@ function append(parent: Node, children: Child[]): void {
     else parent.appendChild(typeof child === "object" ? child : document.createTextNode(String(child)));
   }
 }
+
+/** Saves bytes or text as a file (a temporary object URL clicked through a hidden <a download>). */
+export function download(bytes: BlobPart, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], {type}));
+  const a = h("a", {href: url, download: name});
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

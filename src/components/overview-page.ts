@@ -61,6 +61,7 @@ export function documentsSection(documents: Row[]): SectionData {
   const rows = corpusRows(documents);
   return {
     id: "documents",
+    title: "文档 Documents: entity, year, kind, scope and file",
     charts: [{id: "documents-chart", spec: corpusChart(rows)}],
     rows,
     columns: [
@@ -96,6 +97,7 @@ export function totalsRows(documents: Row[], totals: Row[]): Row[] {
 export function totalsSection(documents: Row[], totals: Row[]): SectionData {
   return {
     id: "totals",
+    title: "收支总计 Headline totals by document (万元)",
     charts: [],
     rows: totalsRows(documents, totals),
     columns: [
@@ -119,6 +121,7 @@ export function statusSection(documents: Row[]): SectionData {
   const count = (key: string, text: string, href?: (d: Row) => string): Column => ({key, label: text, format: "int", href});
   return {
     id: "status",
+    title: "审核与提取 Audit findings and extraction by document",
     charts: [],
     rows: documents.map((d) => ({...d, status_label: label(STATUS_LABEL, d.status)})),
     columns: [

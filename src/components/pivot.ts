@@ -2,26 +2,30 @@
 // column per column_label (in the order the labels first appear), the code hierarchy
 // (类 > 款 > 项) as a depth. No DOM here, so it is unit-tested in Node.
 
-export interface LineItem {
-  doc_id: string;
-  table_id: string;
-  row_label: string | null;
-  code: string | null;
-  code_system: string | null;
-  code_level: number | null;
-  parent_code: string | null;
-  unit_code: string | null;
-  measure: string | null;
-  column_label: string | null;
-  value: number | null;
-  unit: string | null;
-  amount_wan: number | null;
-  inferred: boolean | null;
-  rule: string | null;
-  source_line: number;
-  row_index: number;
-  side: string | null;
-}
+import type {LineItem as LineItemRow} from "../../loaders/schema/types.ts";
+
+/** The line_items columns a pivot reads (the row type is the loaders' contract, loaders/schema). */
+export type LineItem = Pick<
+  LineItemRow,
+  | "doc_id"
+  | "table_id"
+  | "row_label"
+  | "code"
+  | "code_system"
+  | "code_level"
+  | "parent_code"
+  | "unit_code"
+  | "measure"
+  | "column_label"
+  | "value"
+  | "unit"
+  | "amount_wan"
+  | "inferred"
+  | "rule"
+  | "source_line"
+  | "row_index"
+  | "side"
+>;
 
 export interface PivotRow {
   row_index: number;

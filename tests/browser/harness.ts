@@ -1,7 +1,10 @@
 // Shared browser-test plumbing: serve dist/ on a free loopback port, launch the
 // system Chromium through playwright-core, and block + count every request that
 // is not to this machine. Used by tests/browser/*.test.ts and bench/site.ts.
-import {existsSync} from "node:fs";
+import {spawnSync} from "node:child_process";
+import {cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
 // @ts-expect-error -- plain ESM script without type declarations
@@ -138,4 +141,30 @@ export async function settle(page: Page, {quietMs = 750, timeout = 90_000} = {})
     {timeout, polling: 100}
   );
   await page.waitForLoadState("networkidle", {timeout});
+}
+
+/**
+ * Builds one notebook page (as downloaded from the site) in a throwaway project: the
+ * site's components, style and cached data loaders plus this page, built with the same
+ * Framework. Returns the built dist/ folder, the build log and a cleanup.
+ */
+export function buildNotebookPage(fileName: string, text: string): {dist: string; path: string; log: string; status: number | null; cleanup(): void} {
+  const dir = mkdtempSync(join(tmpdir(), "notebook-page-"));
+  mkdirSync(join(dir, "src/notebooks"), {recursive: true});
+  for (const part of ["components", "data", "style.css", ".observablehq"]) {
+    const from = join(PROJECT_ROOT, "src", part);
+    if (existsSync(from)) cpSync(from, join(dir, "src", part), {recursive: true, preserveTimestamps: true});
+  }
+  for (const part of ["node_modules", "loaders", "scripts"]) symlinkSync(join(PROJECT_ROOT, part), join(dir, part));
+  cpSync(join(PROJECT_ROOT, "package.json"), join(dir, "package.json"));
+  writeFileSync(join(dir, "src/notebooks", fileName), text);
+  writeFileSync(join(dir, "src/index.md"), "# Test\n");
+  const path = `/notebooks/${fileName.replace(/\.md$/, "")}`;
+  writeFileSync(
+    join(dir, "observablehq.config.js"),
+    `export default {root: "src", title: "t", globalStylesheets: [], style: "style.css", search: false, pages: [{name: "n", path: ${JSON.stringify(path)}}]};\n`
+  );
+  const build = spawnSync(join(PROJECT_ROOT, "node_modules/.bin/observable"), ["build"], {cwd: dir, encoding: "utf-8", maxBuffer: 64 << 20});
+  if (build.status === 0) spawnSync("node", [join(PROJECT_ROOT, "scripts/scrub-cdn.mjs"), join(dir, "dist")]);
+  return {dist: join(dir, "dist"), path, log: `${build.stdout}\n${build.stderr}`, status: build.status, cleanup: () => rmSync(dir, {recursive: true, force: true})};
 }

@@ -183,7 +183,7 @@ describe("Data (/data)", () => {
   afterAll(() => close?.());
 
   test("offers every table as Parquet, Arrow and CSV, and the Parquet download works", async () => {
-    expect(await page.locator("#downloads a[download]").count()).toBe(27);
+    expect(await page.locator("#downloads a[download]").count()).toBe(33); // 11 tables × 3 formats
     const href = await page.locator('#downloads a[data-table="line_items"][data-format="parquet"]').getAttribute("href");
     const head = await page.evaluate(async (url) => {
       const bytes = new Uint8Array(await (await fetch(url!)).arrayBuffer());

@@ -3,8 +3,7 @@
 // apache-arrow, Parquet with DuckDB in Node); autocomplete offers real columns; errors
 // mark their line; query text and results render as text; 100,000 rows stay
 // responsive; a saved notebook builds and runs as a page.
-import {spawnSync} from "node:child_process";
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
@@ -13,7 +12,7 @@ import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {EXAMPLES} from "../../src/components/sql/gallery.ts";
 import {encodeState} from "../../src/components/sql/share.ts";
-import {ARTIFACTS, PROJECT_ROOT, launchChromium, openContext, serveDist, settle, type PageLog, type Server} from "./harness.ts";
+import {ARTIFACTS, buildNotebookPage, launchChromium, openContext, serveDist, settle, type PageLog, type Server} from "./harness.ts";
 
 const IT = EXAMPLES.find((e) => e.id === "it-share")!;
 
@@ -238,36 +237,23 @@ describe("SQL workbench", () => {
     expect(text).toContain('title: "IT share test"');
 
     // A throwaway project: the site's components and cached data loaders, plus this page.
-    const dir = mkdtempSync(join(tmpdir(), "saved-notebook-"));
+    const started = Date.now();
+    const built = buildNotebookPage(md.name, text);
     try {
-      mkdirSync(join(dir, "src/notebooks"), {recursive: true});
-      for (const part of ["components", "data", "style.css", ".observablehq"]) cpSync(join(PROJECT_ROOT, "src", part), join(dir, "src", part), {recursive: true, preserveTimestamps: true});
-      symlinkSync(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"));
-      symlinkSync(join(PROJECT_ROOT, "loaders"), join(dir, "loaders"));
-      cpSync(join(PROJECT_ROOT, "package.json"), join(dir, "package.json"));
-      writeFileSync(join(dir, "src/notebooks", md.name), text);
-      writeFileSync(join(dir, "src/index.md"), "# Test\n");
-      writeFileSync(
-        join(dir, "observablehq.config.js"),
-        `export default {root: "src", title: "t", globalStylesheets: [], style: "style.css", search: false, pages: [{name: "n", path: "/notebooks/it-share-test"}]};\n`
-      );
-      const started = Date.now();
-      const build = spawnSync(join(PROJECT_ROOT, "node_modules/.bin/observable"), ["build"], {cwd: dir, encoding: "utf-8", maxBuffer: 64 << 20});
-      writeFileSync(join(ARTIFACTS, "saved-notebook-build.log"), `${build.stdout}\n${build.stderr}`);
-      expect(build.status, build.stderr.slice(-2000)).toBe(0);
-      spawnSync("node", [join(PROJECT_ROOT, "scripts/scrub-cdn.mjs"), join(dir, "dist")]);
+      writeFileSync(join(ARTIFACTS, "saved-notebook-build.log"), built.log);
+      expect(built.status, built.log.slice(-2000)).toBe(0);
       console.log(`[browser tests] saved notebook built in ${Date.now() - started} ms`);
 
-      const nbServer = await serveDist(join(dir, "dist"));
+      const nbServer = await serveDist(built.dist);
       const opened = await openContext(browser);
       try {
         const nb = await opened.newPage();
-        await nb.goto(`${nbServer.url}/notebooks/it-share-test`, {waitUntil: "load"});
-        await nb.waitForSelector("#notebook-grid", {timeout: 90_000});
+        await nb.goto(`${nbServer.url}${built.path}`, {waitUntil: "load"});
+        await nb.waitForSelector("#c2-grid", {timeout: 90_000});
         await settle(nb);
-        const cells = await nb.$$eval("#notebook-grid tbody tr:not(.bn-grid-pad)", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+        const cells = await nb.$$eval("#c2-grid tbody tr:not(.bn-grid-pad)", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
         expect(cells.find((r) => r[0]?.startsWith("贵州"))?.slice(1, 4)).toEqual(["4,825.77", "6,628.39", "72.8"]);
-        const data = await nb.evaluate(() => (document.querySelector("#notebook-chart") as HTMLElement & {__view: {data(n: string): {document: string; it_share_pct: number}[]}}).__view.data("result"));
+        const data = await nb.evaluate(() => (document.querySelector("#c3-chart") as HTMLElement & {__view: {data(n: string): {document: string; it_share_pct: number}[]}}).__view.data("result"));
         expect(data.find((d) => d.document.startsWith("贵州"))?.it_share_pct).toBe(72.8);
         expect(await nb.locator(".observablehq--error, .bn-error").count()).toBe(0);
         await nb.screenshot({path: join(ARTIFACTS, "saved-notebook.png"), fullPage: true});
@@ -278,7 +264,7 @@ describe("SQL workbench", () => {
         await nbServer.close();
       }
     } finally {
-      rmSync(dir, {recursive: true, force: true});
+      built.cleanup();
     }
   }, 300_000);
 

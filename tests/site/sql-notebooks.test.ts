@@ -6,6 +6,8 @@ import {existsSync, mkdtempSync, readFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join, resolve} from "node:path";
 import {beforeAll, describe, expect, test} from "vitest";
+import {notebookPages} from "../../scripts/notebooks.ts";
+import {notebookOfPage} from "../../src/components/notebook/from-page.ts";
 import {escapeMarkdown, notebookFileName, notebookMarkdown, tablesIn} from "../../src/components/sql/notebook.ts";
 import {openCorpus, type Corpus} from "./sql-corpus.ts";
 
@@ -48,11 +50,16 @@ describe("notebook generator", () => {
     expect(page).not.toMatch(/npm:|https?:\/\/(?!vega\.github\.io)/);
   });
 
-  test("the query is embedded as an inert JSON string and shown in a fence it cannot close", () => {
-    const line = page.split("\n").find((l) => l.startsWith("const SQL = "))!;
+  test("the notebook is embedded as an inert JSON string and the query shown in a fence it cannot close", () => {
+    const line = page.split("\n").find((l) => l.startsWith("const NOTEBOOK = "))!;
     expect(line).not.toContain("</script>");
-    expect(JSON.parse(line.slice("const SQL = ".length, -1))).toBe(evil);
+    const notebook = JSON.parse(line.slice("const NOTEBOOK = ".length, -1));
+    expect(notebook.cells).toEqual([
+      {id: "c2", kind: "sql", name: "q1", sql: evil},
+      {id: "c3", kind: "chart", source: "q1", mark: "bar", x: "x", y: "count()"}
+    ]);
     expect(page).toContain("````sql run=false\n" + evil + "\n````");
+    expect(notebookOfPage(page)).toEqual({title: "<img src=x onerror=alert(1)> ${1+1}", cells: notebook.cells});
   });
 
   test("the title is escaped for Markdown/HTML and for Framework's ${…}", () => {
@@ -82,7 +89,9 @@ describe("notebook generator", () => {
     expect(text).toMatch(/^---\ntitle: "My question"\n/);
     expect(text).toContain("# My question");
     expect(missingImports(text, NOTEBOOKS)).toEqual([]);
-    expect(run.stdout).toContain('{name: "My question", path: "/notebooks/my-question"}');
+    expect(run.stdout).toContain("http://127.0.0.1:3000/notebooks/my-question");
+    // No config edit: the folder is listed by itself (sidebar, /notebooks/, the editor's Open list).
+    expect(notebookPages(dir).map(({path, title}) => ({path, title}))).toEqual([{path: "/notebooks/my-question", title: "My question"}]);
     expect(spawnSync("node", ["scripts/new-notebook.mjs", "Bad Name"], {cwd: ROOT}).status).toBe(2);
     expect(dirname(join(dir, "x"))).toBe(dir);
   });

@@ -19,7 +19,7 @@ import type { AuditContext } from "../context.ts";
 interface Expected {
   zh: string;
   en: string;
-  /** Parser families that count as this table (tables/catalogue.ts). */
+  /** Parser families that count as this table (segment/catalogue.ts). */
   families: string[];
   /** A title line of this table, spaces removed (checked only on short lines ending in 表). */
   title: RegExp;

@@ -8,14 +8,20 @@ import type { AuditContext } from "../context.ts";
 import type { IndicatorLike } from "../types.ts";
 
 const EPS = 1e-9;
-const linesOfIndicator = (i: IndicatorLike) => (i.source_lines?.length ? i.source_lines : [i.source_line]);
+export const linesOfIndicator = (i: IndicatorLike) => (i.source_lines?.length ? i.source_lines : [i.source_line]);
 
-export function performanceScore(ctx: AuditContext, run: RuleRun): void {
+/** The 绩效 indicators of each project (project_id → indicators in printed order). */
+export function indicatorsByProject(ctx: AuditContext): Map<string, IndicatorLike[]> {
   const byProject = new Map<string, IndicatorLike[]>();
   for (const i of ctx.input.indicators ?? []) {
     if (!byProject.has(i.project_id)) byProject.set(i.project_id, []);
     byProject.get(i.project_id)!.push(i);
   }
+  return byProject;
+}
+
+export function performanceScore(ctx: AuditContext, run: RuleRun): void {
+  const byProject = indicatorsByProject(ctx);
   for (const p of ctx.input.projects ?? []) {
     const inds = byProject.get(p.project_id) ?? [];
     const scored = inds.filter((i) => i.score !== null);

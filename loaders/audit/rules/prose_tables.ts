@@ -103,10 +103,17 @@ export function proseTables(ctx: AuditContext, run: RuleRun): void {
   const docYear = ctx.input.doc.year ?? null;
   const budgetDoc = ctx.input.doc.kind === "budget";
   const comparisons: Comparison[] = [];
+  // facts of one sentence share it: its spaces are removed once per sentence, not once per fact
+  const squashed = new Map<string, string>();
+  const squash = (sentence: string) => {
+    let s = squashed.get(sentence);
+    if (s === undefined) squashed.set(sentence, (s = removeSpaces(sentence)));
+    return s;
+  };
   for (const f of facts) {
     if (f.year !== null && docYear !== null && f.year !== docYear) continue;
     // a subject carried over from an earlier sentence may not be what this amount is about
-    if (!removeSpaces(f.sentence).includes(removeSpaces(f.subject))) continue;
+    if (!squash(f.sentence).includes(removeSpaces(f.subject))) continue;
     const t = targetOf(f, budgetDoc);
     const c = t && compare(f, t, figs, alias);
     if (c) comparisons.push(c);

@@ -5,6 +5,7 @@
  * This is the recipe the corpus's .txt twins were made with, so the text
  * parsers see the same lines from a PDF as from its extracted text.
  */
+import type { PositionedLine, Span } from "../../schema/geometry.ts";
 
 /** One text item as read from the page (PDF user space, y upwards). */
 export interface PdfItem {
@@ -26,26 +27,7 @@ export interface PdfPage {
 }
 
 /** A white-space separated token of a line with its x-span. */
-export interface Span {
-  text: string;
-  /** Offset of the span's first character in the line's text. */
-  start: number;
-  x0: number;
-  x1: number;
-}
-
-/** A line of a page: its text, page, bounding box and the spans it is made of. */
-export interface PositionedLine {
-  text: string;
-  page: number;
-  x0: number;
-  x1: number;
-  /** Baseline (PDF user space: y grows upwards). */
-  y: number;
-  /** Top of the tallest item. */
-  top: number;
-  spans: Span[];
-}
+export type { PositionedLine, Span };
 
 /** Items whose baselines differ by less than this fraction of the font size share a line. */
 const BASELINE_TOLERANCE = 0.4;

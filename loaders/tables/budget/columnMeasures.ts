@@ -4,6 +4,7 @@
  */
 import { removeQuotes, spacelessFullWidth } from "../../base/fold.ts";
 import type { Identity as ColumnIdentity } from "../placement/index.ts";
+import type { Measure } from "../../schema/measures.ts";
 
 /** Header text without white space or quotes, with ASCII brackets folded to full width. */
 export function foldHeader(text: string): string {
@@ -11,7 +12,7 @@ export function foldHeader(text: string): string {
 }
 
 /** Ordered: the first pattern that matches the (folded) leaf header wins; `parent` is the header above it. */
-const RULES: Array<[RegExp, string, RegExp?]> = [
+const RULES: Array<[RegExp, Measure, RegExp?]> = [
   [/^(合计|小计)$/, "vehicles_total", /公务用车/],
   [/^(合计|小计)$/, "three_public_total", /三公/],
   [/^(合计|小计|总计)$/, "total"],
@@ -32,6 +33,9 @@ const RULES: Array<[RegExp, string, RegExp?]> = [
   [/^(事业单位)?经营支出$/, "operating_expenditure"],
   [/^上缴上级支出$/, "remit_to_superior"],
   [/^对附属单位补助支出$/, "subsidy_to_subordinate"],
+  [/^政府采购项目$/, "procurement"],
+  [/^预留给中小企业$/, "procurement_sme"],
+  [/^预留给小型微型企业$/, "procurement_micro"],
   [/^人员经费$/, "personnel"],
   [/^公用经费$/, "public_expenses"],
   [/因公出国（境）/, "overseas_travel"],
@@ -44,7 +48,7 @@ const RULES: Array<[RegExp, string, RegExp?]> = [
 ];
 
 /** The measure a printed column header holds, or null if it is not a money column. */
-export function measureOfHeader(leaf: string, parent = ""): string | null {
+export function measureOfHeader(leaf: string, parent = ""): Measure | null {
   const l = foldHeader(leaf);
   const p = foldHeader(parent);
   for (const [re, measure, parentRe] of RULES) {
@@ -56,7 +60,7 @@ export function measureOfHeader(leaf: string, parent = ""): string | null {
 }
 
 /** Identities between the measures of one column group: [sum, parts]. */
-const IDENTITIES: Array<[string, string[], "all" | "any" | "first_two_and_any" | "with_funds"]> = [
+const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any" | "with_funds"]> = [
   // the by-fund form: 财政拨款 (小计) = its funds, and 总计 = 财政拨款 + the other sources (never the funds again)
   ["fiscal_appropriation", ["general_public_budget", "government_fund", "state_capital"], "any"],
   [

@@ -1,5 +1,5 @@
-/** Parsers of the budget (预算) table families, by family name (see tables/catalogue.ts). */
-import type { TableContext, TableParser } from "../../schema/types.ts";
+/** Parsers of the budget (预算) table families, by family name (see segment/catalogue.ts). */
+import type { TableContext, TableFamily, TableParser } from "../../schema/types.ts";
 import { incomeSources, totalsOf } from "./crossTotals.ts";
 import { parseRowTable } from "./rowTable.ts";
 import { parseTwoSided, textSides } from "./twoSided.ts";
@@ -27,7 +27,7 @@ function basicFromEconomic(ctx: TableContext) {
 const functional: TableParser = (ctx) => parseRowTable(ctx, { codeHint: "functional" });
 const threePublic: TableParser = (ctx) => parseRowTable(ctx, { codeHint: "functional", remap: { total: "three_public_total" } });
 
-export const BUDGET_PARSERS: Record<string, TableParser> = {
+export const BUDGET_PARSERS: Record<Extract<TableFamily, `budget_${string}`>, TableParser> = {
   budget_summary: parseTwoSided,
   budget_fiscal_summary: parseTwoSided,
   budget_income: (ctx) => parseRowTable(ctx, { codeHint: "functional", crossTotals: summarySources }),
@@ -42,6 +42,7 @@ export const BUDGET_PARSERS: Record<string, TableParser> = {
   budget_state_capital: functional,
   // families named by the meaning of their titles (segment/family.ts)
   budget_fiscal_by_code: functional,
+  budget_gov_fund_summary: parseTwoSided,
   budget_gpb_basic_by_code: functional,
   budget_gpb_by_economic: economic,
   budget_gpb_project_by_economic: economic,

@@ -1,19 +1,11 @@
 /** Why a non-data line of a budget table carries no figure (the residue reasons). */
-import { matchTableId, matchTitle } from "../catalogue.ts";
-
-export function isPageMarker(text: string): boolean {
-  return /^\s*=+\s*PAGE\s+\d+\s*=+\s*$/i.test(text);
-}
+import { isNoDataNote, isPageMarker } from "../../document/line-kinds.ts";
+import { matchTableId, matchTitle } from "../../segment/catalogue.ts";
 
 /** 部门：347-…, 金额单位：万元, 编制部门：… 单位：元, 预算单位：… */
 export function isHeaderInfo(text: string): boolean {
   const t = text.replace(/[\s\u3000]+/g, "");
   return /^(金额)?单位[:：]/.test(t) || /^(部门|编制部门|编制单位|预算单位|单位名称)[:：]/.test(t) || /单位[:：](万元|元|亿元)$/.test(t);
-}
-
-export function isNoDataNote(text: string): boolean {
-  const t = text.replace(/[\s\u3000]+/g, "");
-  return /^(注|备注)[:：]?/.test(t) && /无此项|空表|无.{0,20}(安排|内容|数据|支出|收入)/.test(t);
 }
 
 export function isNote(text: string): boolean {

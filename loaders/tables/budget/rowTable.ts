@@ -9,7 +9,7 @@ import type { CodeSystem, LineItem, ResidueRow, TableContext, TableParse } from 
 import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { identitiesOf } from "./columnMeasures.ts";
-import { reasonFor, isNoDataNote } from "./lineKinds.ts";
+import { reasonFor } from "./lineKinds.ts";
 import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
 import { placeReading } from "./readings.ts";
@@ -19,12 +19,14 @@ import { textColumns } from "./textColumns.ts";
 import { readTsvHeader } from "./tsvHeader.ts";
 import { departmentCode, unitDirectory } from "./units.ts";
 import { checkIdentities } from "./trust.ts";
+import { isNoDataNote } from "../../document/line-kinds.ts";
+import type { Measure } from "../../schema/measures.ts";
 
 export interface RowTableOptions {
   /** Code system of 3xx codes in this table. */
   codeHint: CodeSystem;
   /** Measure renames for this family (e.g. total → three_public_total, budget → project). */
-  remap?: Record<string, string>;
+  remap?: Partial<Record<Measure, Measure>>;
   /** Column totals known from another table (see crossTotals.ts), to choose the 合计 row's reading. */
   crossTotals?: (ctx: TableContext) => { totals: Map<string, number>; source: string } | null;
 }
@@ -47,7 +49,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
   for (const [n] of parts.header) residue.push(makeResidue(ctx, n, "header"));
 
   // money columns
-  let columns: Array<{ label: string; measure: string; index?: number }> = [];
+  let columns: Array<{ label: string; measure: Measure; index?: number }> = [];
   let roles = new Map<number, import("./tsvHeader.ts").CellRole>();
   if (parts.exact) {
     const h = readTsvHeader(parts.header.map(([, t]) => t).filter((t) => t.includes("\t")));
@@ -145,6 +147,8 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
     return { items: [], residue: untrusted, status: "untrusted", message: trust };
   }
 
+  joinWrappedLabels(rows, residue);
+
   // leaves, per unit
   const leafOf = new Map<string, (c: string) => boolean>();
   const unitsOf = [...new Set(rows.filter((r) => r.kind === "code").map((r) => r.unit ?? ""))].sort();
@@ -189,6 +193,37 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
       ? `no data${noDataNote ? `: ${noDataNote}` : ""}`
       : `${rows.length} rows, ${items.length} numbers${ambiguous ? `, ${ambiguous} rows with ambiguous columns left in residue` : ""}`;
   return { items, residue, status, message };
+}
+
+/**
+ * A code row printed without its name has it wrapped around it, on label
+ * lines above and below (`机关事业单位基本养老保险缴` / `2080505 175.83 …` /
+ * `费支出`). The label lines between two rows go to the row without a name;
+ * between two such rows, the first half to the row above, the rest to the
+ * row below. The lines stay in residue (label rows), the row gets its name.
+ */
+function joinWrappedLabels(rows: Row[], residue: ResidueRow[]): void {
+  // a fragment is one word without digits (a short one may look like a repeated header: `支出`)
+  const fragment = (r: ResidueRow) => (r.reason === "label row without amounts" || r.reason === "page header repeated") && /^[^\s\d]+$/.test(r.source_text.trim());
+  const labelLines = new Map(residue.filter(fragment).map((r) => [r.source_line, r.source_text.trim()]));
+  if (labelLines.size === 0) return;
+  const between = (from: number, to: number) => [...labelLines.keys()].filter((l) => l > from && l < to).sort((a, b) => a - b);
+  const unnamed = (r: Row | undefined) => r !== undefined && r.kind === "code" && r.label.trim() === "";
+  const above = new Map<Row, string[]>();
+  const below = new Map<Row, string[]>();
+  for (let k = 0; k <= rows.length; k++) {
+    const prev = rows[k - 1];
+    const next = rows[k];
+    const lines = between(prev?.line ?? 0, next?.line ?? Number.MAX_SAFE_INTEGER).map((l) => labelLines.get(l)!);
+    if (lines.length === 0 || !next) continue;
+    if (unnamed(prev) && unnamed(next)) {
+      const half = Math.ceil(lines.length / 2);
+      below.set(prev, lines.slice(0, half));
+      above.set(next, lines.slice(half));
+    } else if (unnamed(prev)) below.set(prev, lines);
+    else if (unnamed(next)) above.set(next, lines);
+  }
+  for (const r of rows) if (unnamed(r) && (above.has(r) || below.has(r))) r.label = [...(above.get(r) ?? []), ...(below.get(r) ?? [])].join("");
 }
 
 function sameValues(raw: RawRow, total: Row): boolean {

@@ -8,9 +8,10 @@ import { cells } from "../../ingest/layout.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
 import { sectionLines } from "../item.ts";
 import { foldHeader } from "./columnMeasures.ts";
-import { isHeaderInfo, isPageMarker } from "./lineKinds.ts";
+import { isHeaderInfo } from "./lineKinds.ts";
 import { MONEY_SHAPE } from "./rowRead.ts";
-import { matchTableId, matchTitle } from "../catalogue.ts";
+import { matchTableId, matchTitle } from "../../segment/catalogue.ts";
+import { isPageMarker } from "../../document/line-kinds.ts";
 
 export interface SectionParts {
   /** Cells delimited exactly (tab-separated). */

@@ -5,10 +5,11 @@
  * when its header words appear in the header text.
  */
 import { foldHeader, measureOfHeader } from "./columnMeasures.ts";
+import type { Measure } from "../../schema/measures.ts";
 
 export interface TextColumn {
   label: string;
-  measure: string;
+  measure: Measure;
 }
 
 type Spec = Array<{ label: string; key: RegExp; leaf?: string; parent?: string }>;
@@ -26,16 +27,21 @@ const BY_CODE: Spec = [
  * beyond 合计 / 基本支出 / 项目支出 (wrapped headers: `对附属单位补` / `助支出`).
  */
 const BY_CODE_WIDE: Spec = [
-  { label: "合计", key: /合计|支出总计/ },
+  { label: "合计", key: /合计|总计/ },
   { label: "基本支出", key: /基本支出/ },
-  { label: "人员经费", key: /人员经费/ },
+  { label: "人员经费", key: /人员经费|人员支出/ },
   { label: "公用经费", key: /公用经费/ },
-  { label: "项目支出", key: /项目支出/ },
+  // 专项业务经费 is how some templates name 项目支出
+  { label: "项目支出", key: /项目支出|专项业务经费/ },
   { label: "事业单位经营支出", key: /经营支出/ },
   { label: "上缴上级支出", key: /上缴上级/ },
-  { label: "对附属单位补助支出", key: /对附属单位补/ },
+  { label: "对附属单位补助支出", key: /对附属单位/ },
+  // government procurement printed beside the expenditure: 政府采购项目 小计 | 其中：中小企业 | 其中：小型、微型企业
+  { label: "政府采购项目", key: /政府采购项目/ },
+  { label: "预留给中小企业", key: /中小企/ },
+  { label: "预留给小型微型企业", key: /微型企/ },
 ];
-const WIDE = /人员经费|公用经费|经营支出|上缴上级|对附属单位补/;
+const WIDE = /人员经费|人员支出|公用经费|经营支出|上缴上级|对附属单位/;
 
 /**
  * The by-fund form (基本支出表 / 项目支出表 / “三公”经费表 of several templates,
@@ -51,12 +57,12 @@ const FUNDS: Spec = [
   { label: "一般公共预算", key: /一般公共/ },
   { label: "政府性基金", key: /政府性基/ },
   { label: "国有资本经营预算", key: /国有资本经/ },
-  { label: "财政专户", key: /财政专户|专户拨款/ },
+  { label: "财政专户", key: /财政专户|财政专|户拨款/ },
   { label: "事业收入", key: /事业收入/ },
   { label: "事业单位经营收入", key: /经营收入|事业单位经营/ },
   { label: "上级补助收入", key: /上级补助/ },
   { label: "附属单位上缴收入", key: /附属单位(?!补)|上缴收入/ },
-  { label: "其他收入", key: /其他收入|其他资金/ },
+  { label: "其他收入", key: /其他收入|其他资/ },
   { label: "上年结转", key: /上年结[转余]/ },
 ];
 /**
@@ -70,7 +76,7 @@ function yearGroups(h: string): TextColumn[] | null {
   const kinds: TextColumn[] = /人员经费/.test(h)
     ? [{ label: "人员经费", measure: "personnel" }, { label: "公用经费", measure: "public_expenses" }]
     : /基本支出/.test(h)
-      ? [{ label: "基本支出", measure: "basic" }, { label: "项目支出", measure: "project" }, ...(/经营支出|营支出/.test(h) ? [{ label: "事业单位经营支出", measure: "operating_expenditure" }] : [])]
+      ? [{ label: "基本支出", measure: "basic" }, { label: "项目支出", measure: "project" }, ...(/经营支出|营支出/.test(h) ? [{ label: "事业单位经营支出", measure: "operating_expenditure" as const }] : [])]
       : [];
   if (kinds.length === 0) return null;
   return [
@@ -97,6 +103,7 @@ const ECONOMIC: Spec = [
   { label: "合计", key: /合计/ },
   { label: "人员经费", key: /人员经费/ },
   { label: "公用经费", key: /公用经费/ },
+  { label: "项目支出", key: /专项业务经费/ },
 ];
 
 /** Shanghai form: 合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费 (小计 购置费 运行费) | 机关运行经费. */
@@ -122,6 +129,7 @@ const SPECS: Record<string, Spec> = {
   budget_gpb_basic_by_code: BY_CODE,
   budget_project: BY_CODE,
   budget_gpb_by_economic: ECONOMIC,
+  budget_fiscal_by_economic: ECONOMIC,
   budget_gpb_project_by_economic: ECONOMIC,
   budget_basic_by_economic: ECONOMIC,
   budget_gov_fund_three_public: THREE_PUBLIC,
@@ -178,7 +186,7 @@ function byHeaderMeaning(h: string): TextColumn[] | null {
 }
 
 /** Measures of the amount columns a two-sided header may name after its 项目 cell. */
-const SIDE_COLUMNS: Array<[RegExp, string]> = [
+const SIDE_COLUMNS: Array<[RegExp, Measure]> = [
   [/^(本年)?预算(数)?$|^金额$/, "budget"],
   [/^编制预算$|^当年(财政拨款|预算)(安排)?$/, "current_year_appropriation"],
   [/^上年结转(结余)?$/, "carryover_prior"],

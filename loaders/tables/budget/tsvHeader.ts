@@ -5,13 +5,14 @@
  */
 import { cells } from "../../ingest/layout.ts";
 import { foldHeader, measureOfHeader } from "./columnMeasures.ts";
+import type { Measure } from "../../schema/measures.ts";
 
 export type CellRole = "lei" | "kuan" | "xiang" | "unit" | "name";
 
 export interface HeaderColumn {
   index: number;
   label: string;
-  measure: string;
+  measure: Measure;
   /** Text of the top header line spanning this column (收 入 / 支 出 …). */
   top: string;
 }

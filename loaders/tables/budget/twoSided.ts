@@ -9,7 +9,7 @@ import { cells } from "../../ingest/layout.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { foldHeader, identitiesOf } from "./columnMeasures.ts";
-import { isPageMarker, reasonFor } from "./lineKinds.ts";
+import { reasonFor } from "./lineKinds.ts";
 import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
 import { placeReading } from "./readings.ts";
@@ -19,12 +19,14 @@ const FUNDS = ["general_public_budget", "government_fund", "state_capital"];
 import { splitSection } from "./sectionParts.ts";
 import { textSideColumns } from "./textColumns.ts";
 import { readTsvHeader } from "./tsvHeader.ts";
+import { isPageMarker } from "../../document/line-kinds.ts";
+import type { Measure } from "../../schema/measures.ts";
 
 type Side = "income" | "expenditure";
 
 interface Column {
   label: string;
-  measure: string;
+  measure: Measure;
   index?: number;
 }
 

@@ -5,9 +5,10 @@
  * A template variant is chosen from the words of the section's header.
  */
 import type { Identity } from "../placement/index.ts";
+import type { Measure } from "../../schema/measures.ts";
 
 export interface Column {
-  measure: string;
+  measure: Measure;
   label: string;
   /** Column group (e.g. the fund of 财政拨款支出决算明细表), kept in `side`. */
   group?: string;
@@ -32,7 +33,7 @@ export interface CodeTableSchema {
   totalOnly?: boolean;
 }
 
-const col = (measure: string, label: string, keys: string[], group?: string): Column => ({ measure, label, keys, group });
+const col = (measure: Measure, label: string, keys: string[], group?: string): Column => ({ measure, label, keys, group });
 
 const INCOME: Column[] = [
   col("total", "本年收入合计", ["本年收入合", "收入合计"]),
@@ -64,7 +65,7 @@ function basicProject(totalLabel: string): Column[] {
 }
 
 function fundDetail(): CodeTableSchema {
-  const funds: Array<[string, string]> = [
+  const funds: Array<[Measure, string]> = [
     ["general_public_budget", "一般公共预算财政拨款"],
     ["government_fund", "政府性基金预算财政拨款"],
     ["state_capital", "国有资本经营预算财政拨款"],

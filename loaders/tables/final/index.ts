@@ -1,11 +1,11 @@
-/** Parsers of the final-account (决算) table families, by family name (see tables/catalogue.ts). */
-import type { TableParser } from "../../schema/types.ts";
+/** Parsers of the final-account (决算) table families, by family name (see segment/catalogue.ts). */
+import type { TableFamily, TableParser } from "../../schema/types.ts";
 import { parseBasicEconomic } from "./basic_economic.ts";
 import { parseByCode } from "./by_code.ts";
 import { parseSummary } from "./summary.ts";
 import { parseThreePublic } from "./three_public.ts";
 
-export const FINAL_PARSERS: Record<string, TableParser> = {
+export const FINAL_PARSERS: Record<Extract<TableFamily, `final_${string}`>, TableParser> = {
   final_summary: parseSummary,
   final_fiscal_summary: parseSummary,
   final_income_by_code: parseByCode,

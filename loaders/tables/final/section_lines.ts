@@ -6,8 +6,9 @@
  */
 import type { ResidueRow, TableContext } from "../../schema/types.ts";
 import { makeResidue, sectionLines } from "../item.ts";
-import { isNoDataNote, isNoteStart, isPageMarker } from "../rows.ts";
+import { isNoteStart } from "../rows.ts";
 import { removeSpaces } from "../../base/fold.ts";
+import { isNoDataNote, isPageMarker } from "../../document/line-kinds.ts";
 
 export interface SortedLines {
   body: Array<[number, string]>;

@@ -35,6 +35,7 @@ import { sortLines } from "./section_lines.ts";
 import { removeLeadingNumbering, removeSpaces } from "../../base/fold.ts";
 import { withinRounding } from "../../base/money.ts";
 import { functionalClassCode } from "../../schema/classification-names.ts";
+import type { Measure } from "../../schema/measures.ts";
 
 interface Segment {
   label: string;
@@ -44,7 +45,7 @@ interface Segment {
   valueLines?: number[];
 }
 
-const FUND_COLUMNS: Array<{ measure: string; label: string; keys: string[] }> = [
+const FUND_COLUMNS: Array<{ measure: Measure; label: string; keys: string[] }> = [
   { measure: "total", label: "合计", keys: ["合计"] },
   { measure: "general_public_budget", label: "一般公共预算财政拨款", keys: ["一般公共预算"] },
   { measure: "government_fund", label: "政府性基金预算财政拨款", keys: ["政府性基金"] },
@@ -117,7 +118,7 @@ function isExpenditureLabel(label: string): boolean {
   return /支出|结余分配|年末/.test(label);
 }
 
-function incomeMeasure(label: string, afterCarryover: boolean): string | null {
+function incomeMeasure(label: string, afterCarryover: boolean): Measure | null {
   const l = removeSpaces(removeLeadingNumbering(label));
   if (/^年初/.test(l)) return "carryover_prior";
   if (afterCarryover && /^(一般公共预算|政府性基金|国有资本经营)/.test(l)) return "carryover_prior";
@@ -135,7 +136,7 @@ function incomeMeasure(label: string, afterCarryover: boolean): string | null {
   return null;
 }
 
-function expenditureMeasure(label: string): string | null {
+function expenditureMeasure(label: string): Measure | null {
   const l = removeSpaces(removeLeadingNumbering(label));
   if (/^本年支出合计/.test(l)) return "total";
   if (/^结余分配/.test(l)) return "balance_distribution";
@@ -245,7 +246,7 @@ export function parseSummary(ctx: TableContext): TableParse {
     for (const m of new Set([r.line, ...(r.seg.valueLines ?? [])])) problems.set(m, reason);
   };
   /** The item of value i of a row (fields spelled out: no object spread on this path). */
-  const itemOf = (r: Pending, i: number, rule: string | null, measure: string, column_label: string, code?: string | null) => {
+  const itemOf = (r: Pending, i: number, rule: string | null, measure: Measure, column_label: string, code?: string | null) => {
     const where = at(r, i, rule);
     return makeItem(ctx, {
       row_label: r.seg.label,

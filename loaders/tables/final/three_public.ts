@@ -35,8 +35,9 @@ import { GEOMETRY_RULE, placeByGeometry, sectionGrid, solveColumns, type Constra
 import { economicRowsWithoutAmounts, FISCAL_DETAIL } from "./economic_evidence.ts";
 import { FISCAL_SUMMARY, fundOfLabel, fundsWithoutAppropriation } from "./evidence.ts";
 import { sortLines } from "./section_lines.ts";
+import type { Measure } from "../../schema/measures.ts";
 
-const ITEMS: Array<[string, string]> = [
+const ITEMS: Array<[Measure, string]> = [
   ["three_public_total", "合计"],
   ["overseas_travel", "因公出国（境）费"],
   ["vehicles_total", "公务用车购置及运行维护费 小计"],
@@ -45,11 +46,14 @@ const ITEMS: Array<[string, string]> = [
   ["official_reception", "公务接待费"],
 ];
 /** Economic codes of the vehicle columns (支出经济分类). */
-const VEHICLE_CODES: Record<string, string> = { vehicle_purchase: "31013", vehicle_operation: "30231" };
+const VEHICLE_CODES: Array<[Measure, string]> = [
+  ["vehicle_purchase", "31013"],
+  ["vehicle_operation", "30231"],
+];
 const FINAL = "决算数";
 
 interface Col {
-  measure: string;
+  measure: Measure;
   label: string;
   side: string;
 }
@@ -68,11 +72,11 @@ const colName = (c: Col) => `${c.side} ${c.label}`;
 
 /** The constraint stages of the column solver (see the rules above); evidence is read only when needed. */
 function constraintStages(ctx: TableContext, cols: Col[]): Stage[] {
-  const at = (side: string, measure: string) => cols.findIndex((c) => c.side === side && c.measure === measure);
+  const at = (side: string, measure: Measure) => cols.findIndex((c) => c.side === side && c.measure === measure);
   const sides = [...new Set(cols.map((c) => c.side))];
   const identities: Constraint[] = sides.flatMap((side) => [
-    { kind: "sum" as const, parent: at(side, "three_public_total"), children: ["overseas_travel", "vehicles_total", "official_reception"].map((m) => at(side, m)) },
-    { kind: "sum" as const, parent: at(side, "vehicles_total"), children: ["vehicle_purchase", "vehicle_operation"].map((m) => at(side, m)) },
+    { kind: "sum" as const, parent: at(side, "three_public_total"), children: (["overseas_travel", "vehicles_total", "official_reception"] as const).map((m) => at(side, m)) },
+    { kind: "sum" as const, parent: at(side, "vehicles_total"), children: (["vehicle_purchase", "vehicle_operation"] as const).map((m) => at(side, m)) },
   ]);
   const parts = sides.filter((s) => s.startsWith(`${FINAL}·`));
   const partWhole: Constraint[] = parts.length
@@ -85,10 +89,10 @@ function constraintStages(ctx: TableContext, cols: Col[]): Stage[] {
     ? parts.filter((s) => idle.has(fundOfLabel(s.slice(FINAL.length + 1)) ?? "")).flatMap((s) => ITEMS.map(([m]) => ({ kind: "zero" as const, column: at(s, m) })))
     : [];
   if (fundZero.length) stages.push({ name: `fund-without-appropriation:${FISCAL_SUMMARY}`, constraints: fundZero });
-  const emptyRows = economicRowsWithoutAmounts(ctx, Object.values(VEHICLE_CODES));
+  const emptyRows = economicRowsWithoutAmounts(ctx, VEHICLE_CODES.map(([, code]) => code));
   const rowZero: Constraint[] = emptyRows
     ? [FINAL, ...parts].flatMap((side) =>
-        Object.entries(VEHICLE_CODES).flatMap(([m, code]) => (emptyRows.has(code) && at(side, m) >= 0 ? [{ kind: "zero" as const, column: at(side, m) }] : [])),
+        VEHICLE_CODES.flatMap(([m, code]) => (emptyRows.has(code) && at(side, m) >= 0 ? [{ kind: "zero" as const, column: at(side, m) }] : [])),
       )
     : [];
   if (rowZero.length) stages.push({ name: `empty-economic-row:${FISCAL_DETAIL}`, constraints: rowZero });

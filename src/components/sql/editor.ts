@@ -21,6 +21,20 @@ export interface SchemaTable {
 }
 
 /** lang-sql's completion namespace: table → columns, with types and descriptions. */
+/** The data dictionary (src/data/sql-schema.json). */
+export interface Dictionary {
+  tables: {name: string; description: string; columns: {name: string; type: string; description: string; unit?: string}[]}[];
+}
+
+/** The completion schema from the data dictionary (before DuckDB has described the tables). */
+export function dictionarySchema(dictionary: Dictionary): SchemaTable[] {
+  return dictionary.tables.map((t) => ({
+    name: t.name,
+    description: t.description,
+    columns: t.columns.map((c) => ({name: c.name, type: c.type, description: c.description + (c.unit ? ` (${c.unit})` : "")}))
+  }));
+}
+
 export function completionSchema(tables: SchemaTable[]): SQLNamespace {
   const namespace: Record<string, SQLNamespace> = {};
   for (const table of tables) {
@@ -67,8 +81,9 @@ export interface SqlEditor {
 export function sqlEditor({
   doc = "",
   tables = [] as SchemaTable[],
-  onRun
-}: {doc?: string; tables?: SchemaTable[]; onRun: () => void}): SqlEditor {
+  onRun,
+  onChange
+}: {doc?: string; tables?: SchemaTable[]; onRun: () => void; onChange?: (text: string) => void}): SqlEditor {
   const element = document.createElement("div");
   element.className = "bn-sql-editor";
   const language = new Compartment();
@@ -103,6 +118,9 @@ export function sqlEditor({
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
         syntaxHighlighting(defaultHighlightStyle, {fallback: true}),
         errorLineField,
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) onChange?.(update.state.doc.toString());
+        }),
         EditorView.contentAttributes.of({"aria-label": "SQL query", spellcheck: "false", autocapitalize: "off"})
       ]
     })

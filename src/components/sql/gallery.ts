@@ -178,6 +178,51 @@ ORDER BY lines DESC`,
     chart: {mark: "bar", x: "reason", y: "lines", color: "entity"}
   },
   {
+    id: "budget-vs-final",
+    title: "Budget vs final by entity",
+    question:
+      "For each body and year with both a budget (预算) and final accounts (决算) figure of the same measure, how much of the budget was spent? From the panel: budget and final side by side, execution rate = final ÷ budget, each figure with its document and line.",
+    sql: `-- Budget vs final of the same entity, year and measure (panel rows of phase final
+-- carry the budget figure of the same entity-year beside their own).
+SELECT e.name || CASE e.scope WHEN 'unit' THEN '（本级）' ELSE '' END || ' ' || p.year AS entity_year,
+       p.label AS measure, p.budget_wan, p.final_wan,
+       round(100 * p.execution_rate, 2) AS execution_pct,
+       b.doc_id AS budget_doc, b.source_line AS budget_line,
+       p.doc_id AS final_doc, p.source_line AS final_line
+FROM panel p
+JOIN entities e USING (entity_id)
+JOIN panel b ON b.entity_id = p.entity_id AND b.year = p.year AND b.measure = p.measure
+  AND b.code IS NOT DISTINCT FROM p.code AND b.phase = 'budget'
+WHERE p.phase = 'final' AND p.execution_rate IS NOT NULL
+ORDER BY entity_year, measure`,
+    chart: {mark: "bar", x: "measure", y: "execution_pct", color: "entity_year"}
+  },
+  {
+    id: "personnel-by-province",
+    title: "Change of 人员经费 by province",
+    question:
+      "How did 人员经费 (personnel expenses) change from one year to the next in each province? Each body's change against its own previous year in the panel, summed by province, level (province / city / county bodies apart) and phase; a unit whose department has its own figure is left out (the department's includes it).",
+    sql: `-- 人员经费 by province, level of the body, phase and year, and the change against the
+-- previous year summed over the bodies that have both years (never across bodies).
+WITH per_body AS (
+  SELECT e.entity_id, e.province_code, coalesce(e.province, e.province_code) AS province,
+         e.region_level AS level, p.phase, p.year, p.amount_wan, p.derived,
+         p.amount_wan - lag(p.amount_wan) OVER (PARTITION BY p.entity_id, p.phase ORDER BY p.year) AS change_wan
+  FROM panel p JOIN entities e USING (entity_id)
+  WHERE p.measure = 'personnel' AND e.province_code IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM panel q WHERE q.entity_id = e.parent_id AND q.year = p.year
+                    AND q.phase = p.phase AND q.measure = 'personnel')
+)
+SELECT province, province_code, level, phase, year,
+       round(sum(amount_wan), 2) AS personnel_wan, count(*) AS bodies, bool_or(derived) AS any_derived,
+       round(sum(change_wan), 2) AS change_wan, count(change_wan) AS bodies_compared,
+       round(100 * sum(change_wan) / nullif(sum(amount_wan - change_wan), 0), 2) AS change_pct
+FROM per_body
+GROUP BY ALL
+ORDER BY province_code, level, phase, year`,
+    chart: {mark: "bar", x: "province", y: "personnel_wan", color: "level"}
+  },
+  {
     id: "big-range",
     title: "100,000 rows (grid and export check)",
     question: "A synthetic result to try the grid's scrolling, sorting and the exports on a large result.",

@@ -1,9 +1,10 @@
-// "Save as notebook": the current query and chart as a Framework Markdown page that
-// runs as-is in src/notebooks/. Pure string building (tested in Node). The query goes
-// into the page as a JSON string (with "<" escaped, so it cannot close the inline
-// <script>); the title and any text are HTML-escaped (and "$" too, so Framework does
-// not read "${…}" as an expression).
+// Notebooks as Framework pages for src/notebooks/: "Save as notebook" in the workbench
+// and "Export" on the notebook page both write them here. Pure string building (tested
+// in Node). The notebook goes into the page as a JSON string (with "<" escaped, so it
+// cannot close the inline <script>); the title is HTML-escaped (and "$" too, so
+// Framework does not read "${…}" as an expression).
 import type {ChartChoices} from "./chart-spec.js";
+import {encodeNotebook, type Cell, type Notebook} from "../notebook/state.js";
 import {encodeState} from "./share.js";
 
 /** The corpus tables (src/components/corpus.ts ARROW_URLS; a test keeps them in step). */
@@ -64,56 +65,55 @@ export interface NotebookInput {
   date?: Date;
 }
 
-export function notebookMarkdown({title, sql, chart, description, date = new Date()}: NotebookInput): string {
-  const cleanTitle = title.replace(/[\r\n]+/g, " ").trim() || "Query";
-  const choices: Partial<ChartChoices> = {};
-  for (const key of ["mark", "x", "y", "color", "facet"] as const) if (chart?.[key]) choices[key] = chart[key] as never;
-  const link = `../sql#${encodeState({sql, ...choices})}`;
-  const sqlFence = fence(sql);
+/** The workbench's query and chart as a notebook: text (if any), the query (q1), its chart. */
+export function workbenchNotebook({title, sql, chart, description}: NotebookInput, version?: string): Notebook {
+  const cells: Cell[] = [];
+  if (description) cells.push({id: "c1", kind: "md", text: description});
+  cells.push({id: "c2", kind: "sql", name: "q1", sql});
+  cells.push({id: "c3", kind: "chart", source: "q1", mark: chart?.mark ?? "bar", x: chart?.x, y: chart?.y, color: chart?.color, facet: chart?.facet});
+  return {title, cells, ...(version ? {v: version} : {})};
+}
+
+/** "Save as notebook" in the workbench: the page of workbenchNotebook(). */
+export function notebookMarkdown(input: NotebookInput, version?: string): string {
+  const link = `../sql#${encodeState({sql: input.sql, ...input.chart})}`;
+  return notebookPage(workbenchNotebook(input, version), {date: input.date, from: `the [SQL workbench](<${link}>)`});
+}
+
+/**
+ * A notebook as a Framework page for src/notebooks/: the notebook itself as an inert JSON
+ * string (NOTEBOOK, which the notebook page opens again), each SQL cell's query shown in
+ * a fence it cannot close, and one block per cell that renders it through
+ * notebook/run.ts — the same code as the notebook page, so the same figures.
+ */
+export function notebookPage(notebook: Notebook, {date = new Date(), from = "the [notebook page](<../notebook>)"}: {date?: Date; from?: string} = {}): string {
+  const title = notebook.title.replace(/[\r\n]+/g, " ").trim() || "Notebook";
+  const tables = [...new Set(notebook.cells.flatMap((c) => (c.kind === "sql" ? tablesIn(c.sql) : [])))].sort();
+  const blocks = notebook.cells.map((cell, i) => {
+    const show = `\`\`\`js\ndisplay(cellOutput(NOTEBOOK.cells[${i}], results, width));\n\`\`\``;
+    if (cell.kind !== "sql") return show;
+    const f = fence(cell.sql);
+    return `${f}sql run=false\n${cell.sql}\n${f}\n\n${show}`;
+  });
   return `---
-title: ${JSON.stringify(cleanTitle)}
+title: ${JSON.stringify(title)}
 toc: false
 ---
 
-# ${escapeMarkdown(cleanTitle)}
+# ${escapeMarkdown(title)}
 
-${description ? `${escapeMarkdown(description)}\n\n` : ""}Saved from the [SQL workbench](<${link}>) on ${date.toISOString().slice(0, 10)}. The query runs in your browser (DuckDB-WASM) over the corpus tables; where the result has \`doc_id\` and \`source_line\`, each row links to the line it was read from.
-
-${sqlFence}sql run=false
-${sql}
-${sqlFence}
+Made in ${from} on ${date.toISOString().slice(0, 10)}${notebook.v ? ` over data version ${escapeMarkdown(notebook.v)}` : ""}. The queries run in your browser (DuckDB-WASM) over the corpus tables (${tables.join(", ") || "none"}); a quoted figure or a row with \`doc_id\` and \`source_line\` links to the line it was read from. [Open in the notebook editor](<../notebook#${encodeNotebook(notebook)}>).
 
 \`\`\`js
-import {loadCorpus} from "../components/corpus.js";
-import {runQuery} from "../components/sql/results.js";
+import {cellOutput, runNotebook} from "../components/notebook/run.js";
+import {versionWarning} from "../components/version.js";
 
-const SQL = ${jsString(sql)};
-const CHART = ${jsString({mark: "bar", ...choices})};
-await loadCorpus(${jsString(tablesIn(sql))});
-const result = await runQuery(SQL);
+const NOTEBOOK = ${jsString(notebook)};
+const warning = versionWarning(NOTEBOOK.v);
+if (warning) display(warning);
+const results = await runNotebook(NOTEBOOK);
 \`\`\`
 
-\`\`\`js
-import {chart} from "../components/chart.js";
-import {chartSpec} from "../components/sql/chart-spec.js";
-
-const spec = chartSpec(result.rows, result.fields, CHART, {width});
-const figure = spec ? chart(spec, spec.facet ? {} : {width}) : document.createElement("p");
-figure.id = "notebook-chart";
-if (!spec) figure.textContent = "No chart: choose x and y in the workbench.";
-display(figure);
-\`\`\`
-
-\`\`\`js
-import {resultGrid} from "../components/sql/grid.js";
-
-const status = document.createElement("p");
-status.className = "bn-status";
-status.textContent = \`\${result.rows.length.toLocaleString("en-US")} rows · \${Math.round(result.ms)} ms\`;
-display(status);
-const grid = resultGrid(result.rows, result.fields);
-grid.id = "notebook-grid";
-display(grid);
-\`\`\`
+${blocks.join("\n\n")}
 `;
 }

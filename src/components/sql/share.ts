@@ -1,12 +1,15 @@
 // The workbench's state in the URL fragment: /sql#sql=…&mark=bar&x=…&y=…&color=…&facet=…
-// Opening such a URL reruns the query and redraws the chart.
+// (&v=<data version>). Opening such a URL reruns the query and redraws the chart, and
+// warns when the link was made on other data.
 import {isMark, type ChartChoices} from "./chart-spec.js";
 
 export interface WorkbenchState extends Partial<ChartChoices> {
   sql?: string;
+  /** the data version the link was made on (version.ts) */
+  v?: string;
 }
 
-const KEYS = ["x", "y", "color", "facet"] as const;
+const KEYS = ["x", "y", "color", "facet", "v"] as const;
 
 /** The fragment (without "#") for a state; empty choices are left out. */
 export function encodeState(state: WorkbenchState): string {

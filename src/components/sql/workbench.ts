@@ -5,9 +5,10 @@ import {FileAttachment} from "observablehq:stdlib";
 import {chart, type ChartElement} from "../chart.js";
 import {CORPUS_TABLES, loadCorpus} from "../corpus.js";
 import {query} from "../db.js";
-import {h} from "../dom.js";
+import {download, h} from "../dom.js";
+import {siteDataVersion, versionWarning} from "../version.js";
 import {COUNT, MARKS, chartSpec, defaultChoices, isMark, type ChartChoices} from "./chart-spec.js";
-import {sqlEditor, type SchemaTable, type SqlEditor} from "./editor.js";
+import {dictionarySchema, sqlEditor, type Dictionary, type SchemaTable, type SqlEditor} from "./editor.js";
 import {errorPosition} from "./errors.js";
 import {toArrow, toCSV, toParquet} from "./export.js";
 import {EXAMPLES, type Example} from "./gallery.js";
@@ -16,18 +17,6 @@ import {notebookFileName, notebookMarkdown, tablesIn} from "./notebook.js";
 import {runQuery, type QueryResult} from "./results.js";
 import {decodeState, encodeState, type WorkbenchState} from "./share.js";
 
-interface Dictionary {
-  tables: {name: string; description: string; columns: {name: string; type: string; description: string; unit?: string}[]}[];
-}
-
-function download(bytes: BlobPart, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], {type}));
-  const a = h("a", {href: url, download: name});
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Schema from DuckDB's information_schema (actual types) with the dictionary's descriptions. */
 async function loadSchema(dictionary: Dictionary): Promise<(SchemaTable & {rows: number})[]> {
@@ -175,7 +164,9 @@ export function workbench(): Workbench {
     specDetails
   );
 
-  root.append(galleryDetails, top, resultSection);
+  const warning = versionWarning(initial.v);
+  if (warning) warning.id = "sql-version-warning";
+  root.append(...(warning ? [warning] : []), galleryDetails, top, resultSection);
 
   function setStatus(text: string, loading = false): void {
     status.textContent = text;
@@ -183,7 +174,7 @@ export function workbench(): Workbench {
   }
 
   function state(): WorkbenchState {
-    return {sql: editor?.getValue() ?? "", ...choices};
+    return {sql: editor?.getValue() ?? "", ...choices, v: siteDataVersion() || undefined};
   }
 
   function writeUrl(): void {
@@ -293,7 +284,7 @@ export function workbench(): Workbench {
   saveNotebook.addEventListener("click", () => {
     const title = titleInput.value.trim() || "Query";
     const example = EXAMPLES.find((e) => e.id === exampleId && e.sql === editor?.getValue());
-    const md = notebookMarkdown({title, sql: editor?.getValue() ?? "", chart: choices, description: example?.question});
+    const md = notebookMarkdown({title, sql: editor?.getValue() ?? "", chart: choices, description: example?.question}, siteDataVersion() || undefined);
     download(md, notebookFileName(title === "Query" ? base() : title), "text/markdown;charset=utf-8");
   });
 
@@ -339,11 +330,7 @@ export function workbench(): Workbench {
       const dictionary = (await FileAttachment("../../data/sql-schema.json").json()) as Dictionary;
       // The editor and a first schema (from the data dictionary) at once; DuckDB's own
       // types replace it once every table is registered.
-      const dictTables: SchemaTable[] = dictionary.tables.map((t) => ({
-        name: t.name,
-        description: t.description,
-        columns: t.columns.map((c) => ({name: c.name, type: c.type, description: c.description + (c.unit ? ` (${c.unit})` : "")}))
-      }));
+      const dictTables = dictionarySchema(dictionary);
       const first = EXAMPLES[0];
       editor = sqlEditor({doc: initial.sql ?? first.sql, tables: dictTables, onRun: () => void run()});
       editorSlot.append(editor.element);

@@ -98,3 +98,58 @@ describe("prose_parts", () => {
     expect(checks[0]).toMatchObject({ severity: "error", expected: 6, actual: 4 });
   });
 });
+
+/** The audit input of a sample with several lines edited: [line, from, to]. */
+function editedLines(path: string, edits: Array<[number, string, string]>): AuditInput {
+  const lines = readFileSync(path, "utf8").split("\n");
+  for (const [n, from, to] of edits) {
+    expect(lines[n - 1]).toContain(from);
+    lines[n - 1] = lines[n - 1].replace(from, to);
+  }
+  return auditInputOf(extractBytes(new TextEncoder().encode(lines.join("\n")), path));
+}
+
+describe("performance_weights", () => {
+  it("passes 004's eight 自评表, whose weights add up to 100", () => {
+    const { checks, stats } = auditWithStats(inputOf(SAMPLE.guizhou2022));
+    expect(of(checks, "performance_weights")).toEqual([]);
+    expect(stats.find((s) => s.rule === "performance_weights")!.performed).toBe(8);
+  });
+  it("flags a weight edited on line 1144 (10 → 15): the indicator weights add up to 95, not the 90 printed on the 总分 row", () => {
+    const checks = of(audit(editedInput(SAMPLE.guizhou2022, 1144, "≥115人 10 10", "≥115人 15 10")), "performance_weights");
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ severity: "error", expected: 95, actual: 90, subject: "离休人员及遗孀医疗补助资金" });
+    expect(checks[0].source_lines).toContain(1144);
+  });
+});
+
+describe("explanations", () => {
+  it("passes 004 line 893: 机关运行经费 增长10.37% followed by 主要原因是…", () => {
+    const { checks, stats } = auditWithStats(inputOf(SAMPLE.guizhou2022));
+    expect(of(checks, "explanations")).toEqual([]);
+    expect(stats.find((s) => s.rule === "explanations")!.performed).toBeGreaterThanOrEqual(5);
+  });
+  it("flags the same change once its reason is removed", () => {
+    const inp = editedLines(SAMPLE.guizhou2022, [
+      [893, "，主要原因是：1.2022年度人员较上", "。"],
+      [895, "年增加7人（其中：新调入人员5名、军转干人员2名），2.办公", ""],
+      [897, "费、水电费、差旅费等费用增加。", ""],
+    ]);
+    const checks = of(audit(inp), "explanations");
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ severity: "warning", subject: "机关运行经费支出", actual: 10.37, source_lines: [893] });
+  });
+});
+
+describe("balances", () => {
+  it("passes 004: 公开04表's 财政拨款 年初结转和结余 5,048.61 does not exceed 公开01表's 5,059.01", () => {
+    const { checks, stats } = auditWithStats(inputOf(SAMPLE.guizhou2022));
+    expect(of(checks, "balances")).toEqual([]);
+    expect(stats.find((s) => s.rule === "balances")!.performed).toBe(2);
+  });
+  it("flags 公开01表's 年初结转和结余 edited below the 财政拨款 figure (line 148: 5,059.01 → 59.01)", () => {
+    const checks = of(audit(editedInput(SAMPLE.guizhou2022, 148, "5,059.01", "59.01")), "balances");
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ severity: "error", subject: "年初结转和结余", actual: 5048.61, expected: 59.01 });
+  });
+});

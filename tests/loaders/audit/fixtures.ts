@@ -1,4 +1,5 @@
 /** Hand-built rows for the audit rule tests. */
+import type { Measure } from "../../../loaders/schema/measures.ts";
 import type { LineItem } from "../../../loaders/schema/types.ts";
 import type { AuditInput, NarrativeFactLike } from "../../../loaders/audit/types.ts";
 
@@ -35,9 +36,9 @@ export function item(p: Partial<LineItem> & { value: number; source_line: number
 }
 
 /** A by-code row: one item per measure on one line. */
-export function row(table: Partial<LineItem>, line: number, label: string, code: string | null, values: Record<string, number>): LineItem[] {
+export function row(table: Partial<LineItem>, line: number, label: string, code: string | null, values: Partial<Record<Measure, number>>): LineItem[] {
   const index = ++rowIndex;
-  return Object.entries(values).map(([measure, value]) => item({ ...table, row_label: label, code, measure, value, source_line: line, row_index: index }));
+  return (Object.entries(values) as Array<[Measure, number]>).map(([measure, value]) => item({ ...table, row_label: label, code, measure, value, source_line: line, row_index: index }));
 }
 
 export function fact(p: Partial<NarrativeFactLike> & { value: number; source_line: number; measure: string }): NarrativeFactLike {

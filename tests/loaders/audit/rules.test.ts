@@ -9,8 +9,8 @@ const performed = (inp: ReturnType<typeof input>, rule: string) => auditStats(in
 
 function summary(incomeTotal: number) {
   const t = { table_id: "01", table_name: "收入支出决算总表" };
-  const inc = { ...t, side: "income", measure: "final" };
-  const exp = { ...t, side: "expenditure", measure: "final" };
+  const inc = { ...t, side: "income", measure: "final" as const };
+  const exp = { ...t, side: "expenditure", measure: "final" as const };
   return [
     item({ ...inc, row_label: "一、一般公共预算财政拨款收入", value: 100, source_line: 10 }),
     item({ ...exp, row_label: "一、卫生健康支出", value: 90, source_line: 10 }),

@@ -30,8 +30,8 @@ export function parseDoc(doc: SourceDocument): Parsed {
   const byFamily = new Map<string, { section: TableSection; parse: TableParse }>();
   const items: LineItem[] = [];
   for (const section of sections) {
-    const parser = BUDGET_PARSERS[section.family];
-    if (!parser) continue;
+    if (!section.family.startsWith("budget_")) continue;
+    const parser = BUDGET_PARSERS[section.family as keyof typeof BUDGET_PARSERS];
     const parse = tables.parse(parser, section);
     byId.set(section.table_id, { section, parse });
     if (!byFamily.has(section.family)) byFamily.set(section.family, { section, parse });

@@ -27,8 +27,7 @@ export function parseDocument(path: string): Parsed {
   const tables = documentTables(doc, sections);
   const parses = new Map<string, TableParse>();
   for (const s of sections) {
-    const parser = FINAL_PARSERS[s.family];
-    if (parser) parses.set(s.table_id, tables.parse(parser, s));
+    if (s.family.startsWith("final_")) parses.set(s.table_id, tables.parse(FINAL_PARSERS[s.family as keyof typeof FINAL_PARSERS], s));
   }
   return { doc, sections, parses };
 }

@@ -56,6 +56,38 @@ describe("a damaged document is read, not thrown away", () => {
   });
 });
 
+describe("a garbled number sends its line to the residue with the reason", () => {
+  it("-1e308 in a 部门整体 table: no -Infinity budget, `not a finite amount` (001 line 1980)", () => {
+    const lines = readFileSync(SAMPLE.dazhou2023, "utf8").split("\n");
+    expect(lines[1979]).toBe("370.87 370.87 0.01");
+    lines[1979] = "-1e308 370.87 0.01";
+    const d = extractBytes(new TextEncoder().encode(lines.join("\n")), "dazhou.txt");
+    const overall = d.performance_projects.find((p) => p.project_name === "部门整体" && p.source_line === 1965)!;
+    expect(overall).toMatchObject({ budget_wan: null, amount_wan: null });
+    expect(d.residue.filter((r) => r.source_line === 1980)).toEqual([
+      { doc_id: d.document.doc_id, table_id: "绩效:部门整体", source_line: 1980, source_text: "-1e308 370.87 0.01", reason: "not a finite amount" },
+    ]);
+  });
+
+  it("20 digits in a table cell: no line item from that line, `more digits than any amount` (004 line 87)", () => {
+    const text = new TextDecoder().decode(guizhou).replace("收入 1 5,634.18 一、", "收入 1 99999999999999999999 一、");
+    const d = extractBytes(new TextEncoder().encode(text), "guizhou.txt");
+    expect(original.line_items.filter((i) => i.source_line === 87).map((i) => i.value)).toEqual([5634.18, 0]);
+    expect(d.line_items.filter((i) => i.source_line === 87)).toEqual([]);
+    expect(d.residue.filter((r) => r.source_line === 87).map((r) => [r.table_id, r.reason])).toEqual([["公开01表", "more digits than any amount"]]);
+    expect(d.document).toMatchObject({ status: "partial", message: "guizhou.txt:77: 公开01表 partial: 1 line(s) not placed; 1 line(s) with a number that cannot be an amount" });
+  });
+
+  it("a 20-digit prose figure: no fact, `more digits than any amount` (000 line 42)", () => {
+    const text = readFileSync(SAMPLE.sichuan2022unit, "utf8");
+    const before = extractBytes(new TextEncoder().encode(text), "s.txt");
+    expect(before.narrative_facts.filter((f) => f.source_line === 42).map((f) => [f.subject, f.value])).toEqual([["收支总计", 7640.34]]);
+    const d = extractBytes(new TextEncoder().encode(text.replace("7640.34万元。", "12345678901234567890.12万元。")), "s.txt");
+    expect(d.narrative_facts.filter((f) => f.source_line === 42)).toEqual([]);
+    expect(d.residue.filter((r) => r.source_line === 42).map((r) => r.reason)).toEqual(["more digits than any amount"]);
+  });
+});
+
 describe("of two copies of one text, the cleaner is extracted", () => {
   it("whichever sorts first, and says which copy is the duplicate", () => {
     const dir = mkdtempSync(join(tmpdir(), "copies-"));

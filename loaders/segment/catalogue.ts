@@ -8,12 +8,13 @@
  * brackets/quotes folded (see normaliseTitle).
  */
 import { spacelessFullWidth, straightToCurlyQuote } from "../base/fold.ts";
+import type { DocKind, TableFamily } from "../schema/types.ts";
 
 export interface TableSpec {
   /** Standard names (normalised) that identify the table. */
   names: string[];
-  family: string;
-  kind: "final" | "budget";
+  family: TableFamily;
+  kind: DocKind;
 }
 
 export const FINAL_TABLES: TableSpec[] = [
