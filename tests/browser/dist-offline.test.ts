@@ -2,7 +2,8 @@
 // Binary assets are not grepped: duckdb-eh.wasm embeds DuckDB's HTML template for
 // EXPLAIN (FORMAT html), which names a stylesheet on unpkg.com; it is only text that
 // DuckDB would print into a query result, never a request the site makes (the page
-// tests block and count every non-loopback request to prove that).
+// tests block and count every non-loopback request to prove that). The .br/.gz
+// copies (scripts/precompress.mjs) hold the same bytes as the text files grepped.
 import {readdirSync, readFileSync, statSync} from "node:fs";
 import {extname, join, relative} from "node:path";
 import {describe, expect, test} from "vitest";
@@ -10,7 +11,7 @@ import {DIST} from "./harness.ts";
 
 const FORBIDDEN = ["npm:", "cdn.jsdelivr", "fonts.googleapis", "unpkg.com"];
 const TEXT = new Set([".html", ".js", ".mjs", ".css", ".json", ".map", ".txt", ".svg", ".csv", ".tsv", ".xml", ".md"]);
-const BINARY = new Set([".wasm", ".arrow", ".parquet", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff2", ".zip"]);
+const BINARY = new Set([".wasm", ".arrow", ".arrows", ".br", ".gz", ".parquet", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff2", ".zip"]);
 
 function* walk(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, {withFileTypes: true})) {

@@ -139,7 +139,7 @@ describe("Overview page", () => {
 
   test("db.js loadArrow() is memoised per table name and source", async () => {
     const result = await withDb<{same: string; other: string; arrowRequests: number}>(`
-      const isDocuments = (r) => r.name.includes("/documents.") && r.name.endsWith(".arrow");
+      const isDocuments = (r) => r.name.includes("/documents.") && r.name.endsWith(".arrows");
       const arrowUrl = performance.getEntriesByType("resource").find(isDocuments).name;
       const same = await db.loadArrow("documents", arrowUrl);
       const other = await db.loadArrow("documents", arrowUrl + "?other").then(() => "loaded", (e) => e.message);
