@@ -1,13 +1,13 @@
 /**
  * The coverage report: how far the table reader is from a document's
  * tables. Per document, the amounts printed inside its table-like blocks
- * (segment/tableLike.ts), how many a standard table or 绩效 row placed, how
+ * (segment/table-like.ts), how many a standard table or 绩效 row placed, how
  * many sit on residue lines (by reason) and how many on no row at all; the
  * tables found by family; the 收支总表 total; and the entity, year and kind.
  *   npm run coverage -- <files|folders>
  */
 import type { DocumentExtraction } from "./extract.ts";
-import { amountCells } from "./segment/tableLike.ts";
+import { amountCells } from "./segment/table-like.ts";
 
 export interface Coverage {
   source_file: string;

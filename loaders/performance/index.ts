@@ -1,8 +1,8 @@
 /**
  * 绩效 tables of a document → performance_projects, performance_indicators
  * and residue. Blocks are found by their titles (blocks.ts); a block laid
- * out with tabs is read cell-wise (tsvRows.ts), otherwise line-wise
- * (project.ts + textRows.ts). Standard financial tables are skipped.
+ * out with tabs is read cell-wise (tsv-rows.ts), otherwise line-wise
+ * (project.ts + text-rows.ts). Standard financial tables are skipped.
  */
 import { unitInLine } from "../document/unit.ts";
 import { plausibleWan, toWan } from "../base/money.ts";
@@ -11,8 +11,8 @@ import type { Block } from "../segment/performance.ts";
 import { numberProblem, parseNumber } from "../ingest/numbers.ts";
 import { emptyFields, readTextProject, type ProjectFields } from "./project.ts";
 import { valueFields } from "./row.ts";
-import { readTextRows, type RawIndicator } from "./textRows.ts";
-import { readTsvProjectRows, readTsvRows } from "./tsvRows.ts";
+import { readTextRows, type RawIndicator } from "./text-rows.ts";
+import { readTsvProjectRows, readTsvRows } from "./tsv-rows.ts";
 import type { PerformanceIndicator, PerformanceProject } from "./types.ts";
 import { removeSpaces } from "../base/fold.ts";
 

@@ -7,7 +7,7 @@ import type { AmountUnit, SourceDocument, TableSection } from "../schema/types.t
 import { findBlocks, performanceArea, type Block } from "./performance.ts";
 import { proseLines, type ProseLine } from "./prose.ts";
 import { findTables } from "./tables.ts";
-import { tableLikeBlocks, type TableLikeBlock } from "./tableLike.ts";
+import { tableLikeBlocks, type TableLikeBlock } from "./table-like.ts";
 
 export interface Segmentation {
   /** Standard table sections, in document order. */

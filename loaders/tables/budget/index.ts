@@ -1,10 +1,10 @@
 /** Parsers of the budget (预算) table families, by family name (see segment/catalogue.ts). */
 import type { TableContext, TableFamily, TableParser } from "../../schema/types.ts";
-import { incomeSources, totalsOf } from "./crossTotals.ts";
-import { parseRowTable } from "./rowTable.ts";
-import { parseTwoSided, textSides } from "./twoSided.ts";
+import { incomeSources, totalsOf } from "./evidence.ts";
+import { parseByCode } from "./by-code.ts";
+import { parseSummary, textSides } from "./summary.ts";
 
-const economic: TableParser = (ctx) => parseRowTable(ctx, { codeHint: "economic" });
+const economic: TableParser = (ctx) => parseByCode(ctx, { codeHint: "economic" });
 
 /** 收入预算总表: 合计 by source = the income sources of the 收支总表 (plain-text tables). */
 function summarySources(ctx: TableContext) {
@@ -24,28 +24,28 @@ function basicFromEconomic(ctx: TableContext) {
   return v === undefined ? null : { totals: new Map([["basic", v]]), source: "合计 of 一般公共预算基本支出表 = 基本支出" };
 }
 
-const functional: TableParser = (ctx) => parseRowTable(ctx, { codeHint: "functional" });
-const threePublic: TableParser = (ctx) => parseRowTable(ctx, { codeHint: "functional", remap: { total: "three_public_total" } });
+const functional: TableParser = (ctx) => parseByCode(ctx, { codeHint: "functional" });
+const threePublic: TableParser = (ctx) => parseByCode(ctx, { codeHint: "functional", remap: { total: "three_public_total" } });
 
 export const BUDGET_PARSERS: Record<Extract<TableFamily, `budget_${string}`>, TableParser> = {
-  budget_summary: parseTwoSided,
-  budget_fiscal_summary: parseTwoSided,
-  budget_income: (ctx) => parseRowTable(ctx, { codeHint: "functional", crossTotals: summarySources }),
+  budget_summary: parseSummary,
+  budget_fiscal_summary: parseSummary,
+  budget_income: (ctx) => parseByCode(ctx, { codeHint: "functional", evidence: summarySources }),
   budget_expenditure: functional,
   budget_fiscal_by_economic: economic,
-  budget_gpb_by_code: (ctx) => parseRowTable(ctx, { codeHint: "functional", crossTotals: basicFromEconomic }),
+  budget_gpb_by_code: (ctx) => parseByCode(ctx, { codeHint: "functional", evidence: basicFromEconomic }),
   budget_gpb_basic_by_economic: economic,
-  budget_gpb_project: (ctx) => parseRowTable(ctx, { codeHint: "functional", remap: { budget: "project" } }),
+  budget_gpb_project: (ctx) => parseByCode(ctx, { codeHint: "functional", remap: { budget: "project" } }),
   budget_three_public: threePublic,
   budget_gov_fund: functional,
   budget_gov_fund_three_public: threePublic,
   budget_state_capital: functional,
   // families named by the meaning of their titles (segment/family.ts)
   budget_fiscal_by_code: functional,
-  budget_gov_fund_summary: parseTwoSided,
+  budget_gov_fund_summary: parseSummary,
   budget_gpb_basic_by_code: functional,
   budget_gpb_by_economic: economic,
   budget_gpb_project_by_economic: economic,
   budget_basic_by_economic: economic,
-  budget_project: (ctx) => parseRowTable(ctx, { codeHint: "functional", remap: { budget: "project" } }),
+  budget_project: (ctx) => parseByCode(ctx, { codeHint: "functional", remap: { budget: "project" } }),
 };

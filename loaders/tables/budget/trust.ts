@@ -5,7 +5,7 @@
  * (002 表2-1) breaks them on most rows; such a table is reported untrusted
  * rather than turned into plausible-looking facts.
  */
-import type { Identity } from "./columnMeasures.ts";
+import type { Identity } from "./columns.ts";
 import { valueAt } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
 

@@ -1,9 +1,9 @@
 /** Parsers of the final-account (决算) table families, by family name (see segment/catalogue.ts). */
 import type { TableFamily, TableParser } from "../../schema/types.ts";
-import { parseBasicEconomic } from "./basic_economic.ts";
-import { parseByCode } from "./by_code.ts";
+import { parseBasicEconomic } from "./basic-economic.ts";
+import { parseByCode } from "./by-code.ts";
 import { parseSummary } from "./summary.ts";
-import { parseThreePublic } from "./three_public.ts";
+import { parseThreePublic } from "./three-public.ts";
 
 export const FINAL_PARSERS: Record<Extract<TableFamily, `final_${string}`>, TableParser> = {
   final_summary: parseSummary,

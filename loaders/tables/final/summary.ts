@@ -31,7 +31,7 @@
 import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { headerAnchors, isInteger, isMoneyToken, joinLabel, keepsColumns, nearestAnchor, tokenize, tokenValue, type Token } from "../rows.ts";
-import { sortLines } from "./section_lines.ts";
+import { sortLines } from "./section-lines.ts";
 import { removeLeadingNumbering, removeSpaces } from "../../base/fold.ts";
 import { withinRounding } from "../../base/money.ts";
 import { functionalClassCode } from "../../schema/classification-names.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractBytes } from "../../../loaders/extract.ts";
-import { amountCells, tableLikeBlocks } from "../../../loaders/segment/tableLike.ts";
+import { amountCells, tableLikeBlocks } from "../../../loaders/segment/table-like.ts";
 
 describe("amount cells", () => {
   it("skips codes before the label, row numbers and amounts followed by their unit", () => {

@@ -16,7 +16,7 @@ import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
 import { sentencesOf } from "../sentences.ts";
 import type { NarrativeFactLike } from "../types.ts";
-import { proseTolerance } from "./prose_tables.ts";
+import { proseTolerance } from "./prose-tables.ts";
 
 const MARKER = /其中[:：，,]?|分别为|分别是|具体包括|主要包括|包括|主要用于[:：]?|主要有|具体为|具体是/g;
 const EXHAUSTIVE = /分别为|分别是/;

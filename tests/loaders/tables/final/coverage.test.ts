@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SHARED_DIR, hasShared } from "../../shared.ts";
+import { SHARED_DIR, hasShared } from "../../../shared.ts";
 import { CZJ, CZJ_LAYOUT, DOC_001, DOC_004, coverage, parseDocument } from "./helpers.ts";
 
 describe("every printed number is placed or its line is in residue", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { LineItem, TableParse } from "../../../loaders/schema/types.ts";
-import { hasShared, loadShared } from "../../shared.ts";
+import type { LineItem, TableParse } from "../../../../loaders/schema/types.ts";
+import { hasShared, loadShared } from "../../../shared.ts";
 import { find, parseDocument } from "./helpers.ts";
 
 /** 财政拨款收入支出决算总表: lines of numbers printed above their labels. */

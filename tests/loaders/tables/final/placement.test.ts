@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitsIdentities, placeRows } from "../../../loaders/tables/placement/index.ts";
+import { fitsIdentities, placeRows } from "../../../../loaders/tables/placement/index.ts";
 
 // 支出决算表 columns: 合计, 基本, 项目, 上缴上级, 经营, 对附属单位补助 (合计 = Σ the rest)
 const opt = { n: 6, identities: [{ sum: 0, parts: [1, 2, 3, 4, 5] }], firstIsTotal: true };
@@ -26,7 +26,7 @@ describe("rows whose numbers stand on two lines (czj 支出决算表 lines 166�
 
 describe("wide 明细表 rows (001 财决公开07表)", () => {
   it("2080101 行政运行: three class groups, or two within the one-cent-per-addend rounding tolerance", async () => {
-    const { classGroupSplits } = await import("../../../loaders/tables/final/wide_rows.ts");
+    const { classGroupSplits } = await import("../../../../loaders/tables/final/wide-rows.ts");
     expect(classGroupSplits(348.66, [328.99, 110.94, 84.6, 133.46, 19.66, 19.66, 0.01, 0.01])).toEqual([[0, 4, 6], [0, 4]]);
     expect(classGroupSplits(117.74, [104.65, 87.25, 31.42, 13.09, 13.09])).toEqual([]);
   });

@@ -7,9 +7,9 @@ import type { TableContext } from "../../schema/types.ts";
 import { cells } from "../../ingest/layout.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
 import { sectionLines } from "../item.ts";
-import { foldHeader } from "./columnMeasures.ts";
-import { isHeaderInfo } from "./lineKinds.ts";
-import { MONEY_SHAPE } from "./rowRead.ts";
+import { foldHeader } from "./columns.ts";
+import { isHeaderInfo } from "./header-lines.ts";
+import { MONEY_SHAPE } from "./raw-rows.ts";
 import { matchTableId, matchTitle } from "../../segment/catalogue.ts";
 import { isPageMarker } from "../../document/line-kinds.ts";
 

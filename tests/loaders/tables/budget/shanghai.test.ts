@@ -1,9 +1,9 @@
 /** Shanghai budgets (another template, plain text, amounts in 元, “三公” in 万元). */
 import { describe, expect, it } from "vitest";
 import { resolve } from "node:path";
-import { readDocument } from "../../../loaders/ingest/read.ts";
-import { hasShared, loadShared } from "../../shared.ts";
-import { coverage, EXTERNAL, itemsAt, parseDoc, parseFile, type Parsed } from "./parseDoc.ts";
+import { readDocument } from "../../../../loaders/ingest/read.ts";
+import { hasShared, loadShared } from "../../../shared.ts";
+import { coverage, EXTERNAL, itemsAt, parseDoc, parseFile, type Parsed } from "./parse-doc.ts";
 
 const sww = loadShared("external/sh_putuo_sww_2025_dept_budget.txt", parseFile);
 const shiquan = loadShared("external/sh_putuo_shiquan_2026_unit_budget.txt", parseFile);

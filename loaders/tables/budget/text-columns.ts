@@ -4,7 +4,7 @@
  * Each family has the column order of its standard form; a column is kept
  * when its header words appear in the header text.
  */
-import { foldHeader, measureOfHeader } from "./columnMeasures.ts";
+import { foldHeader, measureOfHeader } from "./columns.ts";
 import type { Measure } from "../../schema/measures.ts";
 
 export interface TextColumn {

@@ -17,15 +17,15 @@
  *    amounts for one entry, an amount after a name without code other
  *    than a 合计) goes to residue, nothing on it is emitted.
  *  - Rows whose 类/款 cells, name and amount stand on different lines
- *    (Shanghai) are read by final/split_rows.ts (inferred, rule
+ *    (Shanghai) are read by final/split-rows.ts (inferred, rule
  *    "split-rows:…").
  */
 import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
 import { codeSystemOf, leafSet } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { joinLabel, keepsColumns, keepsIndentation, tokenize, tokenValue, type Token } from "../rows.ts";
-import { sortLines } from "./section_lines.ts";
-import { hasSplitRows, readSplitRows } from "./split_rows.ts";
+import { sortLines } from "./section-lines.ts";
+import { hasSplitRows, readSplitRows } from "./split-rows.ts";
 
 interface Entry {
   code: string | null;

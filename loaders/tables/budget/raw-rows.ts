@@ -7,7 +7,7 @@
 import { cells } from "../../ingest/layout.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
 import { joinSplitCode } from "../codes.ts";
-import type { CellRole } from "./tsvHeader.ts";
+import type { CellRole } from "./tsv-header.ts";
 
 export interface PrintedNumber {
   value: number;

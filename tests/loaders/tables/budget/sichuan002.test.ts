@@ -1,7 +1,7 @@
 /** 002: 四川省医疗保障局 2023 部门预算 (tab-separated tables 表1 … 表5). */
 import { describe, expect, it } from "vitest";
 import { resolve } from "node:path";
-import { coverage, itemsAt, parseFile, ROOT } from "./parseDoc.ts";
+import { coverage, itemsAt, parseFile, ROOT } from "./parse-doc.ts";
 
 const p = parseFile(resolve(ROOT, "data/documents/002_a36e60e200b2c537.txt"));
 const table = (id: string) => p.byId.get(id)!;

@@ -13,7 +13,7 @@
  */
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
-import { indicatorsByProject, linesOfIndicator } from "./performance_score.ts";
+import { indicatorsByProject, linesOfIndicator } from "./performance-score.ts";
 
 /** The grade a total score earns (财政部 绩效评价: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60). */
 export function gradeOf(score: number): string {

@@ -1,15 +1,15 @@
 /** Shared helpers of the final-account parser tests: documents, sections, parses, coverage. */
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readDocument } from "../../../loaders/ingest/read.ts";
-import type { LineItem, SourceDocument, TableParse, TableSection } from "../../../loaders/schema/types.ts";
-import { findTables } from "../../../loaders/segment/tables.ts";
-import { documentTables } from "../../../loaders/tables/store.ts";
-import { FINAL_PARSERS } from "../../../loaders/tables/final/index.ts";
-import { moneyTokens } from "../../../loaders/tables/rows.ts";
-import { sharedPath } from "../../shared.ts";
+import { readDocument } from "../../../../loaders/ingest/read.ts";
+import type { LineItem, SourceDocument, TableParse, TableSection } from "../../../../loaders/schema/types.ts";
+import { findTables } from "../../../../loaders/segment/tables.ts";
+import { documentTables } from "../../../../loaders/tables/store.ts";
+import { FINAL_PARSERS } from "../../../../loaders/tables/final/index.ts";
+import { moneyTokens } from "../../../../loaders/tables/rows.ts";
+import { sharedPath } from "../../../shared.ts";
 
-const ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
+const ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../..");
 export const DOC_001 = resolve(ROOT, "data/documents/001_a0d178c95672dbf5.txt");
 export const DOC_004 = resolve(ROOT, "data/documents/004_3cd6b194bc39a314.txt");
 export const CZJ = sharedPath("external/sh_putuo_czj_2024_dept_final.txt");

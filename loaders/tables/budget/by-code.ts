@@ -8,27 +8,27 @@
 import type { CodeSystem, LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
 import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
-import { identitiesOf } from "./columnMeasures.ts";
-import { reasonFor } from "./lineKinds.ts";
+import { identitiesOf } from "./columns.ts";
+import { reasonFor } from "./header-lines.ts";
 import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
-import { placeReading } from "./readings.ts";
-import { readTextRow, readTsvRow, type RawRow } from "./rowRead.ts";
-import { isTotalRow, splitSection } from "./sectionParts.ts";
-import { textColumns } from "./textColumns.ts";
-import { readTsvHeader } from "./tsvHeader.ts";
-import { departmentCode, unitDirectory } from "./units.ts";
+import { placeReading } from "./reading-placement.ts";
+import { readTextRow, readTsvRow, type RawRow } from "./raw-rows.ts";
+import { isTotalRow, splitSection } from "./section-parts.ts";
+import { textColumns } from "./text-columns.ts";
+import { readTsvHeader } from "./tsv-header.ts";
+import { departmentCode, unitDirectory } from "./unit-directory.ts";
 import { checkIdentities } from "./trust.ts";
 import { isNoDataNote } from "../../document/line-kinds.ts";
 import type { Measure } from "../../schema/measures.ts";
 
-export interface RowTableOptions {
+export interface ByCodeOptions {
   /** Code system of 3xx codes in this table. */
   codeHint: CodeSystem;
   /** Measure renames for this family (e.g. total → three_public_total, budget → project). */
   remap?: Partial<Record<Measure, Measure>>;
-  /** Column totals known from another table (see crossTotals.ts), to choose the 合计 row's reading. */
-  crossTotals?: (ctx: TableContext) => { totals: Map<string, number>; source: string } | null;
+  /** Column totals known from another table (see evidence.ts), to choose the 合计 row's reading. */
+  evidence?: (ctx: TableContext) => { totals: Map<string, number>; source: string } | null;
 }
 
 type Kind = "total" | "department" | "unit" | "code" | "label";
@@ -42,7 +42,7 @@ interface Row extends RawRow {
   resolvedBy?: string;
 }
 
-export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TableParse {
+export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse {
   const parts = splitSection(ctx);
   const residue: ResidueRow[] = [];
   for (const [n, t] of parts.above) residue.push(makeResidue(ctx, n, reasonFor(t, true)));
@@ -50,7 +50,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
 
   // money columns
   let columns: Array<{ label: string; measure: Measure; index?: number }> = [];
-  let roles = new Map<number, import("./tsvHeader.ts").CellRole>();
+  let roles = new Map<number, import("./tsv-header.ts").CellRole>();
   if (parts.exact) {
     const h = readTsvHeader(parts.header.map(([, t]) => t).filter((t) => t.includes("\t")));
     columns = h.columns;
@@ -127,7 +127,7 @@ export function parseRowTable(ctx: TableContext, opts: RowTableOptions): TablePa
 
   if (!parts.exact) {
     const t = rows.find((r) => r.kind === "total");
-    const cross = t && t.cands.length > 1 ? opts.crossTotals?.(ctx) : null;
+    const cross = t && t.cands.length > 1 ? opts.evidence?.(ctx) : null;
     if (t && cross) {
       const ok = t.cands.filter((p) =>
         columns.every((c, j) => !cross.totals.has(c.measure) || withinRounding(valueAt(t.values, p, j), cross.totals.get(c.measure)!)),

@@ -1,14 +1,14 @@
 /** Test helpers: parse every budget table of a document, and check coverage of the printed numbers. */
 import { resolve } from "node:path";
-import { readDocument } from "../../../loaders/ingest/read.ts";
-import { parseNumber } from "../../../loaders/ingest/numbers.ts";
-import type { LineItem, SourceDocument, TableParse, TableSection } from "../../../loaders/schema/types.ts";
-import { findTables } from "../../../loaders/segment/tables.ts";
-import { documentTables } from "../../../loaders/tables/store.ts";
-import { BUDGET_PARSERS } from "../../../loaders/tables/budget/index.ts";
-import { sharedPath } from "../../shared.ts";
+import { readDocument } from "../../../../loaders/ingest/read.ts";
+import { parseNumber } from "../../../../loaders/ingest/numbers.ts";
+import type { LineItem, SourceDocument, TableParse, TableSection } from "../../../../loaders/schema/types.ts";
+import { findTables } from "../../../../loaders/segment/tables.ts";
+import { documentTables } from "../../../../loaders/tables/store.ts";
+import { BUDGET_PARSERS } from "../../../../loaders/tables/budget/index.ts";
+import { sharedPath } from "../../../shared.ts";
 
-export const ROOT = resolve(__dirname, "../../..");
+export const ROOT = resolve(__dirname, "../../../..");
 export const EXTERNAL = sharedPath("external");
 
 export interface Parsed {

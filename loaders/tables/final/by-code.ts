@@ -27,8 +27,8 @@ import { headerAnchors, isInteger, joinLabel, keepsColumns, leadingCode, nearest
 import { codeTableSchema, type CodeTableSchema } from "./columns.ts";
 import { rootEvidence } from "./evidence.ts";
 import { fitsIdentities, placeRows, type Placement } from "../placement/index.ts";
-import { sortLines } from "./section_lines.ts";
-import { wideRowReason } from "./wide_rows.ts";
+import { sortLines } from "./section-lines.ts";
+import { wideRowReason } from "./wide-rows.ts";
 import { removeSpaces } from "../../base/fold.ts";
 
 interface CodeRow {

@@ -8,7 +8,7 @@
  */
 import type { TableContext } from "../../schema/types.ts";
 import { leadingCode, tokenize } from "../rows.ts";
-import { parseByCode } from "./by_code.ts";
+import { parseByCode } from "./by-code.ts";
 
 export const FISCAL_DETAIL = "财政拨款支出决算明细表";
 

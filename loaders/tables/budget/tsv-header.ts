@@ -4,7 +4,7 @@
  * spanning above it (the nearest text at or left of it on an upper line).
  */
 import { cells } from "../../ingest/layout.ts";
-import { foldHeader, measureOfHeader } from "./columnMeasures.ts";
+import { foldHeader, measureOfHeader } from "./columns.ts";
 import type { Measure } from "../../schema/measures.ts";
 
 export type CellRole = "lei" | "kuan" | "xiang" | "unit" | "name";

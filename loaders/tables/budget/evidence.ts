@@ -8,7 +8,7 @@
  */
 import type { DocumentTables, TableContext, TableParse } from "../../schema/types.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
-import { measureOfHeader } from "./columnMeasures.ts";
+import { measureOfHeader } from "./columns.ts";
 
 /** Strip the ordinal of a summary row label (`一、`, `1、`, `1. `, `（一）`). */
 export function stripOrdinal(label: string): string {

@@ -8,17 +8,17 @@ import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schem
 import { cells } from "../../ingest/layout.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
 import { makeItem, makeResidue } from "../item.ts";
-import { foldHeader, identitiesOf } from "./columnMeasures.ts";
-import { reasonFor } from "./lineKinds.ts";
+import { foldHeader, identitiesOf } from "./columns.ts";
+import { reasonFor } from "./header-lines.ts";
 import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
-import { placeReading } from "./readings.ts";
-import { incomeSources } from "./crossTotals.ts";
+import { placeReading } from "./reading-placement.ts";
+import { incomeSources } from "./evidence.ts";
 
 const FUNDS = ["general_public_budget", "government_fund", "state_capital"];
-import { splitSection } from "./sectionParts.ts";
-import { textSideColumns } from "./textColumns.ts";
-import { readTsvHeader } from "./tsvHeader.ts";
+import { splitSection } from "./section-parts.ts";
+import { textSideColumns } from "./text-columns.ts";
+import { readTsvHeader } from "./tsv-header.ts";
 import { isPageMarker } from "../../document/line-kinds.ts";
 import type { Measure } from "../../schema/measures.ts";
 
@@ -89,7 +89,7 @@ function sidePlacement(line: number[] | null, halves: Array<{ nums: string[] }>,
   return null;
 }
 
-export function parseTwoSided(ctx: TableContext): TableParse {
+export function parseSummary(ctx: TableContext): TableParse {
   const parts = splitSection(ctx);
   const residue: ResidueRow[] = [];
   for (const [n, t] of parts.above) residue.push(makeResidue(ctx, n, reasonFor(t, true)));

@@ -32,9 +32,9 @@ import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schem
 import { makeItem, makeResidue } from "../item.ts";
 import { isMoneyToken, keepsColumns, nearestAnchor, tokenize, tokenValue } from "../rows.ts";
 import { GEOMETRY_RULE, placeByGeometry, sectionGrid, solveColumns, type Constraint, type Stage } from "../placement/index.ts";
-import { economicRowsWithoutAmounts, FISCAL_DETAIL } from "./economic_evidence.ts";
+import { economicRowsWithoutAmounts, FISCAL_DETAIL } from "./economic-evidence.ts";
 import { FISCAL_SUMMARY, fundOfLabel, fundsWithoutAppropriation } from "./evidence.ts";
-import { sortLines } from "./section_lines.ts";
+import { sortLines } from "./section-lines.ts";
 import type { Measure } from "../../schema/measures.ts";
 
 const ITEMS: Array<[Measure, string]> = [

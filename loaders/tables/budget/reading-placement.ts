@@ -3,7 +3,7 @@
  * the inference flag and rule; or, when several readings (or none) fit, the
  * numbers every reading agrees on and the residue reason for the rest.
  */
-import type { Identity } from "./columnMeasures.ts";
+import type { Identity } from "./columns.ts";
 import { agreed, GEOMETRY_RULE } from "../placement/index.ts";
 
 export interface Reading {
