@@ -23,6 +23,7 @@ const version = documentsDataVersion();
 
 export const pages: (PageEntry | PageSection)[] = [
   {name: "Overview", path: "/"},
+  {name: "Document index", path: "/catalogue"},
   {name: "Compare", path: "/compare"},
   {name: "Regions", path: "/regions"},
   {name: "Entities", path: "/entity"},

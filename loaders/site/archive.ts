@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { type Zippable, zipSync } from "fflate";
 import { DEFAULT_CACHE_DIR } from "../batch/cache.ts";
 import { extractBatch } from "../batch/run.ts";
+import { siteAggregatesJson } from "./aggregates.ts";
 
 /** A fixed timestamp keeps the archive byte-identical from run to run. */
 const MTIME = new Date("2000-01-01T00:00:00Z");
@@ -24,6 +25,8 @@ export async function corpusArchive(documentsDir: string, cacheDir: string | nul
     const { texts, documents } = await extractBatch([documentsDir], dir, { root: documentsDir, formats: ["parquet", "arrow", "csv"], cacheDir, keepText: true });
     const files: Zippable = {};
     for (const name of readdirSync(dir).sort()) if (statSync(join(dir, name)).isFile()) files[name] = [readFileSync(join(dir, name)), { mtime: MTIME, level: 0 }];
+    // the small aggregates the pages paint from before (or without) DuckDB-WASM
+    files["aggregates.json"] = [await siteAggregatesJson(dir), { mtime: MTIME, level: 0 }];
     for (const [doc_id, text] of [...texts].sort()) files[`sources/${doc_id}.txt`] = [new TextEncoder().encode(text), { mtime: MTIME, level: 0 }];
     // the original PDFs, opened at #page=N in the browser's own viewer from the source pages
     for (const d of documents)

@@ -1,6 +1,5 @@
-// Shared pieces of the analysis pages: links to source lines, badges, notes, a document
-// picker built from plain form elements (Inputs is unavailable offline) and document
-// titles. Everything is built with h() (dom.ts): text is always set as text.
+// Shared pieces of the analysis pages: links to source lines, badges, notes and document
+// titles (the document picker is the faceted search, facets.ts). Everything is built with h() (dom.ts): text is always set as text.
 import {h} from "./dom.js";
 import {sourceLink} from "./source-link.js";
 
@@ -41,39 +40,4 @@ export function docTitle(doc: Record<string, unknown> | undefined, fallback = ""
   if (!doc) return fallback;
   const kind = doc.kind === "budget" ? "预算" : doc.kind === "final" ? "决算" : "";
   return [doc.entity ?? doc.source_file, doc.year, kind].filter((x) => x != null && x !== "").join(" ");
-}
-
-export interface PickerOption {
-  value: string;
-  label: string;
-}
-
-/**
- * A row of checkboxes (all checked by default) with “all” / “none” buttons. Its `value`
- * is the array of checked values; it dispatches "input" when that changes, so that
- * Framework's view() makes it reactive.
- */
-export function checkboxPicker(options: PickerOption[], {legend = "", checked = options.map((o) => o.value)} = {}): HTMLFieldSetElement & {value: string[]} {
-  const form = h("fieldset", {className: "bn-picker"}, legend ? h("legend", {text: legend}) : null) as HTMLFieldSetElement & {value: string[]};
-  const boxes = options.map((option) => h("input", {attrs: {type: "checkbox", value: option.value}}));
-  const update = () => {
-    form.value = boxes.filter((b) => b.checked).map((b) => b.value);
-    form.dispatchEvent(new Event("input", {bubbles: true}));
-  };
-  boxes.forEach((box, i) => {
-    box.checked = checked.includes(options[i].value);
-    box.addEventListener("change", update);
-    form.append(h("label", {}, box, ` ${options[i].label}`));
-  });
-  const button = (text: string, state: boolean) => {
-    const b = h("button", {text, attrs: {type: "button"}});
-    b.addEventListener("click", () => {
-      boxes.forEach((box) => (box.checked = state));
-      update();
-    });
-    return b;
-  };
-  form.append(h("span", {className: "bn-picker-buttons"}, button("all 全选", true), button("none 清空", false)));
-  form.value = boxes.filter((b) => b.checked).map((b) => b.value);
-  return form;
 }

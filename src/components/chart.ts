@@ -54,7 +54,7 @@ export function chart(spec: VisualizationSpec, {width, height, renderer = "svg"}
   const render = async (): Promise<View> => {
     const dark = prefersDark();
     const sized = {...spec} as VisualizationSpec & Record<string, unknown>;
-    if (width !== undefined && sized.width === undefined) {
+    if (width !== undefined && sized.width === undefined && !("facet" in sized)) {
       sized.width = Math.max(120, Math.floor(width));
       sized.autosize = sized.autosize ?? {type: "fit-x", contains: "padding"};
     }

@@ -40,7 +40,7 @@ export function stackedShares(
         {field: "share", title: "占比 share", format: SHARE}
       ]
     },
-    height: {step: 30}
+    height: {step: 24}
   } as VisualizationSpec;
 }
 
@@ -75,25 +75,24 @@ export function groupedBars(
         ...extraTooltip
       ]
     },
-    height: {step: 14}
+    height: {step: 10}
   } as VisualizationSpec;
 }
 
-/** 完成预算 % per line: bars per line and document, with a rule at 100%. */
+/** 完成预算 % per line: one dot per line and document (or group), with a rule at 100%; one row per line whatever the number of documents. */
 export function completionChart(name: string, rows: Row[], title: Title): VisualizationSpec {
   return {
     ...base(name, rows, title),
-    height: {step: 12},
+    height: {step: 18},
     encoding: {
       y: {field: "line_label", type: "nominal", title: "科目 Line", sort: null, axis: {labelLimit: 300}}
     },
     layer: [
       {
-        mark: {type: "bar", tooltip: true},
+        mark: {type: "point", filled: true, size: 70, opacity: 0.85, tooltip: true},
         encoding: {
-          yOffset: {field: "doc_label", type: "nominal"},
           x: {field: "completion_pct", type: "quantitative", title: "完成预算 Budget completion (%)"},
-          color: {field: "doc_label", type: "nominal", title: "文档 Document", legend: {orient: "bottom", labelLimit: 320}},
+          color: {field: "doc_label", type: "nominal", title: "文档 Document", legend: {orient: "bottom", columns: 2, labelLimit: 320}},
           tooltip: [
             {field: "doc_label", title: "文档 document"},
             {field: "line_label", title: "科目 line"},
@@ -139,5 +138,30 @@ export function yearOnYearChart(name: string, rows: Row[], title: Title): Visual
       }
     ],
     height: 320
+  } as VisualizationSpec;
+}
+
+/** Small multiples: one small panel per `panel` value (e.g. per 类), a bar per document or group showing its share. */
+export function smallMultiples(name: string, rows: Row[], {title, panel, panelTitle}: {title: Title; panel: string; panelTitle: string}): VisualizationSpec {
+  return {
+    ...base(name, rows, title),
+    facet: {field: panel, type: "nominal", title: panelTitle, header: {labelLimit: 180, labelFontSize: 11}},
+    columns: 4,
+    spec: {
+      width: 150,
+      height: {step: 11},
+      mark: {type: "bar", tooltip: true},
+      encoding: {
+        y: {field: "doc_label", type: "nominal", title: null, sort: null, axis: {labelLimit: 120, labelFontSize: 9}},
+        x: {field: "share", type: "quantitative", title: "占比 Share", axis: {format: "%", tickCount: 3}},
+        tooltip: [
+          {field: "doc_label", title: "文档 document / group"},
+          {field: panel, title: panelTitle},
+          {field: "amount_wan", title: "金额 amount (万元)", format: MONEY},
+          {field: "share", title: "占比 share", format: SHARE}
+        ]
+      }
+    },
+    resolve: {scale: {y: "independent"}}
   } as VisualizationSpec;
 }

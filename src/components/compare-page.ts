@@ -3,11 +3,12 @@
 // functions of the query results (tested in Node with the same DuckDB SQL,
 // tests/site/compare-page.test.ts); the page only lays the sections out.
 import type {VisualizationSpec} from "vega-embed";
-import {completionChart, groupedBars, stackedShares, yearOnYearChart} from "./compare-charts.js";
+import {completionChart, groupedBars, smallMultiples, stackedShares, yearOnYearChart} from "./compare-charts.js";
 import * as Q from "./compare-queries.js";
 import {money, pct} from "./format.js";
 import {BASIS_LABEL, label} from "./labels.js";
 import {linesOf, type Column} from "./table.js";
+import {defaultGroupBy, groupLabel, rankGroups, sumByGroup, type GroupBy} from "./rank.js";
 
 type Row = Record<string, any>;
 
@@ -48,6 +49,54 @@ const amountColumn: Column = {key: "amount_wan", label: "金额 Amount (万元)"
 const byDocLabel = (a: Row, b: Row) => (a.doc_label < b.doc_label ? -1 : a.doc_label > b.doc_label ? 1 : a.code < b.code ? -1 : 1);
 const empty = (rows: Row[], what: string) => (rows.length ? [] : [`No selected document has ${what}.`]);
 
+/** How charts group documents: one bar per document, or per province / level / year / kind, top N + others. */
+export interface Grouping {
+  groupBy: GroupBy;
+  topN: number;
+}
+
+export const TOP_N_CHOICES = [3, 5, 10, 20] as const;
+export const DEFAULT_TOP_N = 10;
+
+/** The grouping for `documents` chosen documents when the page does not say. */
+export function defaultGrouping(documents: number, topN = DEFAULT_TOP_N): Grouping {
+  return {groupBy: defaultGroupBy(documents, topN), topN};
+}
+
+/**
+ * A chart's rows under a grouping: unchanged while each document is its own bar and they
+ * fit in the top N; otherwise summed per group (`sum` fields added, `avg` fields averaged
+ * over the rows), the top N groups by `value` kept and the rest summed into "others".
+ */
+export function groupRows(rows: Row[], grouping: Grouping, {keys, sum = ["amount_wan"], avg = [], value = "amount_wan"}: {keys: string[]; sum?: string[]; avg?: string[]; value?: string}): Row[] {
+  const group = (r: Row) => groupLabel(r, grouping.groupBy);
+  if (grouping.groupBy === "document" && new Set(rows.map((r) => r.doc_id)).size <= grouping.topN) return rows;
+  const ranked = rankGroups(rows, {group, value: (r) => r[value], n: grouping.topN});
+  const counted = avg.length ? rows.map((r) => ({...r, _n: 1})) : rows;
+  return sumByGroup(counted, ranked, group, {keys, sum: [...sum, ...avg, ...(avg.length ? ["_n"] : [])]}).map((r) => {
+    if (!avg.length) return r;
+    const {_n, ...rest} = r;
+    for (const k of avg) rest[k] = rest[k] == null ? null : rest[k] / _n;
+    return rest;
+  });
+}
+
+/** Keeps the `n` values of `key` with the largest total |value| and sums the rest into one "other" value. */
+export function capParts(rows: Row[], key: string, n: number, other: string, value = "amount_wan"): Row[] {
+  const ranked = rankGroups(rows, {group: (r) => String(r[key]), value: (r) => r[value], n, doc: key});
+  if (!ranked.others) return rows;
+  return rows.map((r) => (ranked.of.get(String(r[key])) === String(r[key]) ? r : {...r, [key]: other, code: null}));
+}
+
+/** Each row's share of its group's (doc_label's) total of `field`. */
+export function sharesWithin(rows: Row[], field = "amount_wan"): Row[] {
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r.doc_label, (totals.get(r.doc_label) ?? 0) + (Number(r[field]) || 0));
+  return rows.map((r) => ({...r, share: (Number(r[field]) || 0) / (totals.get(r.doc_label) || NaN)}));
+}
+
+const grouped = (g: Grouping, rows: Row[]) => !(g.groupBy === "document" && new Set(rows.map((r) => r.doc_id)).size <= g.topN);
+
 /** The document picker's options. */
 export function documentOptions(results: Partial<CompareResults>): {value: string; label: string}[] {
   return (results.documents ?? []).map((d) => ({value: d.doc_id, label: `${d.doc_label} (${d.scope_zh ?? "?"})`}));
@@ -69,12 +118,17 @@ export function classGaps(rows: Row[]): string[] {
 const codeRows = (r: CompareResults, pick: (rows: Row[]) => Row[], level: number) =>
   pick(r.byCode).filter((x) => x.level === level).map((x) => ({...x, part: codeLabel(x), name: nameLabel(x), share: x.share_of_total}));
 
-function byClass(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionData {
+function byClass(r: CompareResults, pick: (rows: Row[]) => Row[], g: Grouping): SectionData {
   const rows = codeRows(r, pick, 1);
+  const bars = grouped(g, rows) ? sharesWithin(groupRows(rows, g, {keys: ["code", "part"]})) : rows;
+  const multiples = sharesWithin(groupRows(capParts(rows, "part", 7, "其他类 other classes"), {...g, topN: Math.min(g.topN, 10)}, {keys: ["part"]}));
   return {
     id: "by-class",
     title: "支出结构（按类）Expenditure by 类: amounts, shares and lines",
-    charts: [{id: "by-class-chart", spec: stackedShares("by_class", rows, {title: {text: "支出结构（按类）Expenditure by 类 (function class)", subtitle: "share of total expenditure 占总支出"}, part: "part", partTitle: "类 Class"})}],
+    charts: [
+      {id: "by-class-chart", spec: stackedShares("by_class", bars, {title: {text: "支出结构（按类）Expenditure by 类 (function class)", subtitle: grouped(g, rows) ? `share of total expenditure 占总支出 · by ${g.groupBy}, top ${g.topN} + others` : "share of total expenditure 占总支出"}, part: "part", partTitle: "类 Class"})},
+      {id: "by-class-multiples", spec: smallMultiples("by_class_multiples", multiples, {title: {text: "每类占比 Each 类's share of expenditure", subtitle: "one panel per 类; a bar per document or group"}, panel: "part", panelTitle: "类 Class"})}
+    ],
     rows,
     columns: [
       docColumn,
@@ -90,12 +144,13 @@ function byClass(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionData {
   };
 }
 
-function byKuan(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionData {
+function byKuan(r: CompareResults, pick: (rows: Row[]) => Row[], g: Grouping): SectionData {
   const rows = codeRows(r, pick, 2);
+  const bars = grouped(g, rows) ? sharesWithin(groupRows(capParts(rows, "part", 19, "其他款 other items"), g, {keys: ["part"]})) : rows;
   return {
     id: "by-kuan",
     title: "支出结构（按款）Expenditure by 款: amounts, shares and lines",
-    charts: [{id: "by-kuan-chart", spec: stackedShares("by_kuan", rows, {title: {text: "支出结构（按款）Expenditure by 款 (function item)", subtitle: "share of total expenditure 占总支出"}, part: "part", partTitle: "款 Item", scheme: "tableau20"})}],
+    charts: [{id: "by-kuan-chart", spec: stackedShares("by_kuan", bars, {title: {text: "支出结构（按款）Expenditure by 款 (function item)", subtitle: "share of total expenditure 占总支出"}, part: "part", partTitle: "款 Item", scheme: "tableau20"})}],
     rows,
     columns: [
       docColumn,
@@ -120,13 +175,19 @@ export function focusRows(r: CompareResults, pick: (rows: Row[]) => Row[]): Row[
   return [...found.map((x) => ({...x, name: nameLabel(x)})), ...missing].sort(byDocLabel);
 }
 
-function focus(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionData {
-  const found = pick(r.focus);
+function focus(r: CompareResults, pick: (rows: Row[]) => Row[], g: Grouping): SectionData {
   const line = (x: Row) => `${x.code} ${x.name_zh}`;
-  const shares = found.flatMap((x) => [
-    {doc_id: x.doc_id, doc_label: `${x.doc_label} · 占款 of 21015`, line: line(x), share: x.share_of_21015, amount_wan: x.amount_wan},
-    {doc_id: x.doc_id, doc_label: `${x.doc_label} · 占总 of total`, line: line(x), share: x.share_of_total, amount_wan: x.amount_wan}
-  ]);
+  const picked = pick(r.focus);
+  const found: Row[] = grouped(g, picked)
+    ? groupRows(picked.map((x) => ({...x, line: line(x)})), g, {keys: ["code", "line"], sum: ["amount_wan", "kuan_wan", "total_wan"]}).map((x) => ({
+        ...x,
+        doc_id: null,
+        share_of_21015: x.amount_wan / (x.kuan_wan || NaN),
+        share_of_total: x.amount_wan / (x.total_wan || NaN)
+      }))
+    : picked;
+  // each line's share of 款 21015 (its share of total expenditure is in the table and the tooltip)
+  const shares = found.map((x) => ({doc_id: x.doc_id, doc_label: x.doc_label, line: line(x), share: x.share_of_21015, share_of_total: x.share_of_total, amount_wan: x.amount_wan}));
   return {
     id: "focus",
     title: "2101504 / 05 / 06 by document: amounts, shares of 款 21015 and of total",
@@ -140,7 +201,7 @@ function focus(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionData {
           extraTooltip: [{field: "share_of_21015", title: "占21015 share of 款", format: ".2%"}, {field: "share_of_total", title: "占总支出 share of total", format: ".2%"}]
         })
       },
-      {id: "focus-shares-chart", spec: groupedBars("focus_shares", shares, {title: {text: "占比 Shares: of 款 21015 and of total expenditure"}, series: "line", seriesTitle: "科目 Line", x: "share", xTitle: "占比 Share", format: ".2%"})}
+      {id: "focus-shares-chart", spec: groupedBars("focus_shares", shares, {title: {text: "占款 Share of 款 21015 医疗保障管理事务"}, series: "line", seriesTitle: "科目 Line", x: "share", xTitle: "占款21015 Share of 21015", format: ".2%", extraTooltip: [{field: "share_of_total", title: "占总支出 share of total", format: ".2%"}]})}
     ],
     rows: focusRows(r, pick),
     columns: [
@@ -158,11 +219,12 @@ function focus(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionData {
   };
 }
 
-function twoParts(id: string, rows: Row[], title: {text: string; subtitle: string}): SectionData {
+function twoParts(id: string, rows: Row[], title: {text: string; subtitle: string}, g: Grouping): SectionData {
+  const bars = grouped(g, rows) ? sharesWithin(groupRows(rows, g, {keys: ["part", "part_label"]})) : rows;
   return {
     id,
     title: `${title.text}: amounts, shares and lines`,
-    charts: [{id: `${id}-chart`, spec: stackedShares(id.replace("-", "_"), rows, {title, part: "part_label", partTitle: "类型 Kind"})}],
+    charts: [{id: `${id}-chart`, spec: stackedShares(id.replace("-", "_"), bars, {title, part: "part_label", partTitle: "类型 Kind"})}],
     rows,
     columns: [docColumn, {key: "part_label", label: "类型 Kind"}, amountColumn, {key: "share", label: "占比 Share", format: "percent"}, basisColumn, {key: "table_id", label: "表 Table"}],
     notes: []
@@ -187,14 +249,17 @@ export function threePublicParts(rows: Row[]): Row[] {
   return parts.map((p) => ({...p, share: p.amount_wan / (parts.filter((q) => q.doc_id === p.doc_id).reduce((s, q) => s + q.amount_wan, 0) || NaN)}));
 }
 
-function threePublic(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionData {
+function threePublic(r: CompareResults, pick: (rows: Row[]) => Row[], g: Grouping): SectionData {
   const rows = pick(r.threePublic);
+  const withDoc = (xs: Row[]) => xs.map((x) => ({...rows.find((y) => y.doc_id === x.doc_id), ...x}));
+  const totals = grouped(g, rows) ? groupRows(withDoc(threePublicTotals(rows)), g, {keys: ["value_kind"]}) : threePublicTotals(rows);
+  const parts = grouped(g, rows) ? sharesWithin(groupRows(withDoc(threePublicParts(rows)), g, {keys: ["part"]})) : threePublicParts(rows);
   return {
     id: "three-public",
     title: "“三公”经费 by part: budget, actual, completion",
     charts: [
-      {id: "three-public-chart", spec: groupedBars("three_public", threePublicTotals(rows), {title: {text: "“三公”经费：预算与决算 Budget vs actual", subtitle: "财政拨款“三公”经费合计"}, series: "value_kind", seriesTitle: "数字 Figure", domain: ["预算数 Budget", "决算数 Actual"]})},
-      {id: "three-public-parts-chart", spec: stackedShares("three_public_parts", threePublicParts(rows), {title: {text: "“三公”构成 Composition", subtitle: "actual where printed, else budget"}, part: "part", partTitle: "项目 Part"})}
+      {id: "three-public-chart", spec: groupedBars("three_public", totals, {title: {text: "“三公”经费：预算与决算 Budget vs actual", subtitle: "财政拨款“三公”经费合计"}, series: "value_kind", seriesTitle: "数字 Figure", domain: ["预算数 Budget", "决算数 Actual"]})},
+      {id: "three-public-parts-chart", spec: stackedShares("three_public_parts", parts, {title: {text: "“三公”构成 Composition", subtitle: "actual where printed, else budget"}, part: "part", partTitle: "项目 Part"})}
     ],
     rows: rows.map((x) => ({...x, inferred_label: x.inferred ? "inferred 推断" : ""})),
     columns: [
@@ -210,12 +275,17 @@ function threePublic(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionDa
   };
 }
 
-function completion(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionData {
+function completion(r: CompareResults, pick: (rows: Row[]) => Row[], g: Grouping): SectionData {
   const rows = pick(r.completion);
+  const coded = rows.filter((x) => x.code);
+  // at most 15 lines (those most documents state), the groups' mean completion
+  const lines = rankGroups(coded, {group: (x) => String(x.line_label), value: () => 1, n: 15, doc: "line_label"});
+  const shown = coded.filter((x) => lines.of.get(String(x.line_label)) === String(x.line_label));
+  const points = grouped(g, shown) ? groupRows(shown, g, {keys: ["line_label", "code"], sum: [], avg: ["completion_pct"], value: "completion_pct"}) : shown;
   return {
     id: "completion",
     title: "完成预算 Budget completion by line, as stated in the prose",
-    charts: [{id: "completion-chart", spec: completionChart("completion", rows.filter((x) => x.code), {text: "完成预算 Budget completion by 项 (%)", subtitle: "as stated in the prose; dashed line = 100%"})}],
+    charts: [{id: "completion-chart", spec: completionChart("completion", points, {text: "完成预算 Budget completion by 项 (%)", subtitle: grouped(g, shown) ? `mean of the documents' stated completion, by ${g.groupBy}; dashed line = 100%` : "as stated in the prose; dashed line = 100%"})}],
     rows,
     columns: [docColumn, {key: "line_label", label: "科目 Line"}, {key: "name_en", label: "English"}, {key: "completion_pct", label: "完成预算 Completion", format: pct, link: linesOf()}, {key: "subject", label: "正文 As printed"}],
     notes: empty(rows, "a stated budget completion")
@@ -235,12 +305,23 @@ export function yearOnYearPoints(pairs: Row[]): Row[] {
     .filter((p) => p.amount_wan > 0);
 }
 
-function yearOnYear(r: CompareResults, pick: (rows: Row[]) => Row[]): SectionData {
+function yearOnYear(r: CompareResults, pick: (rows: Row[]) => Row[], g: Grouping): SectionData {
   const pairs = pick(r.yearOnYear);
+  let points = yearOnYearPoints(pairs);
+  if (grouped(g, pairs)) {
+    // the 6 subjects most documents state, summed per group
+    const subjects = rankGroups(points, {group: (p) => String(p.subject), value: () => 1, n: 6, doc: "subject"});
+    const docs = new Map(pairs.map((p) => [p.doc_id, p]));
+    points = groupRows(
+      points.filter((p) => subjects.of.get(String(p.subject)) === String(p.subject)).map((p) => ({...docs.get(p.doc_id), ...p})),
+      g,
+      {keys: ["subject", "year", "derived_label"]}
+    ).map((p) => ({...p, series: `${p.doc_label} · ${p.subject}`, formula: ""}));
+  }
   return {
     id: "yoy",
     title: "同比 Year on year: stated changes and the earlier year derived from them",
-    charts: [{id: "yoy-chart", spec: yearOnYearChart("yoy", yearOnYearPoints(pairs), {text: "同比 Year on year 金额 (万元)", subtitle: "circles: earlier year derived from the stated change; squares: stated"})}],
+    charts: [{id: "yoy-chart", spec: yearOnYearChart("yoy", points, {text: "同比 Year on year 金额 (万元)", subtitle: "circles: earlier year derived from the stated change; squares: stated"})}],
     rows: pairs,
     columns: [
       docColumn,
@@ -261,10 +342,10 @@ const SECTIONS = {
   "by-class": byClass,
   "by-kuan": byKuan,
   focus,
-  "basic-project": (r: CompareResults, pick: (rows: Row[]) => Row[]) =>
-    twoParts("basic-project", pick(r.basicProject), {text: "基本支出与项目支出 Basic vs project expenditure", subtitle: "share of 本年支出合计"}),
-  "personnel-public": (r: CompareResults, pick: (rows: Row[]) => Row[]) =>
-    twoParts("personnel-public", pick(r.personnelPublic), {text: "人员经费与公用经费 Personnel vs public expenses", subtitle: "share of 一般公共预算财政拨款基本支出"}),
+  "basic-project": (r: CompareResults, pick: (rows: Row[]) => Row[], g: Grouping) =>
+    twoParts("basic-project", pick(r.basicProject), {text: "基本支出与项目支出 Basic vs project expenditure", subtitle: "share of 本年支出合计"}, g),
+  "personnel-public": (r: CompareResults, pick: (rows: Row[]) => Row[], g: Grouping) =>
+    twoParts("personnel-public", pick(r.personnelPublic), {text: "人员经费与公用经费 Personnel vs public expenses", subtitle: "share of 一般公共预算财政拨款基本支出"}, g),
   "three-public": threePublic,
   completion,
   yoy: yearOnYear
@@ -273,8 +354,23 @@ const SECTIONS = {
 export type SectionId = keyof typeof SECTIONS;
 export const SECTION_IDS = Object.keys(SECTIONS) as SectionId[];
 
-/** A section's rows, charts and notes for the chosen documents. */
-export function compareSection(id: SectionId, results: CompareResults, chosen: Iterable<string>): SectionData {
+/** The sections painted from the precomputed aggregates (the rest need DuckDB-WASM). */
+export const AGGREGATE_SECTIONS: readonly SectionId[] = ["by-class", "basic-project", "personnel-public", "three-public"];
+
+/** The Compare results the aggregates hold (aggregates.ts), for the first paint. */
+export function resultsFromAggregates(agg: {documents: Row[]; byClass: Row[]; basicProject: Row[]; personnelPublic: Row[]; threePublic: Row[]}): Partial<CompareResults> {
+  return {documents: agg.documents, byCode: agg.byClass.map((x) => ({...x, level: 1})), basicProject: agg.basicProject, personnelPublic: agg.personnelPublic, threePublic: agg.threePublic};
+}
+
+/** A section's rows, charts and notes for the chosen documents, its charts grouped by `grouping` (default: by the number chosen). */
+export function compareSection(id: SectionId, results: CompareResults, chosen: Iterable<string>, grouping?: Grouping): SectionData {
   const set = new Set(chosen);
-  return SECTIONS[id](results, (rows) => (rows ?? []).filter((x) => set.has(x.doc_id)));
+  const g = grouping ?? defaultGrouping(set.size);
+  const docs = new Map((results.documents ?? []).map((d) => [d.doc_id, d]));
+  // every row gets its document's facet columns (province, level…) for grouping
+  const withDoc = (x: Row) => {
+    const d = docs.get(x.doc_id);
+    return d ? {province: d.province, city: d.city, level: d.level, year: d.year, kind: d.kind, doc_label: d.doc_label, ...x} : x;
+  };
+  return SECTIONS[id](results, (rows) => (rows ?? []).filter((x) => set.has(x.doc_id)).map(withDoc), g);
 }

@@ -20,7 +20,7 @@
 
 /** Label columns shared by every query: who, when, what kind of document. */
 const DOCS = `docs AS (
-  SELECT doc_id, entity, year, kind, scope, scope_zh, level, region,
+  SELECT doc_id, entity, year, kind, scope, scope_zh, level, region, province, city,
     coalesce(entity, source_file) || ' ' || coalesce(CAST(year AS VARCHAR), '?') || ' ' ||
       CASE kind WHEN 'budget' THEN '预算' WHEN 'final' THEN '决算' ELSE coalesce(kind, '?') END AS doc_label
   FROM documents
@@ -350,5 +350,5 @@ ORDER BY d.year, p.doc_id, p.earlier_lines[1]`;
 
 /** The documents that can be compared, for the picker. */
 export const COMPARE_DOCUMENTS_SQL = `WITH ${DOCS}
-SELECT d.doc_id, d.doc_label, d.entity, d.year, d.kind, d.scope, d.scope_zh, d.level, d.region
+SELECT d.doc_id, d.doc_label, d.entity, d.year, d.kind, d.scope, d.scope_zh, d.level, d.region, d.province, d.city
 FROM docs d ORDER BY d.year, d.entity, d.doc_id`;

@@ -3,7 +3,7 @@
 // only the tables they query; every table is registered in DuckDB-WASM under
 // its own name, so SQL on any page reads the same tables as the CLI writes.
 import {FileAttachment} from "observablehq:stdlib";
-import {fetchBytes, loadArrow} from "./db.js";
+import {fetchBytes, loadArrow, query} from "./db.js";
 
 // Arrow IPC streams (.arrows: what insertArrowFromIPCStream reads; the .arrow
 // files are the IPC file format, for downloads). `.href` and not the
@@ -26,9 +26,40 @@ export const ARROW_URLS = {
 export type CorpusTable = keyof typeof ARROW_URLS;
 export const CORPUS_TABLES = Object.keys(ARROW_URLS) as CorpusTable[];
 
-/** Register the named tables (all by default) in DuckDB-WASM; resolves when they can be queried. */
-export async function loadCorpus(names: readonly CorpusTable[] = CORPUS_TABLES): Promise<void> {
-  await Promise.all(names.map((name) => loadArrow(name, ARROW_URLS[name])));
+/** What loading a table cost: its rows and the bytes of its Arrow stream. */
+export interface LoadedTable {
+  name: CorpusTable;
+  rows: number;
+  bytes: number;
+  ms: number;
+}
+
+const loaded = new Map<CorpusTable, Promise<LoadedTable>>();
+
+/** Registers one table in DuckDB-WASM (once per page) and measures it. */
+export function loadTable(name: CorpusTable): Promise<LoadedTable> {
+  let promise = loaded.get(name);
+  if (!promise) {
+    const started = performance.now();
+    promise = loadArrow(name, ARROW_URLS[name]).then(async () => {
+      const [bytes, [{n}]] = await Promise.all([fetchBytes(ARROW_URLS[name]), query(`SELECT count(*)::INTEGER AS n FROM ${name}`)]);
+      return {name, rows: Number(n), bytes: bytes.byteLength, ms: performance.now() - started};
+    });
+    loaded.set(name, promise);
+    promise.catch(() => loaded.delete(name));
+  }
+  return promise;
+}
+
+/** Register the named tables (all by default) in DuckDB-WASM; resolves, when they can be queried, with what each cost. */
+export async function loadCorpus(names: readonly CorpusTable[] = CORPUS_TABLES): Promise<LoadedTable[]> {
+  return Promise.all(names.map(loadTable));
+}
+
+/** The tables this page has loaded so far, in load order. */
+export async function loadedTables(): Promise<LoadedTable[]> {
+  const settled = await Promise.allSettled(loaded.values());
+  return settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
 }
 
 /** The Arrow bytes of a table (for painting before DuckDB is up, with apache-arrow's tableFromIPC). */

@@ -85,6 +85,7 @@ function scrollWhenNamed(figure: HTMLElement): void {
     }
     const charts = [...document.querySelectorAll<HTMLElement & {ready?: Promise<unknown>}>(".bn-chart")];
     await Promise.allSettled(charts.map((c) => c.ready));
+    figure.closest("details")?.setAttribute("open", ""); // a collapsed table (section.ts)
     figure.scrollIntoView({block: "start"});
     figure.classList.add("bn-figure-target");
     figure.dataset.scrolled = "true";

@@ -5,11 +5,12 @@ import type {VisualizationSpec} from "vega-embed";
 import {KIND_LABEL, LEVEL_LABEL, STATUS_LABEL, label} from "./labels.js";
 import {HEADLINES} from "./overview-queries.js";
 import {linesOf, type Column} from "./table.js";
+import {documentHref as docHref, sourceHref} from "./source-link.js";
 import type {SectionData} from "./compare-page.js";
 
 type Row = Record<string, any>;
 
-const documentHref = (d: Row) => `/documents/${encodeURIComponent(d.doc_id)}`;
+const documentHref = (d: Row) => docHref(String(d.doc_id));
 const entityColumn: Column = {key: "entity", label: "主体 Entity", href: documentHref};
 const yearColumn: Column = {key: "year", label: "年度 Year", format: "text"};
 
@@ -28,41 +29,42 @@ export function corpusRows(documents: Row[]): Row[] {
   }));
 }
 
-function corpusChart(rows: Row[]): VisualizationSpec {
+/** Documents per province × year (point size), coloured by kind: one mark per group, whatever the number of documents. */
+function corpusChart(groups: Row[]): VisualizationSpec {
+  const rows = groups.map((g) => ({...g, province: g.province ?? "? unknown 未知", kind_label: label(KIND_LABEL, g.kind) || "?"}));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: {text: "主体 × 年度 × 类型 Entity × year × kind", subtitle: "colour: kind of document; shape: scope (部门/汇总 department, 单位/本级 unit)"},
-    datasets: {documents: rows},
-    data: {name: "documents"},
-    mark: {type: "point", filled: true, size: 260, tooltip: true},
+    title: {text: "文档 Documents by province × year × kind", subtitle: "size: number of documents; colour: kind of document"},
+    datasets: {groups: rows},
+    data: {name: "groups"},
+    mark: {type: "circle", opacity: 0.75, tooltip: true},
     encoding: {
       x: {field: "year", type: "ordinal", title: "年度 Fiscal year", axis: {labelAngle: 0}},
-      y: {field: "entity", type: "nominal", title: "主体 Entity", sort: null, axis: {labelLimit: 320}},
+      y: {field: "province", type: "nominal", title: "省 Province", sort: null, axis: {labelLimit: 200}},
+      xOffset: {field: "kind_label", type: "nominal", scale: {domain: Object.values(KIND_LABEL)}},
+      size: {field: "documents", type: "quantitative", title: "文档 Documents", scale: {range: [60, 900]}},
       color: {field: "kind_label", type: "nominal", title: "类型 Kind", scale: {domain: Object.values(KIND_LABEL)}},
-      shape: {field: "scope_label", type: "nominal", title: "范围 Scope"},
       tooltip: [
-        {field: "entity", title: "主体 entity"},
+        {field: "province", title: "省 province"},
         {field: "year", title: "年度 year"},
         {field: "kind_label", title: "类型 kind"},
-        {field: "scope_label", title: "范围 scope"},
-        {field: "region", title: "地区 region"},
-        {field: "level_label", title: "层级 level"},
-        {field: "tables_found", title: "standard tables", format: ",d"},
-        {field: "numbers_extracted", title: "table numbers", format: ",d"},
-        {field: "bytes", title: "bytes", format: ",d"}
+        {field: "documents", title: "文档 documents", format: ",d"},
+        {field: "expenditure_total_wan", title: "支出总计 Σ (万元)", format: ",.2f"},
+        {field: "with_total", title: "documents with a total", format: ",d"},
+        {field: "checks_error", title: "audit errors", format: ",d"}
       ]
     },
-    height: {step: 34}
+    height: {step: 28}
   } as VisualizationSpec;
 }
 
-/** The corpus: a chart of entity × year × kind and the table of documents. */
-export function documentsSection(documents: Row[]): SectionData {
+/** The corpus: a chart of documents per province × year × kind and the table of documents. */
+export function documentsSection(documents: Row[], groups: Row[]): SectionData {
   const rows = corpusRows(documents);
   return {
     id: "documents",
     title: "文档 Documents: entity, year, kind, scope and file",
-    charts: [{id: "documents-chart", spec: corpusChart(rows)}],
+    charts: [{id: "documents-chart", spec: corpusChart(groups)}],
     rows,
     columns: [
       entityColumn,
@@ -73,7 +75,7 @@ export function documentsSection(documents: Row[]): SectionData {
       {key: "level_label", label: "层级 Level"},
       {key: "amount_unit", label: "单位 Unit"},
       {key: "bytes", label: "bytes", format: "int"},
-      {key: "line_count", label: "lines", format: "int", href: (d) => `/sources/${encodeURIComponent(String(d.doc_id))}`},
+      {key: "line_count", label: "lines", format: "int", href: (d) => sourceHref(String(d.doc_id))},
       {key: "encoding", label: "encoding"},
       {key: "source_file", label: "file"}
     ],

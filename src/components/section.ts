@@ -13,8 +13,15 @@ const titleOf = (spec: unknown) => {
   return typeof title === "string" ? title : (title?.text ?? "");
 };
 
-/** `dataset` goes on every chart and table (e.g. {source: "duckdb"} for the tests). */
-export function sectionView(data: SectionData, width: number, dataset: Record<string, string> = {}): HTMLDivElement {
+/** Rows per table page on analysis pages: keeps every page short at any number of documents. */
+export const PAGE_SIZE = 20;
+
+/**
+ * `dataset` goes on every chart and table (e.g. {source: "duckdb"} for the tests); tables
+ * paginate by `pageSize`; with `collapse`, the table sits in a closed <details> under the
+ * charts (opened by a link to it, and always printed: print.css), which keeps long pages short.
+ */
+export function sectionView(data: SectionData, width: number, dataset: Record<string, string> = {}, {pageSize = PAGE_SIZE, collapse = false}: {pageSize?: number; collapse?: boolean} = {}): HTMLDivElement {
   const charts = data.charts.map(({id, spec}) => {
     const c = chart(spec, {width});
     c.id = id;
@@ -22,8 +29,11 @@ export function sectionView(data: SectionData, width: number, dataset: Record<st
     const rows = Object.values((spec as {datasets?: Record<string, Record<string, unknown>[]>}).datasets ?? {})[0] ?? [];
     return citable(c, {id: `fig-${id}`, kind: "figure", title: titleOf(spec), rows});
   });
-  const rows = table(data.rows, {columns: data.columns, id: `${data.id}-table`});
+  const rows = table(data.rows, {columns: data.columns, id: `${data.id}-table`, pageSize});
   Object.assign(rows.dataset, dataset);
   const tableFigure = citable(rows, {id: `fig-${data.id}-table`, kind: "table", title: data.title, rows: data.rows});
-  return h("div", {className: "bn-section", id: `${data.id}-section`}, charts, tableFigure, data.notes.map(note));
+  const tablePart = collapse
+    ? h("details", {className: "bn-table-details", data: {rows: data.rows.length}}, h("summary", {text: `表 Table: ${data.rows.length.toLocaleString("en-US")} row${data.rows.length === 1 ? "" : "s"} — the figures behind the chart${data.charts.length === 1 ? "" : "s"}, each linked to its source line`}), tableFigure)
+    : tableFigure;
+  return h("div", {className: "bn-section", id: `${data.id}-section`}, charts, tablePart, data.notes.map(note));
 }

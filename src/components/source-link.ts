@@ -19,6 +19,11 @@ export function sourceHref(docId: string, lines?: Lines, root = ""): string {
   return range[0] === range[1] ? `${base}#L${range[0]}` : `${base}#L${range[0]}-L${range[1]}`;
 }
 
+/** The URL of a document's page, relative to the site root (the one place that knows its form). */
+export function documentHref(docId: string, root = ""): string {
+  return `${root}/documents/${encodeURIComponent(docId)}`;
+}
+
 /** Parse a `#L12` or `#L12-L20` fragment into [first, last]. */
 export function parseLineHash(hash: string): [number, number] | null {
   const m = /^#?L(\d+)(?:-L?(\d+))?$/.exec(hash);

@@ -40,6 +40,8 @@ export interface TableOptions<T = Row> {
   id?: string;
   /** show at most this many rows, with a note below */
   maxRows?: number;
+  /** paginate: this many rows per page, with a pager below (first / previous / next / last) */
+  pageSize?: number;
   rowClass?: (row: T) => string | undefined;
   rowData?: (row: T) => Record<string, string | number | null | undefined>;
 }
@@ -82,27 +84,58 @@ function content<T>(col: Column<T>, row: T): Child {
   return href ? h("a", {href, text}) : text;
 }
 
-/** Renders rows (plain objects) as a table wrapped in a horizontally scrollable div. */
+/** The rows of page `page` (0-based, clamped) and the page count. */
+export function pageOf<T>(rows: readonly T[], page: number, pageSize: number): {rows: readonly T[]; page: number; pages: number; first: number} {
+  const pages = Math.max(1, Math.ceil(rows.length / pageSize));
+  const p = Math.min(Math.max(0, Math.floor(page) || 0), pages - 1);
+  return {rows: rows.slice(p * pageSize, (p + 1) * pageSize), page: p, pages, first: p * pageSize};
+}
+
+/** Renders rows (plain objects) as a table wrapped in a horizontally scrollable div; with `pageSize`, one page at a time. */
 export function table<T = Row>(rows: readonly T[], options: TableOptions<T> = {}): HTMLDivElement {
-  const {caption, className, id, maxRows = Infinity, rowClass, rowData} = options;
+  const {caption, className, id, maxRows = Infinity, pageSize, rowClass, rowData} = options;
   const cols = (options.columns ?? inferColumns(rows)).map((c): Column<T> => (typeof c === "string" ? {key: c} : c));
   const right = cols.map((col) => alignRight(col, rows));
   const classOf = (i: number) => [right[i] ? "bn-num" : "", cols[i].wrap ? "bn-wrap" : "", cols[i].className ?? ""].filter(Boolean).join(" ") || undefined;
-  const shown = rows.length > maxRows ? rows.slice(0, maxRows) : rows;
+  const all = rows.length > maxRows ? rows.slice(0, maxRows) : rows;
   const body = h("tbody");
-  const fragment = document.createDocumentFragment();
-  for (const row of shown) {
-    const tr = h("tr", {className: rowClass?.(row), data: rowData?.(row)});
-    cols.forEach((col, i) => tr.append(h("td", {className: classOf(i), title: col.title?.(row), data: col.key ? {key: col.key} : undefined}, content(col, row))));
-    fragment.append(tr);
-  }
-  body.append(fragment);
+  const fill = (shown: readonly T[]) => {
+    const fragment = document.createDocumentFragment();
+    for (const row of shown) {
+      const tr = h("tr", {className: rowClass?.(row), data: rowData?.(row)});
+      cols.forEach((col, i) => tr.append(h("td", {className: classOf(i), title: col.title?.(row), data: col.key ? {key: col.key} : undefined}, content(col, row))));
+      fragment.append(tr);
+    }
+    body.replaceChildren(fragment);
+  };
   const head = h("tr", {}, cols.map((col, i) => h("th", {className: right[i] ? "bn-num" : undefined, text: col.label ?? col.key ?? "", attrs: {scope: "col"}})));
   const tableEl = h("table", {className: className ? `bn-table ${className}` : "bn-table"}, caption ? h("caption", {text: caption}) : null, h("thead", {}, head), body);
-  return h(
-    "div",
-    {className: "bn-table-wrap", id},
-    tableEl,
-    shown.length < rows.length ? h("p", {className: "bn-status", text: `Showing ${shown.length} of ${rows.length} rows.`}) : null
-  );
+  const wrap = h("div", {className: "bn-table-wrap", id}, tableEl);
+  if (pageSize && all.length > pageSize) {
+    const status = h("span", {className: "bn-pager-status"});
+    const button = (text: string, title: string) => h("button", {type: "button", text, title, attrs: {"aria-label": title}});
+    const first = button("«", "first page");
+    const prev = button("‹", "previous page");
+    const next = button("›", "next page");
+    const last = button("»", "last page");
+    let current = 0;
+    const go = (page: number) => {
+      const p = pageOf(all, page, pageSize);
+      current = p.page;
+      fill(p.rows);
+      status.textContent = `rows ${(p.first + 1).toLocaleString("en-US")}–${(p.first + p.rows.length).toLocaleString("en-US")} of ${all.length.toLocaleString("en-US")} · page ${p.page + 1} of ${p.pages}`;
+      first.disabled = prev.disabled = p.page === 0;
+      next.disabled = last.disabled = p.page === p.pages - 1;
+      wrap.dataset.page = String(p.page + 1);
+      wrap.dataset.pages = String(p.pages);
+    };
+    first.addEventListener("click", () => go(0));
+    prev.addEventListener("click", () => go(current - 1));
+    next.addEventListener("click", () => go(current + 1));
+    last.addEventListener("click", () => go(Infinity));
+    wrap.append(h("nav", {className: "bn-pager", "aria-label": "table pages"}, first, prev, status, next, last));
+    go(0);
+  } else fill(all);
+  if (all.length < rows.length) wrap.append(h("p", {className: "bn-status", text: `Showing ${all.length} of ${rows.length} rows.`}));
+  return wrap;
 }

@@ -38,10 +38,15 @@ function chartData(page: Page, id: string, name: string): Promise<Record<string,
   );
 }
 
-/** The text and link of the cell in column `key` of the first row of table `id` that contains every text in `has`. */
+/** The text and link of the cell in column `key` of the first row of table `id` that contains every text in `has` (paging through a paginated table). */
 async function cell(page: Page, id: string, has: string[], key: string): Promise<{text: string; href: string | null}> {
   let row = page.locator(`#${id} tbody tr`);
   for (const text of has) row = row.filter({hasText: text});
+  await page.waitForSelector(`#${id} tbody tr`, {state: "attached"});
+  const next = page.locator(`#${id} .bn-pager button[aria-label="next page"]`);
+  const first = page.locator(`#${id} .bn-pager button[aria-label="first page"]`);
+  if ((await row.count()) === 0 && (await first.count()) && !(await first.isDisabled())) await first.evaluate((b) => (b as HTMLButtonElement).click());
+  while ((await row.count()) === 0 && (await next.count()) && !(await next.isDisabled())) await next.evaluate((b) => (b as HTMLButtonElement).click());
   await expect.poll(() => row.count(), {timeout: 10_000}).toBeGreaterThan(0);
   const td = row.first().locator(`td[data-key="${key}"]`);
   const a = td.locator("a");
@@ -58,13 +63,13 @@ describe("Overview (/)", () => {
   });
   afterAll(() => close?.());
 
-  test("shows each document's entity, from DuckDB", async () => {
-    await page.waitForSelector("#documents-table[data-source=duckdb]");
+  test("shows each document's entity, from the precomputed aggregates", async () => {
+    await page.waitForSelector("#documents-table[data-source=aggregates]");
     const text = await page.locator("#documents-table").textContent();
     for (const entity of ENTITIES) expect(text).toContain(entity);
     expect(await page.locator("#documents-table tbody tr").count()).toBe(5);
-    const values = await chartData(page, "documents-chart", "documents");
-    expect(values.map((d) => d.entity)).toEqual(expect.arrayContaining(ENTITIES));
+    const values = await chartData(page, "documents-chart", "groups");
+    expect(values.map((d) => d.province)).toEqual(expect.arrayContaining(["四川省", "贵州省"]));
   });
 
   test("headline totals link to their source lines", async () => {
@@ -84,11 +89,12 @@ describe("Overview (/)", () => {
     expect(errors.href).toMatch(/^\/audit\?doc=/);
     const entity = await cell(page, "documents-table", ["贵州省医疗保障局（本级）"], "entity");
     expect(entity.href).toMatch(/^\/documents\/[0-9a-z]+$/);
-    for (const href of ["/compare", "/audit", "/performance", "/data", "/sql"]) {
+    for (const href of ["/catalogue", "/compare", "/audit", "/performance", "/data", "/sql"]) {
       // Markdown links: Framework writes them relative to the page (./compare)
       expect(await page.locator(`.bn-next a[href=".${href}"]`).count(), href).toBe(1);
     }
-    expect(await page.locator('.bn-next a[href^="/sources/"]').count()).toBe(5);
+    const lines = await cell(page, "documents-table", ["贵州省医疗保障局（本级）"], "line_count");
+    expect(lines.href).toMatch(/^\/sources\/[0-9a-z]+$/);
   });
 
   test("no errors, failed or blocked requests", () => expectClean(log));
@@ -149,17 +155,72 @@ describe("Compare (/compare)", () => {
     expect(yoy.some((d) => d.year === 2021 && d.amount_wan === 11587.36 && String(d.derived_label).startsWith("推算"))).toBe(true);
   });
 
-  test("unticking a document removes it from tables and charts", async () => {
-    const label = page.locator(".bn-picker label", {hasText: "达州"});
-    await label.locator("input").uncheck();
+  test("faceted search: counts per value, a choice narrows tables and charts and the other facets' counts", async () => {
+    const count = (facet: string, value: string) => page.locator(`.bn-facet[data-facet=${facet}] label[data-value="${value}"]`).getAttribute("data-count");
+    expect(await count("province", "四川省")).toBe("4");
+    expect(await count("province", "贵州省")).toBe("1");
+    expect(await page.locator(".bn-facets-summary").textContent()).toBe("5 of 5 documents");
+    await page.locator('.bn-facet[data-facet=kind] label[data-value="budget"] input').check();
+    await expect.poll(() => page.locator(".bn-facets-summary").textContent()).toBe("1 of 5 documents");
+    expect(await count("province", "四川省")).toBe("1"); // the one budget is Sichuan's
+    expect(await count("province", "贵州省")).toBe("0");
+    expect(await count("kind", "final")).toBe("4"); // a facet's own counts ignore its own choice
     await expect.poll(() => page.locator("#by-class-table tbody tr", {hasText: "达州"}).count()).toBe(0);
     await settle(page);
     const data = await chartData(page, "by-class-chart", "by_class");
-    expect(data.some((d) => String(d.doc_label).startsWith("达州"))).toBe(false);
     expect(data.length).toBeGreaterThan(0);
-    await label.locator("input").check();
+    expect(data.every((d) => String(d.doc_label).includes("预算"))).toBe(true);
+    expect(new URL(page.url()).searchParams.get("kind")).toBe("budget");
+    await page.locator('.bn-facet[data-facet=kind] label[data-value="budget"] input').uncheck();
+    await page.fill(".bn-facets-text", "贵州");
+    await expect.poll(() => page.locator(".bn-facets-summary").textContent()).toBe("1 of 5 documents");
+    await page.click(".bn-facets-clear");
+    await expect.poll(() => page.locator(".bn-facets-summary").textContent()).toBe("5 of 5 documents");
     await expect.poll(() => page.locator("#by-class-table tbody tr", {hasText: "达州"}).count()).toBeGreaterThan(0);
     await settle(page);
+  });
+
+  test("top N + others: by document with top 3, four bars; by province, two; back to one bar per document", async () => {
+    await page.selectOption("#compare-group-by", "document");
+    await page.selectOption("#compare-top-n", "3");
+    await settle(page);
+    const labels = async (id: string, name: string) => [...new Set((await chartData(page, id, name)).map((d) => String(d.doc_label)))];
+    const top3 = await labels("basic-project-chart", "basic_project");
+    expect(top3).toHaveLength(4);
+    expect(top3[3]).toBe("others 其他 (2 groups · 2 documents)");
+    // the others bar sums its documents: the chart's total is the same under any grouping
+    const sum = (rows: Record<string, unknown>[]) => rows.reduce((s, r) => s + Number(r.amount_wan), 0);
+    const perDocument = sum(await chartData(page, "basic-project-chart", "basic_project"));
+    await page.selectOption("#compare-group-by", "province");
+    await settle(page);
+    expect((await labels("basic-project-chart", "basic_project")).sort()).toEqual(["四川省", "贵州省"]);
+    expect(sum(await chartData(page, "basic-project-chart", "basic_project"))).toBeCloseTo(perDocument, 6);
+    const multiples = await chartData(page, "by-class-multiples", "by_class_multiples");
+    expect(multiples.find((d) => d.doc_label === "贵州省" && String(d.part).startsWith("210"))?.amount_wan).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get("group")).toBe("province");
+    await page.selectOption("#compare-group-by", "document");
+    await page.selectOption("#compare-top-n", "10");
+    await settle(page);
+    expect(await labels("basic-project-chart", "basic_project")).toHaveLength(5);
+  });
+
+  test("tables paginate: 完成预算 has 70 rows in pages of 25", async () => {
+    const wrap = page.locator("#completion-table");
+    const status = wrap.locator(".bn-pager-status");
+    await page.locator("#completion-section details.bn-table-details > summary").click();
+    expect(await wrap.getAttribute("data-pages")).toBe("3");
+    expect(await status.textContent()).toBe("rows 1–25 of 70 · page 1 of 3");
+    expect(await wrap.locator("tbody tr").count()).toBe(25);
+    const first = await wrap.locator("tbody tr").first().textContent();
+    await wrap.getByRole("button", {name: "next page"}).click();
+    expect(await status.textContent()).toBe("rows 26–50 of 70 · page 2 of 3");
+    expect(await wrap.locator("tbody tr").first().textContent()).not.toBe(first);
+    await wrap.getByRole("button", {name: "last page"}).click();
+    expect(await status.textContent()).toBe("rows 51–70 of 70 · page 3 of 3");
+    expect(await wrap.locator("tbody tr").count()).toBe(20);
+    expect(await wrap.getByRole("button", {name: "next page"}).isDisabled()).toBe(true);
+    await wrap.getByRole("button", {name: "first page"}).click();
+    expect(await status.textContent()).toBe("rows 1–25 of 70 · page 1 of 3");
   });
 
   test("every chart rendered, every amount in the tables is linked to a source line", async () => {

@@ -1,6 +1,6 @@
 // Opens every page of the built site in headless Chromium with all non-loopback
-// requests blocked, and checks that nothing broke. On the Overview page it checks the
-// whole pipeline: corpus data loader → Arrow → DuckDB-WASM → table and Vega-Lite chart.
+// requests blocked, and checks that nothing broke. The Overview paints from the
+// precomputed aggregates (no DuckDB-WASM); /compare hosts the db.js checks (Arrow → DuckDB-WASM).
 //
 // Page convention (for later pages): an element with class "bn-loading" means "still
 // working"; charts from src/components/chart.js carry data-chart-ready/-error. A page
@@ -55,18 +55,20 @@ describe.each(["light", "dark"] as const)("every configured page (%s)", (colorSc
   });
 });
 
-describe("Overview page", () => {
+describe("Overview page (aggregates) and db.js (on /compare)", () => {
   let page: Page;
   let log: PageLog;
   let close: () => Promise<void>;
+  const overviewRequests: string[] = [];
 
   beforeAll(async () => {
     const opened = await openContext(browser);
     log = opened.log;
     close = () => opened.context.close();
     page = await opened.newPage();
+    page.on("request", (r) => overviewRequests.push(r.url()));
     await page.goto(`${server.url}/`, {waitUntil: "load"});
-    await page.waitForSelector("#documents-table[data-source=duckdb]", {timeout: 90_000});
+    await page.waitForSelector("#documents-table[data-source=aggregates]", {timeout: 90_000});
     await settle(page);
     const firstChart = await page.evaluate(() => performance.getEntriesByName("bn:chart-rendered")[0]?.startTime);
     console.log(`[browser tests] Overview: navigation → first chart ${firstChart?.toFixed(0)} ms (not asserted)`);
@@ -76,17 +78,7 @@ describe("Overview page", () => {
     await close?.();
   });
 
-  /** Runs `body` in the page with `db` bound to the page's own db.js module instance. */
-  async function withDb<T>(body: string): Promise<T> {
-    // A string, not a function: vitest would rewrite import() inside a function's source.
-    return page.evaluate(`(async () => {
-      const href = document.querySelector('link[rel=modulepreload][href*="components/db."]').href;
-      const db = await import(href);
-      ${body}
-    })()`) as Promise<T>;
-  }
-
-  test("the table (from DuckDB-WASM) shows the byte size of the sample document", async () => {
+  test("the table (from the precomputed aggregates) shows the byte size of the sample document", async () => {
     expect(SAMPLE_BYTES).toBe(196058);
     const row = page.locator("#documents-table tbody tr", {hasText: SAMPLE});
     await expect.poll(() => row.count()).toBe(1);
@@ -98,18 +90,34 @@ describe("Overview page", () => {
     expect(rows).toBe(5);
   });
 
-  test("the chart's Vega dataset has one point per document, with the sample's byte size", async () => {
+  test("the chart has one mark per province × year × kind, counting the five documents; no DuckDB-WASM started", async () => {
     const data = await page.evaluate(() => {
       const el = document.querySelector("#documents-chart") as HTMLElement & {__view?: {data(name: string): unknown[]}};
-      return {source: el?.dataset.source, values: el?.__view?.data("documents") ?? null};
+      return {source: el?.dataset.source, values: el?.__view?.data("groups") ?? null};
     });
-    expect(data.source).toBe("duckdb");
-    expect(data.values).not.toBeNull();
-    const values = data.values as {source_file: string; bytes: number}[];
-    expect(values.find((d) => d.source_file === SAMPLE)?.bytes).toBe(SAMPLE_BYTES);
-    expect(values.map((d) => d.bytes)).toContain(SAMPLE_BYTES);
-    expect(await page.locator("#documents-chart svg .mark-symbol.role-mark path").count()).toBe(5);
+    expect(data.source).toBe("aggregates");
+    const values = data.values as {province: string; year: number; kind: string; documents: number}[];
+    expect(values.reduce((s, g) => s + g.documents, 0)).toBe(5);
+    expect(values.filter((g) => g.province === "四川省").reduce((s, g) => s + g.documents, 0)).toBe(4);
+    expect(await page.locator("#documents-chart svg .mark-symbol.role-mark path").count()).toBe(values.length);
+    expect(overviewRequests.filter((u) => /\.wasm|duckdb|\.arrows/.test(u))).toEqual([]);
   });
+
+  test("/compare starts DuckDB-WASM for the sections that need SQL", async () => {
+    await page.goto(`${server.url}/compare`, {waitUntil: "load"});
+    await page.waitForSelector(".bn-status[data-source=duckdb]", {timeout: 90_000});
+    await settle(page);
+  });
+
+  /** Runs `body` in the page with `db` bound to the page's own db.js module instance. */
+  async function withDb<T>(body: string): Promise<T> {
+    // A string, not a function: vitest would rewrite import() inside a function's source.
+    return page.evaluate(`(async () => {
+      const href = document.querySelector('link[rel=modulepreload][href*="components/db."]').href;
+      const db = await import(href);
+      ${body}
+    })()`) as Promise<T>;
+  }
 
   test("db.js query(): prepared parameters and plain JS types", async () => {
     const result = await withDb<{row: Record<string, unknown>; types: Record<string, string>}>(`

@@ -100,12 +100,12 @@ describe("print and PDF", () => {
         expect(pages).toBeLessThanOrEqual(name === "data" ? 40 : 25);
         if (name === "compare") {
           // Figures are numbered and each printed figure cites its source.
-          // 10 charts and 8 tables, numbered in page order.
+          // 11 charts and 8 tables (collapsed on screen, printed in full), numbered in page order.
           expect(await page.$$eval(".bn-figure-number", (els) => els.map((e) => e.textContent))).toEqual([
-            ...["Figure 1.", "Table 1.", "Figure 2.", "Table 2.", "Figure 3.", "Figure 4.", "Table 3.", "Figure 5.", "Table 4."],
-            ...["Figure 6.", "Table 5.", "Figure 7.", "Figure 8.", "Table 6.", "Figure 9.", "Table 7.", "Figure 10.", "Table 8."]
+            ...["Figure 1.", "Figure 2.", "Table 1.", "Figure 3.", "Table 2.", "Figure 4.", "Figure 5.", "Table 3.", "Figure 6.", "Table 4."],
+            ...["Figure 7.", "Table 5.", "Figure 8.", "Figure 9.", "Table 6.", "Figure 10.", "Table 7.", "Figure 11.", "Table 8."]
           ]);
-          expect(text).toContain("Figure 10.");
+          expect(text).toContain("Figure 11.");
           expect(text).toContain("Table 8.");
           expect(text).toMatch(/公开03表.*L245/);
         }
@@ -127,6 +127,7 @@ describe("citable figures", () => {
       for (const id of ["fig-by-class-chart", "fig-by-class-table", "fig-focus-chart", "fig-focus-shares-chart", "fig-focus-table", "fig-yoy-table"]) {
         expect(await page.locator(`figure#${id} .bn-figure-link`).count(), id).toBe(1);
       }
+      await page.click("#focus-section details.bn-table-details > summary"); // the table is collapsed under its charts
       await page.click("#fig-focus-table .bn-figure-link");
       const link = await page.evaluate(() => navigator.clipboard.readText());
       expect(link).toBe(`${server.url}/compare?v=${v}#fig-focus-table`);

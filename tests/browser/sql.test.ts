@@ -114,6 +114,31 @@ describe("SQL workbench", () => {
     await page.screenshot({path: join(ARTIFACTS, "sql-shared-url.png"), fullPage: true});
   });
 
+  test("a query on line_items loads line_items only and reports its rows (1,434 for the five samples) and MB", async () => {
+    const opened = await openContext(browser);
+    try {
+      const fresh = await opened.newPage();
+      const arrows: string[] = [];
+      fresh.on("request", (r) => {
+        if (/\.arrows$/.test(new URL(r.url()).pathname)) arrows.push(new URL(r.url()).pathname.split("/").pop()!.replace(/\.[0-9a-f]+\.arrows$/, ""));
+      });
+      await fresh.goto(`${server.url}/sql#${encodeState({sql: "SELECT count(*) AS n FROM line_items"})}`, {waitUntil: "load"});
+      await fresh.waitForSelector("#sql-loaded[data-tables]", {timeout: 90_000});
+      await fresh.waitForFunction(() => !document.querySelector("#sql-status")?.classList.contains("bn-loading"), null, {timeout: 90_000});
+      const loaded = fresh.locator("#sql-loaded");
+      expect(await loaded.getAttribute("data-tables")).toBe("line_items");
+      expect(await loaded.getAttribute("data-rows")).toBe("1434");
+      expect(await loaded.textContent()).toMatch(/^Loaded into DuckDB-WASM: line_items 1,434 rows \(\d+\.\d\d MB\) — 1 table, 1,434 rows, \d+\.\d\d MB\.$/);
+      expect(await fresh.locator("#sql-grid td[data-key=n]").first().textContent()).toBe("1,434");
+      expect(arrows).toEqual(["line_items"]);
+      // the schema browser lists every table with its row count without loading it
+      expect(await fresh.locator("#sql-schema details[data-table=residue] summary").textContent()).toMatch(/residue [\d,]+ rows/);
+      expect(opened.log.consoleErrors).toEqual([]);
+    } finally {
+      await opened.context.close();
+    }
+  });
+
   test("changing the chart updates the URL", async () => {
     await page.selectOption("#sql-mark", "point");
     expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get("mark")).toBe("point");

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => corpus?.conn.closeSync());
 
 test("documents: labels from labels.ts (kind, level, scope)", () => {
-  const rows = documentsSection(documents).rows.map((d) => [d.entity, d.year, d.kind_label, d.level_label, d.scope_label]);
+  const rows = documentsSection(documents, []).rows.map((d) => [d.entity, d.year, d.kind_label, d.level_label, d.scope_label]);
   expect(rows).toContainEqual(["四川省医疗保障局", 2023, "预算 budget", "省 province", "部门 department"]);
   expect(rows).toContainEqual(["达州市医疗保障局（汇总）", 2023, "决算 final accounts", "市 city", "汇总 department"]);
 });

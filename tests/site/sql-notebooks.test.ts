@@ -71,7 +71,10 @@ describe("notebook generator", () => {
 
   test("loads only the tables the query names; file names are ASCII slugs", () => {
     expect(tablesIn("SELECT * FROM line_items JOIN documents USING (doc_id)")).toEqual(["documents", "line_items"]);
-    expect(tablesIn("SELECT 1").length).toBe(11);
+    expect(tablesIn("SELECT 1")).toEqual([]);
+    // names in comments and string literals do not count; quoted identifiers do; longer identifiers are not the table
+    expect(tablesIn("SELECT 'documents' AS t -- residue\nFROM \"checks\" /* panel */")).toEqual(["checks"]);
+    expect(tablesIn("SELECT tables_found, line_items_count FROM documents")).toEqual(["documents"]);
     expect(notebookFileName("信息化建设 as a share!")).toBe("as-a-share.md");
     expect(notebookFileName("信息化", new Date("2025-01-02T00:00:00Z"))).toBe("query-2025-01-02.md");
   });

@@ -22,10 +22,19 @@ export const CORPUS_TABLE_NAMES = [
   "panel"
 ] as const;
 
-/** The corpus tables a query names (all of them when it names none). */
+/** The query without its comments and string literals (what can name a table). */
+export function sqlIdentifiersText(sql: string): string {
+  return sql.replace(/--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*(?:'|$)/g, " ");
+}
+
+/**
+ * The corpus tables a query reads: every corpus table named outside comments and string
+ * literals (bare or "quoted"), in CORPUS_TABLE_NAMES order. None for a query that names
+ * none (SELECT 1): the workbench loads only these.
+ */
 export function tablesIn(sql: string): string[] {
-  const named = CORPUS_TABLE_NAMES.filter((name) => new RegExp(`\\b${name}\\b`, "i").test(sql));
-  return named.length ? named : [...CORPUS_TABLE_NAMES];
+  const text = sqlIdentifiersText(sql);
+  return CORPUS_TABLE_NAMES.filter((name) => new RegExp(`(?<![\\w$])"?${name}"?(?![\\w$])`, "i").test(text));
 }
 
 /** Escapes text for Markdown/HTML so it shows literally. */

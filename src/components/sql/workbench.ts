@@ -3,8 +3,8 @@
 // Everything user-supplied (query text, results, labels, errors) is rendered as text.
 import {FileAttachment} from "observablehq:stdlib";
 import {chart, type ChartElement} from "../chart.js";
-import {CORPUS_TABLES, loadCorpus} from "../corpus.js";
-import {query} from "../db.js";
+import {loadAggregates} from "../aggregates-file.js";
+import {CORPUS_TABLES, loadCorpus, loadedTables, type LoadedTable} from "../corpus.js";
 import {download, h} from "../dom.js";
 import {siteDataVersion, versionWarning} from "../version.js";
 import {COUNT, MARKS, chartSpec, defaultChoices, isMark, type ChartChoices} from "./chart-spec.js";
@@ -18,31 +18,27 @@ import {runQuery, type QueryResult} from "./results.js";
 import {decodeState, encodeState, type WorkbenchState} from "./share.js";
 
 
-/** Schema from DuckDB's information_schema (actual types) with the dictionary's descriptions. */
-async function loadSchema(dictionary: Dictionary): Promise<(SchemaTable & {rows: number})[]> {
-  const columns = await query(
-    `SELECT table_name, column_name, data_type FROM information_schema.columns
-     WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`
-  );
-  const counts = await query(
-    CORPUS_TABLES.map((t) => `SELECT '${t}' AS name, count(*)::INTEGER AS n FROM ${t}`).join(" UNION ALL ")
-  );
-  const rowsOf = new Map(counts.map((r) => [String(r.name), Number(r.n)]));
-  const described = new Map(dictionary.tables.map((t) => [t.name, t]));
+/** The schema from the data dictionary, each table with its row count from the precomputed aggregates: no table is loaded to show it. */
+function tableSchema(dictionary: Dictionary, counts: Map<string, number>): (SchemaTable & {rows: number})[] {
   const order = (name: string) => {
     const i = CORPUS_TABLES.indexOf(name as never);
     return i < 0 ? 99 : i;
   };
-  const tables = new Map<string, SchemaTable & {rows: number}>();
-  for (const row of columns) {
-    const name = String(row.table_name);
-    let table = tables.get(name);
-    if (!table) tables.set(name, (table = {name, description: described.get(name)?.description, columns: [], rows: rowsOf.get(name) ?? 0}));
-    const spec = described.get(name)?.columns.find((c) => c.name === row.column_name);
-    const unit = spec?.unit ? ` (${spec.unit})` : "";
-    table.columns.push({name: String(row.column_name), type: String(row.data_type), description: spec ? spec.description + unit : undefined});
-  }
-  return [...tables.values()].sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name));
+  return dictionarySchema(dictionary)
+    .filter((t) => CORPUS_TABLES.includes(t.name as never))
+    .map((t) => ({...t, rows: counts.get(t.name) ?? 0}))
+    .sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name));
+}
+
+const MB = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MB`;
+
+/** "line_items 1,434 rows (0.38 MB)": what loading tables into DuckDB-WASM cost. */
+export function loadedReport(tables: LoadedTable[]): string {
+  if (!tables.length) return "No table loaded yet: a query loads only the tables it names.";
+  const rows = tables.reduce((s, t) => s + t.rows, 0);
+  const bytes = tables.reduce((s, t) => s + t.bytes, 0);
+  const each = tables.map((t) => `${t.name} ${t.rows.toLocaleString("en-US")} rows (${MB(t.bytes)})`).join(" · ");
+  return `Loaded into DuckDB-WASM: ${each} — ${tables.length} table${tables.length === 1 ? "" : "s"}, ${rows.toLocaleString("en-US")} rows, ${MB(bytes)}.`;
 }
 
 function schemaBrowser(tables: (SchemaTable & {rows: number})[], editor: () => SqlEditor | undefined): HTMLElement {
@@ -123,9 +119,10 @@ export function workbench(): Workbench {
     saveNotebook
   );
   const status = h("p", {className: "bn-status bn-loading", id: "sql-status", textContent: "Starting DuckDB-WASM and loading the tables…", "aria-live": "polite"});
+  const loadedLine = h("p", {className: "bn-status bn-sql-loaded", id: "sql-loaded", textContent: loadedReport([])});
   const errorSlot = h("div", {id: "sql-error-slot"});
   const schemaSlot = h("div", {className: "bn-sql-schema-slot bn-loading"}, h("p", {className: "bn-status", textContent: "Loading tables…"}));
-  const main = h("div", {className: "bn-sql-main"}, editorSlot, toolbar, status, errorSlot);
+  const main = h("div", {className: "bn-sql-main"}, editorSlot, toolbar, status, loadedLine, errorSlot);
   const top = h("div", {className: "bn-sql-top"}, schemaSlot, main);
 
   // ---- results and chart
@@ -228,8 +225,16 @@ export function workbench(): Workbench {
     setStatus("Running…", true);
     runButton.disabled = true;
     try {
-      // Tables load in the background; wait only for the ones this query names.
-      await loadCorpus(tablesIn(sql) as never);
+      // Only the tables this query names are loaded (once per page).
+      const names = tablesIn(sql);
+      if (names.length) setStatus(`Loading ${names.join(", ")}…`, true);
+      await loadCorpus(names as never);
+      const tables = await loadedTables();
+      loadedLine.textContent = loadedReport(tables);
+      loadedLine.dataset.tables = tables.map((t) => t.name).join(",");
+      loadedLine.dataset.rows = String(tables.reduce((s, t) => s + t.rows, 0));
+      loadedLine.dataset.bytes = String(tables.reduce((s, t) => s + t.bytes, 0));
+      setStatus("Running…", true);
       const next = await runQuery(sql);
       if (mine !== runs) return;
       result = next;
@@ -341,16 +346,16 @@ export function workbench(): Workbench {
         titleInput.value = first.title;
         choices = {mark: "bar", ...first.chart} as ChartChoices;
       }
-      // The first query's tables first (DuckDB's worker inserts one table at a time), then the rest.
-      await run();
-      performance.mark("bn:sql-first-result");
-      await loadCorpus();
-      performance.mark("bn:sql-corpus-loaded");
-      const tables = await loadSchema(dictionary);
+      // The schema browser from the dictionary and the aggregates' row counts (no table loaded for it).
+      const aggregates = await loadAggregates();
+      const tables = tableSchema(dictionary, new Map(aggregates.tables.map((t) => [t.name, t.rows])));
       editor.setSchema(tables);
       schemaSlot.replaceChildren(schemaBrowser(tables, () => editor));
       schemaSlot.classList.remove("bn-loading");
-      root.dataset.schema = "duckdb";
+      root.dataset.schema = "dictionary";
+      // The first query loads only the tables it names.
+      await run();
+      performance.mark("bn:sql-first-result");
       root.dataset.startMs = (performance.now() - started).toFixed(0);
     } catch (error) {
       setStatus("The workbench could not start.", false);

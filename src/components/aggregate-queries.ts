@@ -1,0 +1,47 @@
+// The precomputed aggregates of the site (data/corpus/aggregates.json, written by the
+// data loader: loaders/site/aggregates.ts runs these queries with DuckDB in Node over the
+// extraction's Parquet files). Overview and Compare paint their first charts from them
+// without starting DuckDB-WASM. Each set is the result of one of the pages' own queries
+// (so a figure is the same whether it comes from the aggregates or from DuckDB-WASM),
+// or a GROUP BY over them. Tested in tests/site/aggregates.test.ts.
+import {BASIC_PROJECT_SQL, EXPENDITURE_BY_CODE_SQL, PERSONNEL_PUBLIC_SQL, THREE_PUBLIC_SQL} from "./compare-queries.js";
+import {HEADLINE_TOTALS_SQL} from "./overview-queries.js";
+
+/** One row per document: what it is (the facets), how it was read, what the audit found. */
+export const AGG_DOCUMENTS_SQL = `SELECT doc_id, source_file, entity, region, province, city, level, year, kind, scope, scope_zh,
+  amount_unit, bytes, line_count, encoding, tables_found, numbers_extracted, facts_extracted, projects, indicators,
+  residue_lines, checks_error, checks_warning, checks_info, status, message,
+  coalesce(entity, source_file) || ' ' || coalesce(CAST(year AS VARCHAR), '?') || ' ' ||
+    CASE kind WHEN 'budget' THEN '预算' WHEN 'final' THEN '决算' ELSE coalesce(kind, '?') END AS doc_label
+FROM documents ORDER BY year, entity, doc_id`;
+
+/** Documents and headline totals per province × year × kind. */
+export const AGG_GROUPS_SQL = `WITH totals AS (${HEADLINE_TOTALS_SQL})
+SELECT d.province, d.year, d.kind, count(*)::INTEGER AS documents,
+  round(sum(t.amount_wan), 6) AS expenditure_total_wan, count(t.amount_wan)::INTEGER AS with_total,
+  sum(d.checks_error)::INTEGER AS checks_error
+FROM documents d LEFT JOIN (SELECT doc_id, amount_wan FROM totals WHERE figure = 'expenditure_total') t USING (doc_id)
+GROUP BY ALL ORDER BY d.province NULLS LAST, d.year NULLS LAST, d.kind NULLS LAST`;
+
+/** Expenditure by 类 per document (level 1 of the Compare page's query). */
+export const AGG_BY_CLASS_SQL = `SELECT doc_id, table_id, code, name_zh, name_en, amount_wan, lines, share_of_total, total_wan, total_lines, basis
+FROM (${EXPENDITURE_BY_CODE_SQL}) WHERE level = 1 ORDER BY doc_id, code`;
+
+/** Per 类 over the corpus: documents that print it and their sum. */
+export const AGG_CLASSES_SQL = `SELECT code, arg_min(name_zh, doc_id) AS name_zh, arg_min(name_en, doc_id) AS name_en,
+  count(DISTINCT doc_id)::INTEGER AS documents, round(sum(amount_wan), 6) AS amount_wan
+FROM (${AGG_BY_CLASS_SQL}) GROUP BY code ORDER BY code`;
+
+/** The aggregate sets, by name: the query of each. Document label columns are left out (joined back from `documents`). */
+export const AGGREGATE_QUERIES = {
+  documents: AGG_DOCUMENTS_SQL,
+  totals: HEADLINE_TOTALS_SQL,
+  groups: AGG_GROUPS_SQL,
+  byClass: AGG_BY_CLASS_SQL,
+  classes: AGG_CLASSES_SQL,
+  basicProject: `SELECT * EXCLUDE (doc_label, entity, year, kind, scope_zh) FROM (${BASIC_PROJECT_SQL})`,
+  personnelPublic: `SELECT * EXCLUDE (doc_label, entity, year, kind, scope_zh) FROM (${PERSONNEL_PUBLIC_SQL})`,
+  threePublic: `SELECT * EXCLUDE (doc_label, entity, year, kind, scope_zh) FROM (${THREE_PUBLIC_SQL})`
+} as const;
+
+export type AggregateName = keyof typeof AGGREGATE_QUERIES;
