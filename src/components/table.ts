@@ -84,11 +84,62 @@ function content<T>(col: Column<T>, row: T): Child {
   return href ? h("a", {href, text}) : text;
 }
 
+/** Page `page` (0-based, clamped) of `total` items: its number, the page count and its first item. */
+export function pageRange(total: number, page: number, pageSize: number): {page: number; pages: number; first: number} {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const p = Math.min(Math.max(0, Math.floor(page) || 0), pages - 1);
+  return {page: p, pages, first: p * pageSize};
+}
+
 /** The rows of page `page` (0-based, clamped) and the page count. */
 export function pageOf<T>(rows: readonly T[], page: number, pageSize: number): {rows: readonly T[]; page: number; pages: number; first: number} {
-  const pages = Math.max(1, Math.ceil(rows.length / pageSize));
-  const p = Math.min(Math.max(0, Math.floor(page) || 0), pages - 1);
-  return {rows: rows.slice(p * pageSize, (p + 1) * pageSize), page: p, pages, first: p * pageSize};
+  const range = pageRange(rows.length, page, pageSize);
+  return {...range, rows: rows.slice(range.first, range.first + pageSize)};
+}
+
+/**
+ * A pager (first / previous / "rows a–b of n · page i of k" / next / last) over `total`
+ * items; calls `show(page)` (0-based) for the first page at once and on every move.
+ */
+export function pager(total: number, pageSize: number, show: (page: number) => void): HTMLElement {
+  const status = h("span", {className: "bn-pager-status"});
+  const button = (text: string, title: string) => h("button", {type: "button", text, title, attrs: {"aria-label": title}});
+  const first = button("«", "first page");
+  const prev = button("‹", "previous page");
+  const next = button("›", "next page");
+  const last = button("»", "last page");
+  let current = 0;
+  const go = (page: number) => {
+    const p = pageRange(total, page, pageSize);
+    current = p.page;
+    const end = Math.min(total, p.first + pageSize);
+    show(p.page);
+    status.textContent = `rows ${(p.first + 1).toLocaleString("en-US")}–${end.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} · page ${p.page + 1} of ${p.pages}`;
+    first.disabled = prev.disabled = p.page === 0;
+    next.disabled = last.disabled = p.page === p.pages - 1;
+  };
+  first.addEventListener("click", () => go(0));
+  prev.addEventListener("click", () => go(current - 1));
+  next.addEventListener("click", () => go(current + 1));
+  last.addEventListener("click", () => go(Infinity));
+  const nav = h("nav", {className: "bn-pager", "aria-label": "table pages"}, first, prev, status, next, last);
+  go(0);
+  return nav;
+}
+
+/** Items shown a page at a time: `render(items of the page)` fills a box above a pager (nothing extra when one page holds them all). */
+export function paged<T>(items: readonly T[], pageSize: number, render: (items: readonly T[]) => Node, {id}: {id?: string} = {}): HTMLDivElement {
+  const box = h("div", {className: "bn-paged-items"});
+  const wrap = h("div", {className: "bn-paged", id}, box);
+  if (items.length <= pageSize) {
+    box.append(render(items));
+    return wrap;
+  }
+  wrap.append(pager(items.length, pageSize, (p) => {
+    box.replaceChildren(render(pageOf(items, p, pageSize).rows));
+    wrap.dataset.page = String(p + 1);
+  }));
+  return wrap;
 }
 
 /** Renders rows (plain objects) as a table wrapped in a horizontally scrollable div; with `pageSize`, one page at a time. */
@@ -112,29 +163,12 @@ export function table<T = Row>(rows: readonly T[], options: TableOptions<T> = {}
   const tableEl = h("table", {className: className ? `bn-table ${className}` : "bn-table"}, caption ? h("caption", {text: caption}) : null, h("thead", {}, head), body);
   const wrap = h("div", {className: "bn-table-wrap", id}, tableEl);
   if (pageSize && all.length > pageSize) {
-    const status = h("span", {className: "bn-pager-status"});
-    const button = (text: string, title: string) => h("button", {type: "button", text, title, attrs: {"aria-label": title}});
-    const first = button("«", "first page");
-    const prev = button("‹", "previous page");
-    const next = button("›", "next page");
-    const last = button("»", "last page");
-    let current = 0;
-    const go = (page: number) => {
-      const p = pageOf(all, page, pageSize);
-      current = p.page;
-      fill(p.rows);
-      status.textContent = `rows ${(p.first + 1).toLocaleString("en-US")}–${(p.first + p.rows.length).toLocaleString("en-US")} of ${all.length.toLocaleString("en-US")} · page ${p.page + 1} of ${p.pages}`;
-      first.disabled = prev.disabled = p.page === 0;
-      next.disabled = last.disabled = p.page === p.pages - 1;
-      wrap.dataset.page = String(p.page + 1);
-      wrap.dataset.pages = String(p.pages);
-    };
-    first.addEventListener("click", () => go(0));
-    prev.addEventListener("click", () => go(current - 1));
-    next.addEventListener("click", () => go(current + 1));
-    last.addEventListener("click", () => go(Infinity));
-    wrap.append(h("nav", {className: "bn-pager", "aria-label": "table pages"}, first, prev, status, next, last));
-    go(0);
+    const nav = pager(all.length, pageSize, (p) => {
+      fill(pageOf(all, p, pageSize).rows);
+      wrap.dataset.page = String(p + 1);
+      wrap.dataset.pages = String(Math.ceil(all.length / pageSize));
+    });
+    wrap.append(nav);
   } else fill(all);
   if (all.length < rows.length) wrap.append(h("p", {className: "bn-status", text: `Showing ${all.length} of ${rows.length} rows.`}));
   return wrap;

@@ -172,6 +172,10 @@ describe("document page", () => {
 describe("audit page", () => {
   test("lists the known break of 003 (住房保障支出 0.58% vs 4.14%, prose_share) with a link to its line", async () => {
     await onPage("/audit", async (page) => {
+      // 119 findings, 50 a page: the first page holds the errors; 003's findings are one filter away
+      expect(await page.locator("#audit-findings-pages .bn-pager-status").textContent()).toBe("rows 1–50 of 119 · page 1 of 3");
+      expect(await page.locator("#audit-findings tr.bn-check").count()).toBe(50);
+      await page.selectOption("#filter-doc", DOC_003);
       const row = page.locator(`tr.bn-check[data-doc-id="${DOC_003}"][data-rule="prose_share"][data-severity="warning"]`);
       expect(await row.count()).toBe(1);
       expect(await row.locator('td[data-key="expected"]').textContent()).toBe("4.1392");
@@ -210,6 +214,9 @@ describe("performance page", () => {
       const point = data.find((d) => d.project === "离休人员及遗孀医疗补助资金");
       expect(point).toMatchObject({execution_rate: 55.07, budget_wan: 2635.2, total_score: 89.06, rate: "printed"});
       const row = page.locator("#projects-table tr", {hasText: "离休人员及遗孀医疗补助资金"});
+      // 67 projects, 25 a page: page on to 004's
+      const next = page.locator('#projects-table .bn-pager button[aria-label="next page"]');
+      while ((await row.count()) === 0 && !(await next.isDisabled())) await next.click();
       expect(await row.locator('td[data-key="budget"]').textContent()).toBe("2,635.20");
       expect(await row.locator('td[data-key="rate"]').textContent()).toBe("55.07%");
       expect(await row.locator('td[data-key="budget"] a').getAttribute("href")).toMatch(new RegExp(`^/sources/${DOC_004}#L\\d+$`));
