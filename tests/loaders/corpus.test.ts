@@ -63,7 +63,7 @@ describe.skipIf(!hasCorpus)("templates of other provinces", () => {
   }, 120_000);
   it("the coverage report counts the amounts of table-like blocks and where they went", () => {
     const c = coverageOf(doc("gd_gz_tjj_2026_dept_budget"));
-    expect(c.printed).toBe(522);
+    expect(c.printed).toBe(520); // 522 amount-like tokens, two of them codes on wrapped-label lines (2080505, 2080506)
     expect(c.placed + [...c.residue.values()].reduce((a, n) => a + n, 0) + c.unaccounted).toBe(c.printed);
     expect(c.total).toBe("收入总计 = 9483.72 (line 125)");
   }, 60_000);
