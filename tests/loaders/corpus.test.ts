@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { coverageOf } from "../../loaders/coverage.ts";
 import { extractFile, type DocumentExtraction } from "../../loaders/extract.ts";
+import { documentFigures } from "../../loaders/panel/figures.ts";
 import type { LineItem } from "../../loaders/schema/types.ts";
 import { CORPUS, hasCorpus, SHARED_ABSENT } from "./helpers.ts";
 
@@ -32,6 +33,18 @@ describe.skipIf(!hasCorpus)("templates of other provinces", () => {
     const d = doc("gd_gz_tjj_2026_dept_budget");
     expect([at(d, 156, "total").value, at(d, 156, "basic").value, at(d, 156, "project").value, at(d, 156, "subsidy_to_subordinate").value]).toEqual([8295.28, 7263.23, 1032.05, 0]);
     expect(at(d, 156, "total").code).toBe("201");
+  }, 60_000);
+  it("深圳: a “三公” table crossed by fund (6 measures × 一般公共预算 | 政府性基金 | 国有资本经营) reads 2026 年 on line 659", () => {
+    const d = doc("gd_sz_ybj_2026_dept_budget");
+    const gpb = (m: string) => at(d, 659, m, "一般公共预算").value;
+    expect(["three_public_total", "overseas_travel", "official_reception", "vehicles_total", "vehicle_purchase", "vehicle_operation"].map(gpb)).toEqual([66.04, 34.4, 1.44, 30.2, 0, 30.2]);
+    expect(at(d, 659, "three_public_total", "政府性基金预算").value).toBe(0);
+    expect(at(d, 658, "overseas_travel", "一般公共预算").row_label).toBe("深圳市医疗保障局（本级） 2025 年");
+    expect(d.tables.find((t) => t.table_id === "表9")?.status).toBe("ok");
+    expect(d.line_items.filter((i) => i.table_id === "表9")).toHaveLength(54);
+    // the panel takes the document's year (2026 年, not 2025 年 or 增减变化金额), its funds summed
+    const fig = documentFigures({ document: d.document, tables: d.tables, items: d.line_items, facts: d.narrative_facts }).find((f) => f.measure === "three_public_total" && f.year === 2026);
+    expect([fig?.amount_wan, fig?.source_line, fig?.basis]).toEqual([66.04, 659, "sum over funds"]);
   }, 60_000);
   it("长春: a summary printing 本年预算 | 编制预算 | 上年结转 on each side", () => {
     const d = doc("jl_cc_xfj_2026_dept_budget");

@@ -8,7 +8,7 @@
 import type { CodeSystem, LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
 import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
-import { identitiesOf } from "./columns.ts";
+import { columnIdentities } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
 import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
@@ -49,7 +49,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse 
   for (const [n] of parts.header) residue.push(makeResidue(ctx, n, "header"));
 
   // money columns
-  let columns: Array<{ label: string; measure: Measure; index?: number }> = [];
+  let columns: Array<{ label: string; measure: Measure; index?: number; group?: string }> = [];
   let roles = new Map<number, import("./tsv-header.ts").CellRole>();
   if (parts.exact) {
     const h = readTsvHeader(parts.header.map(([, t]) => t).filter((t) => t.includes("\t")));
@@ -60,7 +60,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse 
   }
   columns = columns.map((c) => ({ ...c, measure: opts.remap?.[c.measure] ?? c.measure }));
   const measures = columns.map((c) => c.measure);
-  const ids = identitiesOf(measures);
+  const ids = columnIdentities(columns);
   const moneyCells = new Set(columns.map((c) => c.index ?? -1));
   // a PDF: columns by position where its geometry is clear
   const grid = parts.exact ? null : sectionGrid(ctx.doc, parts.header.map(([n]) => n), parts.body.map(([n]) => n), columns.map((c) => c.label), { rightmost: true });
@@ -177,6 +177,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse 
           inferred,
           rule: [rule, r.codeNote?.startsWith("code:garbled") ? r.codeNote : null].filter(Boolean).join("; ") || null,
           is_leaf: isLeaf,
+          side: columns[col].group ?? null,
         }),
       );
     if (unresolved) {
