@@ -46,6 +46,15 @@ describe.skipIf(!hasCorpus)("templates of other provinces", () => {
     const fig = documentFigures({ document: d.document, tables: d.tables, items: d.line_items, facts: d.narrative_facts }).find((f) => f.measure === "three_public_total" && f.year === 2026);
     expect([fig?.amount_wan, fig?.source_line, fig?.basis]).toEqual([66.04, 659, "sum over funds"]);
   }, 60_000);
+  it("国家信访局: 项目绩效自评表 with wrapped headers (一级指 / 标, 年初预 / 算数) read, figures under their own columns", () => {
+    const d = doc("cn_xfj_2024_dept_final");
+    expect(d.segments?.performance.map((b) => b.title_line)).toEqual([645, 738, 828, 902]);
+    const p = (line: number) => d.performance_projects.find((x) => x.source_line === line);
+    // line 654: 年度资金总额： 180.61 180.03 180.03 10.0 100.00% 10
+    expect([p(647)?.budget_initial, p(647)?.budget_adjusted, p(647)?.executed, p(647)?.weight, p(647)?.execution_rate, p(647)?.score]).toEqual([180.61, 180.03, 180.03, 10, 100, 10]);
+    // line 909: 1638.67 1639.34 1032.99 10.0 63.01% 6.3 (年初预 / 全年预算 / 全年执行数 …), no longer shifted by the unread 年初预
+    expect([p(904)?.budget_initial, p(904)?.budget_adjusted, p(904)?.executed, p(904)?.execution_rate, p(904)?.score]).toEqual([1638.67, 1639.34, 1032.99, 63.01, 6.3]);
+  }, 60_000);
   it("长春: a summary printing 本年预算 | 编制预算 | 上年结转 on each side", () => {
     const d = doc("jl_cc_xfj_2026_dept_budget");
     expect(at(d, 87, "budget", "income").row_label).toBe("收入总计");
