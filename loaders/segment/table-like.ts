@@ -36,7 +36,7 @@ export function amountCells(line: string): AmountCell[] {
 function cellsOf(line: string): { amounts: AmountCell[]; codes: number } {
   const tokens = line.split(/[\s\u3000]+/).filter(Boolean);
   const firstLabel = tokens.findIndex((t) => CJK.test(t));
-  const codes = tokens.map((_, k) => classificationCodeAt(tokens, k));
+  const codes = tokens.map((_, k) => classificationCodeAt(tokens, k) || unitCodeAt(tokens, k));
   const out: AmountCell[] = [];
   let codeCells = codes.filter(Boolean).length;
   tokens.forEach((t, k) => {
@@ -91,6 +91,10 @@ function classificationCodeAt(tokens: string[], k: number): boolean {
   }
   return k === 0 && tokens.length > 1 && !tokens.some((x) => CJK.test(x)) && /\./.test(next);
 }
+
+/** A budget unit's 6-digit code opening a line of amounts whose name wrapped around it (`328002    1,136.23 …`). */
+const unitCodeAt = (tokens: string[], k: number) =>
+  k === 0 && /^\d{6}$/.test(tokens[0]) && /\./.test(tokens[1] ?? "") && !tokens.some((x) => CJK.test(x));
 
 const UNIT_NEXT = /^(?:万元|亿元|元|%|％|个|人|辆|次|家|项|年)/;
 const SENTENCE = /[，。；]/;

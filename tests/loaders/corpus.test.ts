@@ -55,6 +55,16 @@ describe.skipIf(!hasCorpus)("templates of other provinces", () => {
     // line 909: 1638.67 1639.34 1032.99 10.0 63.01% 6.3 (年初预 / 全年预算 / 全年执行数 …), no longer shifted by the unread 年初预
     expect([p(904)?.budget_initial, p(904)?.budget_adjusted, p(904)?.executed, p(904)?.execution_rate, p(904)?.score]).toEqual([1638.67, 1639.34, 1032.99, 63.01, 6.3]);
   }, 60_000);
+  it("无锡: blank cells of 支出总表 read from 公开05表's rows of the same 合计; a unit row equal to 合计; 栏次 is no row", () => {
+    const d = doc("js_wx_yjzfjd_2026_unit_budget");
+    // line 143: 208 社会保障和就业支出 135.06 135.06 — 合计 | 基本支出 (公开05表 line 213 prints 135.06 under 基本支出)
+    expect([at(d, 143, "total").value, at(d, 143, "basic").value, at(d, 143, "basic").rule]).toEqual([135.06, 135.06, "shift:cross-table (公开05表 prints the row with the same 合计)"]);
+    expect(d.line_items.some((i) => i.source_line === 143 && i.measure === "project")).toBe(false);
+    // line 131: 328002 1,136.23 ×3 under 无锡市应急管理综合行政 / 执法监督局
+    expect([at(d, 131, "general_public_budget").value, at(d, 131, "general_public_budget").unit_code, at(d, 131, "general_public_budget").row_label]).toEqual([1136.23, "328002", "无锡市应急管理综合行政执法监督局"]);
+    // line 338: 栏次 1 2 3
+    expect(d.line_items.filter((i) => i.source_line === 338)).toEqual([]);
+  }, 60_000);
   it("长春: a summary printing 本年预算 | 编制预算 | 上年结转 on each side", () => {
     const d = doc("jl_cc_xfj_2026_dept_budget");
     expect(at(d, 87, "budget", "income").row_label).toBe("收入总计");

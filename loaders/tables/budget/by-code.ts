@@ -29,6 +29,11 @@ export interface ByCodeOptions {
   remap?: Partial<Record<Measure, Measure>>;
   /** Column totals known from another table (see evidence.ts), to choose the 合计 row's reading. */
   evidence?: (ctx: TableContext) => { totals: Map<string, number>; source: string } | null;
+  /**
+   * Rows of another table of the same money by code (合计 under "合计"), to
+   * choose among the readings of a row that prints the same 合计 there.
+   */
+  rowEvidence?: (ctx: TableContext) => { rows: Map<string, Map<string, number>>; source: string } | null;
 }
 
 type Kind = "total" | "department" | "unit" | "code" | "label";
@@ -78,6 +83,11 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse 
     if (t.trim() === "") continue;
     const raw: RawRow = parts.exact ? readTsvRow(n, t, roles, moneyCells) : readTextRow(n, t, previousCode);
     const isTotal = !raw.code && isTotalRow(t);
+    // the row numbering the columns (`栏次 1 2 3`) prints no amount
+    if (!raw.code && /^(栏次|行次)$/.test(raw.label.replace(/[\s\u3000]+/g, ""))) {
+      residue.push(makeResidue(ctx, n, "column numbers (栏次)"));
+      continue;
+    }
     if (raw.nums.length === 0) {
       if (isNoDataNote(t)) noDataNote = t.trim();
       const reason = isTotal ? "total row without amounts" : raw.code ? "code row without amounts" : reasonFor(t, false);
@@ -137,6 +147,27 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse 
         t.resolvedBy = `cross-table (${cross.source})`;
       }
     }
+    const ambiguous = rows.filter((r) => r.cands.length > 1 && (r.kind === "total" || r.kind === "code"));
+    const other = ambiguous.length ? opts.rowEvidence?.(ctx) : null;
+    if (other)
+      for (const r of ambiguous) {
+        const known = other.rows.get(r.kind === "total" ? "合计" : r.code!);
+        if (!known?.has("total")) continue;
+        // only the readings that give every column the other table prints its value there, 合计 first
+        const ok = r.cands.filter((p) => columns.every((c, j) => !known.has(c.measure) || withinRounding(valueAt(r.values, p, j), known.get(c.measure)!)));
+        if (ok.length === 1) {
+          r.cands = ok;
+          r.resolvedBy = `cross-table (${other.source})`;
+        }
+      }
+    // a row printing the 合计 row's very numbers holds all of the money (the other rows, never negative, are empty): the 合计's columns
+    const read = rows.find((r) => r.kind === "total" && r.cands.length === 1);
+    if (read)
+      for (const r of rows)
+        if (r !== read && r.cands.length > 1 && r.values.length === read.values.length && r.values.every((v, k) => v === read.values[k]) && read.values.every((v) => v >= 0)) {
+          r.cands = read.cands;
+          r.resolvedBy = `same numbers as the 合计 row (line ${read.line})`;
+        }
     resolveGroups(rows, hierarchyGroups(rows), columns.length);
   }
 
@@ -197,7 +228,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse 
 }
 
 /**
- * A code row printed without its name has it wrapped around it, on label
+ * A code row (or a unit's row) printed without its name has it wrapped around it, on label
  * lines above and below (`机关事业单位基本养老保险缴` / `2080505 175.83 …` /
  * `费支出`). The label lines between two rows go to the row without a name;
  * between two such rows, the first half to the row above, the rest to the
@@ -209,13 +240,19 @@ function joinWrappedLabels(rows: Row[], residue: ResidueRow[]): void {
   const labelLines = new Map(residue.filter(fragment).map((r) => [r.source_line, r.source_text.trim()]));
   if (labelLines.size === 0) return;
   const between = (from: number, to: number) => [...labelLines.keys()].filter((l) => l > from && l < to).sort((a, b) => a - b);
-  const unnamed = (r: Row | undefined) => r !== undefined && r.kind === "code" && r.label.trim() === "";
+  const unnamed = (r: Row | undefined) => r !== undefined && (r.kind === "code" || r.kind === "unit") && r.label.trim() === "";
   const above = new Map<Row, string[]>();
   const below = new Map<Row, string[]>();
   for (let k = 0; k <= rows.length; k++) {
     const prev = rows[k - 1];
     const next = rows[k];
     const lines = between(prev?.line ?? 0, next?.line ?? Number.MAX_SAFE_INTEGER).map((l) => labelLines.get(l)!);
+    if (!next && unnamed(prev)) {
+      // the last row: the label lines right below it
+      const after: string[] = [];
+      for (let l = prev.line + 1; labelLines.has(l); l++) after.push(labelLines.get(l)!);
+      if (after.length) below.set(prev, after);
+    }
     if (lines.length === 0 || !next) continue;
     if (unnamed(prev) && unnamed(next)) {
       const half = Math.ceil(lines.length / 2);
