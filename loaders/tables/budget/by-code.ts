@@ -5,10 +5,10 @@
  * 合计, a department row, unit rows (a unit code, or a unit name resolved
  * through 表1-1), code rows and label rows (subtotals printed without code).
  */
-import type { CodeSystem, LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
+import type { CodeSystem, CrossTableEvidence, LineItem, ResidueRow, TableContext, TableFamily, TableParse, TableReading } from "../../schema/types.ts";
 import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
-import { columnIdentities } from "./columns.ts";
+import { columnIdentities, type identitiesOf } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
 import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
@@ -27,14 +27,27 @@ export interface ByCodeOptions {
   codeHint: CodeSystem;
   /** Measure renames for this family (e.g. total → three_public_total, budget → project). */
   remap?: Partial<Record<Measure, Measure>>;
-  /** Column totals known from another table (see evidence.ts), to choose the 合计 row's reading. */
-  evidence?: (ctx: TableContext) => { totals: Map<string, number>; source: string } | null;
-  /**
-   * Rows of another table of the same money by code (合计 under "合计"), to
-   * choose among the readings of a row that prints the same 合计 there.
-   */
-  rowEvidence?: (ctx: TableContext) => { rows: Map<string, Map<string, number>>; source: string } | null;
+  /** Column totals known from another table (see evidence.ts), to choose the 合计 row's reading in the cross-table pass. */
+  evidence?: TotalsEvidence;
+  /** Rows of another table of the same money by code, to choose among the readings of rows printing the same 合计 there (cross-table pass). */
+  rowEvidence?: RowsEvidence;
 }
+
+/** Rows read from other tables (`needs`) in the cross-table pass: code (合计 under "合计") → measure → value. */
+export interface RowsEvidence {
+  needs: TableFamily[];
+  rows(ctx: TableContext, evidence: CrossTableEvidence): CrossRows | null;
+}
+
+type CrossRows = { rows: Map<string, Map<string, number>>; source: string };
+
+/** Column totals read from other tables (`needs`) in the cross-table pass (tables/cross-table.ts). */
+export interface TotalsEvidence {
+  needs: TableFamily[];
+  totals(ctx: TableContext, evidence: CrossTableEvidence): CrossTotals | null;
+}
+
+type CrossTotals = { totals: Map<string, number>; source: string };
 
 type Kind = "total" | "department" | "unit" | "code" | "label";
 
@@ -47,7 +60,21 @@ interface Row extends RawRow {
   resolvedBy?: string;
 }
 
-export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse {
+/** The rows of a by-code table as read on their own (first pass), before their columns are chosen. */
+interface RowsRead {
+  ctx: TableContext;
+  opts: ByCodeOptions;
+  parts: ReturnType<typeof splitSection>;
+  residue: ResidueRow[];
+  columns: Array<{ label: string; measure: Measure; index?: number; group?: string }>;
+  ids: ReturnType<typeof identitiesOf>;
+  measures: Measure[];
+  rows: Row[];
+  noDataNote: string | null;
+  unplacedRows: number;
+}
+
+export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReading {
   const parts = splitSection(ctx);
   const residue: ResidueRow[] = [];
   for (const [n, t] of parts.above) residue.push(makeResidue(ctx, n, reasonFor(t, true)));
@@ -72,7 +99,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse 
 
   // rows
   const dept = departmentCode(parts.above.map(([, t]) => t));
-  const directory = parts.exact ? unitDirectory(ctx.doc, ctx.tables) : new Map<string, string>();
+  const directory = parts.exact ? unitDirectory(ctx.doc, ctx.sections) : new Map<string, string>();
   const rows: Row[] = [];
   let noDataNote: string | null = null;
   let previousCode: string | null = null;
@@ -135,9 +162,50 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse 
     rows.push(row);
   }
 
+  const read: RowsRead = { ctx, opts, parts, residue, columns, ids, measures, rows, noDataNote, unplacedRows };
+  const totalRow = parts.exact ? undefined : rows.find((r) => r.kind === "total");
+  const evidence = opts.evidence;
+  // a 合计 row with several readings waits for another table's totals (the cross-table pass)
+  if (totalRow && totalRow.cands.length > 1 && evidence)
+    return { pending: { needs: evidence.needs, rows: `合计 row (line ${totalRow.line}) with ${totalRow.cands.length} readings`, settle: (e) => placeColumns(read, evidence.totals(ctx, e)) } };
+  // code rows with several readings wait for another table's rows of the same code
+  const rowEvidence = opts.rowEvidence;
+  const waiting = parts.exact ? [] : rows.filter((r) => r.cands.length > 1 && (r.kind === "total" || r.kind === "code"));
+  if (waiting.length && rowEvidence)
+    return { pending: { needs: rowEvidence.needs, rows: `${waiting.length} rows with several readings`, settle: (e) => placeColumns(read, null, rowEvidence.rows(ctx, e)) } };
+  return placeColumns(read, null);
+}
+
+/** Rows with several readings, narrowed to the reading giving each column another table's value for the row of the same code and 合计. */
+function settleByRows(rows: Row[], columns: RowsRead["columns"], other: CrossRows): void {
+  for (const r of rows) {
+    if (r.cands.length <= 1 || (r.kind !== "total" && r.kind !== "code")) continue;
+    const known = other.rows.get(r.kind === "total" ? "合计" : r.code!);
+    if (!known?.has("total")) continue;
+    const ok = r.cands.filter((p) => columns.every((c, j) => !known.has(c.measure) || withinRounding(valueAt(r.values, p, j), known.get(c.measure)!)));
+    if (ok.length === 1) {
+      r.cands = ok;
+      r.resolvedBy = `cross-table (${other.source})`;
+    }
+  }
+}
+
+/** A row printing the 合计 row's very numbers holds all of the money (the other rows, never negative, are empty): the 合计's columns. */
+function sameAsTotal(rows: Row[]): void {
+  const read = rows.find((r) => r.kind === "total" && r.cands.length === 1);
+  if (!read || !read.values.every((v) => v >= 0)) return;
+  for (const r of rows)
+    if (r !== read && r.cands.length > 1 && r.values.length === read.values.length && r.values.every((v, k) => v === read.values[k])) {
+      r.cands = read.cands;
+      r.resolvedBy = `same numbers as the 合计 row (line ${read.line})`;
+    }
+}
+
+/** Columns of every row (the 合计 row by `cross` when given), the trust check, and the items. */
+function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: CrossRows | null = null): TableParse {
+  const { ctx, opts, parts, residue, columns, ids, measures, rows, noDataNote, unplacedRows } = read;
   if (!parts.exact) {
     const t = rows.find((r) => r.kind === "total");
-    const cross = t && t.cands.length > 1 ? opts.evidence?.(ctx) : null;
     if (t && cross) {
       const ok = t.cands.filter((p) =>
         columns.every((c, j) => !cross.totals.has(c.measure) || withinRounding(valueAt(t.values, p, j), cross.totals.get(c.measure)!)),
@@ -147,27 +215,8 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse 
         t.resolvedBy = `cross-table (${cross.source})`;
       }
     }
-    const ambiguous = rows.filter((r) => r.cands.length > 1 && (r.kind === "total" || r.kind === "code"));
-    const other = ambiguous.length ? opts.rowEvidence?.(ctx) : null;
-    if (other)
-      for (const r of ambiguous) {
-        const known = other.rows.get(r.kind === "total" ? "合计" : r.code!);
-        if (!known?.has("total")) continue;
-        // only the readings that give every column the other table prints its value there, 合计 first
-        const ok = r.cands.filter((p) => columns.every((c, j) => !known.has(c.measure) || withinRounding(valueAt(r.values, p, j), known.get(c.measure)!)));
-        if (ok.length === 1) {
-          r.cands = ok;
-          r.resolvedBy = `cross-table (${other.source})`;
-        }
-      }
-    // a row printing the 合计 row's very numbers holds all of the money (the other rows, never negative, are empty): the 合计's columns
-    const read = rows.find((r) => r.kind === "total" && r.cands.length === 1);
-    if (read)
-      for (const r of rows)
-        if (r !== read && r.cands.length > 1 && r.values.length === read.values.length && r.values.every((v, k) => v === read.values[k]) && read.values.every((v) => v >= 0)) {
-          r.cands = read.cands;
-          r.resolvedBy = `same numbers as the 合计 row (line ${read.line})`;
-        }
+    if (crossRows) settleByRows(rows, columns, crossRows);
+    sameAsTotal(rows);
     resolveGroups(rows, hierarchyGroups(rows), columns.length);
   }
 

@@ -9,7 +9,7 @@
  *   一般公共预算 支出表 prints with the same 合计 has the same 基本支出 and
  *   项目支出 there (the same money), see rowsOf.
  */
-import type { DocumentTables, TableContext, TableParse } from "../../schema/types.ts";
+import type { CrossTableEvidence, TableFamily } from "../../schema/types.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
 import { measureOfHeader } from "./columns.ts";
 
@@ -34,13 +34,10 @@ export function incomeSources(halves: Array<{ label: string; first: string | nul
   return out;
 }
 
-type Parse = (ctx: TableContext) => TableParse;
-
-/** The 合计 row of another table of the document, measure → value, or null. */
-export function totalsOf(tables: DocumentTables, family: string, parse: Parse): Map<string, number> | null {
-  const section = tables.sections.find((s) => s.family === family);
-  if (!section) return null;
-  const parsed = tables.parse(parse, section);
+/** The 合计 row of another table of the document (its settled reading), measure → value, or null. */
+export function totalsOf(evidence: CrossTableEvidence, family: TableFamily): Map<string, number> | null {
+  const parsed = evidence.reading(family);
+  if (!parsed) return null;
   const first = parsed.items.find((i) => /^合\s*计$|^总\s*计$/.test(i.row_label.trim()) && !i.inferred);
   if (!first) return null;
   const out = new Map<string, number>();
@@ -50,13 +47,12 @@ export function totalsOf(tables: DocumentTables, family: string, parse: Parse): 
 
 /**
  * Every row of another table of the document that was read in full (status
- * ok): code (or 合计) → measure → value; null when no such table.
+ * ok, its settled reading): code (or 合计) → measure → value; null when no
+ * such table.
  */
-export function rowsOf(tables: DocumentTables, family: string, parse: Parse): Map<string, Map<string, number>> | null {
-  const section = tables.sections.find((s) => s.family === family);
-  if (!section) return null;
-  const parsed = tables.parse(parse, section);
-  if (parsed.status !== "ok") return null;
+export function rowsOf(evidence: CrossTableEvidence, family: TableFamily): Map<string, Map<string, number>> | null {
+  const parsed = evidence.reading(family);
+  if (!parsed || parsed.status !== "ok") return null;
   const out = new Map<string, Map<string, number>>();
   for (const i of parsed.items) {
     if (i.unit_code) continue;
