@@ -1,0 +1,72 @@
+// loaders/site/archive.ts + doc-files.ts: the site's corpus archive carries each
+// document's own files (docs/<doc_id>.json, .txt), read by the one document page and
+// the one source page (src/components/doc-files.ts decodes them). A document's file holds
+// exactly its rows of the corpus tables, and the same bytes whether extracted or cached.
+import {copyFileSync, mkdirSync, mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {tableFromIPC} from "apache-arrow";
+import {unzipSync} from "fflate";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {corpusArchive} from "../../../loaders/site/archive.ts";
+import {decodeDocFile, type DocDetail} from "../../../src/components/doc-files.ts";
+import {DEFAULT_DOCUMENTS_DIR} from "../../../scripts/doc-ids.ts";
+
+const DOC_004 = "dcf8d1ae580c8"; // 贵州省医疗保障局（本级） 2022 决算
+const tmp = mkdtempSync(join(tmpdir(), "site-archive-"));
+let zip: Record<string, Uint8Array>;
+let cachedZip: Uint8Array;
+let firstZip: Uint8Array;
+let detail: DocDetail;
+
+beforeAll(async () => {
+  const docs = join(tmp, "documents");
+  mkdirSync(docs);
+  copyFileSync(join(DEFAULT_DOCUMENTS_DIR, "004_3cd6b194bc39a314.txt"), join(docs, "004.txt"));
+  copyFileSync(join(DEFAULT_DOCUMENTS_DIR, "004_3cd6b194bc39a314.txt"), join(docs, "005-copy.txt")); // a duplicate copy
+  const cache = join(tmp, "cache");
+  firstZip = await corpusArchive(docs, cache); // extracted (and cached)
+  cachedZip = await corpusArchive(docs, cache); // from the cache
+  zip = unzipSync(firstZip);
+  detail = decodeDocFile(JSON.parse(new TextDecoder().decode(zip[`docs/${DOC_004}.json`])));
+}, 120_000);
+
+afterAll(() => rmSync(tmp, {recursive: true, force: true}));
+
+const text = (name: string) => new TextDecoder().decode(zip[name]);
+
+describe("each document's own files in the site archive", () => {
+  test("the document's rows, text and a file for the duplicate copy; no per-document member elsewhere", () => {
+    const docs = Object.keys(zip).filter((n) => n.startsWith("docs/")).sort();
+    expect(docs).toEqual([`docs/${DOC_004}-dup1.json`, `docs/${DOC_004}.json`, `docs/${DOC_004}.txt`]);
+    expect(Object.keys(zip).filter((n) => n.includes("/") && !n.startsWith("docs/"))).toEqual([]);
+  });
+
+  test("004: 公开02表's 208 社会保障和就业支出 = 1,535.95 万元 on line 171, and line 171 of the text says so", () => {
+    expect(detail.doc_id).toBe(DOC_004);
+    expect(detail.document).toMatchObject({doc_id: DOC_004, entity: "贵州省医疗保障局（本级）", year: 2022, source_file: "004.txt"});
+    const row = detail.line_items.find((r) => r.table_id === "公开02表" && r.code === "208" && r.column_label === "本年收入合计");
+    expect(row).toMatchObject({amount_wan: 1535.95, source_line: 171, code_system: "functional"});
+    expect(text(`docs/${DOC_004}.txt`).split("\n")[170]).toContain("208 社会保障和就业支出 1,535.95");
+    expect(detail.classifications).toContainEqual({code_system: "functional", code: "208", name_en: "Social security and employment"});
+  });
+
+  test("holds exactly the document's rows of every corpus table, in order, with the same values", () => {
+    for (const name of ["tables", "line_items", "narrative_facts", "performance_projects", "performance_indicators", "checks", "residue"] as const) {
+      const corpus = tableFromIPC(zip[`${name}.arrows`]).toArray().map((r) => r.toJSON()).filter((r) => r.doc_id === DOC_004);
+      expect(detail[name].length, name).toBe(corpus.length);
+      expect(detail[name], name).toEqual(corpus.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))));
+    }
+    expect(detail.line_items.length).toBeGreaterThan(400);
+  });
+
+  test("the duplicate copy's file has its documents row and no rows", () => {
+    const dup = decodeDocFile(JSON.parse(text(`docs/${DOC_004}-dup1.json`)));
+    expect(dup.document.message).toMatch(/005-copy\.txt: same text as 004\.txt/);
+    expect(dup.line_items).toEqual([]);
+  });
+
+  test("the same archive bytes from the cache as from the extraction", () => {
+    expect(Buffer.from(cachedZip).equals(Buffer.from(firstZip))).toBe(true);
+  });
+});
