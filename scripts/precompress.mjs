@@ -24,7 +24,8 @@ import {brotliCompress, constants, gzip} from "node:zlib";
 export const COMPRESSIBLE = new Set([".wasm", ".js", ".mjs", ".css", ".html", ".json", ".arrows", ".arrow", ".csv", ".txt", ".svg", ".map"]);
 const MIN_BYTES = 1024;
 const BIG = 4 << 20;
-export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../node_modules/.cache/budget-notebooks/precompress/", import.meta.url));
+/** The cache folder (BN_PRECOMPRESS_CACHE moves it: bench/site.ts measures a cold build with an empty one). */
+export const DEFAULT_CACHE_DIR = process.env.BN_PRECOMPRESS_CACHE || fileURLToPath(new URL("../node_modules/.cache/budget-notebooks/precompress/", import.meta.url));
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
