@@ -44,9 +44,9 @@ function build(root: string, env: Record<string, string> = {}, label = "build"):
   if (result.status !== 0) throw new Error(`npm run build failed in ${root}:\n${(result.stderr ?? "").slice(-3000)}`);
   const log = `${result.stdout}\n${result.stderr}`;
   const cpu = /bn-time ([\d.]+) ([\d.]+) (\d+)/.exec(log);
-  const loader = /load \/data\/corpus\.zip → \[\w+\] success ([\d.]+ \w+) in (\d+)ms/.exec(log);
+  const loader = /load \/data\/corpus\.tar → \[\w+\] success ([\d.]+ \w+) in (\d+)ms/.exec(log);
   const steps = [
-    loader ? `corpus.zip loader ${(Number(loader[2]) / 1000).toFixed(1)} s (${loader[1]})` : null,
+    loader ? `corpus.tar loader ${(Number(loader[2]) / 1000).toFixed(1)} s (${loader[1]})` : null,
     /doc files: [^\n]*/.exec(log)?.[0],
     /precompressed [^\n]*/.exec(log)?.[0]
   ].filter(Boolean);

@@ -1,23 +1,34 @@
-// loaders/site/archive.ts + doc-files.ts: the site's corpus archive carries each
+// loaders/site/archive.ts + doc-files.ts + tar.ts: the site's corpus archive carries each
 // document's own files (docs/<doc_id>.json, .txt), read by the one document page and
 // the one source page (src/components/doc-files.ts decodes them). A document's file holds
 // exactly its rows of the corpus tables, and the same bytes whether extracted or cached.
-import {copyFileSync, mkdirSync, mkdtempSync, rmSync} from "node:fs";
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {spawnSync} from "node:child_process";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
-import {unzipSync} from "fflate";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {corpusArchive} from "../../../loaders/site/archive.ts";
+import {readTar} from "../../../loaders/site/tar.ts";
 import {decodeDocFile, type DocDetail} from "../../../src/components/doc-files.ts";
 import {DEFAULT_DOCUMENTS_DIR} from "../../../scripts/doc-ids.ts";
 
 const DOC_004 = "dcf8d1ae580c8"; // 贵州省医疗保障局（本级） 2022 决算
 const tmp = mkdtempSync(join(tmpdir(), "site-archive-"));
 let zip: Record<string, Uint8Array>;
-let cachedZip: Uint8Array;
-let firstZip: Uint8Array;
+let names: string[];
+let cachedTar: Buffer;
+let firstTar: Buffer;
 let detail: DocDetail;
+
+/** The archive's bytes, written to a file too. */
+async function archive(docs: string, cache: string, path: string): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  await corpusArchive(docs, (chunk) => void chunks.push(chunk), cache);
+  const bytes = Buffer.concat(chunks);
+  writeFileSync(path, bytes);
+  return bytes;
+}
 
 beforeAll(async () => {
   const docs = join(tmp, "documents");
@@ -25,9 +36,14 @@ beforeAll(async () => {
   copyFileSync(join(DEFAULT_DOCUMENTS_DIR, "004_3cd6b194bc39a314.txt"), join(docs, "004.txt"));
   copyFileSync(join(DEFAULT_DOCUMENTS_DIR, "004_3cd6b194bc39a314.txt"), join(docs, "005-copy.txt")); // a duplicate copy
   const cache = join(tmp, "cache");
-  firstZip = await corpusArchive(docs, cache); // extracted (and cached)
-  cachedZip = await corpusArchive(docs, cache); // from the cache
-  zip = unzipSync(firstZip);
+  firstTar = await archive(docs, cache, join(tmp, "first.tar")); // extracted (and cached)
+  cachedTar = await archive(docs, cache, join(tmp, "cached.tar")); // from the cache
+  zip = {};
+  names = [];
+  readTar(join(tmp, "first.tar"), (name, read) => {
+    names.push(name);
+    zip[name] = read();
+  });
   detail = decodeDocFile(JSON.parse(new TextDecoder().decode(zip[`docs/${DOC_004}.json`])));
 }, 120_000);
 
@@ -67,6 +83,24 @@ describe("each document's own files in the site archive", () => {
   });
 
   test("the same archive bytes from the cache as from the extraction", () => {
-    expect(Buffer.from(cachedZip).equals(Buffer.from(firstZip))).toBe(true);
+    expect(cachedTar.equals(firstTar)).toBe(true);
+  });
+
+  test("the corpus tables first, smallest first; the documents' files last", () => {
+    const first = names.findIndex((n) => n.startsWith("docs/"));
+    expect(names.slice(first).every((n) => n.startsWith("docs/"))).toBe(true);
+    const sizes = names.slice(0, first).map((n) => zip[n].length);
+    expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
+    expect(names.slice(0, first)).toContain("line_items.arrows");
+  });
+
+  test("GNU tar reads the archive as we do: same members, same bytes", () => {
+    const listed = spawnSync("tar", ["-tf", join(tmp, "first.tar")], {encoding: "utf-8"});
+    expect(listed.status).toBe(0);
+    expect(listed.stdout.trim().split("\n")).toEqual(names);
+    const out = join(tmp, "untar");
+    mkdirSync(out);
+    expect(spawnSync("tar", ["-xf", join(tmp, "first.tar"), "-C", out]).status).toBe(0);
+    expect(readFileSync(join(out, `docs/${DOC_004}.json`)).equals(Buffer.from(zip[`docs/${DOC_004}.json`]))).toBe(true);
   });
 });

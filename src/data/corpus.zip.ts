@@ -1,9 +1,0 @@
-// Data loader: every extracted table (Arrow, Parquet, CSV), datapackage.json and
-// each document's own files (docs/<doc_id>.json, .txt, .pdf), from data/documents/,
-// as one zip (see loaders/site/archive.ts). BN_CACHE_DIR moves the extraction cache
-// (bench/site.ts measures a cold build with an empty one).
-import {fileURLToPath} from "node:url";
-import {corpusArchive} from "../../loaders/site/archive.ts";
-
-const dir = fileURLToPath(new URL("../../data/documents/", import.meta.url));
-process.stdout.write(await corpusArchive(dir, process.env.BN_CACHE_DIR || undefined));
