@@ -5,10 +5,10 @@
  * 合计, a department row, unit rows (a unit code, or a unit name resolved
  * through 表1-1), code rows and label rows (subtotals printed without code).
  */
-import type { CodeSystem, LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
+import type { CodeSystem, CrossTableEvidence, LineItem, ResidueRow, TableContext, TableFamily, TableParse, TableReading } from "../../schema/types.ts";
 import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
-import { identitiesOf } from "./columns.ts";
+import { identitiesOf, measureOfHeader } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
 import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
@@ -27,9 +27,17 @@ export interface ByCodeOptions {
   codeHint: CodeSystem;
   /** Measure renames for this family (e.g. total → three_public_total, budget → project). */
   remap?: Partial<Record<Measure, Measure>>;
-  /** Column totals known from another table (see evidence.ts), to choose the 合计 row's reading. */
-  evidence?: (ctx: TableContext) => { totals: Map<string, number>; source: string } | null;
+  /** Column totals known from another table (see evidence.ts), to choose the 合计 row's reading in the cross-table pass. */
+  evidence?: TotalsEvidence;
 }
+
+/** Column totals read from other tables (`needs`) in the cross-table pass (tables/cross-table.ts). */
+export interface TotalsEvidence {
+  needs: TableFamily[];
+  totals(ctx: TableContext, evidence: CrossTableEvidence): CrossTotals | null;
+}
+
+type CrossTotals = { totals: Map<string, number>; source: string };
 
 type Kind = "total" | "department" | "unit" | "code" | "label";
 
@@ -42,7 +50,21 @@ interface Row extends RawRow {
   resolvedBy?: string;
 }
 
-export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse {
+/** The rows of a by-code table as read on their own (first pass), before their columns are chosen. */
+interface RowsRead {
+  ctx: TableContext;
+  opts: ByCodeOptions;
+  parts: ReturnType<typeof splitSection>;
+  residue: ResidueRow[];
+  columns: Array<{ label: string; measure: Measure; index?: number }>;
+  ids: ReturnType<typeof identitiesOf>;
+  measures: Measure[];
+  rows: Row[];
+  noDataNote: string | null;
+  unplacedRows: number;
+}
+
+export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReading {
   const parts = splitSection(ctx);
   const residue: ResidueRow[] = [];
   for (const [n, t] of parts.above) residue.push(makeResidue(ctx, n, reasonFor(t, true)));
@@ -59,15 +81,31 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse 
     columns = textColumns(ctx.section.family, parts.header.map(([, t]) => t).join(" ")) ?? [];
   }
   columns = columns.map((c) => ({ ...c, measure: opts.remap?.[c.measure] ?? c.measure }));
+  const moneyCells = new Set(columns.map((c) => c.index ?? -1));
+  // a PDF: columns by position where its geometry is clear; numbers under a known header
+  // the text did not name (单位资金 beside the funds) get their column
+  // what a header cell names: its measure, else the columns the text reader finds in its words
+  const named = (label: string): Measure[] => {
+    const m = measureOfHeader(label);
+    return (m ? [m] : (textColumns(ctx.section.family, label) ?? []).map((c) => c.measure)).map((x) => opts.remap?.[x] ?? x);
+  };
+  const known = (label: string): Measure | null => (named(label).length === 1 ? named(label)[0] : null);
+  const meaning = (label: string): number[] => columns.map((c, j) => (named(label).includes(c.measure) ? j : -1)).filter((j) => j >= 0);
+  const grid = parts.exact
+    ? null
+    : sectionGrid(ctx.doc, parts.header.map(([n]) => n), parts.body.map(([n]) => n), columns.map((c) => c.label), {
+        rightmost: true,
+        meaning,
+        unprinted: true,
+        extra: (label) => known(label) !== null && !columns.some((c) => c.measure === known(label)),
+      });
+  if (grid) columns = [...grid.kept.map((j) => columns[j]), ...grid.extra.map((label) => ({ label, measure: known(label)! }))];
   const measures = columns.map((c) => c.measure);
   const ids = identitiesOf(measures);
-  const moneyCells = new Set(columns.map((c) => c.index ?? -1));
-  // a PDF: columns by position where its geometry is clear
-  const grid = parts.exact ? null : sectionGrid(ctx.doc, parts.header.map(([n]) => n), parts.body.map(([n]) => n), columns.map((c) => c.label), { rightmost: true });
 
   // rows
   const dept = departmentCode(parts.above.map(([, t]) => t));
-  const directory = parts.exact ? unitDirectory(ctx.doc, ctx.tables) : new Map<string, string>();
+  const directory = parts.exact ? unitDirectory(ctx.doc, ctx.sections) : new Map<string, string>();
   const rows: Row[] = [];
   let noDataNote: string | null = null;
   let previousCode: string | null = null;
@@ -76,6 +114,10 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse 
   let unplacedRows = 0;
   for (const [n, t] of parts.body) {
     if (t.trim() === "") continue;
+    if (grid?.numberLine === n) {
+      residue.push(makeResidue(ctx, n, "column numbers (栏次)"));
+      continue;
+    }
     const raw: RawRow = parts.exact ? readTsvRow(n, t, roles, moneyCells) : readTextRow(n, t, previousCode);
     const isTotal = !raw.code && isTotalRow(t);
     if (raw.nums.length === 0) {
@@ -125,9 +167,20 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse 
     rows.push(row);
   }
 
+  const read: RowsRead = { ctx, opts, parts, residue, columns, ids, measures, rows, noDataNote, unplacedRows };
+  const totalRow = parts.exact ? undefined : rows.find((r) => r.kind === "total");
+  const evidence = opts.evidence;
+  // a 合计 row with several readings waits for another table's totals (the cross-table pass)
+  if (totalRow && totalRow.cands.length > 1 && evidence)
+    return { pending: { needs: evidence.needs, rows: `合计 row (line ${totalRow.line}) with ${totalRow.cands.length} readings`, settle: (e) => placeColumns(read, evidence.totals(ctx, e)) } };
+  return placeColumns(read, null);
+}
+
+/** Columns of every row (the 合计 row by `cross` when given), the trust check, and the items. */
+function placeColumns(read: RowsRead, cross: CrossTotals | null): TableParse {
+  const { ctx, opts, parts, residue, columns, ids, measures, rows, noDataNote, unplacedRows } = read;
   if (!parts.exact) {
     const t = rows.find((r) => r.kind === "total");
-    const cross = t && t.cands.length > 1 ? opts.evidence?.(ctx) : null;
     if (t && cross) {
       const ok = t.cands.filter((p) =>
         columns.every((c, j) => !cross.totals.has(c.measure) || withinRounding(valueAt(t.values, p, j), cross.totals.get(c.measure)!)),
