@@ -15,6 +15,7 @@ import { completeness } from "./rules/completeness.ts";
 import { crossTable } from "./rules/cross-table.ts";
 import { explanations } from "./rules/explanations.ts";
 import { hierarchy } from "./rules/hierarchy.ts";
+import { naming } from "./rules/naming.ts";
 import { performanceRate } from "./rules/performance-rate.ts";
 import { performanceScore } from "./rules/performance-score.ts";
 import { performanceWeights } from "./rules/performance-weights.ts";
@@ -207,6 +208,14 @@ export const RULES: RuleSpec[] = [
     en: "Units: the right figure in the wrong unit (元 for 万元, ×10,000) — a prose amount against the figure before it, its table or its listed parts; the same figure in two tables",
     severity: "error",
     run: units,
+  },
+  {
+    id: "naming",
+    family: "naming",
+    zh: "单位名称：封面、表头（编制单位、单位名称、部门名称、预算单位）与各部分标题中的单位名称及范围标注（本级、汇总）一致",
+    en: "Naming: the entity is named alike on the cover, in the table headers and the part titles, with the same scope marker (本级 / 汇总)",
+    severity: "warning",
+    run: naming,
   },
   {
     id: "explanations",

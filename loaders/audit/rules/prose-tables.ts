@@ -7,7 +7,10 @@
  * tables of that scope, else of a scope holding the same money (figures.ts).
  * A code's amount may match any money column of its row (合计, 当年拨款,
  * 上年结转, 基本, 项目). A prose section none of whose amounts matches a
- * table (e.g. a sub-unit's 绩效 report) is about other money and is skipped.
+ * table (e.g. a sub-unit's 绩效 report) is about other money and is skipped,
+ * unless it is the standard 说明 section of what it states (机关运行经费 under
+ * 机关运行经费支出情况, “三公” figures under a “三公” heading) in a document
+ * some other section of which matches.
  * Earlier-year and derived figures, and amounts whose subject is not in
  * their own sentence (carried over from an earlier one), are not compared.
  */
@@ -15,7 +18,7 @@ import { toWanFactor } from "../../base/money.ts";
 import { decimalsOf, type RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
 import { figuresOf, scopeAliases, type Figure } from "../figures.ts";
-import { isStatedAmount } from "../sentences.ts";
+import { isStandardSection, isStatedAmount } from "../sentences.ts";
 import type { NarrativeFactLike } from "../types.ts";
 import { removeSpaces } from "../../base/fold.ts";
 import { tenThousandfold } from "./units.ts";
@@ -153,8 +156,14 @@ function computeComparisons(ctx: AuditContext): Array<Comparison & { slip: boole
   }
   const sectionOf = (f: NarrativeFactLike) => `${f.section ?? ""}\u0001${f.subsection ?? ""}`;
   const anchored = new Set(comparisons.filter((c) => c.matched).map((c) => sectionOf(c.fact)));
+  // a standard 说明 section (机关运行经费支出情况 …) speaks of the document's own money once any section matches
+  const standard = (f: NarrativeFactLike) => {
+    if (anchored.size === 0 || !isStandardSection(f.section)) return false;
+    const heading = `${f.section ?? ""}${f.subsection ?? ""}`;
+    return (/运行经费/.test(f.subject) && /机关运行经费/.test(heading)) || (/三公|因公出国|公务用车|公务接待/.test(f.subject) && /三公/.test(heading));
+  };
   return comparisons
-    .filter((c) => anchored.has(sectionOf(c.fact)))
+    .filter((c) => anchored.has(sectionOf(c.fact)) || standard(c.fact))
     .map((c) => ({ ...c, slip: !c.matched && tenThousandfold(c.fact.amount_wan!, c.figure.value, proseTolerance(c.fact)) }));
 }
 

@@ -15,7 +15,7 @@
 import { removeSpaces } from "../../base/fold.ts";
 import { decimalsOf, fmt, type RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
-import { isStatedAmount, sentencesOf } from "../sentences.ts";
+import { isStandardSection, isStatedAmount, sentencesOf } from "../sentences.ts";
 import type { NarrativeFactLike, ProjectLike } from "../types.ts";
 import { proseTolerance } from "./prose-tables.ts";
 
@@ -36,9 +36,7 @@ function scopeOf(f: NarrativeFactLike, squashedSentence: string): string {
  * for all money, for 一般公共预算, for 当年拨款 …).
  */
 function contextOf(f: NarrativeFactLike): string {
-  const section = removeSpaces(f.section ?? "");
-  const standard = /收入支出|收支|收入|支出|财政拨款|三公|机关运行|政府采购|国有资产/.test(section) && !/绩效|单位|局|办公室|中心|本级/.test(section);
-  return standard && !f.code ? "standard" : `${section}\u0001${removeSpaces(f.subsection ?? "")}`;
+  return isStandardSection(f.section) && !f.code ? "standard" : `${removeSpaces(f.section ?? "")}\u0001${removeSpaces(f.subsection ?? "")}`;
 }
 
 /** Subject without spaces, page-marker residue, a leading year, quotes and a trailing 支出 / 为. */
@@ -82,7 +80,7 @@ function toleranceOf(a: NarrativeFactLike, b: NarrativeFactLike): number {
   return Math.max(proseTolerance(a), proseTolerance(b));
 }
 
-const valueOf = (f: NarrativeFactLike): number => f.amount_wan!;
+const wanOf = (f: NarrativeFactLike): number => f.amount_wan!;
 
 function proseRepeats(facts: NarrativeFactLike[], run: RuleRun): void {
   const groups = new Map<string, NarrativeFactLike[]>();
@@ -103,13 +101,13 @@ function proseRepeats(facts: NarrativeFactLike[], run: RuleRun): void {
       const what = "万元";
       run.amounts(
         {
-          zh: `正文两处刊印的“${first.subject}”（第 ${first.source_line} 行 ${fmt(valueOf(first))}${what}，第 ${other.source_line} 行 ${fmt(valueOf(other))}${what}）应一致`,
-          en: `"${first.subject}" printed twice in the prose (line ${first.source_line}: ${fmt(valueOf(first))}, line ${other.source_line}: ${fmt(valueOf(other))}) must agree`,
+          zh: `正文两处刊印的“${first.subject}”（第 ${first.source_line} 行 ${fmt(wanOf(first))}${what}，第 ${other.source_line} 行 ${fmt(wanOf(other))}${what}）应一致`,
+          en: `"${first.subject}" printed twice in the prose (line ${first.source_line}: ${fmt(wanOf(first))}, line ${other.source_line}: ${fmt(wanOf(other))}) must agree`,
           subject: first.subject,
           source_lines: [first.source_line, other.source_line],
           table_ids: [],
         },
-        valueOf(first), valueOf(other), 1, "prose", tol,
+        wanOf(first), wanOf(other), 1, "prose", tol,
       );
     }
   }
