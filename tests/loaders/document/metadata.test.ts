@@ -15,7 +15,7 @@ describe("metadata from the content", () => {
     expect(meta(SAMPLE.sichuan2023budget)).toMatchObject({ entity: "四川省医疗保障局", level: "province", year: 2023, kind: "budget", scope: "department", scope_zh: "部门" });
     expect(meta(SAMPLE.leshan2021)).toMatchObject({ entity: "四川省乐山市医疗保障局", province: "四川省", city: "乐山市", level: "city", year: 2021, kind: "final", scope: "department" });
     expect(meta(SAMPLE.guizhou2022)).toMatchObject({ entity: "贵州省医疗保障局（本级）", province: "贵州省", level: "province", year: 2022, kind: "final", scope: "unit", scope_zh: "本级" });
-  }, 60_000); // extracts five whole documents: no time limit meant (speed is measured by bench/)
+  });
 
   it.skipIf(!hasExternal)("reads Shanghai documents of other departments and templates", () => {
     expect(meta(EXT.czjFinal)).toMatchObject({ entity: "上海市普陀区财政局", province: "上海市", region: "上海市普陀区", level: "district", year: 2024, kind: "final", scope: "department" });
