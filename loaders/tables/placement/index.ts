@@ -58,7 +58,8 @@
  *     positions: the header cells' x-extents are the columns, a number goes
  *     where its x-span falls; the rules below decide where the geometry is
  *     unclear, and for text input. Rule "geometry: x-span under the column
- *     header", not inferred.
+ *     header", not inferred. Layout-kept text (layout.ts): a number goes to
+ *     the column whose header word's display centre is nearest.
  *
  * One search budget (`SEARCH_BUDGET`, 65,536 placements, combinations or
  * solutions) bounds every search: beyond it a search gives no answer and
@@ -70,4 +71,5 @@ export type { ColumnSchema, Identity, Misprints, RowOptions, RowPlacement } from
 export { resolveGroups, type Group, type Resolvable } from "./groups.ts";
 export { fitsIdentities, placeRows, type PlaceOptions, type PlaceRow, type Placement } from "./tree.ts";
 export { GEOMETRY_RULE, placeByGeometry, sectionGrid, type Grid } from "./geometry.ts";
+export { headerAnchors, nearestAnchor } from "./layout.ts";
 export { solveColumns, type Constraint, type Solved, type Stage } from "./constraints.ts";
