@@ -86,6 +86,22 @@ describe("each document's own files in the site archive", () => {
     expect(cachedTar.equals(firstTar)).toBe(true);
   });
 
+  test("every table as Arrow stream, Arrow file, Parquet and CSV, and the datapackage", () => {
+    for (const t of ["documents", "tables", "line_items", "narrative_facts", "checks", "residue", "panel"])
+      for (const ext of ["arrows", "arrow", "parquet", "csv"]) expect(names, `${t}.${ext}`).toContain(`${t}.${ext}`);
+    expect(JSON.parse(text("datapackage.json")).resources.map((r: {name: string}) => r.name)).toContain("line_items");
+  });
+
+  test("004's figures with their line in the corpus tables: 年初结转和结余 5,059.01 on line 148 of 公开01表", () => {
+    const row = text("line_items.csv").split("\n").find((l) => l.includes(",公开01表,") && l.includes(",carryover_prior,") && l.includes(",148,"));
+    expect(row).toContain(",5059.01,");
+    expect(text("documents.csv")).toContain(`${DOC_004},004.txt`);
+  });
+
+  test("the document's text is the sample's, as decoded", () => {
+    expect(text(`docs/${DOC_004}.txt`)).toBe(readFileSync(join(DEFAULT_DOCUMENTS_DIR, "004_3cd6b194bc39a314.txt"), "utf8"));
+  });
+
   test("the corpus tables first, smallest first; the documents' files last", () => {
     const first = names.findIndex((n) => n.startsWith("docs/"));
     expect(names.slice(first).every((n) => n.startsWith("docs/"))).toBe(true);
