@@ -1,9 +1,9 @@
 /**
  * A batch: many files → the output folder. The per-document pipeline
  * (extract.ts) runs on a pool of worker threads (pool.ts), or comes from the
- * cache (cache.ts) when the file and the parser are unchanged; each result is
- * spooled to disk at once (write/spool.ts), so memory does not grow with the
- * corpus; duplicates are settled once all copies are known (document/duplicates.ts);
+ * cache (cache.ts) when the file and the parser are unchanged; each thread
+ * spools its documents' rows to disk at once (write/spool.ts), so memory does
+ * not grow with the corpus and the main thread never handles a row; duplicates are settled once all copies are known (document/duplicates.ts);
  * the writers order every row by document and row (write/corpus.ts), so the
  * files are byte-identical whatever the number of workers or the order in
  * which documents finished.
@@ -74,17 +74,15 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
         const position = nextFile++;
         const path = files[position];
         const source_file = options.root ? relative(options.root, path) : path;
-        const { result, cached: hit } = await pool.run({ path, source_file, cacheDir });
+        const { result, cached: hit } = await pool.run({ path, source_file, cacheDir, spoolDir: spool.dir, keepText: options.keepText });
         if (hit) cached++;
-        spool.document(position, result.document);
-        spool.rows(position, result.blocks);
+        spool.document(position, result.document, result.key);
         spool.renames.push(...(result.renames ?? []));
         if (options.keepText && result.text !== null) texts.set(position, result.text);
         options.onDocument?.(result, position, files.length);
       }
     };
     await Promise.all(Array.from({ length: jobs * 2 }, one));
-    spool.close();
 
     // Settle duplicates, then write every table in input order.
     for (const pos of markDuplicates(spool.documents)) spool.dropped.add(pos);

@@ -22,7 +22,7 @@ import { panelFromStage } from "../panel/from-stage.ts";
 import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import { BATCH_ROWS, writeArrowFiles } from "./arrow.ts";
 import { cellValue } from "./row-json.ts";
-import { SPOOLED_TABLES, type Spool } from "./spool.ts";
+import { SPOOLED_TABLES, spoolFiles, type Spool } from "./spool.ts";
 
 /** What can be written; parquet and arrow by default. */
 export const OUTPUT_FORMATS = ["parquet", "arrow", "csv", "partitioned", "duckdb"] as const;
@@ -113,18 +113,27 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
   const written: string[] = [];
   const formats = new Set(options.formats ?? DEFAULT_FORMATS);
   try {
-    // Load: spooled JSON lines (in parallel: the order is restored when writing), documents and classifications.
+    // Load: spooled JSON lines (in parallel: the order is restored when writing), each row's spool key mapped to
+    // its document's position (the rows of dropped duplicates have none and are left out); documents and classifications.
     await conn.run(`SET threads = ${LOAD_THREADS}`);
     const byName = new Map(OUTPUT_TABLES.map((t) => [t.name, t]));
+    await conn.run("CREATE TABLE _positions (_key BIGINT, _doc INTEGER)");
+    const positions = await conn.createAppender("_positions");
+    for (const [doc, key] of [...spool.keys].sort((a, b) => a[0] - b[0])) {
+      if (spool.dropped.has(doc)) continue;
+      positions.appendBigInt(BigInt(key));
+      positions.appendInteger(doc);
+      positions.endRow();
+    }
+    positions.closeSync();
     for (const name of SPOOLED_TABLES) {
       const spec = byName.get(name)!;
       await createTable(conn, spec);
-      const columns = ["_doc: 'INTEGER'", "_row: 'INTEGER'", ...spec.columns.map((c) => `${literal(c.name)}: ${literal(SQL_TYPES[c.type])}`)].join(", ");
-      await conn.run(`INSERT INTO ${quote(name)} SELECT * FROM read_json(${literal(spool.path(name))}, format = 'newline_delimited', columns = {${columns}}, maximum_object_size = 67108864)`);
-    }
-    if (spool.dropped.size > 0) {
-      const dropped = [...spool.dropped].join(", ");
-      for (const name of SPOOLED_TABLES) await conn.run(`DELETE FROM ${quote(name)} WHERE _doc IN (${dropped})`);
+      const files = spoolFiles(spool.dir, name);
+      if (files.length === 0) continue;
+      const columns = ["_key: 'BIGINT'", "_row: 'INTEGER'", ...spec.columns.map((c) => `${literal(c.name)}: ${literal(SQL_TYPES[c.type])}`)].join(", ");
+      const read = `read_json([${files.map(literal).join(", ")}], format = 'newline_delimited', compression = 'gzip', columns = {${columns}}, maximum_object_size = 67108864)`;
+      await conn.run(`INSERT INTO ${quote(name)} SELECT p._doc, s._row, ${spec.columns.map((c) => `s.${quote(c.name)}`).join(", ")} FROM ${read} s JOIN _positions p USING (_key)`);
     }
     const classifications = byName.get("classifications")!;
     await createTable(conn, classifications);
