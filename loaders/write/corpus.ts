@@ -21,7 +21,7 @@ import { dataPackage } from "../schema/dictionary.ts";
 import { panelFromStage } from "../panel/from-stage.ts";
 import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import { BATCH_ROWS, writeArrowFiles } from "./arrow.ts";
-import { cellValue } from "./row-json.ts";
+import { cellValue } from "./row-csv.ts";
 import { SPOOLED_TABLES, spoolFiles, type Spool } from "./spool.ts";
 
 /** What can be written; parquet and arrow by default. */
@@ -113,7 +113,7 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
   const written: string[] = [];
   const formats = new Set(options.formats ?? DEFAULT_FORMATS);
   try {
-    // Load: spooled JSON lines (in parallel: the order is restored when writing), each row's spool key mapped to
+    // Load: spooled CSV lines (in parallel: the order is restored when writing), each row's spool key mapped to
     // its document's position (the rows of dropped duplicates have none and are left out); documents and classifications.
     await conn.run(`SET threads = ${LOAD_THREADS}`);
     const byName = new Map(OUTPUT_TABLES.map((t) => [t.name, t]));
@@ -132,7 +132,9 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
       const files = spoolFiles(spool.dir, name);
       if (files.length === 0) continue;
       const columns = ["_key: 'BIGINT'", "_row: 'INTEGER'", ...spec.columns.map((c) => `${literal(c.name)}: ${literal(SQL_TYPES[c.type])}`)].join(", ");
-      const read = `read_json([${files.map(literal).join(", ")}], format = 'newline_delimited', compression = 'gzip', columns = {${columns}}, maximum_object_size = 67108864)`;
+      // exactly the dialect of write/row-csv.ts: nothing sniffed, "" an empty string, an empty field null
+      const dialect = "header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', allow_quoted_nulls = false, max_line_size = 33554432, buffer_size = 33554432";
+      const read = `read_csv([${files.map(literal).join(", ")}], compression = 'gzip', ${dialect}, columns = {${columns}})`;
       await conn.run(`INSERT INTO ${quote(name)} SELECT p._doc, s._row, ${spec.columns.map((c) => `s.${quote(c.name)}`).join(", ")} FROM ${read} s JOIN _positions p USING (_key)`);
     }
     const classifications = byName.get("classifications")!;

@@ -1,8 +1,8 @@
 /**
  * The spool: per-document rows on their way to the writers. Whichever thread
  * extracted a document (or read it from the cache) appends its rows at once,
- * gzipped JSON lines (write/row-json.ts), to its own
- * `<dir>/<table>.<thread>.ndjson.gz` (one gzip member per document: members
+ * gzipped CSV lines (write/row-csv.ts), to its own
+ * `<dir>/<table>.<thread>.csv.gz` (one gzip member per document: members
  * concatenate into one valid gzip file, and a cached block is appended as it
  * is, never decoded), so memory does not grow with the number of documents
  * and the main thread touches no row. Documents may arrive in any order and
@@ -17,7 +17,7 @@ import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import type { DocumentRow } from "../schema/types.ts";
 import type { StatedRename } from "../panel/names.ts";
 import type { OutputName } from "../schema/columns.ts";
-import { rowsToJsonLines } from "./row-json.ts";
+import { rowsToCsvLines } from "./row-csv.ts";
 
 /** Tables built at the end, over the whole batch: classifications, entities and panel. */
 export const BATCH_TABLES = ["classifications", "entities", "panel"] as const satisfies readonly OutputName[];
@@ -28,7 +28,7 @@ export const SPOOLED_TABLES: readonly SpooledTable[] = OUTPUT_TABLES.map((t) => 
   (name): name is SpooledTable => name !== "documents" && !(BATCH_TABLES as readonly string[]).includes(name),
 );
 
-/** One document's rows: a gzip member of JSON lines per spooled table (empty when it has none), in SPOOLED_TABLES order. */
+/** One document's rows: a gzip member of CSV lines per spooled table (empty when it has none), in SPOOLED_TABLES order. */
 export type RowBlocks = Uint8Array[];
 
 const SPECS = new Map(OUTPUT_TABLES.map((t) => [t.name, t]));
@@ -38,7 +38,7 @@ const GZIP = { level: 1 };
 /** A document's rows (an object with one array per table) as row blocks stamped with its spool key. */
 export function rowBlocks(rows: Partial<Record<SpooledTable, readonly object[]>>, key: number): RowBlocks {
   return SPOOLED_TABLES.map((table) => {
-    const lines = rowsToJsonLines(SPECS.get(table)!, rows[table] ?? [], key);
+    const lines = rowsToCsvLines(SPECS.get(table)!, rows[table] ?? [], key);
     return lines ? gzipSync(lines, GZIP) : new Uint8Array(0);
   });
 }
@@ -46,14 +46,14 @@ export function rowBlocks(rows: Partial<Record<SpooledTable, readonly object[]>>
 /** Append a document's blocks to the spool folder `dir`, in files of their own for `writer` (a thread's tag). */
 export function appendBlocks(dir: string, writer: string, blocks: RowBlocks): void {
   SPOOLED_TABLES.forEach((table, i) => {
-    if (blocks[i].length > 0) appendFileSync(join(dir, `${table}.${writer}.ndjson.gz`), blocks[i]);
+    if (blocks[i].length > 0) appendFileSync(join(dir, `${table}.${writer}.csv.gz`), blocks[i]);
   });
 }
 
 /** The spool's files of one table (every writer's). */
 export function spoolFiles(dir: string, table: SpooledTable): string[] {
   return readdirSync(dir)
-    .filter((name) => name.startsWith(`${table}.`) && name.endsWith(".ndjson.gz"))
+    .filter((name) => name.startsWith(`${table}.`) && name.endsWith(".csv.gz"))
     .sort()
     .map((name) => join(dir, name));
 }
