@@ -42,7 +42,18 @@ export interface BatchResult {
   /** Decoded text of each extracted document, by doc_id (with keepText). */
   texts: Map<string, string>;
   written: string[];
-  stats: { files: number; cached: number; extracted: number; ms: number; cpu_ms: number; parser_version: string; data_version: string };
+  stats: {
+    files: number;
+    cached: number;
+    extracted: number;
+    ms: number;
+    cpu_ms: number;
+    /** Of ms: writing the outputs once every document was done, in total and by step. */
+    write_ms: number;
+    write_steps: Record<string, number>;
+    parser_version: string;
+    data_version: string;
+  };
 }
 
 /** CPU time of this process (every thread: workers and DuckDB's too), in ms. */
@@ -88,14 +99,17 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
     for (const pos of markDuplicates(spool.documents)) spool.dropped.add(pos);
     const documents = [...spool.documents].sort((a, b) => a[0] - b[0]).map(([, d]) => d);
     const versions = { parser, data: dataVersion(parser, documents.map((d) => d.sha256)) };
-    const written = await writeCorpus(outDir, spool, { formats: options.formats, versions });
+    const writing = performance.now();
+    const write_steps: Record<string, number> = {};
+    const written = await writeCorpus(outDir, spool, { formats: options.formats, versions, timings: write_steps });
+    const write_ms = Math.round(performance.now() - writing);
     const textsById = new Map<string, string>();
     for (const [pos, text] of [...texts].sort((a, b) => a[0] - b[0])) if (!spool.dropped.has(pos)) textsById.set(spool.documents.get(pos)!.doc_id, text);
     return {
       documents,
       texts: textsById,
       written,
-      stats: { files: files.length, cached, extracted: files.length - cached, ms: Math.round(performance.now() - started), cpu_ms: cpuMs(process.cpuUsage(cpu)), parser_version: parser, data_version: versions.data },
+      stats: { files: files.length, cached, extracted: files.length - cached, ms: Math.round(performance.now() - started), cpu_ms: cpuMs(process.cpuUsage(cpu)), write_ms, write_steps, parser_version: parser, data_version: versions.data },
     };
   } finally {
     await pool.close();

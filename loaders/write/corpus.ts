@@ -33,6 +33,8 @@ export interface CorpusWriteOptions {
   formats?: readonly OutputFormat[];
   /** Written into every Parquet file's key/value metadata and datapackage.json. */
   versions?: { parser: string; data: string };
+  /** Filled with the milliseconds each step took (load, classifications, panel, then each format; `<step> cpu`: CPU time of every thread), for benchmarks. */
+  timings?: Record<string, number>;
 }
 
 const SQL_TYPES: Record<ColumnType, string> = { string: "VARCHAR", double: "DOUBLE", int: "INTEGER", bool: "BOOLEAN" };
@@ -112,6 +114,19 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
   const conn = await instance.connect();
   const written: string[] = [];
   const formats = new Set(options.formats ?? DEFAULT_FORMATS);
+  let since = performance.now();
+  let cpuSince = process.cpuUsage();
+  const lap = (step: string) => {
+    const now = performance.now();
+    const cpu = process.cpuUsage();
+    const t = options.timings;
+    if (t) {
+      t[step] = (t[step] ?? 0) + Math.round(now - since);
+      t[`${step} cpu`] = (t[`${step} cpu`] ?? 0) + Math.round((cpu.user - cpuSince.user + cpu.system - cpuSince.system) / 1000);
+    }
+    since = now;
+    cpuSince = cpu;
+  };
   try {
     // Load: spooled CSV lines (in parallel: the order is restored when writing), each row's spool key mapped to
     // its document's position (the rows of dropped duplicates have none and are left out); documents and classifications.
@@ -137,11 +152,13 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
       const read = `read_csv([${files.map(literal).join(", ")}], compression = 'gzip', ${dialect}, columns = {${columns}})`;
       await conn.run(`INSERT INTO ${quote(name)} SELECT p._doc, s._row, ${spec.columns.map((c) => `s.${quote(c.name)}`).join(", ")} FROM ${read} s JOIN _positions p USING (_key)`);
     }
+    lap("load");
     const classifications = byName.get("classifications")!;
     await createTable(conn, classifications);
     const codes = classificationsFromCounts(await nameCountsSql(conn));
     await appendRows(conn, classifications, codes.map((row, i) => [0, i + 1, row] as [number, number, object]));
     // The batch stage: entities over every kept document (it sets their entity_id), then the panel.
+    lap("classifications");
     const docs = [...spool.documents].sort((a, b) => a[0] - b[0]);
     const kept = docs.filter(([doc]) => !spool.dropped.has(doc)).map(([, row]) => row);
     const { entities, panel } = await panelFromStage(conn, kept, spool.renames, codes);
@@ -152,6 +169,7 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
     const documents = byName.get("documents")!;
     await createTable(conn, documents);
     await appendRows(conn, documents, docs.map(([doc, row]) => [doc, 1, row] as [number, number, object]));
+    lap("panel");
 
     // Write: every table in every format, ordered by document and row, on one thread (the same bytes every time).
     await conn.run("SET threads = 1");
@@ -168,12 +186,17 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
       if (formats.has("parquet")) {
         await conn.run(`COPY (${select}) TO ${literal(`${base}.parquet`)} (FORMAT parquet, COMPRESSION zstd, ${meta})`);
         written.push(`${base}.parquet`);
+        lap("parquet");
       }
       if (formats.has("csv")) {
         await conn.run(`COPY (${select}) TO ${literal(`${base}.csv`)} (FORMAT csv, HEADER true)`);
         written.push(`${base}.csv`);
+        lap("csv");
       }
-      if (formats.has("arrow")) written.push(...(await writeArrowFiles(base, spec, columnBatches(conn, select, spec.columns.length))));
+      if (formats.has("arrow")) {
+        written.push(...(await writeArrowFiles(base, spec, columnBatches(conn, select, spec.columns.length))));
+        lap("arrow");
+      }
       // partitioned by province and year, the document's where the table has none of its own (panel rows keep
       // the year they are about); tables without documents (classifications, entities) are not partitioned
       const missing = PARTITION.filter((p) => !spec.columns.some((c) => c.name === p));
@@ -188,11 +211,16 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
         mkdirSync(join(outDir, "partitioned"), { recursive: true });
         await conn.run(`COPY (${partitioned}) TO ${literal(dir)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${PARTITION.join(", ")}), ${meta})`);
         written.push(dir);
+        lap("partitioned");
       }
-      if (formats.has("duckdb")) await conn.run(`CREATE TABLE out.${quote(spec.name)} AS ${select}`);
+      if (formats.has("duckdb")) {
+        await conn.run(`CREATE TABLE out.${quote(spec.name)} AS ${select}`);
+        lap("duckdb");
+      }
     }
     if (formats.has("duckdb")) {
       await conn.run("DETACH out");
+      lap("duckdb");
       written.push(join(outDir, "corpus.duckdb"));
     }
     const pkg = join(outDir, "datapackage.json");
