@@ -9,6 +9,7 @@ import { readDocument } from "../loaders/ingest/read.ts";
 import { extractPerformance } from "../loaders/performance/index.ts";
 import { extractNarrative } from "../loaders/prose/index.ts";
 import { segmentDocument } from "../loaders/segment/index.ts";
+import { readTables } from "../loaders/tables/cross-table.ts";
 import { extractTables } from "../loaders/tables/extract.ts";
 
 const repeats = Number(process.argv[2] ?? 5);
@@ -27,7 +28,7 @@ for (let r = 0; r <= repeats; r++) {
     const d = time(`${name} read`, () => readDocument(f));
     const m = time(`${name} metadata`, () => readMetadata(d.lines));
     const seg = time(`${name} segment`, () => segmentDocument(d, m.amount_unit === "元" || m.amount_unit === "亿元" ? m.amount_unit : "万元"));
-    time(`${name} tables`, () => extractTables(d, seg.sections));
+    time(`${name} tables`, () => extractTables(d, seg.sections, readTables(d, seg.sections)));
     const ctx = { amount_unit: m.amount_unit, year: m.year };
     time(`${name} prose`, () => extractNarrative(d, seg, ctx));
     time(`${name} performance`, () => extractPerformance(d, seg.performance, ctx));

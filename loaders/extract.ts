@@ -1,7 +1,8 @@
 /**
  * The pipeline, one stage a line in `extractBytes`: ingest → document
- * metadata → segmentation (once) → standard tables (with the cross-table
- * pass) → prose, 绩效 → audit → rows. The CLI and the site's data loaders
+ * metadata → segmentation (once) → standard tables, first pass (each on its
+ * own) → cross-table pass (pending readings settled with evidence from the
+ * other tables) → table rows → prose, 绩效 → audit → rows. The CLI and the site's data loaders
  * both call `extractFiles`, so they can never disagree.
  */
 import { createHash } from "node:crypto";
@@ -22,6 +23,7 @@ import { extractPerformance } from "./performance/index.ts";
 import type { PerformanceIndicator, PerformanceProject } from "./performance/types.ts";
 import { auditWithStats } from "./audit/index.ts";
 import type { AuditStat, Check } from "./audit/types.ts";
+import { readAlone, settlePending } from "./tables/cross-table.ts";
 import { extractTables } from "./tables/extract.ts";
 import { panelStage, statedRenames, type EntityRow, type PanelRow, type StatedRename } from "./panel/index.ts";
 
@@ -140,8 +142,12 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
   const context = { amount_unit: unit, year: meta.year };
   // segment, once: standard-table sections, 绩效 blocks, prose lines, table-like blocks
   const segments = segmentDocument(doc, unit, meta.kind);
-  // tables, with the cross-table pass: a parser checking against another table reads that table's parse
-  const tables = extractTables(doc, segments.sections);
+  // tables, first pass: each standard table read on its own; rows whose reading depends on another table left pending
+  const firstPass = readAlone(doc, segments.sections);
+  // tables, cross-table pass: pending readings settled with evidence from the other tables' readings
+  const readings = settlePending(segments.sections, firstPass);
+  // tables: every line of every table accounted for (items, residue, the table's row and status)
+  const tables = extractTables(doc, segments.sections, readings);
   // prose: the figures stated in the text
   const prose = extractNarrative(doc, segments, context);
   // 绩效: the performance tables

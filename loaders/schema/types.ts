@@ -216,19 +216,42 @@ export interface TableParse {
 export interface TableContext {
   doc: SourceDocument;
   section: TableSection;
-  /** The document's tables, for a parser that checks against another table (the cross-table pass). */
-  tables: DocumentTables;
+  /**
+   * Every table section of the document as segmentation found it: a parser
+   * may read their text (e.g. the unit directory of 表1-1), never another
+   * table's reading — readings of other tables come only in the cross-table
+   * pass, as CrossTableEvidence.
+   */
+  sections: TableSection[];
 }
 
 /**
- * The standard tables of one document as segmentation found them, and their
- * parses: a parser reading another table's figures asks here, so every table
- * is parsed once per extraction and the dependency is an argument.
+ * What the cross-table pass (tables/cross-table.ts) gives a pending reading:
+ * the other tables of the document, each read once, after the first pass.
  */
-export interface DocumentTables {
-  sections: TableSection[];
-  /** The section's parse by the parser, computed once. */
-  parse(parser: TableParser, section: TableSection): TableParse;
+export interface CrossTableEvidence {
+  /** The document's first section of the family, or null. */
+  section(family: TableFamily): TableSection | null;
+  /** The settled reading of that section by its family's parser, or null when the document has no such table. */
+  reading(family: TableFamily): TableParse | null;
 }
 
-export type TableParser = (ctx: TableContext) => TableParse;
+/**
+ * A first-pass reading with rows whose reading depends on another table:
+ * the parser stopped where that table's evidence is needed; `settle`
+ * finishes the reading with it in the cross-table pass.
+ */
+export interface PendingReading {
+  pending: {
+    /** The families whose readings `settle` reads (and may read only). */
+    needs: TableFamily[];
+    /** Which rows wait, e.g. "合计 row with vanished cells". */
+    rows: string;
+    settle(evidence: CrossTableEvidence): TableParse;
+  };
+}
+
+/** A parser's first-pass reading of its table on its own: final, or pending on other tables. */
+export type TableReading = TableParse | PendingReading;
+
+export type TableParser = (ctx: TableContext) => TableReading;

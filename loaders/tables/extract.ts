@@ -1,15 +1,15 @@
 /**
- * One document's standard tables: find the sections, run each family's
- * parser, and account for every line of every section — a non-blank line
- * that gave no number and that the parser did not explain goes to residue
- * with a generic reason, so nothing is dropped silently.
+ * One document's standard tables, from their settled readings (the two
+ * passes of tables/cross-table.ts): account for every line of every
+ * section — a non-blank line that gave no number and that the parser did
+ * not explain goes to residue with a generic reason, so nothing is dropped
+ * silently — and give each table its row and status.
  */
 import type { LineItem, ResidueRow, SourceDocument, TableRow, TableSection, TableStatus } from "../schema/types.ts";
 import { plausibleWan, TOO_LARGE } from "../base/money.ts";
 import { numberProblem } from "../ingest/numbers.ts";
 import { makeResidue } from "./item.ts";
-import { documentTables } from "./store.ts";
-import { PARSERS } from "./parsers.ts";
+import type { Outcome } from "./cross-table.ts";
 
 /** A money-looking figure (linear: a single digit before the point, so no backtracking over long digit runs). */
 const MONEY = /\d\.\d{1,2}(?!\d)|\d,\d{3}/;
@@ -21,25 +21,19 @@ export interface TablesExtraction {
   messages: string[];
 }
 
-export function extractTables(doc: SourceDocument, sections: TableSection[]): TablesExtraction {
+export function extractTables(doc: SourceDocument, sections: TableSection[], readings: Map<TableSection, Outcome>): TablesExtraction {
   const out: TablesExtraction = { tables: [], items: [], residue: [], messages: [] };
-  const store = documentTables(doc, sections);
   for (const section of sections) {
-    const ctx = { doc, section, tables: store };
-    const parser = section.family === "unrecognised" ? undefined : PARSERS[section.family];
+    const ctx = { doc, section, sections };
+    const reading = readings.get(section);
     let status: TableStatus = "unparsed";
     let message = `no parser for table family ${section.family}`;
     let items: LineItem[] = [];
     let residue: ResidueRow[] = [];
-    if (parser) {
-      try {
-        const parsed = store.parse(parser, section);
-        ({ items, residue, status, message } = parsed);
-      } catch (err) {
-        status = "error";
-        message = `parser failed: ${(err as Error).message}`;
-      }
-    }
+    if (reading instanceof Error) {
+      status = "error";
+      message = `parser failed: ${reading.message}`;
+    } else if (reading) ({ items, residue, status, message } = reading);
     // a line holding a number no amount can be (-1e308, 20 digits) gives no figures: its cells may have been misread around it
     const implausible = new Map<number, string>();
     for (let n = section.start_line; n <= section.end_line; n++) {

@@ -5,7 +5,7 @@
  * 合计, a department row, unit rows (a unit code, or a unit name resolved
  * through 表1-1), code rows and label rows (subtotals printed without code).
  */
-import type { CodeSystem, LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
+import type { CodeSystem, CrossTableEvidence, LineItem, ResidueRow, TableContext, TableFamily, TableParse, TableReading } from "../../schema/types.ts";
 import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { identitiesOf } from "./columns.ts";
@@ -27,9 +27,17 @@ export interface ByCodeOptions {
   codeHint: CodeSystem;
   /** Measure renames for this family (e.g. total → three_public_total, budget → project). */
   remap?: Partial<Record<Measure, Measure>>;
-  /** Column totals known from another table (see evidence.ts), to choose the 合计 row's reading. */
-  evidence?: (ctx: TableContext) => { totals: Map<string, number>; source: string } | null;
+  /** Column totals known from another table (see evidence.ts), to choose the 合计 row's reading in the cross-table pass. */
+  evidence?: TotalsEvidence;
 }
+
+/** Column totals read from other tables (`needs`) in the cross-table pass (tables/cross-table.ts). */
+export interface TotalsEvidence {
+  needs: TableFamily[];
+  totals(ctx: TableContext, evidence: CrossTableEvidence): CrossTotals | null;
+}
+
+type CrossTotals = { totals: Map<string, number>; source: string };
 
 type Kind = "total" | "department" | "unit" | "code" | "label";
 
@@ -42,7 +50,21 @@ interface Row extends RawRow {
   resolvedBy?: string;
 }
 
-export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse {
+/** The rows of a by-code table as read on their own (first pass), before their columns are chosen. */
+interface RowsRead {
+  ctx: TableContext;
+  opts: ByCodeOptions;
+  parts: ReturnType<typeof splitSection>;
+  residue: ResidueRow[];
+  columns: Array<{ label: string; measure: Measure; index?: number }>;
+  ids: ReturnType<typeof identitiesOf>;
+  measures: Measure[];
+  rows: Row[];
+  noDataNote: string | null;
+  unplacedRows: number;
+}
+
+export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReading {
   const parts = splitSection(ctx);
   const residue: ResidueRow[] = [];
   for (const [n, t] of parts.above) residue.push(makeResidue(ctx, n, reasonFor(t, true)));
@@ -67,7 +89,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse 
 
   // rows
   const dept = departmentCode(parts.above.map(([, t]) => t));
-  const directory = parts.exact ? unitDirectory(ctx.doc, ctx.tables) : new Map<string, string>();
+  const directory = parts.exact ? unitDirectory(ctx.doc, ctx.sections) : new Map<string, string>();
   const rows: Row[] = [];
   let noDataNote: string | null = null;
   let previousCode: string | null = null;
@@ -125,9 +147,20 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableParse 
     rows.push(row);
   }
 
+  const read: RowsRead = { ctx, opts, parts, residue, columns, ids, measures, rows, noDataNote, unplacedRows };
+  const totalRow = parts.exact ? undefined : rows.find((r) => r.kind === "total");
+  const evidence = opts.evidence;
+  // a 合计 row with several readings waits for another table's totals (the cross-table pass)
+  if (totalRow && totalRow.cands.length > 1 && evidence)
+    return { pending: { needs: evidence.needs, rows: `合计 row (line ${totalRow.line}) with ${totalRow.cands.length} readings`, settle: (e) => placeColumns(read, evidence.totals(ctx, e)) } };
+  return placeColumns(read, null);
+}
+
+/** Columns of every row (the 合计 row by `cross` when given), the trust check, and the items. */
+function placeColumns(read: RowsRead, cross: CrossTotals | null): TableParse {
+  const { ctx, opts, parts, residue, columns, ids, measures, rows, noDataNote, unplacedRows } = read;
   if (!parts.exact) {
     const t = rows.find((r) => r.kind === "total");
-    const cross = t && t.cands.length > 1 ? opts.evidence?.(ctx) : null;
     if (t && cross) {
       const ok = t.cands.filter((p) =>
         columns.every((c, j) => !cross.totals.has(c.measure) || withinRounding(valueAt(t.values, p, j), cross.totals.get(c.measure)!)),

@@ -6,7 +6,7 @@
  * - 一般公共预算支出表 合计 基本支出 = 一般公共预算基本支出表 合计;
  * - 财政拨款收支总表 支出总计 by fund = its own income rows by fund.
  */
-import type { DocumentTables, TableContext, TableParse } from "../../schema/types.ts";
+import type { CrossTableEvidence, TableFamily } from "../../schema/types.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
 import { measureOfHeader } from "./columns.ts";
 
@@ -31,13 +31,10 @@ export function incomeSources(halves: Array<{ label: string; first: string | nul
   return out;
 }
 
-type Parse = (ctx: TableContext) => TableParse;
-
-/** The 合计 row of another table of the document, measure → value, or null. */
-export function totalsOf(tables: DocumentTables, family: string, parse: Parse): Map<string, number> | null {
-  const section = tables.sections.find((s) => s.family === family);
-  if (!section) return null;
-  const parsed = tables.parse(parse, section);
+/** The 合计 row of another table of the document (its settled reading), measure → value, or null. */
+export function totalsOf(evidence: CrossTableEvidence, family: TableFamily): Map<string, number> | null {
+  const parsed = evidence.reading(family);
+  if (!parsed) return null;
   const first = parsed.items.find((i) => /^合\s*计$|^总\s*计$/.test(i.row_label.trim()) && !i.inferred);
   if (!first) return null;
   const out = new Map<string, number>();

@@ -1,28 +1,33 @@
 /** Parsers of the budget (预算) table families, by family name (see segment/catalogue.ts). */
-import type { TableContext, TableFamily, TableParser } from "../../schema/types.ts";
+import type { TableFamily, TableParser } from "../../schema/types.ts";
 import { incomeSources, totalsOf } from "./evidence.ts";
-import { parseByCode } from "./by-code.ts";
+import { parseByCode, type TotalsEvidence } from "./by-code.ts";
 import { parseSummary, textSides } from "./summary.ts";
 
 const economic: TableParser = (ctx) => parseByCode(ctx, { codeHint: "economic" });
 
 /** 收入预算总表: 合计 by source = the income sources of the 收支总表 (plain-text tables). */
-function summarySources(ctx: TableContext) {
-  const s = ctx.tables.sections.find((x) => x.family === "budget_summary");
-  if (!s) return null;
-  const halves: Array<{ label: string; first: string | null }> = [];
-  for (let n = s.start_line; n <= s.end_line; n++)
-    for (const h of textSides(ctx.doc.lines[n - 1] ?? "")) if (h.side === "income") halves.push({ label: h.label, first: h.nums[0] ?? null });
-  const totals = incomeSources(halves, ["fiscal_appropriation", "business_income", "operating_income", "other_income"]);
-  return totals.size ? { totals, source: `${s.table_id} income sources` } : null;
-}
+const summarySources: TotalsEvidence = {
+  needs: ["budget_summary"],
+  totals(ctx, evidence) {
+    const s = evidence.section("budget_summary");
+    if (!s) return null;
+    const halves: Array<{ label: string; first: string | null }> = [];
+    for (let n = s.start_line; n <= s.end_line; n++)
+      for (const h of textSides(ctx.doc.lines[n - 1] ?? "")) if (h.side === "income") halves.push({ label: h.label, first: h.nums[0] ?? null });
+    const totals = incomeSources(halves, ["fiscal_appropriation", "business_income", "operating_income", "other_income"]);
+    return totals.size ? { totals, source: `${s.table_id} income sources` } : null;
+  },
+};
 
-/** 一般公共预算支出表: 合计 基本支出 = 合计 of the 一般公共预算基本支出表. */
-function basicFromEconomic(ctx: TableContext) {
-  const t = totalsOf(ctx.tables, "budget_gpb_basic_by_economic", economic);
-  const v = t?.get("total");
-  return v === undefined ? null : { totals: new Map([["basic", v]]), source: "合计 of 一般公共预算基本支出表 = 基本支出" };
-}
+/** 一般公共预算支出表: 合计 基本支出 = 合计 of the 一般公共预算基本支出表 (its reading by `economic`, see BUDGET_PARSERS). */
+const basicFromEconomic: TotalsEvidence = {
+  needs: ["budget_gpb_basic_by_economic"],
+  totals(_ctx, evidence) {
+    const v = totalsOf(evidence, "budget_gpb_basic_by_economic")?.get("total");
+    return v === undefined ? null : { totals: new Map([["basic", v]]), source: "合计 of 一般公共预算基本支出表 = 基本支出" };
+  },
+};
 
 const functional: TableParser = (ctx) => parseByCode(ctx, { codeHint: "functional" });
 const threePublic: TableParser = (ctx) => parseByCode(ctx, { codeHint: "functional", remap: { total: "three_public_total" } });

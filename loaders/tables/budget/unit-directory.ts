@@ -4,7 +4,7 @@
  * 部门收入总表 (表1-1: `347001	四川省医疗保障局	…`), to give unit rows that print
  * only a name their unit code.
  */
-import type { DocumentTables, SourceDocument } from "../../schema/types.ts";
+import type { SourceDocument, TableSection } from "../../schema/types.ts";
 import { cells } from "../../ingest/layout.ts";
 
 /** The department code printed in a header line (`部门：347-…`), if any. */
@@ -16,10 +16,10 @@ export function departmentCode(lines: string[]): { code: string; name: string } 
   return null;
 }
 
-/** Unit name → unit code, read from the document's 收入总表 rows (code cell followed by a name cell). */
-export function unitDirectory(doc: SourceDocument, tables: DocumentTables): Map<string, string> {
+/** Unit name → unit code, read from the text of the document's 收入总表 rows (code cell followed by a name cell). */
+export function unitDirectory(doc: SourceDocument, sections: TableSection[]): Map<string, string> {
   const dir = new Map<string, string>();
-  for (const s of tables.sections) {
+  for (const s of sections) {
     if (s.family !== "budget_income") continue;
     for (let n = s.start_line; n <= s.end_line; n++) {
       const cs = cells(doc.lines[n - 1] ?? "").cells;

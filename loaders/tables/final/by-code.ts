@@ -20,13 +20,13 @@
  *    first column is the total ("shift:first=total") and the line goes to
  *    residue with "ambiguous columns: …".
  */
-import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
+import type { LineItem, ResidueRow, TableContext, TableParse, TableReading } from "../../schema/types.ts";
 import { codeSystemOf, leafSet } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { headerAnchors, isInteger, joinLabel, keepsColumns, leadingCode, nearestAnchor, tokenize, tokenValue, type Token } from "../rows.ts";
 import { codeTableSchema, type CodeTableSchema } from "./columns.ts";
-import { rootEvidence } from "./evidence.ts";
-import { fitsIdentities, placeRows, type Placement } from "../placement/index.ts";
+import { ROOT_EVIDENCE, rootEvidence } from "./evidence.ts";
+import { fitsIdentities, placeRows, type Placement, type PlaceOptions } from "../placement/index.ts";
 import { sortLines } from "./section-lines.ts";
 import { wideRowReason } from "./wide-rows.ts";
 import { removeSpaces } from "../../base/fold.ts";
@@ -114,7 +114,19 @@ function attachLoose(rows: CodeRow[], loose: LooseNumbers[], schema: CodeTableSc
   return [];
 }
 
-export function parseByCode(ctx: TableContext): TableParse {
+/** The rows of a by-code table as read on their own (first pass), before their columns are chosen. */
+interface RowsRead {
+  ctx: TableContext;
+  schema: CodeTableSchema;
+  header: string;
+  rows: CodeRow[];
+  residue: ResidueRow[];
+  byPosition: boolean;
+  anchors: Array<number | null>;
+  noDataNote: string | null;
+}
+
+export function parseByCode(ctx: TableContext): TableReading {
   const isData = (t: string) => {
     const toks = tokenize(t);
     return toks.some((k) => /\d\.\d|\d,\d{3}/.test(k.text)) || (leadingCode(toks) !== null && toks.length > 1 && tokenValue(toks[1].text) === null);
@@ -196,6 +208,19 @@ export function parseByCode(ctx: TableContext): TableParse {
   if (valuesAbove) residue.push(makeResidue(ctx, valuesAbove.line, "numbers without row label"));
   for (const l of attachLoose(rows, loose, schema)) residue.push(makeResidue(ctx, l.line, "numbers without row label"));
 
+  const read: RowsRead = { ctx, schema, header, rows, residue, byPosition, anchors, noDataNote: sorted.noDataNote };
+  // a 合计 row with vanished cells waits for a summary table's evidence (the cross-table pass)
+  const from = ROOT_EVIDENCE[ctx.section.family];
+  const total = rows.find((r) => r.code === null);
+  if (from && !schema.totalOnly && !byPosition && total && (total.values.length !== n || total.attached))
+    return { pending: { needs: [from], rows: `合计 row (line ${total.line}) with vanished cells`, settle: (e) => placeColumns(read, rootEvidence(ctx.section.family, e, schema)) } };
+  return placeColumns(read, null);
+}
+
+/** Columns of every row (the 合计 row by `evidence` when given), and the items. */
+function placeColumns(read: RowsRead, evidence: PlaceOptions["rootEvidence"] | null): TableParse {
+  const { ctx, schema, header, rows, residue, byPosition, anchors, noDataNote } = read;
+  const n = schema.columns.length;
   // place the numbers
   let placements: Placement[];
   if (schema.totalOnly) {
@@ -212,7 +237,7 @@ export function parseByCode(ctx: TableContext): TableParse {
   } else {
     placements = placeRows(
       rows.map((r) => ({ code: r.code, values: r.values.map((v) => tokenValue(v.text)!), groups: r.attached ? r.valueLines : undefined, totalGroup: r.line })),
-      { n, identities: schema.identities, firstIsTotal: schema.firstIsTotal, rootEvidence: rootEvidence(ctx, schema) ?? undefined },
+      { n, identities: schema.identities, firstIsTotal: schema.firstIsTotal, rootEvidence: evidence ?? undefined },
     );
   }
 
@@ -265,6 +290,6 @@ export function parseByCode(ctx: TableContext): TableParse {
     });
   });
   residue.sort((a, b) => a.source_line - b.source_line);
-  const status = sorted.noDataNote ? "no_data" : problems > 0 ? "partial" : "ok";
-  return { items, residue, status, message: sorted.noDataNote ?? (problems > 0 ? `${problems} row(s) not fully placed` : "") };
+  const status = noDataNote ? "no_data" : problems > 0 ? "partial" : "ok";
+  return { items, residue, status, message: noDataNote ?? (problems > 0 ? `${problems} row(s) not fully placed` : "") };
 }

@@ -6,21 +6,19 @@
  * 公务用车购置费 (31013) and 公务用车运行维护费 (30231) columns of the
  * “三公” table apart where the identities cannot (one of them is empty).
  */
-import type { TableContext } from "../../schema/types.ts";
+import type { CrossTableEvidence } from "../../schema/types.ts";
 import { leadingCode, tokenize } from "../rows.ts";
-import { parseByCode } from "./by-code.ts";
 
 export const FISCAL_DETAIL = "财政拨款支出决算明细表";
 
 /**
  * Of the given economic codes, those printed as a row without amounts in
- * the 财政拨款支出决算明细表 (read by its own parser). Null when the
+ * the 财政拨款支出决算明细表 (its settled reading). Null when the
  * document has no such table.
  */
-export function economicRowsWithoutAmounts(ctx: TableContext, codes: string[]): Set<string> | null {
-  const section = ctx.tables.sections.find((s) => s.family === "final_fiscal_detail");
-  if (!section) return null;
-  const parse = ctx.tables.parse(parseByCode, section);
+export function economicRowsWithoutAmounts(evidence: CrossTableEvidence, codes: string[]): Set<string> | null {
+  const parse = evidence.reading("final_fiscal_detail");
+  if (!parse) return null;
   const withAmounts = new Set(parse.items.map((i) => i.code));
   const empty = new Set<string>();
   for (const r of parse.residue) {

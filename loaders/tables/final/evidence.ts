@@ -6,24 +6,29 @@
  *  - 财政拨款支出决算明细表: a fund with neither income nor carry-over in
  *    财政拨款收入支出决算总表 has no expenditure (its 小计 is 0).
  */
-import type { LineItem, TableContext } from "../../schema/types.ts";
+import type { CrossTableEvidence, LineItem, TableFamily } from "../../schema/types.ts";
 import type { CodeTableSchema } from "./columns.ts";
-import { parseSummary } from "./summary.ts";
 import { removeLeadingNumbering, removeSpaces } from "../../base/fold.ts";
 
-function summaryItems(ctx: TableContext, family: string): LineItem[] | null {
-  const section = ctx.tables.sections.find((s) => s.family === family);
-  if (!section) return null;
-  const parse = ctx.tables.parse(parseSummary, section);
+/** The income side of a summary table's reading (final/summary.ts), or null. */
+function summaryItems(evidence: CrossTableEvidence, family: TableFamily): LineItem[] | null {
+  const parse = evidence.reading(family);
+  if (!parse) return null;
   const items = parse.items.filter((i) => i.side === "income");
   return items.length > 0 ? items : null;
 }
 
+/** The by-code families whose 合计 row may take evidence from a summary table, and that table. */
+export const ROOT_EVIDENCE: Partial<Record<TableFamily, TableFamily>> = {
+  final_income_by_code: "final_summary",
+  final_fiscal_detail: "final_fiscal_summary",
+};
+
 const sum = (items: LineItem[]) => Math.round(items.reduce((a, i) => a + i.value, 0) * 100) / 100;
 
-export function rootEvidence(ctx: TableContext, schema: CodeTableSchema): { values: Array<number | null>; source: string } | null {
-  if (ctx.section.family === "final_income_by_code") {
-    const inc = summaryItems(ctx, "final_summary");
+export function rootEvidence(family: TableFamily, evidence: CrossTableEvidence, schema: CodeTableSchema): { values: Array<number | null>; source: string } | null {
+  if (family === "final_income_by_code") {
+    const inc = summaryItems(evidence, "final_summary");
     if (!inc) return null;
     const of = (...ms: string[]) => sum(inc.filter((i) => ms.includes(i.measure)));
     const values = schema.columns.map((c) =>
@@ -31,8 +36,8 @@ export function rootEvidence(ctx: TableContext, schema: CodeTableSchema): { valu
     );
     return { values, source: "收入支出决算总表" };
   }
-  if (ctx.section.family === "final_fiscal_detail") {
-    const idle = fundsWithoutAppropriation(ctx);
+  if (family === "final_fiscal_detail") {
+    const idle = fundsWithoutAppropriation(evidence);
     if (!idle) return null;
     const values = schema.columns.map((c) => (idle.has(c.measure) ? 0 : null));
     return { values, source: FISCAL_SUMMARY };
@@ -55,8 +60,8 @@ export function fundOfLabel(label: string): string | null {
  * 财政拨款收入支出决算总表: they have no expenditure, so every column of
  * theirs is 0. Null when that table is missing or unread.
  */
-export function fundsWithoutAppropriation(ctx: TableContext): Set<string> | null {
-  const inc = summaryItems(ctx, "final_fiscal_summary");
+export function fundsWithoutAppropriation(evidence: CrossTableEvidence): Set<string> | null {
+  const inc = summaryItems(evidence, "final_fiscal_summary");
   if (!inc) return null;
   return new Set(FUNDS.filter((f) => !inc.some((i) => fundOfLabel(i.row_label) === f && i.value !== 0)));
 }

@@ -28,7 +28,7 @@
  * Numbers still undecided go to residue ("ambiguous columns: …", naming
  * the columns each could take); the decided ones of the line are emitted.
  */
-import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
+import type { CrossTableEvidence, LineItem, ResidueRow, TableContext, TableFamily, TableParse, TableReading } from "../../schema/types.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { isMoneyToken, keepsColumns, nearestAnchor, tokenize, tokenValue } from "../rows.ts";
 import { GEOMETRY_RULE, placeByGeometry, sectionGrid, solveColumns, type Constraint, type Stage } from "../placement/index.ts";
@@ -70,8 +70,11 @@ function columnsOf(header: string[]): Col[] {
 
 const colName = (c: Col) => `${c.side} ${c.label}`;
 
-/** The constraint stages of the column solver (see the rules above); evidence is read only when needed. */
-function constraintStages(ctx: TableContext, cols: Col[]): Stage[] {
+/** The tables the solver's stages 3 and 4 read (the cross-table pass). */
+const NEEDS: TableFamily[] = ["final_fiscal_summary", "final_fiscal_detail"];
+
+/** The constraint stages of the column solver (see the rules above), with the evidence of the other tables. */
+function constraintStages(evidence: CrossTableEvidence, cols: Col[]): Stage[] {
   const at = (side: string, measure: Measure) => cols.findIndex((c) => c.side === side && c.measure === measure);
   const sides = [...new Set(cols.map((c) => c.side))];
   const identities: Constraint[] = sides.flatMap((side) => [
@@ -84,12 +87,12 @@ function constraintStages(ctx: TableContext, cols: Col[]): Stage[] {
     : [];
   const stages: Stage[] = [{ name: "identities", constraints: identities }];
   if (partWhole.length) stages.push({ name: "part<=whole", constraints: partWhole });
-  const idle = parts.length ? fundsWithoutAppropriation(ctx) : null;
+  const idle = parts.length ? fundsWithoutAppropriation(evidence) : null;
   const fundZero: Constraint[] = idle
     ? parts.filter((s) => idle.has(fundOfLabel(s.slice(FINAL.length + 1)) ?? "")).flatMap((s) => ITEMS.map(([m]) => ({ kind: "zero" as const, column: at(s, m) })))
     : [];
   if (fundZero.length) stages.push({ name: `fund-without-appropriation:${FISCAL_SUMMARY}`, constraints: fundZero });
-  const emptyRows = economicRowsWithoutAmounts(ctx, VEHICLE_CODES.map(([, code]) => code));
+  const emptyRows = economicRowsWithoutAmounts(evidence, VEHICLE_CODES.map(([, code]) => code));
   const rowZero: Constraint[] = emptyRows
     ? [FINAL, ...parts].flatMap((side) =>
         VEHICLE_CODES.flatMap(([m, code]) => (emptyRows.has(code) && at(side, m) >= 0 ? [{ kind: "zero" as const, column: at(side, m) }] : [])),
@@ -99,18 +102,37 @@ function constraintStages(ctx: TableContext, cols: Col[]): Stage[] {
   return stages;
 }
 
-export function parseThreePublic(ctx: TableContext): TableParse {
+export function parseThreePublic(ctx: TableContext): TableReading {
   const sorted = sortLines(ctx, (t) => tokenize(t).some((k) => isMoneyToken(k.text)));
-  const residue: ResidueRow[] = [...sorted.residue];
   const cols = columnsOf(sorted.header);
   const layout = keepsColumns(sorted.headerRaw.concat(sorted.body.map(([, t]) => t)));
   const sideLine = sorted.headerRaw.find((h) => (h.match(/预算数|决算数/g) ?? []).length === cols.length);
   const anchors = layout && sideLine ? tokenize(sideLine).filter((t) => /^(预算数|决算数)$/.test(t.text)).map((t) => (t.x0 + t.x1) / 2) : null;
-  const stageList = constraintStages(ctx, cols);
   // a PDF: columns by position where its geometry is clear (the leaf headers are the sides: 预算数 / 决算数 …)
   const firstBody = sorted.body[0]?.[0] ?? Number.POSITIVE_INFINITY;
   const headerLines = sorted.residue.filter((r) => r.reason === "header" && r.source_line < firstBody).map((r) => r.source_line);
   const grid = sectionGrid(ctx.doc, headerLines, sorted.body.map(([n]) => n), cols.map((c) => c.side.split("·").pop()!));
+  const read: LinesRead = { ctx, sorted, cols, anchors, grid };
+  const alone = placeLines(read, null);
+  if (typeof alone !== "number") return alone;
+  // a line with vanished cells needs the solver, whose stages 3 and 4 read other tables (the cross-table pass)
+  return { pending: { needs: NEEDS, rows: `line ${alone}: vanished cells`, settle: (e) => placeLines(read, constraintStages(e, cols)) } };
+}
+
+interface LinesRead {
+  ctx: TableContext;
+  sorted: ReturnType<typeof sortLines>;
+  cols: Col[];
+  anchors: number[] | null;
+  grid: ReturnType<typeof sectionGrid>;
+}
+
+/** Every body line placed; without `stageList` (first pass), the first line needing the solver's stages instead. */
+function placeLines(read: LinesRead, stageList: Stage[]): TableParse;
+function placeLines(read: LinesRead, stageList: null): TableParse | number;
+function placeLines(read: LinesRead, stageList: Stage[] | null): TableParse | number {
+  const { ctx, sorted, cols, anchors, grid } = read;
+  const residue: ResidueRow[] = [...sorted.residue];
   const items: LineItem[] = [];
   let bad = 0;
   let row = 0;
@@ -135,7 +157,8 @@ export function parseThreePublic(ctx: TableContext): TableParse {
     } else if (anchors && anchors.length === cols.length) {
       placed = nums.map((t) => nearestAnchor(t, anchors));
       if (new Set(placed).size !== placed.length) placed = null;
-    } else {
+    } else if (!stageList) return n;
+    else {
       const solved = solveColumns(nums.map((t) => tokenValue(t.text)!), cols.length, stageList);
       const names = stageList.map((st) => st.name);
       placed = solved.columns;

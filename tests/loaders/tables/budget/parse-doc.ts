@@ -4,8 +4,7 @@ import { readDocument } from "../../../../loaders/ingest/read.ts";
 import { parseNumber } from "../../../../loaders/ingest/numbers.ts";
 import type { LineItem, SourceDocument, TableParse, TableSection } from "../../../../loaders/schema/types.ts";
 import { findTables } from "../../../../loaders/segment/tables.ts";
-import { documentTables } from "../../../../loaders/tables/store.ts";
-import { BUDGET_PARSERS } from "../../../../loaders/tables/budget/index.ts";
+import { readTables } from "../../../../loaders/tables/cross-table.ts";
 import { sharedPath } from "../../../shared.ts";
 
 export const ROOT = resolve(__dirname, "../../../..");
@@ -25,14 +24,15 @@ export function parseFile(path: string): Parsed {
 
 export function parseDoc(doc: SourceDocument): Parsed {
   const sections = findTables(doc.lines, "万元");
-  const tables = documentTables(doc, sections);
+  const readings = readTables(doc, sections);
   const byId = new Map<string, { section: TableSection; parse: TableParse }>();
   const byFamily = new Map<string, { section: TableSection; parse: TableParse }>();
   const items: LineItem[] = [];
   for (const section of sections) {
     if (!section.family.startsWith("budget_")) continue;
-    const parser = BUDGET_PARSERS[section.family as keyof typeof BUDGET_PARSERS];
-    const parse = tables.parse(parser, section);
+    const parse = readings.get(section);
+    if (!parse) continue;
+    if (parse instanceof Error) throw parse;
     byId.set(section.table_id, { section, parse });
     if (!byFamily.has(section.family)) byFamily.set(section.family, { section, parse });
     items.push(...parse.items);

@@ -4,8 +4,7 @@ import { fileURLToPath } from "node:url";
 import { readDocument } from "../../../../loaders/ingest/read.ts";
 import type { LineItem, SourceDocument, TableParse, TableSection } from "../../../../loaders/schema/types.ts";
 import { findTables } from "../../../../loaders/segment/tables.ts";
-import { documentTables } from "../../../../loaders/tables/store.ts";
-import { FINAL_PARSERS } from "../../../../loaders/tables/final/index.ts";
+import { readTables } from "../../../../loaders/tables/cross-table.ts";
 import { moneyTokens } from "../../../../loaders/tables/rows.ts";
 import { sharedPath } from "../../../shared.ts";
 
@@ -24,12 +23,18 @@ export interface Parsed {
 export function parseDocument(path: string): Parsed {
   const doc = readDocument(path);
   const sections = findTables(doc.lines, "万元");
-  const tables = documentTables(doc, sections);
+  const readings = readTables(doc, sections);
   const parses = new Map<string, TableParse>();
   for (const s of sections) {
-    if (s.family.startsWith("final_")) parses.set(s.table_id, tables.parse(FINAL_PARSERS[s.family as keyof typeof FINAL_PARSERS], s));
+    const r = readings.get(s);
+    if (s.family.startsWith("final_") && r) parses.set(s.table_id, throwIfError(r));
   }
   return { doc, sections, parses };
+}
+
+function throwIfError(r: TableParse | Error): TableParse {
+  if (r instanceof Error) throw r;
+  return r;
 }
 
 /** Number of table rows that yielded items. */
