@@ -19,6 +19,7 @@ import { openCache } from "./cache.ts";
 import type { DocumentResult } from "./document-result.ts";
 import { markDuplicates } from "../document/duplicates.ts";
 import { ExtractionPool } from "./pool.ts";
+import { workerBundle } from "./worker-bundle.ts";
 import { dataVersion, parserVersion } from "./version.ts";
 
 export interface BatchOptions extends Omit<CorpusWriteOptions, "versions"> {
@@ -72,7 +73,7 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
   const parser = parserVersion();
   const cacheDir = options.cacheDir ? openCache(options.cacheDir, parser) : null;
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), files.length));
-  const pool = new ExtractionPool(jobs);
+  const pool = new ExtractionPool(jobs, jobs > 1 ? await workerBundle(parser) : null);
   mkdirSync(outDir, { recursive: true });
   const spool = new Spool(mkdtempSync(join(outDir, ".spool-")));
   const texts = new Map<number, string>();
