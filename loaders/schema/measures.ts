@@ -24,6 +24,7 @@ export const MEASURES = {
   government_fund: { zh: "政府性基金预算财政拨款", en: "Government fund budget appropriation" },
   state_capital: { zh: "国有资本经营预算财政拨款", en: "State capital operation budget appropriation" },
   fiscal_special_account: { zh: "财政专户管理资金", en: "Funds managed in fiscal special accounts" },
+  unit_funds: { zh: "单位资金", en: "The unit's own funds (income other than appropriations and special accounts)" },
   superior_subsidy: { zh: "上级补助收入", en: "Subsidy from the superior unit" },
   business_income: { zh: "事业收入", en: "Public service (business) income" },
   operating_income: { zh: "经营收入 / 事业单位经营收入", en: "Operating income" },

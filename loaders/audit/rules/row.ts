@@ -15,7 +15,7 @@ const KINDS = ["basic", "project", "remit_to_superior", "operating_expenditure",
 const FUNDS = ["general_public_budget", "government_fund", "state_capital"];
 const SOURCES = [
   "carryover_prior", "current_year_appropriation", "fiscal_appropriation", ...FUNDS, "superior_subsidy", "business_income",
-  "operating_income", "subordinate_remittance", "other_income", "fiscal_special_account",
+  "operating_income", "subordinate_remittance", "other_income", "fiscal_special_account", "unit_funds",
 ];
 const SUBTOTALS = ["total", "expenditure", "fiscal_appropriation", ...FUNDS];
 

@@ -7,12 +7,12 @@
  */
 import type { CodeSystem, CrossTableEvidence, LineItem, ResidueRow, TableContext, TableFamily, TableParse, TableReading } from "../../schema/types.ts";
 import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
-import { makeItem, makeResidue } from "../item.ts";
-import { identitiesOf } from "./columns.ts";
+import { makeResidue } from "../item.ts";
+import { identitiesOf, measureOfHeader } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
 import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
-import { placeReading } from "./reading-placement.ts";
+import { placedItems, placeReading, type RowFields } from "./reading-placement.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./raw-rows.ts";
 import { isTotalRow, splitSection } from "./section-parts.ts";
 import { textColumns } from "./text-columns.ts";
@@ -81,11 +81,27 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
     columns = textColumns(ctx.section.family, parts.header.map(([, t]) => t).join(" ")) ?? [];
   }
   columns = columns.map((c) => ({ ...c, measure: opts.remap?.[c.measure] ?? c.measure }));
+  const moneyCells = new Set(columns.map((c) => c.index ?? -1));
+  // a PDF: columns by position where its geometry is clear; numbers under a known header
+  // the text did not name (单位资金 beside the funds) get their column
+  // what a header cell names: its measure, else the columns the text reader finds in its words
+  const named = (label: string): Measure[] => {
+    const m = measureOfHeader(label);
+    return (m ? [m] : (textColumns(ctx.section.family, label) ?? []).map((c) => c.measure)).map((x) => opts.remap?.[x] ?? x);
+  };
+  const known = (label: string): Measure | null => (named(label).length === 1 ? named(label)[0] : null);
+  const meaning = (label: string): number[] => columns.map((c, j) => (named(label).includes(c.measure) ? j : -1)).filter((j) => j >= 0);
+  const grid = parts.exact
+    ? null
+    : sectionGrid(ctx.doc, parts.header.map(([n]) => n), parts.body.map(([n]) => n), columns.map((c) => c.label), {
+        rightmost: true,
+        meaning,
+        unprinted: true,
+        extra: (label) => known(label) !== null && !columns.some((c) => c.measure === known(label)),
+      });
+  if (grid) columns = [...grid.kept.map((j) => columns[j]), ...grid.extra.map((label) => ({ label, measure: known(label)! }))];
   const measures = columns.map((c) => c.measure);
   const ids = identitiesOf(measures);
-  const moneyCells = new Set(columns.map((c) => c.index ?? -1));
-  // a PDF: columns by position where its geometry is clear
-  const grid = parts.exact ? null : sectionGrid(ctx.doc, parts.header.map(([n]) => n), parts.body.map(([n]) => n), columns.map((c) => c.label), { rightmost: true });
 
   // rows
   const dept = departmentCode(parts.above.map(([, t]) => t));
@@ -98,6 +114,10 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   let unplacedRows = 0;
   for (const [n, t] of parts.body) {
     if (t.trim() === "") continue;
+    if (grid?.numberLine === n) {
+      residue.push(makeResidue(ctx, n, "column numbers (栏次)"));
+      continue;
+    }
     const raw: RawRow = parts.exact ? readTsvRow(n, t, roles, moneyCells) : readTextRow(n, t, previousCode);
     const isTotal = !raw.code && isTotalRow(t);
     if (raw.nums.length === 0) {
@@ -195,23 +215,9 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null): TableParse {
     const isLeaf =
       r.kind === "code" ? leafOf.get(r.unit ?? "")!(r.code!) : r.kind === "unit" ? !hasCodes : false;
     const { placed, unresolved } = placeReading({ values: r.values, texts: r.nums.map((x) => x.text), cands: r.cands, resolvedBy: r.resolvedBy }, labels, ids, parts.exact);
-    for (const { k, col, inferred, rule } of placed)
-      items.push(
-        makeItem(ctx, {
-          row_label: r.label,
-          measure: columns[col].measure,
-          column_label: columns[col].label,
-          value: r.values[k],
-          source_line: r.line,
-          row_index: r.row_index,
-          code: r.code,
-          code_system: r.code ? codeSystemOf(r.code, opts.codeHint) : "none",
-          unit_code: r.unit,
-          inferred,
-          rule: [rule, r.codeNote?.startsWith("code:garbled") ? r.codeNote : null].filter(Boolean).join("; ") || null,
-          is_leaf: isLeaf,
-        }),
-      );
+    const garbled = r.codeNote?.startsWith("code:garbled") ? r.codeNote : null;
+    const row: RowFields = { row_label: r.label, source_line: r.line, row_index: r.row_index, code: r.code, code_system: r.code ? codeSystemOf(r.code, opts.codeHint) : "none", unit_code: r.unit, is_leaf: isLeaf };
+    items.push(...placedItems(ctx, placed, columns, r.values, row, (rule) => [rule, garbled].filter(Boolean).join("; ") || null));
     if (unresolved) {
       ambiguous++;
       residue.push(makeResidue(ctx, r.line, unresolved));

@@ -28,6 +28,7 @@ const RULES: Array<[RegExp, Measure, RegExp?]> = [
   [/^上级补助收入$/, "superior_subsidy"],
   [/^附属单位上缴收入$/, "subordinate_remittance"],
   [/财政专户管理资金|^财政专户(拨款)?$/, "fiscal_special_account"],
+  [/^单位资金$/, "unit_funds"],
   [/^基本支出$/, "basic"],
   [/^项目支出$/, "project"],
   [/^(事业单位)?经营支出$/, "operating_expenditure"],
@@ -65,7 +66,7 @@ const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any"
   ["fiscal_appropriation", ["general_public_budget", "government_fund", "state_capital"], "any"],
   [
     "total",
-    ["fiscal_appropriation", "fiscal_special_account", "business_income", "operating_income", "superior_subsidy", "subordinate_remittance", "other_income", "carryover_prior"],
+    ["fiscal_appropriation", "fiscal_special_account", "unit_funds", "business_income", "operating_income", "superior_subsidy", "subordinate_remittance", "other_income", "carryover_prior"],
     "with_funds",
   ],
   ["vehicles_total", ["vehicle_purchase", "vehicle_operation"], "all"],
@@ -82,7 +83,7 @@ const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any"
     [
       "carryover_prior", "current_year_appropriation", "general_public_budget", "government_fund", "state_capital",
       "fiscal_appropriation", "business_income", "operating_income", "other_income", "superior_subsidy",
-      "subordinate_remittance", "fiscal_special_account",
+      "subordinate_remittance", "fiscal_special_account", "unit_funds",
     ],
     "any",
   ],

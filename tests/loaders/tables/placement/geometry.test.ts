@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractBytes, type DocumentExtraction } from "../../../loaders/extract.ts";
-import { headerCells } from "../../../loaders/tables/placement/geometry.ts";
-import { GEOMETRY_RULE } from "../../../loaders/tables/placement/index.ts";
-import { CORPUS, EXTERNAL, hasCorpus } from "../helpers.ts";
+import { extractBytes, type DocumentExtraction } from "../../../../loaders/extract.ts";
+import { headerCells } from "../../../../loaders/tables/placement/geometry.ts";
+import { GEOMETRY_RULE } from "../../../../loaders/tables/placement/index.ts";
+import { CORPUS, EXTERNAL, hasCorpus } from "../../helpers.ts";
 
 const span = (text: string, x0: number, x1: number) => ({ text, start: 0, x0, x1 });
 
@@ -106,5 +106,42 @@ describe.skipIf(!hasCorpus)("real PDFs: numbers placed by their x-span", () => {
       ["预算数 公务接待费", 0.95, 384, GEOMETRY_RULE],
     ]);
     expect(pageOf(pdf, 384)).toBe(18);
+  }, 60_000);
+
+  it("zj_huz_wjw_2026_dept_budget: columns from the 栏次 line, 单位资金 read as a column, the 栏次 line not a row", () => {
+    const pdf = read(join(CORPUS, "zj_huz_wjw_2026_dept_budget.pdf"));
+    const at = (line: number) => pdf.line_items.filter((i) => i.source_line === line).map((i) => [i.table_id, i.measure, i.column_label, i.value, i.rule]);
+    // 表03 支出预算总表, page 29: 基本支出 spans 人员支出 | 公用经费 and has no column of its own
+    expect(at(679)).toEqual([
+      ["表03", "total", "合计", 515313.35, GEOMETRY_RULE],
+      ["表03", "personnel", "人员经费", 212605.27, GEOMETRY_RULE],
+      ["表03", "public_expenses", "公用经费", 250851.67, GEOMETRY_RULE],
+      ["表03", "project", "项目支出", 51856.41, GEOMETRY_RULE],
+    ]);
+    expect(pageOf(pdf, 679)).toBe(29);
+    // 表06 基本支出表, page 41: a right-aligned 7.37 under the short centred 合计, not under 人员经费
+    expect(at(981)).toEqual([
+      ["表06", "total", "合计", 7.37, GEOMETRY_RULE],
+      ["表06", "public_expenses", "公用经费", 7.37, GEOMETRY_RULE],
+    ]);
+    // 表07 “三公”, page 42: 公务接待费 printed after the vehicle columns
+    expect(at(997)).toEqual([
+      ["表07", "three_public_total", "“三公”经费合计", 44.5, GEOMETRY_RULE],
+      ["表07", "vehicles_total", "公务用车购置及运行费/小计", 38.5, GEOMETRY_RULE],
+      ["表07", "vehicle_operation", "运行费", 38.5, GEOMETRY_RULE],
+      ["表07", "official_reception", "公务接待费", 6, GEOMETRY_RULE],
+    ]);
+    // 表10 项目支出, page 45: 单位资金 beside the funds
+    expect(at(1048)).toEqual([
+      ["表10", "total", "合计", 10202.5, GEOMETRY_RULE],
+      ["表10", "general_public_budget", "一般公共预算", 337, GEOMETRY_RULE],
+      ["表10", "government_fund", "政府性基金", 6500, GEOMETRY_RULE],
+      ["表10", "unit_funds", "单位资金", 3365.5, GEOMETRY_RULE],
+    ]);
+    expect(pageOf(pdf, 1048)).toBe(45);
+    for (const line of [678, 980, 994, 1034]) expect(pdf.residue.find((r) => r.source_line === line)?.reason).toBe("column numbers (栏次)");
+    expect(pdf.tables.filter((t) => t.status === "untrusted")).toEqual([]);
+    const twin = read(join(CORPUS, "zj_huz_wjw_2026_dept_budget.txt"));
+    expect(pdf.document.numbers_extracted).toBeGreaterThanOrEqual(twin.document.numbers_extracted);
   }, 60_000);
 });
