@@ -294,7 +294,7 @@ function byNumbers(cells: Cell[], bands: Band[], body: Span[][], columns: number
   let money = open.filter((i) => hits[i] > 0);
   // a column empty in every row: with `rightmost`, the money columns are the last cells
   if (money.length < columns && rightmost && money.every((i) => open.indexOf(i) >= open.length - columns)) money = open.slice(open.length - columns);
-  if (money.length > columns) money = [...money].sort((a, b) => hits[b] - hits[a] || a - b).slice(0, columns).sort((a, b) => a - b);
+  // numbers under more cells than the parser has columns: its columns are not the printed ones
   return money.length === columns ? money : null;
 }
 
@@ -347,6 +347,7 @@ export function sectionGrid(
     cells = candidate;
     if (money) break;
   }
+  if (process.env.GEO_DEBUG && headerLines.includes(+process.env.GEO_DEBUG)) console.error(JSON.stringify({ labels, money, cells: cells.map((c) => c.label), bands }));
   if (!money) return null;
   const kept = money.map((c, j) => (c >= 0 ? j : -1)).filter((j) => j >= 0);
   money = money.filter((c) => c >= 0);
