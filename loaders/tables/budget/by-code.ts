@@ -7,12 +7,12 @@
  */
 import type { CodeSystem, CrossTableEvidence, LineItem, ResidueRow, TableContext, TableFamily, TableParse, TableReading } from "../../schema/types.ts";
 import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
-import { makeItem, makeResidue } from "../item.ts";
+import { makeResidue } from "../item.ts";
 import { identitiesOf, measureOfHeader } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
 import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
-import { placeReading } from "./reading-placement.ts";
+import { placedItems, placeReading, type RowFields } from "./reading-placement.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./raw-rows.ts";
 import { isTotalRow, splitSection } from "./section-parts.ts";
 import { textColumns } from "./text-columns.ts";
@@ -215,23 +215,9 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null): TableParse {
     const isLeaf =
       r.kind === "code" ? leafOf.get(r.unit ?? "")!(r.code!) : r.kind === "unit" ? !hasCodes : false;
     const { placed, unresolved } = placeReading({ values: r.values, texts: r.nums.map((x) => x.text), cands: r.cands, resolvedBy: r.resolvedBy }, labels, ids, parts.exact);
-    for (const { k, col, inferred, rule } of placed)
-      items.push(
-        makeItem(ctx, {
-          row_label: r.label,
-          measure: columns[col].measure,
-          column_label: columns[col].label,
-          value: r.values[k],
-          source_line: r.line,
-          row_index: r.row_index,
-          code: r.code,
-          code_system: r.code ? codeSystemOf(r.code, opts.codeHint) : "none",
-          unit_code: r.unit,
-          inferred,
-          rule: [rule, r.codeNote?.startsWith("code:garbled") ? r.codeNote : null].filter(Boolean).join("; ") || null,
-          is_leaf: isLeaf,
-        }),
-      );
+    const garbled = r.codeNote?.startsWith("code:garbled") ? r.codeNote : null;
+    const row: RowFields = { row_label: r.label, source_line: r.line, row_index: r.row_index, code: r.code, code_system: r.code ? codeSystemOf(r.code, opts.codeHint) : "none", unit_code: r.unit, is_leaf: isLeaf };
+    items.push(...placedItems(ctx, placed, columns, r.values, row, (rule) => [rule, garbled].filter(Boolean).join("; ") || null));
     if (unresolved) {
       ambiguous++;
       residue.push(makeResidue(ctx, r.line, unresolved));

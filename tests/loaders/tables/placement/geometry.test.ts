@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractBytes, type DocumentExtraction } from "../../../loaders/extract.ts";
-import { headerCells } from "../../../loaders/tables/placement/geometry.ts";
-import { GEOMETRY_RULE } from "../../../loaders/tables/placement/index.ts";
-import { CORPUS, EXTERNAL, hasCorpus } from "../helpers.ts";
+import { extractBytes, type DocumentExtraction } from "../../../../loaders/extract.ts";
+import { headerCells } from "../../../../loaders/tables/placement/geometry.ts";
+import { GEOMETRY_RULE } from "../../../../loaders/tables/placement/index.ts";
+import { CORPUS, EXTERNAL, hasCorpus } from "../../helpers.ts";
 
 const span = (text: string, x0: number, x1: number) => ({ text, start: 0, x0, x1 });
 
