@@ -45,6 +45,8 @@ const RULES: Array<[RegExp, Measure, RegExp?]> = [
   [/^(公务用车)?运行(维护)?费$/, "vehicle_operation"],
   [/^公务接待费$/, "official_reception"],
   [/^机关运行经费/, "agency_running_costs"],
+  [/^会议费$/, "meeting_fees"],
+  [/^培训费$/, "training_fees"],
   [/^(预算数|金额)$/, "budget"],
 ];
 

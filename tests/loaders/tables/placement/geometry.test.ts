@@ -144,4 +144,26 @@ describe.skipIf(!hasCorpus)("real PDFs: numbers placed by their x-span", () => {
     const twin = read(join(CORPUS, "zj_huz_wjw_2026_dept_budget.txt"));
     expect(pdf.document.numbers_extracted).toBeGreaterThanOrEqual(twin.document.numbers_extracted);
   }, 60_000);
+
+  it("js_wx_yjzfjd_2026_unit_budget: 公开09表's header over two number columns is a group (公务用车购置及运行维护费), 会议费 and 培训费 are columns", () => {
+    const pdf = read(join(CORPUS, "js_wx_yjzfjd_2026_unit_budget.pdf"));
+    const row = pdf.line_items.filter((i) => i.table_id === "公开09表");
+    expect(row.map((i) => [i.measure, i.value, i.source_line])).toEqual([
+      ["three_public_total", 0, 315],
+      ["overseas_travel", 0, 315],
+      ["vehicles_total", 0, 315],
+      ["vehicle_purchase", 0, 315],
+      ["vehicle_operation", 0, 315],
+      ["official_reception", 0, 315],
+      ["meeting_fees", 0, 315],
+      ["training_fees", 0, 315],
+    ]);
+    expect(pageOf(pdf, 315)).toBe(15);
+    expect(pdf.residue.filter((r) => r.table_id === "公开09表" && /ambiguous|no column reading/.test(r.reason))).toEqual([]);
+  }, 60_000);
+
+  it("jl_cc_xfj_2026_dept_budget: 表5 prints numbers under 11 header cells for the text's 7 columns: no placement by position", () => {
+    const pdf = read(join(CORPUS, "jl_cc_xfj_2026_dept_budget.pdf"));
+    expect(pdf.line_items.filter((i) => i.source_line >= 185 && i.source_line <= 232 && i.rule === GEOMETRY_RULE)).toEqual([]);
+  }, 60_000);
 });
