@@ -12,7 +12,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { extractBytes, extractFile, type DocumentExtraction } from "../extract.ts";
 import type { StatedRename } from "../panel/names.ts";
 import type { DocumentRow } from "../schema/types.ts";
-import { appendBlocks, rowBlocks, SPOOLED_TABLES, type SpooledTable } from "../write/spool.ts";
+import { appendBlocks, rowBlocks, SPOOLED_TABLES, type RowBlocks, type SpooledTable } from "../write/spool.ts";
 import { cacheKey, ExtractionCache } from "./cache.ts";
 
 export interface DocumentResult {
@@ -25,6 +25,8 @@ export interface DocumentResult {
   unreadable: boolean;
   /** Renamings the text states (for linking entities at the end of the batch). */
   renames: StatedRename[];
+  /** Its row blocks as spooled (with keepRows, for the site's per-document files). */
+  blocks?: RowBlocks;
 }
 
 /** One file's job: where it is, its name in the rows, the cache folder of this parser version (or null), the spool folder. */
@@ -34,6 +36,8 @@ export interface DocumentJob {
   cacheDir: string | null;
   spoolDir: string;
   keepText?: boolean;
+  /** Send the row blocks back too (the site writes each document's own files from them). */
+  keepRows?: boolean;
 }
 
 /** What a cache entry's header holds (its blocks: the row blocks, then the gzipped text). */
@@ -45,23 +49,24 @@ export const spoolKey = (key: string): number => Number.parseInt(key.slice(0, 13
 /** This thread's tag in the spool's file names. */
 const WRITER = `t${threadId}`;
 
-export function documentResult({ path, source_file, cacheDir, spoolDir, keepText = false }: DocumentJob): { result: DocumentResult; cached: boolean } {
+export function documentResult({ path, source_file, cacheDir, spoolDir, keepText = false, keepRows = false }: DocumentJob): { result: DocumentResult; cached: boolean } {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(path));
   } catch {
     // says why, naming the file
-    return { result: finish(extractFile(path, source_file), spoolKey(cacheKey("", source_file)), spoolDir, keepText), cached: false };
+    return { result: finish(extractFile(path, source_file), spoolKey(cacheKey("", source_file)), spoolDir, keepText, keepRows), cached: false };
   }
   const cache = cacheDir ? new ExtractionCache(cacheDir) : null;
   const hex = cacheKey(createHash("sha256").update(bytes).digest("hex"), source_file);
   const key = spoolKey(hex);
   const hit = cache?.get<CachedHeader>(hex);
   if (hit && hit.blocks.length === SPOOLED_TABLES.length + 1) {
-    appendBlocks(spoolDir, WRITER, hit.blocks.slice(0, SPOOLED_TABLES.length));
+    const blocks = hit.blocks.slice(0, SPOOLED_TABLES.length);
+    appendBlocks(spoolDir, WRITER, blocks);
     const { document, unreadable, renames, hasText } = hit.header;
     const text = keepText && hasText ? gunzipSync(hit.blocks[SPOOLED_TABLES.length]).toString("utf8") : null;
-    return { result: { document, key, text, unreadable, renames }, cached: true };
+    return { result: { document, key, text, unreadable, renames, ...(keepRows ? { blocks } : {}) }, cached: true };
   }
   const d = extractBytes(bytes, source_file);
   const blocks = rowBlocks(d as unknown as Record<SpooledTable, object[]>, key);
@@ -73,12 +78,13 @@ export function documentResult({ path, source_file, cacheDir, spoolDir, keepText
     const header: CachedHeader = { document: d.document, unreadable, renames, hasText: text !== null };
     cache.put(hex, { header, blocks: [...blocks, text === null ? new Uint8Array(0) : gzipSync(text, { level: 1 })] });
   }
-  return { result: { document: d.document, key, text: keepText ? text : null, unreadable, renames }, cached: false };
+  return { result: { document: d.document, key, text: keepText ? text : null, unreadable, renames, ...(keepRows ? { blocks } : {}) }, cached: false };
 }
 
 /** Spool an extraction that never reached the cache. */
-function finish(d: DocumentExtraction, key: number, spoolDir: string, keepText: boolean): DocumentResult {
-  appendBlocks(spoolDir, WRITER, rowBlocks(d as unknown as Record<SpooledTable, object[]>, key));
+function finish(d: DocumentExtraction, key: number, spoolDir: string, keepText: boolean, keepRows: boolean): DocumentResult {
+  const blocks = rowBlocks(d as unknown as Record<SpooledTable, object[]>, key);
+  appendBlocks(spoolDir, WRITER, blocks);
   const text = keepText && d.source ? d.source.lines.join("\n") : null;
-  return { document: d.document, key, text, unreadable: Boolean(d.unreadable), renames: d.renames ?? [] };
+  return { document: d.document, key, text, unreadable: Boolean(d.unreadable), renames: d.renames ?? [], ...(keepRows ? { blocks } : {}) };
 }

@@ -33,6 +33,8 @@ export interface BatchOptions extends Omit<CorpusWriteOptions, "versions"> {
   shard?: { k: number; n: number };
   /** Keep each document's decoded text (the site's source pages need it); off by default, so memory stays flat. */
   keepText?: boolean;
+  /** Give onDocument each document's row blocks too (the site's per-document files). */
+  keepRows?: boolean;
   /** Called for each document as it is done (in completion order), with its position and the total. */
   onDocument?: (result: DocumentResult, position: number, total: number) => void;
 }
@@ -86,7 +88,7 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
         const position = nextFile++;
         const path = files[position];
         const source_file = options.root ? relative(options.root, path) : path;
-        const { result, cached: hit } = await pool.run({ path, source_file, cacheDir, spoolDir: spool.dir, keepText: options.keepText });
+        const { result, cached: hit } = await pool.run({ path, source_file, cacheDir, spoolDir: spool.dir, keepText: options.keepText, keepRows: options.keepRows });
         if (hit) cached++;
         spool.document(position, result.document, result.key);
         spool.renames.push(...(result.renames ?? []));

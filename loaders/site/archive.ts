@@ -46,7 +46,8 @@ export async function corpusArchive(documentsDir: string, write: (chunk: Uint8Ar
       formats: ["parquet", "arrow", "csv"],
       cacheDir,
       keepText: true,
-      onDocument: (result, position) => writeFileSync(join(rowsDir, `${position}.json`), JSON.stringify(docRows(result.blocks))),
+      keepRows: true,
+      onDocument: (result, position) => writeFileSync(join(rowsDir, `${position}.json`), JSON.stringify(docRows(result.blocks ?? []))),
     });
     const tar = new TarWriter(write);
     const tables = readdirSync(dir)

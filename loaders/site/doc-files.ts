@@ -8,14 +8,15 @@
  *                       checks, residue, pages), each as {columns, rows};
  *   docs/<doc_id>.txt   its decoded text (line n = source_line n);
  *   docs/<doc_id>.pdf   the original, for a PDF document ("page N" links).
- * Rows come from the batch's per-document results (the same JSON lines the
+ * Rows come from the batch's per-document results (the same CSV lines the
  * writers read, so the same values as the corpus tables), in printed order.
  * Column arrays rather than row objects (no key repeated per row), one
  * JSON.parse on the page. Deterministic: same documents, same bytes.
  */
 import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import type { DocumentRow } from "../schema/types.ts";
-import { cellValue } from "../write/row-json.ts";
+import { gunzipSync } from "node:zlib";
+import { cellValue, csvLinesToRows } from "../write/row-csv.ts";
 import { SPOOLED_TABLES, type RowBlocks } from "../write/spool.ts";
 
 /** The folder of the per-document files inside the site's corpus archive (and under dist/_file/data/corpus/). */
@@ -36,21 +37,20 @@ export interface DocRows {
   codes: string[];
 }
 
-/** A document's JSON lines (one block per table) → column tables, in the spec's column order. */
+/** A document's row blocks (gzipped CSV lines, one block per table) → column tables, in the spec's column order. */
 export function docRows(blocks: RowBlocks): DocRows {
   const tables: Record<string, ColumnTable> = {};
   const codes = new Set<string>();
-  for (const name of SPOOLED_TABLES) {
-    const columns = SPECS.get(name)!.columns.map((c) => c.name);
-    const rows: unknown[][] = [];
-    for (const line of (blocks[name] ?? "").split("\n")) {
-      if (!line) continue;
-      const row = JSON.parse(line) as Record<string, unknown>;
-      rows.push(columns.map((c) => row[c] ?? null));
-      if (name === "line_items" && row.code && row.code_system && row.code_system !== "none") codes.add(`${row.code_system}\u0000${row.code}`);
+  SPOOLED_TABLES.forEach((name, i) => {
+    const spec = SPECS.get(name)!;
+    const columns = spec.columns.map((c) => c.name);
+    const rows = blocks[i]?.length ? csvLinesToRows(spec, gunzipSync(blocks[i]).toString("utf8")) : [];
+    if (name === "line_items") {
+      const [system, code] = [columns.indexOf("code_system"), columns.indexOf("code")];
+      for (const row of rows) if (row[code] && row[system] && row[system] !== "none") codes.add(`${row[system]}\u0000${row[code]}`);
     }
     tables[name] = { columns, rows };
-  }
+  });
   return { tables, codes: [...codes].sort() };
 }
 

@@ -49,3 +49,45 @@ export function rowsToCsvLines(spec: TableSpecOut, rows: readonly object[], key:
   }
   return `${lines.join("\n")}\n`;
 }
+
+/**
+ * The inverse of rowsToCsvLines for one block (already gunzipped): each row's values in the spec's column order
+ * (`_key` and `_row` dropped), as cellValue gave them.
+ */
+export function csvLinesToRows(spec: TableSpecOut, text: string): unknown[][] {
+  const types = spec.columns.map((c) => c.type);
+  const width = types.length + 2;
+  const rows: unknown[][] = [];
+  let at = 0;
+  while (at < text.length) {
+    const row: unknown[] = [];
+    for (let field = 0; field < width; field++) {
+      let value: unknown;
+      if (text[at] === '"') {
+        let s = "";
+        at++;
+        for (;;) {
+          const q = text.indexOf('"', at);
+          s += text.slice(at, q);
+          at = q + 1;
+          if (text[at] === '"') {
+            s += '"';
+            at++;
+          } else break;
+        }
+        value = s;
+      } else {
+        let end = at;
+        while (end < text.length && text[end] !== "," && text[end] !== "\n") end++;
+        const raw = text.slice(at, end);
+        at = end;
+        const type = field < 2 ? "int" : types[field - 2];
+        value = raw === "" ? null : type === "bool" ? raw === "true" : Number(raw);
+      }
+      if (field >= 2) row.push(value);
+      at++; // the comma, or the newline after the last field
+    }
+    rows.push(row);
+  }
+  return rows;
+}
