@@ -15,6 +15,7 @@ import { completeness } from "./rules/completeness.ts";
 import { crossTable } from "./rules/cross-table.ts";
 import { explanations } from "./rules/explanations.ts";
 import { hierarchy } from "./rules/hierarchy.ts";
+import { naming } from "./rules/naming.ts";
 import { performanceRate } from "./rules/performance-rate.ts";
 import { performanceScore } from "./rules/performance-score.ts";
 import { performanceWeights } from "./rules/performance-weights.ts";
@@ -23,9 +24,11 @@ import { proseCompletion } from "./rules/prose-completion.ts";
 import { proseParts } from "./rules/prose-parts.ts";
 import { proseShare } from "./rules/prose-share.ts";
 import { proseTables } from "./rules/prose-tables.ts";
+import { repeated } from "./rules/repeated.ts";
 import { row } from "./rules/row.ts";
 import { threePublic } from "./rules/three-public.ts";
 import { totals } from "./rules/totals.ts";
+import { units } from "./rules/units.ts";
 
 /** Families of checks, in report order: what a reviewing auditor looks at. */
 export const FAMILIES: Array<{ id: string; zh: string; en: string }> = [
@@ -159,6 +162,14 @@ export const RULES: RuleSpec[] = [
     run: proseCompletion,
   },
   {
+    id: "repeated",
+    family: "repeated",
+    zh: "同一数字多处刊印应一致：正文中同一金额或得分、正文所述项目得分与绩效表总分；预算数与决算数相同而完成率不为 100% 不能同时成立",
+    en: "The same figure printed several times agrees: an amount or score the prose states twice, a project's score in the prose and its 绩效 table; a budget equal to the final with a completion other than 100 % cannot hold",
+    severity: "error",
+    run: repeated,
+  },
+  {
     id: "performance_rate",
     family: "performance",
     zh: "绩效表：预算执行率 = 执行数 ÷ 预算数（调整后预算优先）",
@@ -189,6 +200,22 @@ export const RULES: RuleSpec[] = [
     en: "Code names: each code carries its national name (not another code's); the same code is named alike in the tables and the prose",
     severity: "warning",
     run: codeNames,
+  },
+  {
+    id: "units",
+    family: "units",
+    zh: "计量单位：数字正确而单位有误（元与万元混用、相差一万倍）——正文金额与前文、表格或其所列各项相比，表格之间同一数字相比",
+    en: "Units: the right figure in the wrong unit (元 for 万元, ×10,000) — a prose amount against the figure before it, its table or its listed parts; the same figure in two tables",
+    severity: "error",
+    run: units,
+  },
+  {
+    id: "naming",
+    family: "naming",
+    zh: "单位名称：封面、表头（编制单位、单位名称、部门名称、预算单位）与各部分标题中的单位名称及范围标注（本级、汇总）一致",
+    en: "Naming: the entity is named alike on the cover, in the table headers and the part titles, with the same scope marker (本级 / 汇总)",
+    severity: "warning",
+    run: naming,
   },
   {
     id: "explanations",

@@ -30,3 +30,13 @@ export function linesOf(...facts: Array<NarrativeFactLike | null | undefined>): 
 
 /** Money facts stated (not derived) as amounts. */
 export const isStatedAmount = (f: NarrativeFactLike): boolean => f.measure === "amount" && !f.derived && f.amount_wan !== null;
+
+/**
+ * A section of the standard 说明 (收入支出总体情况, 支出决算情况, 财政拨款,
+ * “三公”, 机关运行经费, 政府采购, 国有资产 …), not one about a sub-unit or a
+ * 绩效 report (which speak of other money).
+ */
+export function isStandardSection(section: string | null | undefined): boolean {
+  const s = (section ?? "").replace(/\s+/g, "");
+  return /收入支出|收支|收入|支出|财政拨款|三公|机关运行|政府采购|国有资产|其他重要事项/.test(s) && !/绩效|单位|局|办公室|中心|本级/.test(s);
+}

@@ -4,8 +4,8 @@
 import type {VisualizationSpec} from "vega-embed";
 import {KIND_LABEL, LEVEL_LABEL, STATUS_LABEL, label} from "./labels.js";
 import {HEADLINES} from "./overview-queries.js";
-import {linesOf, type Column} from "./table.js";
 import {documentHref as docHref, sourceHref} from "./source-link.js";
+import {linesOf, type Column} from "./table.js";
 import type {SectionData} from "./compare-page.js";
 
 type Row = Record<string, any>;

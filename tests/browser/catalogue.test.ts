@@ -32,9 +32,9 @@ describe("Documents index (/catalogue)", () => {
     expect(await rows().count()).toBe(5);
     const guizhou = rows().filter({hasText: "贵州省医疗保障局（本级）"});
     const doc = await guizhou.locator("td[data-key=entity_label] a").getAttribute("href");
-    expect(doc).toMatch(/^\/documents\/[0-9a-z]+$/);
-    const id = doc!.split("/").pop();
-    expect(await guizhou.locator("td[data-key=source_label] a").getAttribute("href")).toBe(`/sources/${id}`);
+    expect(doc).toMatch(/^\/document\?doc=[0-9a-z]+$/);
+    const id = doc!.split("=").pop();
+    expect(await guizhou.locator("td[data-key=source_label] a").getAttribute("href")).toBe(`/source?doc=${id}`);
     expect(requests.filter((u) => /\.wasm|duckdb|\.arrows/.test(u))).toEqual([]);
   });
 

@@ -9,6 +9,7 @@
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
 import { figuresOf, scopeAliases, type Figure } from "../figures.ts";
+import { tenThousandfold } from "./units.ts";
 
 const SCOPE_ZH: Record<string, string> = { all: "全部资金", fiscal: "财政拨款", gpb: "一般公共预算", fund: "政府性基金", capital: "国有资本经营" };
 
@@ -50,6 +51,8 @@ export function crossTable(ctx: AuditContext, run: RuleRun): void {
     const ref = reference(list);
     for (const f of list) {
       if (f === ref || (f.aggregated && ref.aggregated)) continue;
+      // the same digits 10,000 times apart: a unit slip, the units rule's
+      if (!f.aggregated && !ref.aggregated && tenThousandfold(f.value, ref.value, 0.005)) continue;
       const what = f.code === "TOTAL" ? "合计" : f.code;
       const how = (x: Figure) => `${x.table_id}${x.aggregated ? `（Σ ${x.terms} 行）` : ""}`;
       const howEn = (x: Figure) => `${x.table_id}${x.aggregated ? ` (sum of ${x.terms} rows)` : ""}`;

@@ -4,10 +4,13 @@
  * stated just before the percent, and the earlier-year amount (as printed,
  * else the prose extractor's derived one, else current − change).
  * “个百分点” changes are not ratios and are skipped.
+ * Where the sentence states all three amounts (this year, the earlier year
+ * and the change), the change must equal this year − earlier year, with the
+ * direction stated (增加 / 减少) — checked once per change amount.
  */
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
-import { isStatedAmount, linesOf, sentencesOf } from "../sentences.ts";
+import { byReadingOrder, isStatedAmount, linesOf, sentencesOf } from "../sentences.ts";
 import type { NarrativeFactLike } from "../types.ts";
 
 function before(sentence: NarrativeFactLike[], at: number, pick: (f: NarrativeFactLike) => boolean): NarrativeFactLike | null {
@@ -15,7 +18,41 @@ function before(sentence: NarrativeFactLike[], at: number, pick: (f: NarrativeFa
   return null;
 }
 
+/**
+ * A stated change amount against this year − the earlier year: the earlier
+ * year's amount stated in its sentence, this year's in it or in the sentence
+ * just before (“2021 年度收、支总计 1826.79 万元。与 2020 年 1254.66 万元相比 …”).
+ */
+function changeAmounts(facts: NarrativeFactLike[], run: RuleRun): void {
+  const ordered = [...facts].sort(byReadingOrder);
+  ordered.forEach((change, at) => {
+    if (change.measure !== "change_amount" || change.derived || change.amount_wan === null || change.compared_year == null) return;
+    const year = change.compared_year;
+    const sentence = ordered.filter((f) => f.sentence === change.sentence);
+    const earlier = sentence.find((f) => isStatedAmount(f) && f.year === year && f.year !== change.year && f.subject === change.subject);
+    if (!earlier) return;
+    // this year's figure: named as the change is, else the first one whose name contains it (预算收入总额 … 预算收入),
+    // in the same section and at most a few lines above
+    const near = (f: NarrativeFactLike) => f.section === change.section && f.subsection === change.subsection && change.source_line - f.source_line <= 4;
+    const thisYear = ordered.slice(0, at).filter((f) => isStatedAmount(f) && f.year === change.year && near(f));
+    const current = thisYear.filter((f) => f.subject === change.subject).pop() ?? thisYear.find((f) => f.subject.includes(change.subject));
+    if (!earlier || !current) return;
+    const sign = change.direction === "decrease" ? -1 : 1;
+    run.amounts(
+      {
+        zh: `${change.subject} 较 ${year} 年${sign < 0 ? "减少" : "增加"}额 = ${change.year ?? "本年"} 年 ${current.value}${current.unit} − ${year} 年 ${earlier.value}${earlier.unit}`,
+        en: `change of ${change.subject} on ${year} = ${current.value} ${current.unit} − ${earlier.value} ${earlier.unit}`,
+        subject: change.subject,
+        source_lines: linesOf(current, earlier, change),
+        table_ids: [],
+      },
+      current.amount_wan! - earlier.amount_wan!, sign * change.amount_wan, 2, "prose",
+    );
+  });
+}
+
 export function proseChange(ctx: AuditContext, run: RuleRun): void {
+  changeAmounts(ctx.input.facts ?? [], run);
   for (const sentence of sentencesOf(ctx.input.facts ?? [])) {
     sentence.forEach((pct, at) => {
       if (pct.measure !== "change_pct" || pct.derived || pct.unit !== "%") return;

@@ -12,6 +12,7 @@
  * in clauses, else those up to the next “；”. A nested list (基本支出…，包括
  * 人员经费…) inside a part is not counted twice.
  */
+import { toWanFactor } from "../../base/money.ts";
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
 import { sentencesOf } from "../sentences.ts";
@@ -128,6 +129,12 @@ export function proseParts(ctx: AuditContext, run: RuleRun): void {
           sum,
           wv,
         );
+        continue;
+      }
+      // a whole printed in another unit than its parts, whose parts fit once it is read in theirs: the units rule's
+      const partUnit = parts[0].f.unit;
+      if (kind === "money" && w.unit !== partUnit && parts.every((p) => p.f.unit === partUnit) && sum > wv + tol && sum <= w.value * (toWanFactor(partUnit) ?? 1) + tol) {
+        run.pass();
         continue;
       }
       if (sum > wv + tol) {

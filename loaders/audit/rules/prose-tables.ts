@@ -7,7 +7,10 @@
  * tables of that scope, else of a scope holding the same money (figures.ts).
  * A code's amount may match any money column of its row (合计, 当年拨款,
  * 上年结转, 基本, 项目). A prose section none of whose amounts matches a
- * table (e.g. a sub-unit's 绩效 report) is about other money and is skipped.
+ * table (e.g. a sub-unit's 绩效 report) is about other money and is skipped,
+ * unless it is the standard 说明 section of what it states (机关运行经费 under
+ * 机关运行经费支出情况, “三公” figures under a “三公” heading) in a document
+ * some other section of which matches.
  * Earlier-year and derived figures, and amounts whose subject is not in
  * their own sentence (carried over from an earlier one), are not compared.
  */
@@ -15,9 +18,10 @@ import { toWanFactor } from "../../base/money.ts";
 import { decimalsOf, type RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
 import { figuresOf, scopeAliases, type Figure } from "../figures.ts";
-import { isStatedAmount } from "../sentences.ts";
+import { isStandardSection, isStatedAmount } from "../sentences.ts";
 import type { NarrativeFactLike } from "../types.ts";
 import { removeSpaces } from "../../base/fold.ts";
+import { tenThousandfold } from "./units.ts";
 
 /** [subject pattern (year prefix removed), flow, code]; the first match wins. */
 const TOTALS: Array<[RegExp, string, string]> = [
@@ -36,6 +40,10 @@ const TOTALS: Array<[RegExp, string, string]> = [
   [/^(一般公共预算)?(财政拨款)?基本支出$/, "basic", "TOTAL"],
   [/^(一般公共预算)?(财政拨款)?项目支出$/, "project", "TOTAL"],
   [/^(一般公共预算财政拨款|财政拨款)支出$/, "amount", "TOTAL"],
+  // the income table's 财政拨款 (一般公共预算 / 政府性基金 …) column total
+  [/^(本年)?(一般公共预算|政府性基金预算?|国有资本经营预算?)?财政拨款收入$/, "income:amount", "TOTAL"],
+  // 机关运行经费 of a 决算: the 一般公共预算财政拨款 basic expenditure's 公用经费 (its definition)
+  [/^(机关)?运行经费(财政拨款)?(支出)?$/, "public_expenses", "TOTAL"],
 ];
 
 const ALTERNATIVE_FLOWS = ["current_year_appropriation", "carryover_prior", "basic", "project"];
@@ -56,8 +64,14 @@ interface Target {
 }
 
 function targetOf(f: NarrativeFactLike, budgetDoc: boolean): Target | null {
-  const subject = f.subject.replace(/[\s\u3000]+/g, "").replace(/^\d{4}年度?/, "");
-  const scope = scopeWords(subject) ?? scopeWords(f.subsection) ?? scopeWords(f.section) ?? "all";
+  const subject = f.subject.replace(/[\s\u3000]+/g, "").replace(/^[=＝]+/, "").replace(/^\d{4}年度?/, "");
+  let scope = scopeWords(subject) ?? scopeWords(f.subsection) ?? scopeWords(f.section) ?? "all";
+  if (/^(机关)?运行经费/.test(subject)) {
+    if (!/机关运行经费/.test(`${subject}${f.subsection ?? ""}${f.section ?? ""}`)) return null;
+    // a budget's 机关运行经费 may include project money (its definition varies by province): only a 决算's is compared
+    if (budgetDoc) return null;
+    scope = "gpb";
+  }
   if (f.code) {
     const flow = /基本支出/.test(subject) ? "basic" : /项目支出/.test(subject) ? "project" : "amount";
     return { flow, code: f.code, scope };
@@ -73,7 +87,15 @@ export function proseTolerance(f: NarrativeFactLike): number {
   return Math.max(0.01, 0.5 * 10 ** -decimalsOf(f.value) * factor);
 }
 
-interface Comparison {
+/** The table figure (万元), written in the prose's unit with the prose's decimals, is the prose figure. */
+export function roundsTo(figureWan: number, f: NarrativeFactLike): boolean {
+  const factor = toWanFactor(f.unit) ?? 1;
+  const d = decimalsOf(f.value);
+  const shown = Math.round((figureWan / factor) * 10 ** d) / 10 ** d;
+  return Math.abs(shown - f.value) < 1e-9;
+}
+
+export interface Comparison {
   fact: NarrativeFactLike;
   target: Target;
   figure: Figure;
@@ -95,9 +117,23 @@ function compare(f: NarrativeFactLike, t: Target, figs: Figure[], alias: (scope:
   return { fact: f, target: t, figure: matched || primary.length === 0 ? best : near(primary), matched };
 }
 
-export function proseTables(ctx: AuditContext, run: RuleRun): void {
+/**
+ * The prose amounts compared with a table figure, in sections where at
+ * least one amount matches (computed once per audit context: prose_tables
+ * and units read it). `slip`: the amount is the figure ×10,000 or ÷10,000
+ * (units reports it).
+ */
+export function proseComparisons(ctx: AuditContext): Array<Comparison & { slip: boolean }> {
+  let out = comparisonsMemo.get(ctx);
+  if (!out) comparisonsMemo.set(ctx, (out = computeComparisons(ctx)));
+  return out;
+}
+
+const comparisonsMemo = new WeakMap<AuditContext, Array<Comparison & { slip: boolean }>>();
+
+function computeComparisons(ctx: AuditContext): Array<Comparison & { slip: boolean }> {
   const facts = (ctx.input.facts ?? []).filter(isStatedAmount);
-  if (facts.length === 0 || ctx.rows.length === 0) return;
+  if (facts.length === 0 || ctx.rows.length === 0) return [];
   const figs = figuresOf(ctx);
   const alias = scopeAliases(figs);
   const docYear = ctx.input.doc.year ?? null;
@@ -120,8 +156,25 @@ export function proseTables(ctx: AuditContext, run: RuleRun): void {
   }
   const sectionOf = (f: NarrativeFactLike) => `${f.section ?? ""}\u0001${f.subsection ?? ""}`;
   const anchored = new Set(comparisons.filter((c) => c.matched).map((c) => sectionOf(c.fact)));
-  for (const { fact: f, target: t, figure } of comparisons) {
-    if (!anchored.has(sectionOf(f))) continue;
+  // a standard 说明 section (机关运行经费支出情况 …) speaks of the document's own money once any section matches
+  const standard = (f: NarrativeFactLike) => {
+    if (anchored.size === 0 || !isStandardSection(f.section)) return false;
+    const heading = `${f.section ?? ""}${f.subsection ?? ""}`;
+    return (/运行经费/.test(f.subject) && /机关运行经费/.test(heading)) || (/三公|因公出国|公务用车|公务接待/.test(f.subject) && /三公/.test(heading));
+  };
+  return comparisons
+    .filter((c) => anchored.has(sectionOf(c.fact)) || standard(c.fact))
+    .map((c) => ({ ...c, slip: !c.matched && tenThousandfold(c.fact.amount_wan!, c.figure.value, proseTolerance(c.fact)) }));
+}
+
+export function proseTables(ctx: AuditContext, run: RuleRun): void {
+  for (const { fact: f, target: t, figure, slip } of proseComparisons(ctx)) {
+    // a table in 元 (290.182 万元) quoted in the prose as 290.18 万元 is the same figure, correctly rounded;
+    // the right digits in the wrong unit are the units rule's
+    if (roundsTo(figure.value, f) || slip) {
+      run.pass();
+      continue;
+    }
     const what = t.code === "TOTAL" || t.code === "GRAND" ? "合计" : t.code;
     run.amounts(
       {

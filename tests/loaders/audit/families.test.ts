@@ -3,24 +3,14 @@
  * document as printed (a true finding, or a pass) and the same lines edited
  * to break (or repair) the identity the rule checks.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { audit, auditWithStats, FAMILIES, RULES } from "../../../loaders/audit/index.ts";
-import { auditInputOf } from "../../../loaders/audit/input.ts";
-import type { AuditInput, Check } from "../../../loaders/audit/types.ts";
-import { extractBytes, extractFile } from "../../../loaders/extract.ts";
+import type { AuditInput } from "../../../loaders/audit/types.ts";
 import { EXT, hasExternal, SAMPLE } from "../helpers.ts";
-
-const inputOf = (path: string) => auditInputOf(extractFile(path));
-const of = (checks: Check[], rule: string) => checks.filter((c) => c.rule === rule);
+import { editedLines, inputOf, of } from "./edited.ts";
 
 /** The audit input of a sample with line `n` (1-based) edited. */
-function editedInput(path: string, n: number, from: string, to: string): AuditInput {
-  const lines = readFileSync(path, "utf8").split("\n");
-  expect(lines[n - 1]).toContain(from);
-  lines[n - 1] = lines[n - 1].replace(from, to);
-  return auditInputOf(extractBytes(new TextEncoder().encode(lines.join("\n")), path));
-}
+const editedInput = (path: string, n: number, from: string, to: string): AuditInput => editedLines(path, [[n, from, to]]);
 
 describe("rule metadata", () => {
   it("puts every rule in one listed family, and every check carries its rule's family", () => {
@@ -98,16 +88,6 @@ describe("prose_parts", () => {
     expect(checks[0]).toMatchObject({ severity: "error", expected: 6, actual: 4 });
   });
 });
-
-/** The audit input of a sample with several lines edited: [line, from, to]. */
-function editedLines(path: string, edits: Array<[number, string, string]>): AuditInput {
-  const lines = readFileSync(path, "utf8").split("\n");
-  for (const [n, from, to] of edits) {
-    expect(lines[n - 1]).toContain(from);
-    lines[n - 1] = lines[n - 1].replace(from, to);
-  }
-  return auditInputOf(extractBytes(new TextEncoder().encode(lines.join("\n")), path));
-}
 
 describe("performance_weights", () => {
   it("passes 004's eight 自评表, whose weights add up to 100", () => {

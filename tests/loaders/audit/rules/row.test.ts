@@ -1,0 +1,38 @@
+/** row: a row's 合计 equal to its 基本支出 while its 项目支出 is not zero is flagged wherever the columns are read. */
+import { describe, expect, it } from "vitest";
+import { audit } from "../../../../loaders/audit/index.ts";
+import { contextOf } from "../../../../loaders/audit/context.ts";
+import { byMeasure, columnGroups, wan } from "../../../../loaders/audit/rows.ts";
+import type { AuditInput } from "../../../../loaders/audit/types.ts";
+import { SAMPLE } from "../../helpers.ts";
+import { editedLines, inputOf, of } from "../edited.ts";
+
+/** Rows (column groups) whose 合计 equals their 基本支出 while their 项目支出 is not zero, and whether the row rule flagged each. */
+function totalIsBasic(input: AuditInput): Array<{ line: number; flagged: boolean }> {
+  const ctx = contextOf(input);
+  const checks = of(audit(input), "row");
+  const out: Array<{ line: number; flagged: boolean }> = [];
+  for (const r of ctx.rows)
+    for (const g of columnGroups(r)) {
+      const m = byMeasure(g);
+      const total = m.get("total");
+      const basic = m.get("basic");
+      const project = m.get("project");
+      if (total && basic && project && Math.abs(wan(total) - wan(basic)) < 0.005 && Math.abs(wan(project)) > 0.005)
+        out.push({ line: total.source_line, flagged: checks.some((c) => c.severity === "error" && c.source_lines.includes(total.source_line) && c.table_ids.includes(r.table_id)) });
+    }
+  return out;
+}
+
+describe("row: 合计 = 基本支出 while 项目支出 ≠ 0", () => {
+  it("finds no such row in the five samples (every row whose 合计, 基本 and 项目 are read)", () => {
+    for (const path of Object.values(SAMPLE)) expect(totalIsBasic(inputOf(path))).toEqual([]);
+  }, 60_000);
+  it("flags 004 公开03表 line 221 edited so: 208 合计 1,535.95 → 84.64 = 基本支出 84.64 while 项目支出 is 1,451.31", () => {
+    const input = editedLines(SAMPLE.guizhou2022, [[221, "1,535.95 84.64 1,451.31", "84.64 84.64 1,451.31"]]);
+    expect(totalIsBasic(input)).toEqual([{ line: 221, flagged: true }]);
+    const c = of(audit(input), "row").find((x) => x.source_lines.includes(221) && x.subject === "208")!;
+    expect(c).toMatchObject({ severity: "error", expected: 1535.95, actual: 84.64, table_ids: ["公开03表"] });
+    expect(c.message).toMatch(/合计 = 基本支出 \+ 项目支出/);
+  });
+});
