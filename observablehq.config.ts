@@ -3,7 +3,7 @@
 // Pages are listed in `pages`; add an entry per new page (name + path without ".md").
 // Notebooks are listed from src/notebooks/ by themselves (scripts/notebooks.ts).
 import {parserVersion} from "./loaders/batch/version.ts";
-import {docPages, documentsDataVersion} from "./scripts/doc-ids.ts";
+import {documentsDataVersion} from "./scripts/doc-ids.ts";
 import {notebookPages} from "./scripts/notebooks.ts";
 
 export interface PageEntry {
@@ -17,7 +17,6 @@ export interface PageSection {
   pages: PageEntry[];
 }
 
-const documents = docPages();
 /** The data version (documents + parser), the same the data loader stamps into the data; every page carries it. */
 const version = documentsDataVersion();
 
@@ -35,11 +34,6 @@ export const pages: (PageEntry | PageSection)[] = [
     name: "Notebooks",
     open: true,
     pages: [{name: "All notebooks", path: "/notebooks/"}, ...notebookPages().map(({title, path}) => ({name: title, path}))]
-  },
-  {
-    name: "Documents",
-    open: false,
-    pages: [...documents].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)).map((d) => ({name: d.label, path: `/documents/${d.id}`}))
   }
 ];
 
@@ -47,9 +41,11 @@ export default {
   title: "Budget notebooks",
   root: "src",
   pages,
-  // One source page and one document page per document (src/sources/[doc].md, src/documents/[doc].md).
-  // A PDF document also has /pdf/<doc_id> (src/pdf/[doc].md), which opens the original PDF.
-  dynamicPaths: documents.flatMap(({id, pdf}) => [`/documents/${id}`, `/sources/${id}`, ...(pdf ? [`/pdf/${id}`] : [])]),
+  // No page per document: /document?doc=<doc_id> and /source?doc=<doc_id>#L<n> (src/document.md,
+  // src/source.md) take the id from the URL and fetch the document's own files
+  // (/_file/data/corpus/docs/<doc_id>.json, .txt, .pdf: loaders/site/doc-files.ts; copied into
+  // dist/ by scripts/doc-files.mjs), so the build does not grow with the documents.
+  // They are reached from the Overview, Data, Audit and every figure's source link.
   pager: false,
   // The default pulls a Google web font; we ship our own stylesheet instead.
   globalStylesheets: [],

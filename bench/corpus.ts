@@ -1,8 +1,12 @@
 /**
  * Benchmark (not a test): a synthetic national corpus (bench/synthetic.ts)
  * extracted cold, then rerun on the unchanged corpus (cache), each as its own
- * process; prints time, documents/s, MB/s, peak memory, and checks that no row
- * was lost (each table's rows = the sum of the per-document counts).
+ * process; prints for each: wall time, CPU time (user + system of every
+ * thread: workers and DuckDB's too), the load average before it (the machine
+ * is shared: wall times under load are longer than the CPU times say),
+ * documents/s, MB/s, peak memory, how much of it was writing the outputs,
+ * and checks that no row was lost (each table's rows = the sum of the
+ * per-document counts in documents).
  *   npm run bench:corpus -- [count=1000 …] [--jobs N]
  */
 import { execFileSync } from "node:child_process";
@@ -21,7 +25,9 @@ const SAMPLES = join(import.meta.dirname, "..", "data", "documents");
 
 function run(input: string, out: string, cache: string) {
   const line = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "corpus-run.ts"), input, out, cache, String(jobs)], { encoding: "utf8", maxBuffer: 1 << 26 });
-  return JSON.parse(line.trim().split("\n").pop()!) as { files: number; cached: number; ms: number; cpu_ms: number; peak_rss_mib: number; statuses: Record<string, number> };
+  const load = loadavg()[0];
+  const stats = JSON.parse(line.trim().split("\n").pop()!) as { files: number; cached: number; ms: number; cpu_ms: number; write_ms: number; write_steps: Record<string, number>; peak_rss_mib: number; statuses: Record<string, number> };
+  return { ...stats, load };
 }
 
 /** Rows written per table against the per-document counts of documents (duplicates excluded). */
@@ -35,7 +41,7 @@ async function lostRows(out: string): Promise<string> {
   const parts: string[] = [];
   for (const [table, count] of pairs) {
     const [r] = (await conn.runAndReadAll(`SELECT (SELECT count(*) FROM '${out}/${table}.parquet')::BIGINT AS written, (SELECT sum(${count}) FROM '${out}/documents.parquet' WHERE doc_id NOT LIKE '%-dup%')::BIGINT AS counted`)).getRowObjectsJS() as Array<{ written: bigint; counted: bigint }>;
-    parts.push(`${table} ${r.written}${r.written === r.counted ? "" : ` ≠ ${r.counted} LOST`}`);
+    parts.push(`${table} ${r.written} ${r.written === r.counted ? "=" : "≠"} ${r.counted}${r.written === r.counted ? "" : " LOST"}`);
   }
   conn.closeSync();
   instance.closeSync();
@@ -59,9 +65,13 @@ for (const count of counts) {
   const cold = run(input, out, cache);
   const rerun = run(input, out, cache);
   const line = (what: string, r: typeof cold) =>
-    `  ${what.padEnd(6)} ${(r.ms / 1000).toFixed(1)} s (CPU ${(r.cpu_ms / 1000).toFixed(1)} s), ${((r.files / r.ms) * 1000).toFixed(1)} documents/s, ${((size / r.ms) * 1000).toFixed(2)} MB/s, peak ${r.peak_rss_mib} MiB, ${r.cached} from cache`;
+    `  ${what.padEnd(6)} ${(r.ms / 1000).toFixed(1)} s wall, CPU ${(r.cpu_ms / 1000).toFixed(1)} s (load ${r.load.toFixed(1)}), ${((r.files / r.ms) * 1000).toFixed(1)} documents/s, ${((size / r.ms) * 1000).toFixed(2)} MB/s, peak ${r.peak_rss_mib} MiB, ${r.cached} from cache; writing ${(r.write_ms / 1000).toFixed(1)} s wall (${Object.entries(r.write_steps)
+      .filter(([k]) => !k.endsWith(" cpu"))
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}/${((r.write_steps[`${k} cpu`] ?? 0) / 1000).toFixed(1)}`)
+      .join(", ")} s wall/CPU)`;
   console.log(`${count} documents (${size.toFixed(1)} MB), statuses ${JSON.stringify(cold.statuses)}`);
   console.log(line("cold", cold));
   console.log(line("rerun", rerun));
+  if (rerun.cached !== rerun.files) console.log("  (the rerun missed the cache: was loaders/ edited during the run? Its parser version changed)");
   console.log(`  rows: ${await lostRows(out)}`);
 }

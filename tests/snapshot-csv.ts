@@ -1,13 +1,13 @@
 /**
  * Output tables as stable CSV for the whole-output snapshots (tests/output/):
  * the columns in the order loaders/schema declares them, each cell coerced to
- * its column type the way the writers do (write/row-json.ts), numbers in
+ * its column type the way the writers do (write/row-csv.ts), numbers in
  * JavaScript's shortest round-trip form, rows sorted (by source line first
  * where the table has one, then by every column in order) so that a change in
  * the order rows are produced shows no diff, and a change in any value does.
  */
 import type { TableSpecOut } from "../loaders/schema/columns.ts";
-import { cellValue } from "../loaders/write/row-json.ts";
+import { cellValue } from "../loaders/write/row-csv.ts";
 
 type Cell = string | number | boolean | null;
 

@@ -18,11 +18,15 @@ export class ExtractionPool {
   private readonly pending = new Map<number, Pending>();
   private next = 0;
 
-  constructor(readonly jobs: number) {
+  /** `bundle`: the workers' code built as plain JavaScript (batch/worker-bundle.ts); without it, workers boot through tsx. */
+  constructor(
+    readonly jobs: number,
+    bundle: string | null = null,
+  ) {
     if (jobs <= 1) return;
     const entry = new URL("./worker.ts", import.meta.url).href;
     for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry } });
+      const worker = bundle ? new Worker(bundle) : new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry } });
       worker.on("message", ({ id, result, cached }: { id: number } & Done) => {
         this.pending.get(id)?.resolve({ result, cached });
         this.pending.delete(id);

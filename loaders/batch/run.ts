@@ -1,9 +1,9 @@
 /**
  * A batch: many files → the output folder. The per-document pipeline
  * (extract.ts) runs on a pool of worker threads (pool.ts), or comes from the
- * cache (cache.ts) when the file and the parser are unchanged; each result is
- * spooled to disk at once (write/spool.ts), so memory does not grow with the
- * corpus; duplicates are settled once all copies are known (document/duplicates.ts);
+ * cache (cache.ts) when the file and the parser are unchanged; each thread
+ * spools its documents' rows to disk at once (write/spool.ts), so memory does
+ * not grow with the corpus and the main thread never handles a row; duplicates are settled once all copies are known (document/duplicates.ts);
  * the writers order every row by document and row (write/corpus.ts), so the
  * files are byte-identical whatever the number of workers or the order in
  * which documents finished.
@@ -19,6 +19,7 @@ import { openCache } from "./cache.ts";
 import type { DocumentResult } from "./document-result.ts";
 import { markDuplicates } from "../document/duplicates.ts";
 import { ExtractionPool } from "./pool.ts";
+import { workerBundle } from "./worker-bundle.ts";
 import { dataVersion, parserVersion } from "./version.ts";
 
 export interface BatchOptions extends Omit<CorpusWriteOptions, "versions"> {
@@ -32,6 +33,8 @@ export interface BatchOptions extends Omit<CorpusWriteOptions, "versions"> {
   shard?: { k: number; n: number };
   /** Keep each document's decoded text (the site's source pages need it); off by default, so memory stays flat. */
   keepText?: boolean;
+  /** Give onDocument each document's row blocks too (the site's per-document files). */
+  keepRows?: boolean;
   /** Called for each document as it is done (in completion order), with its position and the total. */
   onDocument?: (result: DocumentResult, position: number, total: number) => void;
 }
@@ -42,7 +45,18 @@ export interface BatchResult {
   /** Decoded text of each extracted document, by doc_id (with keepText). */
   texts: Map<string, string>;
   written: string[];
-  stats: { files: number; cached: number; extracted: number; ms: number; cpu_ms: number; parser_version: string; data_version: string };
+  stats: {
+    files: number;
+    cached: number;
+    extracted: number;
+    ms: number;
+    cpu_ms: number;
+    /** Of ms: writing the outputs once every document was done, in total and by step. */
+    write_ms: number;
+    write_steps: Record<string, number>;
+    parser_version: string;
+    data_version: string;
+  };
 }
 
 /** CPU time of this process (every thread: workers and DuckDB's too), in ms. */
@@ -61,7 +75,7 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
   const parser = parserVersion();
   const cacheDir = options.cacheDir ? openCache(options.cacheDir, parser) : null;
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), files.length));
-  const pool = new ExtractionPool(jobs);
+  const pool = new ExtractionPool(jobs, jobs > 1 ? await workerBundle(parser) : null);
   mkdirSync(outDir, { recursive: true });
   const spool = new Spool(mkdtempSync(join(outDir, ".spool-")));
   const texts = new Map<number, string>();
@@ -74,30 +88,31 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
         const position = nextFile++;
         const path = files[position];
         const source_file = options.root ? relative(options.root, path) : path;
-        const { result, cached: hit } = await pool.run({ path, source_file, cacheDir });
+        const { result, cached: hit } = await pool.run({ path, source_file, cacheDir, spoolDir: spool.dir, keepText: options.keepText, keepRows: options.keepRows });
         if (hit) cached++;
-        spool.document(position, result.document);
-        spool.rows(position, result.blocks);
+        spool.document(position, result.document, result.key);
         spool.renames.push(...(result.renames ?? []));
         if (options.keepText && result.text !== null) texts.set(position, result.text);
         options.onDocument?.(result, position, files.length);
       }
     };
     await Promise.all(Array.from({ length: jobs * 2 }, one));
-    spool.close();
 
     // Settle duplicates, then write every table in input order.
     for (const pos of markDuplicates(spool.documents)) spool.dropped.add(pos);
     const documents = [...spool.documents].sort((a, b) => a[0] - b[0]).map(([, d]) => d);
     const versions = { parser, data: dataVersion(parser, documents.map((d) => d.sha256)) };
-    const written = await writeCorpus(outDir, spool, { formats: options.formats, versions });
+    const writing = performance.now();
+    const write_steps: Record<string, number> = {};
+    const written = await writeCorpus(outDir, spool, { formats: options.formats, versions, timings: write_steps });
+    const write_ms = Math.round(performance.now() - writing);
     const textsById = new Map<string, string>();
     for (const [pos, text] of [...texts].sort((a, b) => a[0] - b[0])) if (!spool.dropped.has(pos)) textsById.set(spool.documents.get(pos)!.doc_id, text);
     return {
       documents,
       texts: textsById,
       written,
-      stats: { files: files.length, cached, extracted: files.length - cached, ms: Math.round(performance.now() - started), cpu_ms: cpuMs(process.cpuUsage(cpu)), parser_version: parser, data_version: versions.data },
+      stats: { files: files.length, cached, extracted: files.length - cached, ms: Math.round(performance.now() - started), cpu_ms: cpuMs(process.cpuUsage(cpu)), write_ms, write_steps, parser_version: parser, data_version: versions.data },
     };
   } finally {
     await pool.close();

@@ -49,33 +49,30 @@ export function scanHeadings(text: string): { hits: HeadingHit[]; labels: Headin
   const hits: HeadingHit[] = [];
   const labels: HeadingHit[] = [];
   let i = 0;
-  outer: while (i < text.length) {
+  /** Records `name` found at i into `list` and steps over it. */
+  const take = (list: HeadingHit[], name: string) => {
+    list.push({ name, start: i, end: i + name.length });
+    i += name.length;
+  };
+  while (i < text.length) {
     if (!SCAN_STARTS.has(text[i])) {
       i++;
       continue;
     }
-    for (const l of TABLE_LABELS) {
-      if (text.startsWith(l, i)) {
-        labels.push({ name: l, start: i, end: i + l.length });
-        i += l.length;
-        continue outer;
-      }
+    const label = TABLE_LABELS.find((l) => text.startsWith(l, i));
+    if (label) {
+      take(labels, label);
+      continue;
     }
     SCORE_NOTE_AT.lastIndex = i;
     const note = SCORE_NOTE_AT.exec(text);
     if (note && hits.length > 0 && hits[hits.length - 1].end === i) {
-      labels.push({ name: note[0], start: i, end: i + note[0].length });
-      i += note[0].length;
+      take(labels, note[0]);
       continue;
     }
-    for (const h of SCANNED) {
-      if (text.startsWith(h, i)) {
-        hits.push({ name: h, start: i, end: i + h.length });
-        i += h.length;
-        continue outer;
-      }
-    }
-    i++;
+    const heading = SCANNED.find((h) => text.startsWith(h, i));
+    if (heading) take(hits, heading);
+    else i++;
   }
   return { hits, labels };
 }

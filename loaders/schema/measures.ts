@@ -49,6 +49,8 @@ export const MEASURES = {
   vehicle_operation: { zh: "公务用车运行维护费", en: "Official vehicle operation and maintenance" },
   official_reception: { zh: "公务接待费", en: "Official reception" },
   agency_running_costs: { zh: "机关运行经费", en: "Agency running costs" },
+  meeting_fees: { zh: "会议费", en: "Meeting expenses (printed beside the “three public” expenses)" },
+  training_fees: { zh: "培训费", en: "Training expenses (printed beside the “three public” expenses)" },
   // government procurement printed beside the expenditure (Shenzhen 支出总表)
   procurement: { zh: "政府采购项目（小计）", en: "Government procurement projects" },
   procurement_sme: { zh: "其中：预留给中小企业的项目资金", en: "of which reserved for small and medium enterprises" },

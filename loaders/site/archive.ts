@@ -1,34 +1,73 @@
 /**
  * The site's data: every output table as Arrow (streams for DuckDB-WASM,
  * files for downloads), Parquet and CSV, the datapackage.json, and each
- * document's decoded text (for the source pages) and the original of each
- * PDF document (pdf/<doc_id>.pdf, for "page N of the PDF"), in one zip that Framework
- * serves member by member (`FileAttachment("data/corpus/line_items.arrows")`).
+ * document's own small files (loaders/site/doc-files.ts: docs/<doc_id>.json,
+ * .txt and, for a PDF document, .pdf), in one tar (loaders/site/tar.ts) that
+ * Framework serves member by member (`FileAttachment("data/corpus/line_items.arrows")`).
+ * Pages name the corpus tables literally; the per-document files are fetched by
+ * URL (/_file/data/corpus/docs/<doc_id>.json): `observable preview` serves any
+ * member of the archive, and `npm run build` copies the docs/ folder into dist/
+ * (scripts/doc-files.ts), since no page names them.
+ * Written as a stream (memory does not grow with the corpus): the corpus tables
+ * first, smallest first (Framework reads the archive from its start up to each
+ * member it copies), the documents' files last.
  * The same batch extraction as the CLI (batch/run.ts), with the same cache,
  * so the site and the CLI can never disagree and a rebuild re-parses only
  * the documents that changed.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Zippable, zipSync } from "fflate";
+import { tableFromIPC } from "apache-arrow";
 import { DEFAULT_CACHE_DIR } from "../batch/cache.ts";
 import { extractBatch } from "../batch/run.ts";
+import { DOC_FILES_DIR, docFileJson, docRows, type DocRows } from "./doc-files.ts";
+import { TarWriter } from "./tar.ts";
 
-/** A fixed timestamp keeps the archive byte-identical from run to run. */
-const MTIME = new Date("2000-01-01T00:00:00Z");
+/** "code_system\u0000code" → English name, from the written classifications table. */
+function classificationNames(file: string): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const row of tableFromIPC(readFileSync(file)).toArray()) {
+    const { code_system, code, name_en } = row.toJSON() as Record<string, string | null>;
+    if (code_system && code && name_en) names.set(`${code_system}\u0000${code}`, name_en);
+  }
+  return names;
+}
 
-export async function corpusArchive(documentsDir: string, cacheDir: string | null = DEFAULT_CACHE_DIR): Promise<Uint8Array> {
+/** Writes the archive to `write` (a tar stream: loaders/site/tar.ts). */
+export async function corpusArchive(documentsDir: string, write: (chunk: Uint8Array) => Promise<void> | void, cacheDir: string | null = DEFAULT_CACHE_DIR): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "corpus-"));
+  const rowsDir = join(dir, ".doc-rows");
+  mkdirSync(rowsDir);
   try {
-    const { texts, documents } = await extractBatch([documentsDir], dir, { root: documentsDir, formats: ["parquet", "arrow", "csv"], cacheDir, keepText: true });
-    const files: Zippable = {};
-    for (const name of readdirSync(dir).sort()) if (statSync(join(dir, name)).isFile()) files[name] = [readFileSync(join(dir, name)), { mtime: MTIME, level: 0 }];
-    for (const [doc_id, text] of [...texts].sort()) files[`sources/${doc_id}.txt`] = [new TextEncoder().encode(text), { mtime: MTIME, level: 0 }];
-    // the original PDFs, opened at #page=N in the browser's own viewer from the source pages
-    for (const d of documents)
-      if (d.source_format === "pdf" && texts.has(d.doc_id)) files[`pdf/${d.doc_id}.pdf`] = [readFileSync(join(documentsDir, d.source_file)), { mtime: MTIME, level: 0 }];
-    return zipSync(files);
+    // Each document's rows as they come (spooled to disk: memory stays flat), by position in the batch.
+    const { texts, documents, stats } = await extractBatch([documentsDir], dir, {
+      root: documentsDir,
+      formats: ["parquet", "arrow", "csv"],
+      cacheDir,
+      keepText: true,
+      keepRows: true,
+      onDocument: (result, position) => writeFileSync(join(rowsDir, `${position}.json`), JSON.stringify(docRows(result.blocks ?? []))),
+    });
+    const tar = new TarWriter(write);
+    const tables = readdirSync(dir)
+      .map((name) => ({ name, size: statSync(join(dir, name)) }))
+      .filter(({ size }) => size.isFile())
+      .sort((a, b) => a.size.size - b.size.size || (a.name < b.name ? -1 : 1));
+    for (const { name } of tables) await tar.add(name, readFileSync(join(dir, name)));
+    const names = classificationNames(join(dir, "classifications.arrow"));
+    const encoder = new TextEncoder();
+    // documents rows are in input order: position i is document i; a duplicate copy kept none of its rows
+    for (const [position, d] of documents.entries()) {
+      const text = texts.get(d.doc_id);
+      const rows = text === undefined ? null : (JSON.parse(readFileSync(join(rowsDir, `${position}.json`), "utf8")) as DocRows);
+      await tar.add(`${DOC_FILES_DIR}/${d.doc_id}.json`, encoder.encode(docFileJson(d, rows, names, stats.data_version)));
+      if (text === undefined) continue;
+      await tar.add(`${DOC_FILES_DIR}/${d.doc_id}.txt`, encoder.encode(text));
+      // the original PDF, opened at #page=N in the browser's own viewer from the source page
+      if (d.source_format === "pdf") await tar.add(`${DOC_FILES_DIR}/${d.doc_id}.pdf`, readFileSync(join(documentsDir, d.source_file)));
+    }
+    await tar.end();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -23,7 +23,7 @@ export function arrowSchema(spec: TableSpecOut): Schema {
   return new Schema(spec.columns.map((c) => new Field(c.name, TYPES[c.type](), true)));
 }
 
-/** One record batch from column arrays (values already coerced, see write/row-json.ts cellValue). */
+/** One record batch from column arrays (values already coerced, see write/row-csv.ts cellValue). */
 export function recordBatch(schema: Schema, columns: unknown[][]): RecordBatch {
   const length = columns[0]?.length ?? 0;
   const children = schema.fields.map((f, i) => vectorFromArray(columns[i], f.type).data[0]);

@@ -21,8 +21,8 @@ import { dataPackage } from "../schema/dictionary.ts";
 import { panelFromStage } from "../panel/from-stage.ts";
 import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import { BATCH_ROWS, writeArrowFiles } from "./arrow.ts";
-import { cellValue } from "./row-json.ts";
-import { SPOOLED_TABLES, type Spool } from "./spool.ts";
+import { cellValue } from "./row-csv.ts";
+import { SPOOLED_TABLES, spoolFiles, type Spool } from "./spool.ts";
 
 /** What can be written; parquet and arrow by default. */
 export const OUTPUT_FORMATS = ["parquet", "arrow", "csv", "partitioned", "duckdb"] as const;
@@ -33,6 +33,8 @@ export interface CorpusWriteOptions {
   formats?: readonly OutputFormat[];
   /** Written into every Parquet file's key/value metadata and datapackage.json. */
   versions?: { parser: string; data: string };
+  /** Filled with the milliseconds each step took (load, classifications, panel, then each format; `<step> cpu`: CPU time of every thread), for benchmarks. */
+  timings?: Record<string, number>;
 }
 
 const SQL_TYPES: Record<ColumnType, string> = { string: "VARCHAR", double: "DOUBLE", int: "INTEGER", bool: "BOOLEAN" };
@@ -112,25 +114,51 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
   const conn = await instance.connect();
   const written: string[] = [];
   const formats = new Set(options.formats ?? DEFAULT_FORMATS);
+  let since = performance.now();
+  let cpuSince = process.cpuUsage();
+  const lap = (step: string) => {
+    const now = performance.now();
+    const cpu = process.cpuUsage();
+    const t = options.timings;
+    if (t) {
+      t[step] = (t[step] ?? 0) + Math.round(now - since);
+      t[`${step} cpu`] = (t[`${step} cpu`] ?? 0) + Math.round((cpu.user - cpuSince.user + cpu.system - cpuSince.system) / 1000);
+    }
+    since = now;
+    cpuSince = cpu;
+  };
   try {
-    // Load: spooled JSON lines (in parallel: the order is restored when writing), documents and classifications.
+    // Load: spooled CSV lines (in parallel: the order is restored when writing), each row's spool key mapped to
+    // its document's position (the rows of dropped duplicates have none and are left out); documents and classifications.
     await conn.run(`SET threads = ${LOAD_THREADS}`);
     const byName = new Map(OUTPUT_TABLES.map((t) => [t.name, t]));
+    await conn.run("CREATE TABLE _positions (_key BIGINT, _doc INTEGER)");
+    const positions = await conn.createAppender("_positions");
+    for (const [doc, key] of [...spool.keys].sort((a, b) => a[0] - b[0])) {
+      if (spool.dropped.has(doc)) continue;
+      positions.appendBigInt(BigInt(key));
+      positions.appendInteger(doc);
+      positions.endRow();
+    }
+    positions.closeSync();
     for (const name of SPOOLED_TABLES) {
       const spec = byName.get(name)!;
       await createTable(conn, spec);
-      const columns = ["_doc: 'INTEGER'", "_row: 'INTEGER'", ...spec.columns.map((c) => `${literal(c.name)}: ${literal(SQL_TYPES[c.type])}`)].join(", ");
-      await conn.run(`INSERT INTO ${quote(name)} SELECT * FROM read_json(${literal(spool.path(name))}, format = 'newline_delimited', columns = {${columns}}, maximum_object_size = 67108864)`);
+      const files = spoolFiles(spool.dir, name);
+      if (files.length === 0) continue;
+      const columns = ["_key: 'BIGINT'", "_row: 'INTEGER'", ...spec.columns.map((c) => `${literal(c.name)}: ${literal(SQL_TYPES[c.type])}`)].join(", ");
+      // exactly the dialect of write/row-csv.ts: nothing sniffed, "" an empty string, an empty field null
+      const dialect = "header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', allow_quoted_nulls = false, max_line_size = 33554432, buffer_size = 33554432";
+      const read = `read_csv([${files.map(literal).join(", ")}], compression = 'gzip', ${dialect}, columns = {${columns}})`;
+      await conn.run(`INSERT INTO ${quote(name)} SELECT p._doc, s._row, ${spec.columns.map((c) => `s.${quote(c.name)}`).join(", ")} FROM ${read} s JOIN _positions p USING (_key)`);
     }
-    if (spool.dropped.size > 0) {
-      const dropped = [...spool.dropped].join(", ");
-      for (const name of SPOOLED_TABLES) await conn.run(`DELETE FROM ${quote(name)} WHERE _doc IN (${dropped})`);
-    }
+    lap("load");
     const classifications = byName.get("classifications")!;
     await createTable(conn, classifications);
     const codes = classificationsFromCounts(await nameCountsSql(conn));
     await appendRows(conn, classifications, codes.map((row, i) => [0, i + 1, row] as [number, number, object]));
     // The batch stage: entities over every kept document (it sets their entity_id), then the panel.
+    lap("classifications");
     const docs = [...spool.documents].sort((a, b) => a[0] - b[0]);
     const kept = docs.filter(([doc]) => !spool.dropped.has(doc)).map(([, row]) => row);
     const { entities, panel } = await panelFromStage(conn, kept, spool.renames, codes);
@@ -141,6 +169,7 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
     const documents = byName.get("documents")!;
     await createTable(conn, documents);
     await appendRows(conn, documents, docs.map(([doc, row]) => [doc, 1, row] as [number, number, object]));
+    lap("panel");
 
     // Write: every table in every format, ordered by document and row, on one thread (the same bytes every time).
     await conn.run("SET threads = 1");
@@ -157,12 +186,17 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
       if (formats.has("parquet")) {
         await conn.run(`COPY (${select}) TO ${literal(`${base}.parquet`)} (FORMAT parquet, COMPRESSION zstd, ${meta})`);
         written.push(`${base}.parquet`);
+        lap("parquet");
       }
       if (formats.has("csv")) {
         await conn.run(`COPY (${select}) TO ${literal(`${base}.csv`)} (FORMAT csv, HEADER true)`);
         written.push(`${base}.csv`);
+        lap("csv");
       }
-      if (formats.has("arrow")) written.push(...(await writeArrowFiles(base, spec, columnBatches(conn, select, spec.columns.length))));
+      if (formats.has("arrow")) {
+        written.push(...(await writeArrowFiles(base, spec, columnBatches(conn, select, spec.columns.length))));
+        lap("arrow");
+      }
       // partitioned by province and year, the document's where the table has none of its own (panel rows keep
       // the year they are about); tables without documents (classifications, entities) are not partitioned
       const missing = PARTITION.filter((p) => !spec.columns.some((c) => c.name === p));
@@ -177,11 +211,16 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
         mkdirSync(join(outDir, "partitioned"), { recursive: true });
         await conn.run(`COPY (${partitioned}) TO ${literal(dir)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${PARTITION.join(", ")}), ${meta})`);
         written.push(dir);
+        lap("partitioned");
       }
-      if (formats.has("duckdb")) await conn.run(`CREATE TABLE out.${quote(spec.name)} AS ${select}`);
+      if (formats.has("duckdb")) {
+        await conn.run(`CREATE TABLE out.${quote(spec.name)} AS ${select}`);
+        lap("duckdb");
+      }
     }
     if (formats.has("duckdb")) {
       await conn.run("DETACH out");
+      lap("duckdb");
       written.push(join(outDir, "corpus.duckdb"));
     }
     const pkg = join(outDir, "datapackage.json");

@@ -7,22 +7,18 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { StatedRename } from "../panel/names.ts";
-import { OUTPUT_TABLES, type OutputRows } from "../schema/outputs.ts";
+import type { OutputRows } from "../schema/outputs.ts";
 import { writeCorpus, type CorpusWriteOptions } from "./corpus.ts";
-import { rowsToJsonLines } from "./row-json.ts";
-import { SPOOLED_TABLES, Spool, type RowBlocks } from "./spool.ts";
+import { appendBlocks, rowBlocks, Spool } from "./spool.ts";
 
 export async function writeOutputs(dir: string, extraction: OutputRows & { renames?: readonly StatedRename[] }, options: CorpusWriteOptions = {}): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const spool = new Spool(mkdtempSync(join(dir, ".spool-")));
   try {
-    extraction.documents.forEach((row, i) => spool.document(i, row));
+    // Rows are already in document order: one spool key (0) and position (0) for all, ordered by their index.
+    extraction.documents.forEach((row, i) => spool.document(i, row, i === 0 ? 0 : undefined));
     spool.renames.push(...(extraction.renames ?? []));
-    const blocks = {} as RowBlocks;
-    for (const table of SPOOLED_TABLES) blocks[table] = rowsToJsonLines(OUTPUT_TABLES.find((t) => t.name === table)!, extraction[table]);
-    // Rows are already in document order: one position for all, ordered by their index.
-    spool.rows(0, blocks);
-    spool.close();
+    appendBlocks(spool.dir, "memory", rowBlocks(extraction, 0));
     return await writeCorpus(dir, spool, options);
   } finally {
     rmSync(spool.dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
-// Plain row objects of a corpus table, decoded from its Arrow file with apache-arrow
+// Plain row objects of a corpus table (one document's rows come from its own file:
+// doc-files.ts), decoded from its Arrow file with apache-arrow
 // (no DuckDB: the analysis pages only filter by document, which is cheaper in JS than
 // starting DuckDB-WASM). Rows keep the extraction's order, so a table's columns come
 // out in the order they were printed. Memoised per page.
@@ -17,12 +18,6 @@ export function corpusRows<T = Row>(name: CorpusTable): Promise<T[]> {
     promise.catch(() => cache.delete(name));
   }
   return promise as Promise<T[]>;
-}
-
-/** The rows of one document. */
-export async function docRows<T = Row>(name: CorpusTable, docId: string): Promise<T[]> {
-  const rows = await corpusRows<Row>(name);
-  return rows.filter((row) => row.doc_id === docId) as T[];
 }
 
 /** Parses a JSON array of line numbers (checks.source_lines, performance_*.source_lines). */

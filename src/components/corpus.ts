@@ -1,5 +1,5 @@
-// The extracted tables of the corpus, served as members of data/corpus.zip
-// (built by src/data/corpus.zip.ts from loaders/site/archive.ts). Pages load
+// The extracted tables of the corpus, served as members of data/corpus.tar
+// (built by src/data/corpus.tar.ts from loaders/site/archive.ts). Pages load
 // only the tables they query; every table is registered in DuckDB-WASM under
 // its own name, so SQL on any page reads the same tables as the CLI writes.
 import {FileAttachment} from "observablehq:stdlib";

@@ -1,4 +1,4 @@
-// The parts of a document page (/documents/<doc_id>): standard tables rebuilt from
+// The parts of a document page (/document?doc=<doc_id>): standard tables rebuilt from
 // line_items, prose figures by section, performance projects and indicators, audit
 // findings and residue. Every number links to the line it was printed on.
 import {badge, lineLink, lineLinks, severityBadge} from "./analysis.js";

@@ -6,7 +6,7 @@ import type {VisualizationSpec} from "vega-embed";
 import {h} from "./dom.js";
 import {money, percent} from "./format.js";
 import {KIND_LABEL, SCOPE_LABEL, label} from "./labels.js";
-import {sourceLink} from "./source-link.js";
+import {documentHref, sourceLink} from "./source-link.js";
 import {table, type Column} from "./table.js";
 
 type Row = Record<string, any>;
@@ -116,7 +116,7 @@ export function documentsTable(documents: Row[], entity_id: string): HTMLDivElem
       {key: "year", label: "年度 Year", format: "text"},
       {key: "kind", label: "类型 Kind", format: (v) => label(KIND_LABEL, v)},
       {key: "scope_zh", label: "范围 Scope", format: "text"},
-      {key: "entity", label: "名称（原文）Name as printed", format: "text", href: (r) => `/documents/${encodeURIComponent(r.doc_id)}`},
+      {key: "entity", label: "名称（原文）Name as printed", format: "text", href: (r) => documentHref(String(r.doc_id))},
       {key: "source_file", label: "文件 File", format: "text"}
     ]
   });

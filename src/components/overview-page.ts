@@ -4,12 +4,13 @@
 import type {VisualizationSpec} from "vega-embed";
 import {KIND_LABEL, LEVEL_LABEL, STATUS_LABEL, label} from "./labels.js";
 import {HEADLINES} from "./overview-queries.js";
+import {documentHref as docHref, sourceHref} from "./source-link.js";
 import {linesOf, type Column} from "./table.js";
 import type {SectionData} from "./compare-page.js";
 
 type Row = Record<string, any>;
 
-const documentHref = (d: Row) => `/documents/${encodeURIComponent(d.doc_id)}`;
+const documentHref = (d: Row) => docHref(String(d.doc_id));
 const entityColumn: Column = {key: "entity", label: "主体 Entity", href: documentHref};
 const yearColumn: Column = {key: "year", label: "年度 Year", format: "text"};
 
@@ -73,7 +74,7 @@ export function documentsSection(documents: Row[]): SectionData {
       {key: "level_label", label: "层级 Level"},
       {key: "amount_unit", label: "单位 Unit"},
       {key: "bytes", label: "bytes", format: "int"},
-      {key: "line_count", label: "lines", format: "int", href: (d) => `/sources/${encodeURIComponent(String(d.doc_id))}`},
+      {key: "line_count", label: "lines", format: "int", href: (d) => sourceHref(String(d.doc_id))},
       {key: "encoding", label: "encoding"},
       {key: "source_file", label: "file"}
     ],

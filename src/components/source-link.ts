@@ -1,5 +1,7 @@
-// Links from any figure to the line it was printed on: /sources/<doc_id>#L<n>
-// (or #L<a>-L<b> for a range). Built with h(): text is never parsed as HTML.
+// Links from any figure to the line it was printed on: /source?doc=<doc_id>#L<n>
+// (or #L<a>-L<b> for a range), and to a document's page: /document?doc=<doc_id>.
+// One page each (src/source.md, src/document.md) takes the id from the URL.
+// Built with h(): text is never parsed as HTML.
 import {h} from "./dom.js";
 
 export type Lines = number | readonly number[] | null | undefined;
@@ -13,10 +15,15 @@ export function lineRange(lines: Lines): [number, number] | null {
 
 /** The URL of a document's source page, scrolled to a line or range, relative to the site root. */
 export function sourceHref(docId: string, lines?: Lines, root = ""): string {
-  const base = `${root}/sources/${encodeURIComponent(docId)}`;
+  const base = `${root}/source?doc=${encodeURIComponent(docId)}`;
   const range = lineRange(lines);
   if (!range) return base;
   return range[0] === range[1] ? `${base}#L${range[0]}` : `${base}#L${range[0]}-L${range[1]}`;
+}
+
+/** The URL of a document's page (its tables, figures, findings), relative to the site root. */
+export function documentHref(docId: string, root = ""): string {
+  return `${root}/document?doc=${encodeURIComponent(docId)}`;
 }
 
 /** Parse a `#L12` or `#L12-L20` fragment into [first, last]. */

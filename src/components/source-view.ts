@@ -1,4 +1,4 @@
-// A document's decoded text with line numbers, for /sources/<doc_id>.
+// A document's decoded text with line numbers, for /source?doc=<doc_id>.
 //
 // Built for 12,000+ lines: every line is created once into a DocumentFragment, text is
 // set with textContent (a line reading `<img src=x onerror=…>` shows literally), and there

@@ -71,7 +71,7 @@ describe("Overview (/)", () => {
     // 达州 2023 决算: 收入总计 1,358.87 on the 收入支出决算总表's 总计 line
     const total = await cell(page, "totals-table", ["达州市医疗保障局（汇总）"], "income_total");
     expect(total.text).toBe("1,358.87");
-    expect(total.href).toMatch(/^\/sources\/[^#]+#L10796$/);
+    expect(total.href).toMatch(/^\/source\?doc=[^#]+#L10796$/);
     // 四川 2023 预算: 本年收入合计 14,842.01 from the 部门收支总表
     const budget = await cell(page, "totals-table", ["预算"], "year_income");
     expect(budget.text).toBe("14,842.01");
@@ -88,7 +88,7 @@ describe("Overview (/)", () => {
       // Markdown links: Framework writes them relative to the page (./compare)
       expect(await page.locator(`.bn-next a[href=".${href}"]`).count(), href).toBe(1);
     }
-    expect(await page.locator('.bn-next a[href^="/sources/"]').count()).toBe(5);
+    expect(await page.locator('.bn-next a[href^="/source?doc="]').count()).toBe(5);
   });
 
   test("no errors, failed or blocked requests", () => expectClean(log));
@@ -165,7 +165,7 @@ describe("Compare (/compare)", () => {
   test("every chart rendered, every amount in the tables is linked to a source line", async () => {
     expect(await page.locator(".bn-chart[data-chart-error]").count()).toBe(0);
     expect(await page.locator(".bn-chart[data-chart-ready]").count()).toBeGreaterThanOrEqual(10);
-    const unlinked = await page.$$eval("table td[data-key=amount_wan]", (tds) => tds.filter((td) => td.textContent && !td.querySelector("a[href^='/sources/']")).length);
+    const unlinked = await page.$$eval("table td[data-key=amount_wan]", (tds) => tds.filter((td) => td.textContent && !td.querySelector("a[href^='/source?doc=']")).length);
     expect(unlinked).toBe(0);
   });
 

@@ -1,4 +1,4 @@
-// Browser tests of the analysis pages: /sources/<doc_id>, /documents/<doc_id>, /audit and
+// Browser tests of the analysis pages: /source?doc=<doc_id>, /document?doc=<doc_id>, /audit and
 // /performance, on the built site with every non-loopback request blocked. Real values
 // from the real documents; screenshots in tests/artifacts/. The XSS case builds a second
 // site (a temporary copy of the project with a hostile document) and checks that its
@@ -48,8 +48,8 @@ describe("every document's pages", () => {
     expect(ids).toEqual(["d798c9225f602", DOC_001, "d81ce88aeaf3a", DOC_003, DOC_004]);
   });
 
-  test.each(ids)("/sources/%s renders every line with no errors", async (id) => {
-    await onPage(`/sources/${id}`, async (page) => {
+  test.each(ids)("/source?doc=%s renders every line with no errors", async (id) => {
+    await onPage(`/source?doc=${id}`, async (page) => {
       const count = await page.locator("#source-view .bn-src-line").count();
       const status = await page.locator("#source-status").textContent();
       expect(status).toMatch(new RegExp(`^${count.toLocaleString("en-US")} lines`));
@@ -59,8 +59,8 @@ describe("every document's pages", () => {
     });
   });
 
-  test.each(ids)("/documents/%s renders with no errors", async (id) => {
-    await onPage(`/documents/${id}`, async (page) => {
+  test.each(ids)("/document?doc=%s renders with no errors", async (id) => {
+    await onPage(`/document?doc=${id}`, async (page) => {
       expect(await page.locator("#doc-meta").count()).toBe(1);
       expect(await page.locator(".observablehq--error, .bn-error").count()).toBe(0);
       await page.screenshot({path: shot(`document-${id}`), fullPage: id === DOC_003});
@@ -70,14 +70,14 @@ describe("every document's pages", () => {
 
 describe("source page", () => {
   test("001: 11,881 lines, #L120-L125 highlights 6 lines, hashchange without reload", async () => {
-    await onPage(`/sources/${DOC_001}#L120-L125`, async (page) => {
+    await onPage(`/source?doc=${DOC_001}#L120-L125`, async (page) => {
       expect(await page.locator("#source-view .bn-src-line").count()).toBe(11881);
       const rendered = await page.evaluate(() => ({
         status: document.querySelector("#source-status")?.textContent,
         ms: (document.querySelector("#source-view") as HTMLElement).dataset.renderMs,
         mark: performance.getEntriesByName("bn:source-rendered")[0]?.startTime
       }));
-      console.log(`[pages-b] /sources/${DOC_001}: ${rendered.status}; lines built in ${rendered.ms} ms, navigation → text on screen ${rendered.mark?.toFixed(0)} ms (not asserted)`);
+      console.log(`[pages-b] /source?doc=${DOC_001}: ${rendered.status}; lines built in ${rendered.ms} ms, navigation → text on screen ${rendered.mark?.toFixed(0)} ms (not asserted)`);
       const highlighted = page.locator("#source-view .bn-src-hl");
       expect(await highlighted.count()).toBe(6);
       expect(await highlighted.evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.n)))).toEqual([120, 121, 122, 123, 124, 125]);
@@ -111,7 +111,7 @@ describe("source page", () => {
 
 describe("document page", () => {
   test("004: 公开02表 rebuilt from line_items; a figure links to its source line", async () => {
-    await onPage(`/documents/${DOC_004}`, async (page) => {
+    await onPage(`/document?doc=${DOC_004}`, async (page) => {
       const t02 = page.locator('table[data-table-id="公开02表"]');
       const headers = await t02.locator("thead th").allTextContents();
       expect(headers.slice(1, 4)).toEqual(["本年收入合计", "财政拨款收入", "上级补助收入"]);
@@ -131,8 +131,8 @@ describe("document page", () => {
       expect(await page.locator("#doc-residue").textContent()).toMatch(/^505 lines/);
       expect(await page.locator("#doc-performance tr.bn-row-unmet").count()).toBeGreaterThan(0);
       await page.screenshot({path: shot("document-004-top")});
-      // Click → /sources/<doc>#L171, line highlighted and on screen.
-      await Promise.all([page.waitForURL(`**/sources/${DOC_004}#L171`), cell.locator("a").click()]);
+      // Click → /source?doc=<doc>#L171, line highlighted and on screen.
+      await Promise.all([page.waitForURL(`**/source?doc=${DOC_004}#L171`), cell.locator("a").click()]);
       await settle(page);
       const line = page.locator('.bn-src-line[data-n="171"]');
       await expect.poll(() => line.getAttribute("class")).toContain("bn-src-hl");
@@ -147,7 +147,7 @@ describe("document page", () => {
   });
 
   test("002: the untrusted 表2-1 shows its message, 表1 keeps income and expenditure apart", async () => {
-    await onPage("/documents/d81ce88aeaf3a", async (page) => {
+    await onPage("/document?doc=d81ce88aeaf3a", async (page) => {
       const untrusted = page.locator('details[data-table-id="表2-1"]');
       expect(await untrusted.getAttribute("data-status")).toBe("untrusted");
       expect(await untrusted.locator(".bn-message").textContent()).toMatch(/67 of 80 rows break the column identities/);
@@ -161,7 +161,7 @@ describe("document page", () => {
   });
 
   test("001: inferred cells carry their rule", async () => {
-    await onPage(`/documents/${DOC_001}`, async (page) => {
+    await onPage(`/document?doc=${DOC_001}`, async (page) => {
       const inferred = page.locator("td.bn-inferred");
       expect(await inferred.count()).toBeGreaterThan(0);
       expect(await inferred.first().getAttribute("title")).toMatch(/^inferred: \S+/);
@@ -180,7 +180,7 @@ describe("audit page", () => {
       expect(message).toContain("住房保障支出");
       expect(message).toContain("4.14%");
       expect(message).toContain("0.58%");
-      expect(await row.locator("a.bn-source-link").getAttribute("href")).toBe(`/sources/${DOC_003}#L149`);
+      expect(await row.locator("a.bn-source-link").getAttribute("href")).toBe(`/source?doc=${DOC_003}#L149`);
       // Summary: the chart's data and the table beside it hold the same count.
       const data = await page.evaluate(() => (document.querySelector("#audit-chart") as HTMLElement & {__view?: {data(n: string): unknown[]}}).__view?.data("findings"));
       expect(data).toContainEqual({rule: "prose_share", severity: "warning", findings: 1});
@@ -220,7 +220,7 @@ describe("performance page", () => {
       const row = page.locator("#projects-table tr", {hasText: "离休人员及遗孀医疗补助资金"});
       expect(await row.locator('td[data-key="budget"]').textContent()).toBe("2,635.20");
       expect(await row.locator('td[data-key="rate"]').textContent()).toBe("55.07%");
-      expect(await row.locator('td[data-key="budget"] a').getAttribute("href")).toMatch(new RegExp(`^/sources/${DOC_004}#L\\d+$`));
+      expect(await row.locator('td[data-key="budget"] a').getAttribute("href")).toMatch(new RegExp(`^/source\\?doc=${DOC_004}#L\\d+$`));
       // Indicators met / unmet per document: chart data and table agree.
       const counts = (await page.evaluate(() => (document.querySelector("#indicators-chart") as HTMLElement & {__view?: {data(n: string): unknown[]}}).__view?.data("indicators"))) as Record<string, unknown>[];
       const unmet004 = counts.find((d) => String(d.document).startsWith("贵州省医疗保障局") && d.status === "unmet");
@@ -301,7 +301,7 @@ describe("a hostile document", () => {
   }
 
   test("the source page shows the markup as text and runs none of it", async () => {
-    await hostile(`/sources/${xssId}#L6`, async (page) => {
+    await hostile(`/source?doc=${xssId}#L6`, async (page) => {
       const text = page.locator('.bn-src-line[data-n="6"] .bn-src-text');
       expect(await text.textContent()).toBe(XSS);
       expect(await page.locator('.bn-src-line[data-n="2"] .bn-src-text').textContent()).toBe(`<script>alert(2)</script>测试市${XSS}医疗保障局`);
@@ -312,7 +312,7 @@ describe("a hostile document", () => {
   });
 
   test("the document page shows the file name and the prose as text", async () => {
-    await hostile(`/documents/${xssId}`, async (page) => {
+    await hostile(`/document?doc=${xssId}`, async (page) => {
       expect(await page.locator("#doc-meta").textContent()).toContain(`${XSS}.txt`);
       const subject = page.locator("#doc-facts td", {hasText: "收入总计"}).first();
       expect(await subject.getAttribute("title")).toContain(XSS);

@@ -1,6 +1,7 @@
-// A PDF document on the site: its source page shows the PDF's lines with page
-// separators, each "page N of the PDF" link opens the original (shipped in dist/)
-// at #page=N, and a figure's link from the document page lands on its line —
+// A PDF document on the site: its source page (/source?doc=<id>) shows the PDF's lines
+// with page separators, each "page N of the PDF" link opens the original (shipped in
+// dist/ as the document's own file) at #page=N, and a figure's link from the document
+// page (/document?doc=<id>) lands on its line —
 // with every non-loopback request blocked. The site is a temporary copy of the
 // project whose data/documents holds one PDF written from a sample's text
 // (tests/fixtures/pdf.ts), built into its own dist/.
@@ -56,7 +57,7 @@ describe("a PDF document's pages", () => {
     const {context, log, newPage} = await openContext(browser);
     try {
       const page = await newPage();
-      expect((await page.goto(`${server.url}/sources/${id}#L60`, {waitUntil: "load"}))?.status()).toBe(200);
+      expect((await page.goto(`${server.url}/source?doc=${id}#L60`, {waitUntil: "load"}))?.status()).toBe(200);
       await settle(page);
       expect(await page.locator("#source-subtitle").textContent()).toMatch(/guizhou-2022\.pdf · PDF, \d+ pages · /);
       // the PDF's lines: page 2 starts at line 42 (40 lines a page, after page 1's marker and lines)
@@ -66,7 +67,7 @@ describe("a PDF document's pages", () => {
       expect(await second.getAttribute("class")).toContain("bn-src-page");
       expect(await second.locator(".bn-src-text").textContent()).toBe("=== PAGE 2 === page 2 of the PDF");
       const href = await second.locator("a.bn-src-pdf").getAttribute("href");
-      expect(href).toBe(`/pdf/${id}#page=2`);
+      expect(href).toBe(`/_file/data/corpus/docs/${id}.pdf#page=2`);
       // the hash still lands on its line
       expect(await page.locator("#source-view").getAttribute("data-highlight")).toBe("60");
       await page.screenshot({path: join(ARTIFACTS, "pdf-source.png")});
@@ -79,20 +80,24 @@ describe("a PDF document's pages", () => {
     }
   });
 
-  test("/pdf/<doc_id>#page=N hands over to the original PDF in dist/, keeping #page=N", async () => {
+  test("a page link opens the original PDF in dist/ at #page=N", async () => {
     const {context, log, newPage} = await openContext(browser);
     try {
       const page = await newPage();
       // the real PDF is fetched and checked; the page gets a stand-in, since headless
       // Chromium downloads a PDF instead of showing it
       let served: {url: string; status: number; type: string; head: string} | null = null;
-      await page.route("**/_file/data/corpus/pdf/**", async (route) => {
+      await context.route("**/_file/data/corpus/docs/*.pdf", async (route) => {
         const response = await route.fetch();
         served = {url: route.request().url(), status: response.status(), type: response.headers()["content-type"] ?? "", head: (await response.body()).subarray(0, 5).toString("latin1")};
         await route.fulfill({status: 200, contentType: "text/html", body: "<p>the PDF</p>"});
       });
-      await page.goto(`${server.url}/pdf/${id}#page=2`, {waitUntil: "load"});
-      await page.waitForURL(/\/_file\/data\/corpus\/pdf\/[^/]+\.pdf#page=2$/);
+      await page.goto(`${server.url}/source?doc=${id}#L60`, {waitUntil: "load"});
+      await settle(page);
+      const link = page.locator('.bn-src-line[data-n="42"] a.bn-src-pdf');
+      // the link opens a new tab (target=_blank) on the PDF at its page
+      const [tab] = await Promise.all([page.context().waitForEvent("page"), link.click()]);
+      await tab.waitForURL(/\/_file\/data\/corpus\/docs\/[^/]+\.pdf#page=2$/);
       expect(served).toMatchObject({status: 200, type: expect.stringMatching(/application\/pdf/), head: "%PDF-"});
       expect(new URL(served!.url).hostname).toBe("127.0.0.1");
       expect(log.blocked).toEqual([]);
@@ -106,12 +111,12 @@ describe("a PDF document's pages", () => {
     const {context, log, newPage} = await openContext(browser);
     try {
       const page = await newPage();
-      expect((await page.goto(`${server.url}/documents/${id}`, {waitUntil: "load"}))?.status()).toBe(200);
+      expect((await page.goto(`${server.url}/document?doc=${id}`, {waitUntil: "load"}))?.status()).toBe(200);
       await settle(page);
-      const link = page.locator(`a[href*="/sources/${id}#L"]`).first();
+      const link = page.locator(`a[href^="/source?doc=${id}#L"]`).first();
       const href = (await link.getAttribute("href"))!;
       const [, first, last] = /#L(\d+)(?:-L(\d+))?$/.exec(href)!;
-      await Promise.all([page.waitForURL(/\/sources\//), link.click()]);
+      await Promise.all([page.waitForURL(/\/source\?doc=/), link.click()]);
       await settle(page);
       expect(await page.locator("#source-view").getAttribute("data-highlight")).toBe(last ? `${first}-${last}` : first);
       expect(await page.locator(`.bn-src-line[data-n="${first}"]`).getAttribute("class")).toContain("bn-src-hl");

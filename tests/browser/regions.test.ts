@@ -103,7 +103,7 @@ describe("/entity", () => {
       expect(await page.locator("#entity-documents tbody tr").count()).toBe(1);
       const personnel = page.locator("#entity-panel tbody tr", {hasText: "人员经费"}).locator("a.bn-source-link");
       expect(await personnel.textContent()).toBe("1,838.45");
-      expect(await personnel.getAttribute("href")).toBe(`/sources/${docId(SAMPLE.sichuan2022unit)}#L231`);
+      expect(await personnel.getAttribute("href")).toBe(`/source?doc=${docId(SAMPLE.sichuan2022unit)}#L231`);
       await page.waitForSelector(".bn-chart[data-chart-ready='true']");
       await page.screenshot({path: `${ARTIFACTS}/entity-sichuan-unit.png`, fullPage: true});
     });

@@ -101,7 +101,7 @@ describe("SQL workbench", () => {
     expect(guizhou.slice(1, 4)).toEqual(["4,825.77", "6,628.39", "72.8"]);
     expect(await page.locator("#sql-grid td[data-key=it_wan]").first().evaluate((td) => getComputedStyle(td).textAlign)).toBe("right");
     // the source line links to the document's line
-    expect(await page.locator("#sql-grid tr", {hasText: "贵州"}).locator("td[data-key=it_source_line] a").getAttribute("href")).toMatch(/^\/sources\/[^#]+#L776$/);
+    expect(await page.locator("#sql-grid tr", {hasText: "贵州"}).locator("td[data-key=it_source_line] a").getAttribute("href")).toMatch(/^\/source\?doc=[^#]+#L776$/);
     // chart choices came from the URL
     expect(await page.$eval("#sql-x", (s) => (s as HTMLSelectElement).value)).toBe("document");
     expect(await page.$eval("#sql-y", (s) => (s as HTMLSelectElement).value)).toBe("it_wan");
@@ -258,7 +258,7 @@ describe("SQL workbench", () => {
         expect(await nb.locator(".observablehq--error, .bn-error").count()).toBe(0);
         await nb.screenshot({path: join(ARTIFACTS, "saved-notebook.png"), fullPage: true});
         expect(opened.log).toEqual({blocked: [], failed: [], pageErrors: [], consoleErrors: [], httpErrors: expect.any(Array)});
-        expect(opened.log.httpErrors.filter((e) => !/\/sources\//.test(e))).toEqual([]);
+        expect(opened.log.httpErrors.filter((e) => !/\/source\?doc=|\/_file\/data\/corpus\/docs\//.test(e))).toEqual([]);
       } finally {
         await opened.context.close();
         await nbServer.close();

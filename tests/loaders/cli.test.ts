@@ -25,7 +25,7 @@ describe("npm run extract", () => {
       expect(readFileSync(join(out, `${table}.parquet`)).subarray(0, 4).toString()).toBe("PAR1");
       expect(existsSync(join(out, `${table}.arrow`)), table).toBe(true);
     }
-  }, 60_000);
+  });
 
   it("exits non-zero only when a file cannot be read, and still writes the others", () => {
     const input = mkdtempSync(join(tmpdir(), "cli-bad-"));
@@ -37,13 +37,13 @@ describe("npm run extract", () => {
     expect(run.stdout).toMatch(/b\.txt: binary content/);
     expect(run.stderr).toMatch(/1 file\(s\) could not be read/);
     expect(existsSync(join(out, "line_items.parquet"))).toBe(true);
-  }, 60_000);
+  });
 
   it("says how to call it when --out is missing", () => {
     const run = extract(SAMPLE.guizhou2022);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--out <dir> is required/);
-  }, 60_000);
+  });
 
   it("rejects a bad --jobs, --shard or --format in one line, before reading anything", () => {
     for (const [flag, value, message] of [
@@ -55,7 +55,7 @@ describe("npm run extract", () => {
       expect(run.status, flag).toBe(2);
       expect(run.stderr.split("\n")[0]).toBe(message);
     }
-  }, 60_000);
+  });
 
   it("writes the formats asked for, from the cache on a rerun", () => {
     const input = mkdtempSync(join(tmpdir(), "cli-fmt-"));
@@ -69,7 +69,7 @@ describe("npm run extract", () => {
     expect(existsSync(join(out, "corpus.duckdb"))).toBe(true);
     expect(existsSync(join(out, "partitioned", "line_items", "province=%E8%B4%B5%E5%B7%9E%E7%9C%81", "year=2022", "data_0.parquet"))).toBe(true);
     expect(existsSync(join(out, "line_items.arrow"))).toBe(false);
-  }, 60_000);
+  });
 });
 
 /** runCli with standard output and error captured. */
@@ -131,7 +131,7 @@ describe("arguments, help and errors", () => {
     expect(doc.checks_info).toBeGreaterThan(0);
     expect(run.out).toMatch(/^== 每条规则的检查次数 \/ checks performed per rule ==$/m);
     expect((await cli(["audit", SAMPLE.guizhou2022])).status).toBe(0);
-  }, 60_000);
+  });
 });
 
 describe("progress", () => {
@@ -142,7 +142,7 @@ describe("progress", () => {
     expect(run.err).toBe(`\r[${"#".repeat(30)}] 1/1\r\x1b[K`);
     expect(run.out).toMatch(/^ok +\S+004_3cd6b194bc39a314\.txt .* numbers=502 /);
     expect(run.out).not.toContain("\r");
-  }, 60_000);
+  });
 });
 
 describe("the bin launcher", () => {
@@ -153,7 +153,7 @@ describe("the bin launcher", () => {
     expect(pkg.bin).toEqual({ "budget-notebooks": "bin/budget-notebooks.js" });
     const run = spawnSync("npx", ["--no-install", "budget-notebooks", "--version"], { cwd: ROOT, encoding: "utf8" });
     expect([run.status, run.stdout]).toEqual([0, expect.stringMatching(/^budget-notebooks \d+\.\d+\.\d+ \(parser /)]);
-  }, 60_000);
+  });
 
   it("--out=dir works; results on standard output, nothing else; usage errors exit 2 without a stack trace", () => {
     const out = mkdtempSync(join(tmpdir(), "cli-bin-"));
@@ -165,5 +165,5 @@ describe("the bin launcher", () => {
     expect(readFileSync(join(out, "line_items.parquet")).subarray(0, 4).toString()).toBe("PAR1");
     const bad = bin("extract", "--out", out, "--frob");
     expect([bad.status, bad.stdout, bad.stderr]).toEqual([2, "", "extract: Unknown option '--frob'; see budget-notebooks extract --help\n"]);
-  }, 60_000);
+  });
 });

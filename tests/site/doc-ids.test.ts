@@ -1,4 +1,4 @@
-// scripts/doc-ids.ts (used by observablehq.config.ts for the parameterized pages) must
+// scripts/doc-ids.ts (the ids the browser tests open /document?doc=<id> with) must
 // give exactly the doc_ids of the extraction: same files, same ids, same duplicates.
 import {copyFileSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";

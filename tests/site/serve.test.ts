@@ -19,7 +19,7 @@ beforeAll(async () => {
   writeFileSync(join(root, "_node", "duckdb-eh.wasm"), new Uint8Array([0, 0x61, 0x73, 0x6d]));
   writeFileSync(join(root, "_node", "x.js"), "export {}");
   writeFileSync(join(root, "_node", "big.wasm"), new Uint8Array(64 * 1024).fill(7));
-  precompress(root);
+  await precompress(root, {cacheDir: null});
   server = await serve(root, 0);
 });
 

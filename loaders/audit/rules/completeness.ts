@@ -116,23 +116,29 @@ const SECTIONS_BUDGET: Array<[string, string, RegExp]> = [
 /** A statement that a table or a fund has no data: “无…”, “没有…”, “空表”, “未安排…”, “不涉及…”. */
 const NO_DATA = /(无|没有|未安排|未发生|不涉及|空表|为空|为零|为0(\.0+)?(万?元)?[，。；]|未使用)/;
 
-/** A line without spaces, its numbering (一、 （二） 表1 公开01表) and a trailing page number. */
-function titleOf(line: string): string {
-  return removeSpaces(line)
+/** A line already without spaces (removeSpaces), without its numbering (一、 （二） 表1 公开01表) and a trailing page number. */
+function titleOf(spaceless: string): string {
+  return spaceless
     .replace(/^(?:附|续)?(?:财决公开|公开|表)?[\d\-－]*表?[：:、.．]?/, "")
     .replace(/^[（(]?[一二三四五六七八九十]+[)）、.．]/, "")
     .replace(/^\d{4}年度?/, "")
     .replace(/[（(][^（()）]*表[\d\-－]+[)）]$/, ""); // 收支总表（预算表1）
 }
 
+/** The document's lines folded once for every expected table: without spaces, and as titles (titleOf). */
+interface Folded {
+  spaceless: string[];
+  titles: string[];
+}
+
 /** A short title-like line naming the table, followed within a few lines by its unit or numbers (not a table of contents). */
-function printedTitle(lines: string[], e: Expected): number | null {
-  for (let i = 0; i < lines.length; i++) {
-    const s = titleOf(lines[i]);
+function printedTitle({ spaceless, titles }: Folded, e: Expected): number | null {
+  for (let i = 0; i < titles.length; i++) {
+    const s = titles[i];
     if (s.length < 4 || s.length > 60 || !/表([（(][^）)]*[）)])?$/.test(s) || !e.title.test(s)) continue;
-    for (let j = i + 1; j < Math.min(lines.length, i + 9); j++) {
-      const t = removeSpaces(lines[j]);
-      if (/表([（(][^）)]*[）)])?$/.test(titleOf(lines[j])) && titleOf(lines[j]).length < 60) break; // the next title: a list of tables
+    for (let j = i + 1; j < Math.min(titles.length, i + 9); j++) {
+      const t = spaceless[j];
+      if (/表([（(][^）)]*[）)])?$/.test(titles[j]) && titles[j].length < 60) break; // the next title: a list of tables
       if (/单位[:：]|万元|[（(]元[)）]/.test(t) || (t.match(/\d[\d,]*\.\d+/g) ?? []).length >= 2) return i + 1;
     }
   }
@@ -140,14 +146,14 @@ function printedTitle(lines: string[], e: Expected): number | null {
 }
 
 /** The first line stating that the topic has no data (the table is empty by statement). */
-function noDataLine(lines: string[], topic: RegExp | undefined, e: Expected): number | null {
-  for (let i = 0; i < lines.length; i++) {
-    const s = removeSpaces(lines[i]);
+function noDataLine({ spaceless }: Folded, topic: RegExp | undefined, e: Expected): number | null {
+  for (let i = 0; i < spaceless.length; i++) {
+    const s = spaceless[i];
     if (!NO_DATA.test(s)) continue;
     if (
       (topic && topic.test(s)) ||
       s.includes(e.zh.replace(/[“”（）]/g, "")) ||
-      (/本表|此表|该表/.test(s) && i > 0 && e.title.test(removeSpaces(lines[i - 1])))
+      (/本表|此表|该表/.test(s) && i > 0 && e.title.test(spaceless[i - 1]))
     )
       return i + 1;
   }
@@ -155,10 +161,9 @@ function noDataLine(lines: string[], topic: RegExp | undefined, e: Expected): nu
 }
 
 /** Lines that name a table without printing it (a list of 附表, a table of contents). */
-function listingLines(lines: string[], e: Expected): number[] {
+function listingLines({ titles }: Folded, e: Expected): number[] {
   const out: number[] = [];
-  lines.forEach((l, i) => {
-    const s = titleOf(l);
+  titles.forEach((s, i) => {
     if (s.length >= 4 && s.length <= 60 && e.title.test(s)) out.push(i + 1);
   });
   return out;
@@ -177,11 +182,14 @@ export function completeness(ctx: AuditContext, run: RuleRun): void {
   const expected = doc.kind === "final" ? FINAL : BUDGET;
   const found = new Set(tables.map((t) => t.family));
   const kindZh = doc.kind === "final" ? "决算" : "预算";
-  const missing = expected.filter((e) => !e.families.some((f) => found.has(f)) && printedTitle(lines, e) === null && noDataLine(lines, e.topic, e) === null);
+  const unfound = expected.filter((e) => !e.families.some((f) => found.has(f)));
+  const spaceless = lines.map(removeSpaces);
+  const folded: Folded = { spaceless, titles: unfound.length > 0 ? spaceless.map(titleOf) : [] };
+  const missing = unfound.filter((e) => printedTitle(folded, e) === null && noDataLine(folded, e.topic, e) === null);
   for (let i = 0; i < expected.length - missing.length; i++) run.pass();
   if (missing.length === expected.length) {
     // not one standard table printed: one finding, saying whether the text lists their names (附表 published apart)
-    const listing = expected.map((e) => listingLines(lines, e));
+    const listing = expected.map((e) => listingLines(folded, e));
     const listed = listing.filter((l) => l.length > 0);
     run.fail(
       { zh: `${kindZh}公开表格`, en: `standard ${doc.kind} tables`, subject: "standard tables", source_lines: evidence(lines, listing.flat()), table_ids: [] },
@@ -194,7 +202,7 @@ export function completeness(ctx: AuditContext, run: RuleRun): void {
   } else
     for (const e of missing)
       run.fail(
-        { zh: `应公开的“${e.zh}”`, en: `required table "${e.en}"`, subject: e.zh, source_lines: evidence(lines, listingLines(lines, e)), table_ids: [] },
+        { zh: `应公开的“${e.zh}”`, en: `required table "${e.en}"`, subject: e.zh, source_lines: evidence(lines, listingLines(folded, e)), table_ids: [] },
         "warning",
         `未找到该表，也未见空表说明（如“本单位无…，故此表为空表”）。`,
         `the table is neither printed nor covered by a no-data statement.`,
@@ -204,7 +212,7 @@ export function completeness(ctx: AuditContext, run: RuleRun): void {
   // the 说明 sections: looked for in the prose (outside the tables' own lines)
   const inTable = new Set<number>();
   for (const t of tables) if (t.start_line && t.end_line) for (let n = t.start_line; n <= t.end_line; n++) inTable.add(n);
-  const proseLines = lines.map((l, i) => (inTable.has(i + 1) ? "" : removeSpaces(l)));
+  const proseLines = spaceless.map((l, i) => (inTable.has(i + 1) ? "" : l));
   if (proseLines.filter((l) => l.length > 20).length < 10) return; // a table-only file: no 说明 to judge
   const prose = proseLines.join(""); // words wrapped over two lines still count
   for (const [zh, en, words] of doc.kind === "final" ? SECTIONS_FINAL : SECTIONS_BUDGET) {

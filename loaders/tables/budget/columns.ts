@@ -45,6 +45,8 @@ const RULES: Array<[RegExp, Measure, RegExp?]> = [
   [/^(公务用车)?运行(维护)?费$/, "vehicle_operation"],
   [/^公务接待费$/, "official_reception"],
   [/^机关运行经费/, "agency_running_costs"],
+  [/^会议费$/, "meeting_fees"],
+  [/^培训费$/, "training_fees"],
   [/^(预算数|金额)$/, "budget"],
 ];
 
@@ -128,6 +130,21 @@ export function identitiesOf(measures: string[]): Identity[] {
       summed.add(sum);
       out.push({ sum: s, parts: present.map((p) => at.get(p)!), text: `${sum} = ${present.join(" + ")}` });
     }
+  }
+  return out;
+}
+
+/**
+ * The identities of a table's columns: those of identitiesOf, or, for a
+ * crossed header (columns carrying a fund group), those of each fund's
+ * columns (合计 = 因公出国 + 公务接待 + 公务用车, within 一般公共预算 …).
+ */
+export function columnIdentities(columns: Array<{ measure: string; group?: string }>): Identity[] {
+  if (!columns.some((c) => c.group)) return identitiesOf(columns.map((c) => c.measure));
+  const out: Identity[] = [];
+  for (const g of new Set(columns.map((c) => c.group ?? ""))) {
+    const at = columns.flatMap((c, i) => ((c.group ?? "") === g ? [i] : []));
+    for (const id of identitiesOf(at.map((i) => columns[i].measure))) out.push({ sum: at[id.sum], parts: id.parts.map((p) => at[p]), text: `${id.text} (${g})` });
   }
   return out;
 }

@@ -5,6 +5,9 @@
  */
 import type { Identity } from "./columns.ts";
 import { agreed, GEOMETRY_RULE } from "../placement/index.ts";
+import { makeItem, type ItemInput } from "../item.ts";
+import type { LineItem, TableContext } from "../../schema/types.ts";
+import type { Measure } from "../../schema/measures.ts";
 
 export interface Reading {
   values: number[];
@@ -39,4 +42,22 @@ export function placeReading(r: Reading, labels: string[], ids: Identity[], exac
           .map((p) => p.map((c) => labels[c]).join(", "))
           .join(" | ")})`;
   return { placed, unresolved };
+}
+
+/** The fields of a row's items that do not depend on the column. */
+export type RowFields = Omit<ItemInput, "measure" | "column_label" | "value" | "inferred" | "rule">;
+
+/** The line items of a reading's placed numbers: each in its column, with the row's fields; `ruleOf` may annotate the rule. */
+export function placedItems(
+  ctx: TableContext,
+  placed: Placed[],
+  columns: Array<{ label: string; measure: Measure; group?: string }>,
+  values: number[],
+  row: RowFields,
+  ruleOf: (rule: string | null) => string | null = (rule) => rule,
+): LineItem[] {
+  return placed.map(({ k, col, inferred, rule }) =>
+    // a column of a crossed header (split by fund) names its fund as the item's side
+    makeItem(ctx, { ...row, measure: columns[col].measure, column_label: columns[col].label, value: values[k], inferred, rule: ruleOf(rule), side: columns[col].group ?? row.side }),
+  );
 }

@@ -7,12 +7,12 @@
 import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
 import { cells } from "../../ingest/layout.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
-import { makeItem, makeResidue } from "../item.ts";
+import { makeResidue } from "../item.ts";
 import { foldHeader, identitiesOf } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
 import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
-import { placeReading } from "./reading-placement.ts";
+import { placedItems, placeReading } from "./reading-placement.ts";
 import { incomeSources } from "./evidence.ts";
 
 const FUNDS = ["general_public_budget", "government_fund", "state_capital"];
@@ -196,20 +196,7 @@ export function parseSummary(ctx: TableContext): TableParse {
   for (const h of halves) {
     const c = cols[h.side];
     const { placed, unresolved } = placeReading(h, c.map((x) => x.label), ids[h.side], parts.exact);
-    for (const { k, col, inferred, rule } of placed)
-      items.push(
-        makeItem(ctx, {
-          row_label: h.label,
-          measure: c[col].measure,
-          column_label: c[col].label,
-          value: h.values[k],
-          source_line: h.line,
-          row_index: h.row_index,
-          side: h.side,
-          inferred,
-          rule,
-        }),
-      );
+    items.push(...placedItems(ctx, placed, c, h.values, { row_label: h.label, source_line: h.line, row_index: h.row_index, side: h.side }));
     if (!unresolved) continue;
     ambiguous++;
     if (!badLines.has(h.line)) {

@@ -23,10 +23,10 @@
 import type { LineItem, ResidueRow, TableContext, TableParse, TableReading } from "../../schema/types.ts";
 import { codeSystemOf, leafSet } from "../codes.ts";
 import { makeItem, makeResidue } from "../item.ts";
-import { headerAnchors, isInteger, joinLabel, keepsColumns, leadingCode, nearestAnchor, tokenize, tokenValue, type Token } from "../rows.ts";
+import { isInteger, joinLabel, keepsColumns, leadingCode, tokenize, tokenValue, type Token } from "../rows.ts";
 import { codeTableSchema, type CodeTableSchema } from "./columns.ts";
 import { ROOT_EVIDENCE, rootEvidence } from "./evidence.ts";
-import { fitsIdentities, placeRows, type Placement, type PlaceOptions } from "../placement/index.ts";
+import { fitsIdentities, headerAnchors, nearestAnchor, type Placement, type PlaceOptions, placeRows } from "../placement/index.ts";
 import { sortLines } from "./section-lines.ts";
 import { wideRowReason } from "./wide-rows.ts";
 import { removeSpaces } from "../../base/fold.ts";

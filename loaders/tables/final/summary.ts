@@ -30,7 +30,8 @@
  */
 import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schema/types.ts";
 import { makeItem, makeResidue } from "../item.ts";
-import { headerAnchors, isInteger, isMoneyToken, joinLabel, keepsColumns, nearestAnchor, tokenize, tokenValue, type Token } from "../rows.ts";
+import { isInteger, isMoneyToken, joinLabel, keepsColumns, tokenize, tokenValue, type Token } from "../rows.ts";
+import { headerAnchors, nearestAnchor } from "../placement/index.ts";
 import { sortLines } from "./section-lines.ts";
 import { removeLeadingNumbering, removeSpaces } from "../../base/fold.ts";
 import { withinRounding } from "../../base/money.ts";

@@ -30,8 +30,8 @@
  */
 import type { CrossTableEvidence, LineItem, ResidueRow, TableContext, TableFamily, TableParse, TableReading } from "../../schema/types.ts";
 import { makeItem, makeResidue } from "../item.ts";
-import { isMoneyToken, keepsColumns, nearestAnchor, tokenize, tokenValue } from "../rows.ts";
-import { GEOMETRY_RULE, placeByGeometry, sectionGrid, solveColumns, type Constraint, type Stage } from "../placement/index.ts";
+import { isMoneyToken, keepsColumns, tokenize, tokenValue } from "../rows.ts";
+import { type Constraint, GEOMETRY_RULE, nearestAnchor, placeByGeometry, sectionGrid, solveColumns, type Stage } from "../placement/index.ts";
 import { economicRowsWithoutAmounts, FISCAL_DETAIL } from "./economic-evidence.ts";
 import { FISCAL_SUMMARY, fundOfLabel, fundsWithoutAppropriation } from "./evidence.ts";
 import { sortLines } from "./section-lines.ts";

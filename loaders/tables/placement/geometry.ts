@@ -75,11 +75,13 @@ function lineCells(spans: Span[]): Span[] {
 }
 
 /** Header tokens → cells: spanning tokens dropped, overlapping ones joined. */
-export function headerCells(header: Span[][]): Cell[] {
+export function headerCells(header: Span[][], columns: Array<{ x0: number; x1: number }> = []): Cell[] {
   const lines = header.map(lineCells);
   const tokens = lines.flatMap((spans, li) => spans.map((s) => ({ ...s, li })));
-  // spanning: over two or more side-by-side tokens of the other lines (收入 over 项目 / 预算数)
+  // spanning: over two or more side-by-side tokens of the other lines (收入 over 项目 / 预算数),
+  // or over two or more columns of printed numbers (公务用车购置及运行维护费 over 购置费 | 运行维护费)
   const leaves = tokens.filter((t) => {
+    if (columns.filter((c) => overlap(c, t) > 0.5 * (c.x1 - c.x0)).length >= 2) return false;
     const under = tokens
       .filter((o) => o.li !== t.li && overlap(o, t) > 0.2 * Math.min(o.x1 - o.x0, t.x1 - t.x0))
       .sort((a, b) => a.x0 - b.x0);
@@ -158,6 +160,11 @@ interface Band {
  * placed one by one.
  */
 function bandsOf(cells: Cell[], lines: Span[][]): Band[] {
+  return numberColumns(lines).map((g) => ({ x0: g.x0, x1: g.x1, cell: cellOf(cells, g) }));
+}
+
+/** The x-extents of the printed number columns (see bandsOf). */
+function numberColumns(lines: Span[][]): Array<{ x0: number; x1: number }> {
   const spans = lines.flatMap((l, li) => l.map((s) => ({ x0: s.x0, x1: s.x1, li })));
   spans.sort((a, b) => a.x0 - b.x0);
   const groups: Array<{ x0: number; x1: number; lines: Set<number>; crowded: boolean }> = [];
@@ -169,7 +176,7 @@ function bandsOf(cells: Cell[], lines: Span[][]): Band[] {
       last.lines.add(s.li);
     } else groups.push({ x0: s.x0, x1: s.x1, lines: new Set([s.li]), crowded: false });
   }
-  return groups.filter((g) => !g.crowded).map((g) => ({ x0: g.x0, x1: g.x1, cell: cellOf(cells, g) }));
+  return groups.filter((g) => !g.crowded).map((g) => ({ x0: g.x0, x1: g.x1 }));
 }
 
 /** The header cell of a number: its band's, else its own (cellOf). */
@@ -294,7 +301,7 @@ function byNumbers(cells: Cell[], bands: Band[], body: Span[][], columns: number
   let money = open.filter((i) => hits[i] > 0);
   // a column empty in every row: with `rightmost`, the money columns are the last cells
   if (money.length < columns && rightmost && money.every((i) => open.indexOf(i) >= open.length - columns)) money = open.slice(open.length - columns);
-  if (money.length > columns) money = [...money].sort((a, b) => hits[b] - hits[a] || a - b).slice(0, columns).sort((a, b) => a - b);
+  // numbers under more cells than the parser has columns: its columns are not the printed ones
   return money.length === columns ? money : null;
 }
 
@@ -337,7 +344,8 @@ export function sectionGrid(
   const firstAmount = bodyLines.findIndex((n) => moneySpans(doc, n).length > 0);
   const numberLine = columnNumberCells(doc, spans, [...headerLines, ...bodyLines.slice(0, Math.max(firstAmount, 0))].filter((n) => doc.geometry![n - 1]?.page === page));
   const numbered = numberLine?.cells ?? null;
-  const candidates = [...(numbered ? [numbered] : []), headerCells(spans), headerCells([fullest])];
+  const printed = numberColumns(body);
+  const candidates = [...(numbered ? [numbered] : []), headerCells(spans, printed), headerCells([fullest], printed)];
   for (const [k, candidate] of candidates.entries()) {
     if (candidate.length < columns) continue;
     bands = bandsOf(candidate, body);
@@ -347,6 +355,7 @@ export function sectionGrid(
     cells = candidate;
     if (money) break;
   }
+  if (process.env.GEO_DEBUG && headerLines.includes(+process.env.GEO_DEBUG)) console.error(JSON.stringify({ labels, money, cells: cells.map((c) => c.label), bands }));
   if (!money) return null;
   const kept = money.map((c, j) => (c >= 0 ? j : -1)).filter((j) => j >= 0);
   money = money.filter((c) => c >= 0);

@@ -7,7 +7,7 @@ import { tableFromIPC } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import type { TableSpecOut } from "../../../loaders/schema/columns.ts";
 import { writeArrowFiles } from "../../../loaders/write/arrow.ts";
-import { cellValue } from "../../../loaders/write/row-json.ts";
+import { cellValue } from "../../../loaders/write/row-csv.ts";
 
 const SPEC: TableSpecOut = {
   name: "line_items", // any output name: the columns below are what is written
@@ -54,7 +54,7 @@ describe("write/arrow.ts", () => {
   });
 });
 
-describe("write/row-json.ts cellValue", () => {
+describe("write/row-csv.ts cellValue", () => {
   it("coerces a cell to its column type: missing and non-finite numbers are null, objects become JSON text", () => {
     expect([cellValue(undefined, "double"), cellValue(null, "string"), cellValue(Number.NaN, "double"), cellValue("12.5", "double")]).toEqual([null, null, null, 12.5]);
     expect([cellValue([87, 88], "string"), cellValue(1, "bool"), cellValue(0, "bool"), cellValue("文本", "string")]).toEqual(["[87,88]", true, false, "文本"]);

@@ -1,3 +1,4 @@
+/** Table level by the code tree (loaders/tables/placement/tree.ts), on rows of sh_putuo_czj 支出决算表. */
 import { describe, expect, it } from "vitest";
 import { fitsIdentities, placeRows } from "../../../../loaders/tables/placement/index.ts";
 
@@ -24,10 +25,23 @@ describe("rows whose numbers stand on two lines (czj 支出决算表 lines 166�
   });
 });
 
-describe("wide 明细表 rows (001 财决公开07表)", () => {
-  it("2080101 行政运行: three class groups, or two within the one-cent-per-addend rounding tolerance", async () => {
-    const { classGroupSplits } = await import("../../../../loaders/tables/final/wide-rows.ts");
-    expect(classGroupSplits(348.66, [328.99, 110.94, 84.6, 133.46, 19.66, 19.66, 0.01, 0.01])).toEqual([[0, 4, 6], [0, 4]]);
-    expect(classGroupSplits(117.74, [104.65, 87.25, 31.42, 13.09, 13.09])).toEqual([]);
+describe("the total row first, by another table's evidence (001 财决公开02表 line 10816)", () => {
+  const INCOME = { n: 7, identities: [{ sum: 0, parts: [1, 2, 3, 4, 5, 6] }], firstIsTotal: true };
+  const rows = [
+    { code: null, values: [1358.87, 1198.41, 160.45] },
+    { code: "210", values: [741.23, 580.8, 160.44] },
+    { code: "21011", values: [38.85, 38.67, 0.2] },
+  ];
+
+  it("without evidence the leftmost reading that keeps the identity: 160.45 under 上级补助 (column 2)", () => {
+    expect(placeRows(rows, INCOME)[0]).toEqual({ columns: [0, 1, 2], inferred: true, rule: "shift:total-row:leftmost" });
+  });
+
+  it("with 收入支出决算总表's sources (财政拨款 1198.41, 其他收入 160.45) 合计 is 0 | 1 | 6, and the rows under it follow", () => {
+    const rootEvidence = { values: [null, 1198.41, 0, 0, 0, 0, 160.45], source: "收入支出决算总表" };
+    const placed = placeRows(rows, { ...INCOME, rootEvidence });
+    expect(placed[0]).toEqual({ columns: [0, 1, 6], inferred: true, rule: "shift:total-row:收入支出决算总表" });
+    expect(placed[1]).toMatchObject({ columns: [0, 1, 6], rule: "shift:active-columns" });
+    expect(placed[2]).toMatchObject({ columns: [0, 1, 6], inferred: true });
   });
 });

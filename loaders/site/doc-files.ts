@@ -1,0 +1,77 @@
+/**
+ * Each document's own small files for the site's document and source pages
+ * (src/document.md, src/source.md), which take the document id from the URL
+ * and fetch these by name instead of decoding the corpus-wide tables:
+ *   docs/<doc_id>.json  its documents row, the English names of the codes it
+ *                       uses, and its rows of every per-document table
+ *                       (tables, line_items, narrative_facts, performance_*,
+ *                       checks, residue, pages), each as {columns, rows};
+ *   docs/<doc_id>.txt   its decoded text (line n = source_line n);
+ *   docs/<doc_id>.pdf   the original, for a PDF document ("page N" links).
+ * Rows come from the batch's per-document results (the same CSV lines the
+ * writers read, so the same values as the corpus tables), in printed order.
+ * Column arrays rather than row objects (no key repeated per row), one
+ * JSON.parse on the page. Deterministic: same documents, same bytes.
+ */
+import { OUTPUT_TABLES } from "../schema/outputs.ts";
+import type { DocumentRow } from "../schema/types.ts";
+import { gunzipSync } from "node:zlib";
+import { cellValue, csvLinesToRows } from "../write/row-csv.ts";
+import { SPOOLED_TABLES, type RowBlocks } from "../write/spool.ts";
+
+/** The folder of the per-document files inside the site's corpus archive (and under dist/_file/data/corpus/). */
+export const DOC_FILES_DIR = "docs";
+/** Bumped when the layout of docs/<doc_id>.json changes (src/components/doc-files.ts reads it). */
+export const DOC_FILE_FORMAT = 1;
+
+const SPECS = new Map(OUTPUT_TABLES.map((t) => [t.name, t]));
+
+export interface ColumnTable {
+  columns: string[];
+  rows: unknown[][];
+}
+
+/** One document's rows: each spooled table as column arrays, and the codes its line items use ("functional\u0000210"). */
+export interface DocRows {
+  tables: Record<string, ColumnTable>;
+  codes: string[];
+}
+
+/** A document's row blocks (gzipped CSV lines, one block per table) → column tables, in the spec's column order. */
+export function docRows(blocks: RowBlocks): DocRows {
+  const tables: Record<string, ColumnTable> = {};
+  const codes = new Set<string>();
+  SPOOLED_TABLES.forEach((name, i) => {
+    const spec = SPECS.get(name)!;
+    const columns = spec.columns.map((c) => c.name);
+    const rows = blocks[i]?.length ? csvLinesToRows(spec, gunzipSync(blocks[i]).toString("utf8")) : [];
+    if (name === "line_items") {
+      const [system, code] = [columns.indexOf("code_system"), columns.indexOf("code")];
+      for (const row of rows) if (row[code] && row[system] && row[system] !== "none") codes.add(`${row[system]}\u0000${row[code]}`);
+    }
+    tables[name] = { columns, rows };
+  });
+  return { tables, codes: [...codes].sort() };
+}
+
+/** The documents row as the corpus table has it (columns in order, values coerced to their types). */
+export function documentsRow(doc: DocumentRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const col of SPECS.get("documents")!.columns) out[col.name] = cellValue((doc as unknown as Record<string, unknown>)[col.name], col.type);
+  return out;
+}
+
+/**
+ * The text of docs/<doc_id>.json. `names` maps "code_system\u0000code" to the English name
+ * (the corpus' classifications table); only the codes this document uses are kept.
+ */
+export function docFileJson(doc: DocumentRow, rows: DocRows | null, names: ReadonlyMap<string, string>, dataVersion: string): string {
+  const classifications: ColumnTable = { columns: ["code_system", "code", "name_en"], rows: [] };
+  for (const key of rows?.codes ?? []) {
+    const name = names.get(key);
+    if (name) classifications.rows.push([...key.split("\u0000"), name]);
+  }
+  const empty = (name: string): ColumnTable => ({ columns: SPECS.get(name as never)!.columns.map((c) => c.name), rows: [] });
+  const tables = Object.fromEntries(SPOOLED_TABLES.map((name) => [name, rows?.tables[name] ?? empty(name)]));
+  return JSON.stringify({ format: DOC_FILE_FORMAT, data_version: dataVersion, doc_id: doc.doc_id, document: documentsRow(doc), classifications, ...tables });
+}

@@ -1,0 +1,86 @@
+// One document's own files, fetched by URL (loaders/site/doc-files.ts writes them;
+// `observable preview` serves them from the corpus archive, `npm run build` copies
+// them into dist/ with scripts/doc-files.mjs): the document and source pages take the
+// id from their URL (/document?doc=<id>, /source?doc=<id>#L12) and load only these
+// few kilobytes, never the corpus-wide tables.
+import type {Row} from "./db.js";
+
+/** Where the per-document files are served, relative to the site root. */
+export const DOC_FILES_BASE = "/_file/data/corpus/docs/";
+
+/** The URL of one of a document's files: "json" (rows), "txt" (text), "pdf" (a PDF document's original). */
+export function docFileHref(docId: string, ext: "json" | "txt" | "pdf", root = ""): string {
+  return `${root}${DOC_FILES_BASE}${encodeURIComponent(docId)}.${ext}`;
+}
+
+/** The document id of a document or source page's URL (?doc=<id>), or null. */
+export function docIdOf(search: string): string | null {
+  const id = new URLSearchParams(search).get("doc");
+  return id ? id : null;
+}
+
+interface ColumnTable {
+  columns: string[];
+  rows: unknown[][];
+}
+
+/** Everything the document and source pages show of one document. */
+export interface DocDetail {
+  doc_id: string;
+  data_version: string;
+  document: Row;
+  classifications: Row[];
+  tables: Row[];
+  line_items: Row[];
+  narrative_facts: Row[];
+  performance_projects: Row[];
+  performance_indicators: Row[];
+  checks: Row[];
+  residue: Row[];
+  pages: Row[];
+}
+
+const TABLES = ["classifications", "tables", "line_items", "narrative_facts", "performance_projects", "performance_indicators", "checks", "residue", "pages"] as const;
+
+function objects({columns, rows}: ColumnTable): Row[] {
+  return rows.map((values) => {
+    const row: Row = {};
+    columns.forEach((name, i) => (row[name] = values[i]));
+    return row;
+  });
+}
+
+/** Decodes docs/<id>.json (column arrays) into row objects, as the corpus tables' rows. */
+export function decodeDocFile(json: Record<string, unknown>): DocDetail {
+  if (json.format !== 1) throw new Error(`Unknown document file format ${String(json.format)}: rebuild the site`);
+  const detail = {doc_id: json.doc_id, data_version: json.data_version, document: json.document} as DocDetail;
+  for (const name of TABLES) detail[name] = objects((json[name] as ColumnTable | undefined) ?? {columns: [], rows: []});
+  return detail;
+}
+
+async function fetchOk(url: string, docId: string): Promise<Response> {
+  const response = await fetch(url);
+  if (response.status === 404) throw new Error(`No document ${docId} in this site's data (${url} not found)`);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response;
+}
+
+const details = new Map<string, Promise<DocDetail>>();
+
+/** A document's rows (memoised per page). */
+export function docDetail(docId: string): Promise<DocDetail> {
+  let promise = details.get(docId);
+  if (!promise) {
+    promise = fetchOk(docFileHref(docId, "json"), docId)
+      .then((r) => r.json())
+      .then(decodeDocFile);
+    details.set(docId, promise);
+    promise.catch(() => details.delete(docId));
+  }
+  return promise;
+}
+
+/** A document's decoded text (line n is source_line n). */
+export async function docText(docId: string): Promise<string> {
+  return (await fetchOk(docFileHref(docId, "txt"), docId)).text();
+}
