@@ -113,11 +113,12 @@ async function audit(_: Values, inputs: string[], io: CliIO): Promise<number> {
 }
 
 /** The coverage report of the given documents (see coverage.ts). */
-async function coverage(_: Values, inputs: string[], io: CliIO): Promise<number> {
-  const { coverageOf, formatCoverage } = await import("./coverage.ts");
+async function coverage(values: Values, inputs: string[], io: CliIO): Promise<number> {
+  const { coverageOf, formatCoverage, formatUnplaced } = await import("./coverage.ts");
   const rows: ReturnType<typeof coverageOf>[] = [];
   extractFiles(inputs, { root: process.cwd(), onDocument: (d) => rows.push(coverageOf(d)) });
   io.out(`${formatCoverage(rows)}\n`);
+  if (values.lines) io.out(`${formatUnplaced(rows)}\n`);
   return 0;
 }
 
@@ -152,9 +153,9 @@ const COMMANDS: Record<string, Command> = {
     run: audit,
   },
   coverage: {
-    usage: "coverage <file-or-folder>...",
-    about: "per document: amounts printed in table-like blocks, how many were placed, how many sit in residue",
-    options: {},
+    usage: "coverage <file-or-folder>... [--lines]",
+    about: "per document: amounts printed in table-like blocks, how many were placed, how many sit in residue;\n  --lines also every line with amounts not placed and why",
+    options: { lines: { type: "boolean" } },
     inputs: "files",
     run: coverage,
   },

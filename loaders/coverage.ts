@@ -29,6 +29,8 @@ export interface Coverage {
   families: Map<string, number>;
   /** The 收支总表's grand total as placed: `row label = value (line)`, or null. */
   total: string | null;
+  /** Each line with amounts not placed: line, the amounts, the residue reason (or null: on no row). */
+  unplaced: Array<{ line: number; amounts: string[]; reason: string | null }>;
 }
 
 const PERFORMANCE_VALUES = ["budget_initial", "budget_adjusted", "budget", "budget_fiscal", "budget_other", "executed", "execution_rate", "weight", "score", "total_score", "total_weight", "target_value", "actual_value"];
@@ -79,6 +81,7 @@ export function coverageOf(d: DocumentExtraction): Coverage {
     first_unplaced: null,
     families: new Map(),
     total: summaryTotal(d),
+    unplaced: [],
   };
   for (const t of d.tables) out.families.set(t.family, (out.families.get(t.family) ?? 0) + 1);
   if (!d.source || !d.segments) return out;
@@ -87,6 +90,7 @@ export function coverageOf(d: DocumentExtraction): Coverage {
   for (const b of d.segments.tableLike) {
     for (let line = b.start_line; line <= b.end_line; line++) {
       const pool = [...(placed.get(line) ?? [])];
+      const missed: string[] = [];
       for (const cell of amountCells(d.source.lines[line - 1])) {
         out.printed++;
         const k = pool.findIndex((v) => Math.abs(v - cell.value) < 1e-9);
@@ -96,6 +100,7 @@ export function coverageOf(d: DocumentExtraction): Coverage {
           continue;
         }
         out.first_unplaced ??= line;
+        missed.push(cell.text);
         const reason = residue.get(line);
         if (reason) {
           const kind = reasonKind(reason);
@@ -103,6 +108,7 @@ export function coverageOf(d: DocumentExtraction): Coverage {
         }
         else out.unaccounted++;
       }
+      if (missed.length) out.unplaced.push({ line, amounts: missed, reason: residue.get(line) ?? null });
     }
   }
   return out;
@@ -130,4 +136,15 @@ export function formatCoverage(rows: Coverage[]): string {
     reasons.push(`- ${c.source_file.split("/").pop()} (first unplaced: line ${c.first_unplaced}): ${list.join("; ")}`);
   }
   return [...out, "", "Amounts not placed, by reason:", ...reasons].join("\n");
+}
+
+/** Every line with amounts not placed, per document: `line: amounts — reason` (for `coverage --lines`). */
+export function formatUnplaced(rows: Coverage[]): string {
+  const out: string[] = [];
+  for (const c of rows) {
+    if (!c.unplaced.length) continue;
+    out.push("", `## ${c.source_file.split("/").pop()}`);
+    for (const u of c.unplaced) out.push(`${u.line}: ${u.amounts.join(" ")} — ${u.reason ? reasonKind(u.reason) : "on no row"}`);
+  }
+  return out.join("\n");
 }

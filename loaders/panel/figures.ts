@@ -142,10 +142,17 @@ export function documentFigures({ document: doc, tables, items, facts }: Documen
 
   // “三公”: a final account prints 预算数 and 决算数 side by side
   const tpTable = tableOf(tables, ["final_three_public", "budget_three_public"]);
-  const tp = itemsOf(tpTable).filter((i) => i.unit_code === null);
+  // a table printing a row per year (2025 年 | 2026 年 | 增减变化金额) holds the document's year on the row naming it
+  const rowYear = (label: string) => Number(/(\d{4})\s*年/.exec(label)?.[1] ?? year);
+  const tp = itemsOf(tpTable).filter((i) => i.unit_code === null && rowYear(i.row_label) === year && !/增减|变化/.test(i.row_label));
   for (const m of ["three_public_total", "overseas_travel", "vehicles_total", "vehicle_purchase", "vehicle_operation", "official_reception"]) {
     const rows = tp.filter((i) => i.measure === m);
-    if (tpTable?.family === "budget_three_public") first(m, "budget", rows);
+    // columns split by fund (一般公共预算 | 政府性基金预算 | 国有资本经营预算): the row's funds summed
+    const funds = rows.filter((i) => i.source_line === rows[0]?.source_line && /预算$/.test(i.side ?? ""));
+    if (tpTable?.family === "budget_three_public" && funds.length > 1) {
+      fromItem(m, "budget", funds, null, "sum over funds");
+      found.add(`budget:${m}`);
+    } else if (tpTable?.family === "budget_three_public") first(m, "budget", rows);
     else {
       first(
         m,

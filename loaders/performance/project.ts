@@ -68,9 +68,10 @@ export function amountCell(cell: string): number | null {
 }
 
 type BudgetKey = "budget_initial" | "budget_adjusted" | "executed" | "execution_rate" | "weight" | "score" | "budget" | "budget_fiscal" | "budget_other";
+// a header cell may wrap after its third character (`年初预` / `算数`): the first three name the column
 const BUDGET_WORDS: [RegExp, BudgetKey][] = [
-  [/^年初预算数?/, "budget_initial"],
-  [/^(调整后预算数?|全年预算数?|全年预算[（(]A[)）])/, "budget_adjusted"],
+  [/^年初预(算数?)?/, "budget_initial"],
+  [/^(调整后预算数?|全年预算[（(]A[)）]|全年预(算数?)?)/, "budget_adjusted"],
   [/^(预算执行数|全年执行数|执行数)/, "executed"],
   [/^(预算执行率|执行率)/, "execution_rate"],
   [/^(权重|分值)/, "weight"],
@@ -149,21 +150,26 @@ export function readTextProject(lines: string[], start: number, end: number, def
     if (f.unit === null && /^(年度预算数|项目资金|（|\()/.test(c) && (m = c.match(/[（(](万元|元)[)）]/))) {
       f.unit = m[1];
     }
-    if (budgetHeaderFrom === null && /年初预算|全年预算|资金总额/.test(c)) budgetHeaderFrom = i;
+    if (budgetHeaderFrom === null && /年初预|全年预|资金总额/.test(c)) budgetHeaderFrom = i;
     // the cells matter only to the 总额 / 合计 / 总分 rows below, whose first cell holds 总 or 合
     const cs = c.includes("总") || c.includes("合") ? cells(raw).cells.filter((x) => x !== "") : [];
     if (cs.length >= 2 && TOTAL_ROW.test(removeSpaces(cs[0])) && f.budget_adjusted === null && f.executed === null) {
       const header = lines.slice((budgetHeaderFrom ?? i) - 1, i - 1).join("");
       const schema = budgetSchema(header);
       const nums: number[] = [];
+      const rates: number[] = [];
       for (const x of cs.slice(1)) {
         const v = amountCell(x);
         if (v === null) break;
+        if (/[%％]$/.test(x)) rates.push(nums.length);
         nums.push(v);
       }
-      schema.forEach((key, k) => {
-        if (k < nums.length) f[key] = nums[k];
-      });
+      // a header read with a column missing would shift every figure: the cell printed with % must fall under 执行率
+      const rateAt = schema.indexOf("execution_rate");
+      if (rates.every((k) => k === rateAt))
+        schema.forEach((key, k) => {
+          if (k < nums.length) f[key] = nums[k];
+        });
       f.used.set(i, "budget row");
       continue;
     }
@@ -185,7 +191,8 @@ export function readTextProject(lines: string[], start: number, end: number, def
       }
       continue;
     }
-    if ((m = c.match(/自评等级[:：]?(优|良|中|差)/))) {
+    // 自评等级：良 / 评价等级为“优” / 绩效等级：中 (a score band is printed as 优 ≥ 90 …, not a grade)
+    if ((m = c.match(/(?:自评|评价|绩效)等级(?:为|是)?[:：]?[“"]?(优|良|中|差)(?![≥>＞（(\d])/))) {
       f.self_rating = m[1];
       f.used.set(i, "self rating");
     }

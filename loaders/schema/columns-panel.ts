@@ -42,7 +42,7 @@ export const PANEL: TableSpecOut = {
     s("label", "Measure in Chinese, or code and name of the 类"),
     d("amount_wan", "The figure in 万元", "万元"),
     b("derived", "True for an earlier-year figure stated or implied by a later document (上年决算数, 较上年增减)"),
-    s("basis", "table, sum over units, sum of 项 rows, prose, prior-year stated, prior-year change"),
+    s("basis", "table, sum over units, sum over funds (a “三公” table split by fund), sum of 项 rows, prose, prior-year stated, prior-year change"),
     s("doc_id", "Document the figure was read from"),
     i("doc_year", "Year of that document (differs from year for derived rows)"),
     s("table_id", "Table the figure was read from, where any"),

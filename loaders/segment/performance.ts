@@ -86,7 +86,7 @@ export function findBlocks(lines: string[], tables: TableSection[]): Block[] {
 }
 
 function hasHeader(lines: string[], from: number, to: number): boolean {
-  for (let i = from; i <= to; i++) if (lines[i - 1].includes("一") && /一级指标|一级$|^一$/.test(removeSpaces(lines[i - 1]))) return true;
+  for (let i = from; i <= to; i++) if (lines[i - 1].includes("一") && /一级指|一级$|^一$/.test(removeSpaces(lines[i - 1]))) return true; // 一级指标, wrapped as 一级指 / 标
   return false;
 }
 

@@ -7,6 +7,8 @@
  * coverage report counts how many of their numbers were placed.
  */
 
+import { chineseName } from "../schema/classification-names.ts";
+
 /** An amount printed as a cell: 1,234.56, 1234.56, 0.00, -3.5, 426680000, 0. */
 const AMOUNT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const CJK = /[\u4e00-\u9fff]/;
@@ -21,22 +23,78 @@ export interface AmountCell {
  * separated tokens; a number before the line's first label (a code:
  * `245001 西安市医疗保障局 …`, `2010501 行政运行`) is not an amount, nor is a
  * bare integer of one or two digits other than 0 (a 行次 row number:
- * `总计 31 22,066.59`), nor a number followed by its unit (`48054.42 万元`:
- * prose). A line of sentences (，。；) has cells only if it holds three.
+ * `总计 31 22,066.59`), nor a classification code printed where codes stand
+ * (see classificationCodeAt), nor a number followed by its unit
+ * (`48054.42 万元`: prose). A line of sentences (，。；) has cells only if it
+ * holds three.
  */
 export function amountCells(line: string): AmountCell[] {
+  return cellsOf(line).amounts;
+}
+
+/** The amounts of a line and how many classification codes it prints in code cells. */
+function cellsOf(line: string): { amounts: AmountCell[]; codes: number } {
   const tokens = line.split(/[\s\u3000]+/).filter(Boolean);
   const firstLabel = tokens.findIndex((t) => CJK.test(t));
+  const codes = tokens.map((_, k) => classificationCodeAt(tokens, k) || unitCodeAt(tokens, k));
   const out: AmountCell[] = [];
+  let codeCells = codes.filter(Boolean).length;
   tokens.forEach((t, k) => {
     if (!AMOUNT.test(t) || UNIT_NEXT.test(tokens[k + 1] ?? "")) return;
     const integer = !/[.,]/.test(t);
     if (integer && firstLabel > k) return; // a code before the label
     if (integer && /^[-−]?\d{1,2}$/.test(t) && !/^[-−]?0$/.test(t)) return; // a row number
+    if (codes[k]) return;
+    // a code of the code book on a line whose other codes stand in code cells: closing the line (`… 133.00 39908`, its
+    // name wrapped) or before an amount (`301    2,082.85 302    171.07`, names on the next line)
+    const last = k === tokens.length - 1;
+    if ((last || /\./.test(tokens[k + 1] ?? "")) && k > 0 && CODE_SHAPE.test(t) && isListedCode(t) && codes.some(Boolean)) {
+      codeCells++;
+      return;
+    }
     out.push({ text: t, value: Number(t.replace(/,/g, "").replace("−", "-")) });
   });
-  return out.length < 3 && SENTENCE.test(line) ? [] : out;
+  return out.length < 3 && SENTENCE.test(line) ? { amounts: [], codes: 0 } : { amounts: out, codes: codeCells };
 }
+
+/** 类 (3 digits), 款 (5) or 项 (7) of the functional or economic classification. */
+const CODE_SHAPE = /^[1-9]\d{2}(?:\d{2}){0,2}$/;
+
+function listedName(code: string): string | null {
+  return chineseName("functional", code) ?? chineseName("economic", code);
+}
+const isListedCode = (code: string) => listedName(code) !== null;
+
+/** A name as printed, without numbering, brackets and spaces, for comparing with the code book. */
+const bareName = (s: string) => s.replace(/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/, "").replace(/[^\u4e00-\u9fff]/g, "");
+
+/**
+ * Whether tokens[k] is a classification code printed in a code column, not
+ * an amount: an integer of code shape that the national code book lists,
+ * followed by its own name (`30201 办公费`, `50101 工资奖金津补贴`: the
+ * name's first two characters those of the listed name), by the next part
+ * of a code split over 类/款/项 columns (`208 05 05`, `302 13 502 09`), or
+ * opening a line of amounts whose name wrapped around it
+ * (`2080505    175.83 175.83`).
+ */
+function classificationCodeAt(tokens: string[], k: number): boolean {
+  const t = tokens[k];
+  if (!CODE_SHAPE.test(t)) return false;
+  const name = listedName(t);
+  if (name === null) return false;
+  const next = tokens[k + 1] ?? "";
+  if (/^\d{2}$/.test(next)) return true;
+  if (CJK.test(next)) {
+    const printed = bareName(next);
+    const listed = bareName(name);
+    return printed.length >= 2 && printed.slice(0, 2) === listed.slice(0, 2);
+  }
+  return k === 0 && tokens.length > 1 && !tokens.some((x) => CJK.test(x)) && /\./.test(next);
+}
+
+/** A budget unit's 6-digit code opening a line of amounts whose name wrapped around it (`328002    1,136.23 …`). */
+const unitCodeAt = (tokens: string[], k: number) =>
+  k === 0 && /^\d{6}$/.test(tokens[0]) && /\./.test(tokens[1] ?? "") && !tokens.some((x) => CJK.test(x));
 
 const UNIT_NEXT = /^(?:万元|亿元|元|%|％|个|人|辆|次|家|项|年)/;
 const SENTENCE = /[，。；]/;
@@ -52,13 +110,19 @@ export interface TableLikeBlock {
 /** Lines without two amounts a block may span (a wrapped label, a page break with its repeated header). */
 const MAX_GAP = 4;
 
-/** The table-like blocks of a document: at least two lines with two or more amounts, gaps of at most MAX_GAP lines. */
+/**
+ * The table-like blocks of a document: at least two lines with two or more
+ * cells (amounts, or classification codes beside amounts: a row of a
+ * side-by-side economic table prints `30204 手续费 0.66 31001 房屋建筑物购建`),
+ * gaps of at most MAX_GAP lines.
+ */
 export function tableLikeBlocks(lines: string[]): TableLikeBlock[] {
   const blocks: TableLikeBlock[] = [];
   let open: TableLikeBlock | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1;
-    if (amountCells(lines[i]).length < 2) continue;
+    const cells = cellsOf(lines[i]);
+    if (cells.amounts.length === 0 || cells.amounts.length + cells.codes < 2) continue;
     if (open && line - open.end_line <= MAX_GAP + 1) {
       open.end_line = line;
       open.amount_lines++;

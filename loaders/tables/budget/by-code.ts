@@ -8,7 +8,7 @@
 import type { CodeSystem, CrossTableEvidence, LineItem, ResidueRow, TableContext, TableFamily, TableParse, TableReading } from "../../schema/types.ts";
 import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeResidue } from "../item.ts";
-import { identitiesOf, measureOfHeader } from "./columns.ts";
+import { columnIdentities, type identitiesOf, measureOfHeader } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
 import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
 import { withinRounding } from "../../base/money.ts";
@@ -29,7 +29,17 @@ export interface ByCodeOptions {
   remap?: Partial<Record<Measure, Measure>>;
   /** Column totals known from another table (see evidence.ts), to choose the 合计 row's reading in the cross-table pass. */
   evidence?: TotalsEvidence;
+  /** Rows of another table of the same money by code, to choose among the readings of rows printing the same 合计 there (cross-table pass). */
+  rowEvidence?: RowsEvidence;
 }
+
+/** Rows read from other tables (`needs`) in the cross-table pass: code (合计 under "合计") → measure → value. */
+export interface RowsEvidence {
+  needs: TableFamily[];
+  rows(ctx: TableContext, evidence: CrossTableEvidence): CrossRows | null;
+}
+
+type CrossRows = { rows: Map<string, Map<string, number>>; source: string };
 
 /** Column totals read from other tables (`needs`) in the cross-table pass (tables/cross-table.ts). */
 export interface TotalsEvidence {
@@ -56,7 +66,7 @@ interface RowsRead {
   opts: ByCodeOptions;
   parts: ReturnType<typeof splitSection>;
   residue: ResidueRow[];
-  columns: Array<{ label: string; measure: Measure; index?: number }>;
+  columns: Array<{ label: string; measure: Measure; index?: number; group?: string }>;
   ids: ReturnType<typeof identitiesOf>;
   measures: Measure[];
   rows: Row[];
@@ -71,7 +81,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   for (const [n] of parts.header) residue.push(makeResidue(ctx, n, "header"));
 
   // money columns
-  let columns: Array<{ label: string; measure: Measure; index?: number }> = [];
+  let columns: Array<{ label: string; measure: Measure; index?: number; group?: string }> = [];
   let roles = new Map<number, import("./tsv-header.ts").CellRole>();
   if (parts.exact) {
     const h = readTsvHeader(parts.header.map(([, t]) => t).filter((t) => t.includes("\t")));
@@ -101,7 +111,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
       });
   if (grid) columns = [...grid.kept.map((j) => columns[j]), ...grid.extra.map((label) => ({ label, measure: known(label)! }))];
   const measures = columns.map((c) => c.measure);
-  const ids = identitiesOf(measures);
+  const ids = columnIdentities(columns);
 
   // rows
   const dept = departmentCode(parts.above.map(([, t]) => t));
@@ -120,6 +130,11 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
     }
     const raw: RawRow = parts.exact ? readTsvRow(n, t, roles, moneyCells) : readTextRow(n, t, previousCode);
     const isTotal = !raw.code && isTotalRow(t);
+    // the row numbering the columns (`栏次 1 2 3`) prints no amount
+    if (!raw.code && /^(栏次|行次)$/.test(raw.label.replace(/[\s\u3000]+/g, ""))) {
+      residue.push(makeResidue(ctx, n, "column numbers (栏次)"));
+      continue;
+    }
     if (raw.nums.length === 0) {
       if (isNoDataNote(t)) noDataNote = t.trim();
       const reason = isTotal ? "total row without amounts" : raw.code ? "code row without amounts" : reasonFor(t, false);
@@ -173,11 +188,41 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   // a 合计 row with several readings waits for another table's totals (the cross-table pass)
   if (totalRow && totalRow.cands.length > 1 && evidence)
     return { pending: { needs: evidence.needs, rows: `合计 row (line ${totalRow.line}) with ${totalRow.cands.length} readings`, settle: (e) => placeColumns(read, evidence.totals(ctx, e)) } };
+  // code rows with several readings wait for another table's rows of the same code
+  const rowEvidence = opts.rowEvidence;
+  const waiting = parts.exact ? [] : rows.filter((r) => r.cands.length > 1 && (r.kind === "total" || r.kind === "code"));
+  if (waiting.length && rowEvidence)
+    return { pending: { needs: rowEvidence.needs, rows: `${waiting.length} rows with several readings`, settle: (e) => placeColumns(read, null, rowEvidence.rows(ctx, e)) } };
   return placeColumns(read, null);
 }
 
+/** Rows with several readings, narrowed to the reading giving each column another table's value for the row of the same code and 合计. */
+function settleByRows(rows: Row[], columns: RowsRead["columns"], other: CrossRows): void {
+  for (const r of rows) {
+    if (r.cands.length <= 1 || (r.kind !== "total" && r.kind !== "code")) continue;
+    const known = other.rows.get(r.kind === "total" ? "合计" : r.code!);
+    if (!known?.has("total")) continue;
+    const ok = r.cands.filter((p) => columns.every((c, j) => !known.has(c.measure) || withinRounding(valueAt(r.values, p, j), known.get(c.measure)!)));
+    if (ok.length === 1) {
+      r.cands = ok;
+      r.resolvedBy = `cross-table (${other.source})`;
+    }
+  }
+}
+
+/** A row printing the 合计 row's very numbers holds all of the money (the other rows, never negative, are empty): the 合计's columns. */
+function sameAsTotal(rows: Row[]): void {
+  const read = rows.find((r) => r.kind === "total" && r.cands.length === 1);
+  if (!read || !read.values.every((v) => v >= 0)) return;
+  for (const r of rows)
+    if (r !== read && r.cands.length > 1 && r.values.length === read.values.length && r.values.every((v, k) => v === read.values[k])) {
+      r.cands = read.cands;
+      r.resolvedBy = `same numbers as the 合计 row (line ${read.line})`;
+    }
+}
+
 /** Columns of every row (the 合计 row by `cross` when given), the trust check, and the items. */
-function placeColumns(read: RowsRead, cross: CrossTotals | null): TableParse {
+function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: CrossRows | null = null): TableParse {
   const { ctx, opts, parts, residue, columns, ids, measures, rows, noDataNote, unplacedRows } = read;
   if (!parts.exact) {
     const t = rows.find((r) => r.kind === "total");
@@ -190,6 +235,8 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null): TableParse {
         t.resolvedBy = `cross-table (${cross.source})`;
       }
     }
+    if (crossRows) settleByRows(rows, columns, crossRows);
+    sameAsTotal(rows);
     resolveGroups(rows, hierarchyGroups(rows), columns.length);
   }
 
@@ -235,7 +282,7 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null): TableParse {
 }
 
 /**
- * A code row printed without its name has it wrapped around it, on label
+ * A code row (or a unit's row) printed without its name has it wrapped around it, on label
  * lines above and below (`机关事业单位基本养老保险缴` / `2080505 175.83 …` /
  * `费支出`). The label lines between two rows go to the row without a name;
  * between two such rows, the first half to the row above, the rest to the
@@ -247,13 +294,19 @@ function joinWrappedLabels(rows: Row[], residue: ResidueRow[]): void {
   const labelLines = new Map(residue.filter(fragment).map((r) => [r.source_line, r.source_text.trim()]));
   if (labelLines.size === 0) return;
   const between = (from: number, to: number) => [...labelLines.keys()].filter((l) => l > from && l < to).sort((a, b) => a - b);
-  const unnamed = (r: Row | undefined) => r !== undefined && r.kind === "code" && r.label.trim() === "";
+  const unnamed = (r: Row | undefined) => r !== undefined && (r.kind === "code" || r.kind === "unit") && r.label.trim() === "";
   const above = new Map<Row, string[]>();
   const below = new Map<Row, string[]>();
   for (let k = 0; k <= rows.length; k++) {
     const prev = rows[k - 1];
     const next = rows[k];
     const lines = between(prev?.line ?? 0, next?.line ?? Number.MAX_SAFE_INTEGER).map((l) => labelLines.get(l)!);
+    if (!next && unnamed(prev)) {
+      // the last row: the label lines right below it
+      const after: string[] = [];
+      for (let l = prev.line + 1; labelLines.has(l); l++) after.push(labelLines.get(l)!);
+      if (after.length) below.set(prev, after);
+    }
     if (lines.length === 0 || !next) continue;
     if (unnamed(prev) && unnamed(next)) {
       const half = Math.ceil(lines.length / 2);

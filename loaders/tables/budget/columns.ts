@@ -133,3 +133,18 @@ export function identitiesOf(measures: string[]): Identity[] {
   }
   return out;
 }
+
+/**
+ * The identities of a table's columns: those of identitiesOf, or, for a
+ * crossed header (columns carrying a fund group), those of each fund's
+ * columns (合计 = 因公出国 + 公务接待 + 公务用车, within 一般公共预算 …).
+ */
+export function columnIdentities(columns: Array<{ measure: string; group?: string }>): Identity[] {
+  if (!columns.some((c) => c.group)) return identitiesOf(columns.map((c) => c.measure));
+  const out: Identity[] = [];
+  for (const g of new Set(columns.map((c) => c.group ?? ""))) {
+    const at = columns.flatMap((c, i) => ((c.group ?? "") === g ? [i] : []));
+    for (const id of identitiesOf(at.map((i) => columns[i].measure))) out.push({ sum: at[id.sum], parts: id.parts.map((p) => at[p]), text: `${id.text} (${g})` });
+  }
+  return out;
+}

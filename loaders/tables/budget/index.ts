@@ -1,7 +1,7 @@
 /** Parsers of the budget (预算) table families, by family name (see segment/catalogue.ts). */
 import type { TableFamily, TableParser } from "../../schema/types.ts";
-import { incomeSources, totalsOf } from "./evidence.ts";
-import { parseByCode, type TotalsEvidence } from "./by-code.ts";
+import { incomeSources, rowsOf, totalsOf } from "./evidence.ts";
+import { parseByCode, type RowsEvidence, type TotalsEvidence } from "./by-code.ts";
 import { parseSummary, textSides } from "./summary.ts";
 
 const economic: TableParser = (ctx) => parseByCode(ctx, { codeHint: "economic" });
@@ -15,7 +15,7 @@ const summarySources: TotalsEvidence = {
     const halves: Array<{ label: string; first: string | null }> = [];
     for (let n = s.start_line; n <= s.end_line; n++)
       for (const h of textSides(ctx.doc.lines[n - 1] ?? "")) if (h.side === "income") halves.push({ label: h.label, first: h.nums[0] ?? null });
-    const totals = incomeSources(halves, ["fiscal_appropriation", "business_income", "operating_income", "other_income"]);
+    const totals = incomeSources(halves, ["fiscal_appropriation", "general_public_budget", "government_fund", "state_capital", "business_income", "operating_income", "other_income"]);
     return totals.size ? { totals, source: `${s.table_id} income sources` } : null;
   },
 };
@@ -30,13 +30,26 @@ const basicFromEconomic: TotalsEvidence = {
 };
 
 const functional: TableParser = (ctx) => parseByCode(ctx, { codeHint: "functional" });
+
+/** 支出总表: rows of the 财政拨款 (or else 一般公共预算) 支出表 by function, read in full. */
+const fiscalRows: RowsEvidence = {
+  needs: ["budget_fiscal_by_code", "budget_gpb_by_code"],
+  rows(_ctx, evidence) {
+    for (const family of ["budget_fiscal_by_code", "budget_gpb_by_code"] as const) {
+      const rows = rowsOf(evidence, family);
+      const s = evidence.section(family);
+      if (rows && s) return { rows, source: `${s.table_id} prints the row with the same 合计` };
+    }
+    return null;
+  },
+};
 const threePublic: TableParser = (ctx) => parseByCode(ctx, { codeHint: "functional", remap: { total: "three_public_total" } });
 
 export const BUDGET_PARSERS: Record<Extract<TableFamily, `budget_${string}`>, TableParser> = {
   budget_summary: parseSummary,
   budget_fiscal_summary: parseSummary,
   budget_income: (ctx) => parseByCode(ctx, { codeHint: "functional", evidence: summarySources }),
-  budget_expenditure: functional,
+  budget_expenditure: (ctx) => parseByCode(ctx, { codeHint: "functional", rowEvidence: fiscalRows }),
   budget_fiscal_by_economic: economic,
   budget_gpb_by_code: (ctx) => parseByCode(ctx, { codeHint: "functional", evidence: basicFromEconomic }),
   budget_gpb_basic_by_economic: economic,

@@ -71,6 +71,8 @@ export function readTsvRow(line: number, text: string, roles: Map<number, CellRo
 const SPLIT3 = /^(\d{3})[ \u3000]+(\d{1,2})[ \u3000]+(\d{1,2})(?=[ \u3000]|[^\d,.\s])/;
 const SPLIT2 = /^(\d{3})[ \u3000]+(\d{1,2})(?=[ \u3000]|[^\d,.\s])/;
 const WHOLE = /^(\d{3}(?:\d{2}){0,2})(?=[ \u3000]|[^\d,.\s])/;
+/** A budget unit's 6-digit code opening a line of amounts whose name wrapped around it (`328002    1,136.23 …`). */
+const UNIT_CODE = /^(\d{6})(?=[ \u3000]+[-−]?[\d,]+\.\d)/;
 const GARBLED = /^(\d{1,2})[ \u3000]+(\d{1,2})[ \u3000]+(\d{1,2})(?=[ \u3000]|[^\d,.\s])/;
 
 /**
@@ -91,7 +93,7 @@ export function readTextRow(line: number, text: string, previous: string | null)
     code = joinSplitCode(m[1], m[2]);
     codeNote = "code:split 类/款";
     rest = t.slice(m[0].length);
-  } else if ((m = t.match(WHOLE))) {
+  } else if ((m = t.match(WHOLE)) || (m = t.match(UNIT_CODE))) {
     code = m[1];
     rest = t.slice(m[0].length);
   } else if ((m = t.match(GARBLED)) && previous && previous.length >= 5) {

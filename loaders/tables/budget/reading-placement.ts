@@ -51,12 +51,13 @@ export type RowFields = Omit<ItemInput, "measure" | "column_label" | "value" | "
 export function placedItems(
   ctx: TableContext,
   placed: Placed[],
-  columns: Array<{ label: string; measure: Measure }>,
+  columns: Array<{ label: string; measure: Measure; group?: string }>,
   values: number[],
   row: RowFields,
   ruleOf: (rule: string | null) => string | null = (rule) => rule,
 ): LineItem[] {
   return placed.map(({ k, col, inferred, rule }) =>
-    makeItem(ctx, { ...row, measure: columns[col].measure, column_label: columns[col].label, value: values[k], inferred, rule: ruleOf(rule) }),
+    // a column of a crossed header (split by fund) names its fund as the item's side
+    makeItem(ctx, { ...row, measure: columns[col].measure, column_label: columns[col].label, value: values[k], inferred, rule: ruleOf(rule), side: columns[col].group ?? row.side }),
   );
 }

@@ -10,6 +10,8 @@ import type { Measure } from "../../schema/measures.ts";
 export interface TextColumn {
   label: string;
   measure: Measure;
+  /** The fund a column of a crossed header belongs to (each measure split by 一般公共预算 | 政府性基金预算 | 国有资本经营预算). */
+  group?: string;
 }
 
 type Spec = Array<{ label: string; key: RegExp; leaf?: string; parent?: string }>;
@@ -108,12 +110,12 @@ const ECONOMIC: Spec = [
 
 /** Shanghai form: 合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费 (小计 购置费 运行费) | 机关运行经费. */
 const THREE_PUBLIC: Spec = [
-  { label: "合计", key: /合计/, leaf: "合计", parent: "“三公”经费" },
+  { label: "合计", key: /合计|总计/, leaf: "合计", parent: "“三公”经费" },
   { label: "因公出国（境）费", key: /因公出国/ },
   { label: "公务接待费", key: /公务接待费/ },
   { label: "公务用车购置及运行费/小计", key: /小计/, leaf: "小计", parent: "公务用车购置及运行费" },
   { label: "购置费", key: /购置费/ },
-  { label: "运行费", key: /运行费/ },
+  { label: "运行费", key: /运行(维护)?费/ },
   { label: "机关运行经费", key: /机关运行经/ }, // `机关运行经` / `费预算数` may break over lines
 ];
 
@@ -146,6 +148,8 @@ const BY_CODE_FAMILIES_WIDE = new Set([
 /** The money columns of a plain-text row table, or null when the header names none we know. */
 export function textColumns(family: string, headerText: string): TextColumn[] | null {
   const h = foldHeader(headerText);
+  const crossed = SPECS[family] && crossedByFund(SPECS[family], h);
+  if (crossed) return crossed;
   if (BY_FUND_FAMILIES.has(family) && BY_FUND.test(h) && !BY_KIND.test(h)) return columnsOf(FUNDS, h);
   if (BY_CODE_FAMILIES_WIDE.has(family) || SPECS[family] === ECONOMIC) {
     const grouped = yearGroups(h);
@@ -158,6 +162,28 @@ export function textColumns(family: string, headerText: string): TextColumn[] | 
   if (cols && !cols.some((c) => c.measure === "total") && /^(?!.*合计).*(小计|总计)/.test(h) && spec === BY_CODE && BY_CODE_FAMILIES_WIDE.has(family))
     return [{ label: /小计/.test(h) ? "小计" : "总计", measure: "total" }, ...cols];
   return cols;
+}
+
+const FUND_GROUPS: Array<[string, RegExp]> = [
+  ["一般公共预算", /一般公共预?/g],
+  ["政府性基金预算", /政府性基/g],
+  ["国有资本经营预算", /国有资本经?/g],
+];
+
+/**
+ * A crossed header: every column of the family's form split by fund, the
+ * three funds printed once under each (深圳 财政拨款“三公”经费支出表:
+ * 总计 | 因公出国(境)费 | 公务接待费 | 公务用车 小计 | 购置费 | 运行维护费, each
+ * 一般公共预算 | 政府性基金 | 国有资本经营预算: 18 columns). Read when the
+ * funds repeat as many times as the form names columns; the columns are
+ * measure-major, the funds in their printed order.
+ */
+function crossedByFund(spec: Spec, h: string): TextColumn[] | null {
+  const repeats = FUND_GROUPS.map(([, re]) => (h.match(re) ?? []).length);
+  if (repeats[0] < 2 || repeats.some((n) => n !== repeats[0])) return null;
+  const outer = columnsOf(spec, h);
+  if (!outer || outer.length !== repeats[0]) return null;
+  return outer.flatMap((c) => FUND_GROUPS.map(([fund]) => ({ label: `${c.label}/${fund}`, measure: c.measure, group: fund })));
 }
 
 function columnsOf(spec: Spec, h: string): TextColumn[] | null {

@@ -9,6 +9,24 @@ describe("amount cells", () => {
     expect(amountCells("245002 西安市医疗保障经办服务中心 454472259.1 426680000 0").map((c) => c.value)).toEqual([454472259.1, 426680000, 0]);
     expect(amountCells("收入 48054.42 万元，其中一般公共预算拨款收入 48054.42 万元")).toEqual([]);
   });
+
+  it("skips classification codes printed in code cells, keeps integer amounts in 元", () => {
+    const values = (line: string) => amountCells(line).map((c) => c.value);
+    // cn_xfj 公开06表 (side-by-side economic codes), line 275 and 297
+    expect(values("30101 基本工资 1,857.40 30201 办公费 83.92 30701 国内债务付息")).toEqual([1857.4, 83.92]);
+    expect(values("30228 工会经费 133.00 39908")).toEqual([133]);
+    // sh_putuo_czj: codes split over 类/款/项 cells, line 143; 类 before its amount, line 292
+    expect(values("208 05 05    160.75 160.75")).toEqual([160.75, 160.75]);
+    expect(values("301    2,082.85 302    171.07")).toEqual([2082.85, 171.07]);
+    // gd_gz 表3: the code line of a wrapped label
+    expect(values("2080505    175.83 175.83 0.00 0.00 0.00 0.00")).toEqual([175.83, 175.83, 0, 0, 0, 0]);
+    // sn_xa 政府采购预算表: economic codes in 类/款 cells, the amount last
+    expect(values("210 15 05 DRGs国家试点工作经费 A020199其他计算机设备及软件 1 310 02 503 06 150000")).toEqual([150000]);
+    expect(values("30101 基本工资 50101 工资奖金津补贴 4409294.4 4409294.4 0 0")).toEqual([4409294.4, 4409294.4, 0, 0]);
+    // Shanghai 元 tables: an integer amount before the other side's label stays an amount
+    expect(values("一、财政拨款收入 12121164 一、一般公共服务支出 0")).toEqual([12121164, 0]);
+    expect(values("其他收入 301 二、教育支出 0")).toEqual([301, 0]);
+  });
 });
 
 describe("table-like blocks", () => {
