@@ -28,10 +28,8 @@ const MEASURES = [
   "agency_running_costs",
 ];
 
-/** The rows of a query as objects: DuckDB writes each row as JSON and one JSON.parse reads them all (converting value by value costs far more). */
 async function rows<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
-  const json = (await conn.runAndReadAll(`SELECT to_json(q)::VARCHAR AS j FROM (${sql}) q`)).getColumnsJS()[0] ?? [];
-  return JSON.parse(`[${json.join(",")}]`) as T[];
+  return (await conn.runAndReadAll(sql)).getRowObjectsJS() as unknown as T[];
 }
 
 export async function panelFromStage(

@@ -191,7 +191,8 @@ export function readTextProject(lines: string[], start: number, end: number, def
       }
       continue;
     }
-    if ((m = c.match(/自评等级[:：]?(优|良|中|差)/))) {
+    // 自评等级：良 / 评价等级为“优” / 绩效等级：中 (a score band is printed as 优 ≥ 90 …, not a grade)
+    if ((m = c.match(/(?:自评|评价|绩效)等级(?:为|是)?[:：]?[“"]?(优|良|中|差)(?![≥>＞（(\d])/))) {
       f.self_rating = m[1];
       f.used.set(i, "self rating");
     }

@@ -6,7 +6,8 @@
  *     or equal to the printed precision (a difference within the rounding of
  *     the coarser figure is info), else a warning.
  *   - A 绩效 project's total score stated in the prose (the sentence names the
- *     project) against the 绩效 table's 总分.
+ *     project), or in its table's own 评价结论 (项目自评得分为 88.5分), against
+ *     the 绩效 table's 总分.
  *   - Figures that cannot both hold: a 预算数 equal to the 决算数 / 执行数
  *     while the completion (执行率) printed beside them is not 100 % — in the
  *     prose and in 绩效 tables (error; prose_completion / performance_rate
@@ -152,6 +153,43 @@ function proseScores(facts: NarrativeFactLike[], projects: ProjectLike[], run: R
   }
 }
 
+/** A score the 绩效 table's own words state (评价结论：项目自评得分为 88.5分 / 综合得分 90 分). */
+const STATED_SCORE = /(?:自评|综合|评价|总)?得分(?:为|是|[:：])?\s*(\d{1,3}(?:\.\d+)?)\s*分/;
+
+/** The lines of each project's block: from its first line to the next project's. */
+function blocks(projects: ProjectLike[], lineCount: number): Array<{ p: ProjectLike; from: number; to: number }> {
+  const sorted = [...projects].sort((a, b) => (a.title_line ?? a.source_line) - (b.title_line ?? b.source_line));
+  // the block ends before the next project, and a few lines after the last line read for this one (its 评价结论 row)
+  return sorted.map((p, i) => {
+    const next = i + 1 < sorted.length ? (sorted[i + 1].title_line ?? sorted[i + 1].source_line) - 1 : lineCount;
+    return { p, from: p.title_line ?? p.source_line, to: Math.min(next, Math.max(p.source_line, ...(p.source_lines ?? [])) + 10) };
+  });
+}
+
+/** The score a project's 评价结论 / 自评结论 states against the table's 总分 (the same figure printed twice). */
+function blockScores(projects: ProjectLike[], lines: string[], run: RuleRun): void {
+  for (const { p, from, to } of blocks(projects.filter((x) => x.total_score !== null), lines.length)) {
+    for (let n = from; n <= to; n++) {
+      const text = lines[n - 1] ?? "";
+      // the table's conclusion row (评价结论 / 自评结论 …), not a report's heading or another project's paragraph
+      if (!/^\s*(评价|自评|综合)?结论/.test(text)) continue;
+      const m = text.match(STATED_SCORE);
+      if (!m) continue;
+      const stated = Number(m[1]);
+      run.amounts(
+        {
+          zh: `绩效项目“${p.project_name}”评价结论所述得分 ${m[1]} 分与表中总分应一致`,
+          en: `the score project "${p.project_name}"'s conclusion states must equal the table's total`,
+          subject: p.project_name,
+          source_lines: [n, ...(p.source_lines ?? [p.source_line])],
+          table_ids: [],
+        },
+        p.total_score!, stated, 1, "prose", 0.5 * 10 ** -Math.min(decimalsOf(stated), decimalsOf(p.total_score!)),
+      );
+    }
+  }
+}
+
 /** A budget equal to the final while the completion printed beside them is not 100 %. */
 export function equalButNotFull(budget: number, final: number, rate: number): boolean {
   return budget !== 0 && Math.abs(budget - final) < 1e-9 && Math.abs(rate - 100) > 1e-9;
@@ -197,5 +235,6 @@ export function repeated(ctx: AuditContext, run: RuleRun): void {
   const projects = ctx.input.projects ?? [];
   proseRepeats(facts, run);
   proseScores(facts, projects, run);
+  if (ctx.input.lines) blockScores(projects, ctx.input.lines, run);
   completions(facts, projects, run);
 }

@@ -36,3 +36,26 @@ describe("repeated", () => {
     expect(of(checks, "performance_rate").filter((x) => x.subject === "省级预算内基本建设资金")).toEqual([]);
   });
 });
+
+describe("repeated: a 绩效 table's 评价结论 against its 总分", () => {
+  it("passes 000 line 1256: 评价结论 项目自评得分为 88.5分 = 合计 88.5 (省级预算内基本建设资金)", () => {
+    const checks = of(audit(inputOf(SAMPLE.sichuan2022unit)), "repeated");
+    expect(checks.filter((c) => c.source_lines.includes(1256))).toEqual([]);
+  });
+  it("flags the conclusion edited to 85.5 分", () => {
+    const c = of(audit(editedLines(SAMPLE.sichuan2022unit, [[1256, "项目自评得分为 88.5分", "项目自评得分为 85.5分"]])), "repeated");
+    expect(c).toHaveLength(1);
+    expect(c[0]).toMatchObject({ severity: "warning", subject: "省级预算内基本建设资金", expected: 88.5, actual: 85.5 });
+    expect(c[0].source_lines).toContain(1256);
+  });
+});
+
+describe("the self-rating grade a 绩效 table states (performance_weights judges it)", () => {
+  it("reads 评价等级为“中” in 000's 评价结论 (line 1256 edited) and flags it against the 总分 88.5 (良)", () => {
+    const input = editedLines(SAMPLE.sichuan2022unit, [[1256, "项目自评得分为 88.5分。", "项目自评得分为 88.5分，评价等级为“中”。"]]);
+    expect(input.projects!.find((p) => p.project_name === "省级预算内基本建设资金")!.self_rating).toBe("中");
+    const c = of(audit(input), "performance_weights").filter((x) => x.subject === "省级预算内基本建设资金");
+    expect(c).toHaveLength(1);
+    expect(c[0].message).toMatch(/良/);
+  });
+});
