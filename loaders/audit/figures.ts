@@ -187,3 +187,15 @@ export function scopeAliases(figs: Figure[]): (scope: string, flow: string) => s
   }
   return (scope, flow) => maps.get(family(flow))!.get(scope) ?? scope;
 }
+
+/** Figures grouped by what they state: (scope up to {@link scopeAliases} · flow · code), in first-seen order. */
+export function groupByKey(figs: Figure[]): Map<string, Figure[]> {
+  const alias = scopeAliases(figs);
+  const groups = new Map<string, Figure[]>();
+  for (const f of figs) {
+    const k = `${alias(f.scope, f.flow)}|${f.flow}|${f.code}`;
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(f);
+  }
+  return groups;
+}

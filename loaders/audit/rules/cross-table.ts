@@ -8,7 +8,7 @@
  */
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
-import { figuresOf, scopeAliases, type Figure } from "../figures.ts";
+import { figuresOf, groupByKey, type Figure } from "../figures.ts";
 import { tenThousandfold } from "./units.ts";
 
 const SCOPE_ZH: Record<string, string> = { all: "全部资金", fiscal: "财政拨款", gpb: "一般公共预算", fund: "政府性基金", capital: "国有资本经营" };
@@ -27,13 +27,7 @@ function reference(list: Figure[]): Figure {
 
 export function crossTable(ctx: AuditContext, run: RuleRun): void {
   const figs = figuresOf(ctx);
-  const alias = scopeAliases(figs);
-  const groups = new Map<string, Figure[]>();
-  for (const f of figs) {
-    const k = `${alias(f.scope, f.flow)}|${f.flow}|${f.code}`;
-    if (!groups.has(k)) groups.set(k, []);
-    groups.get(k)!.push(f);
-  }
+  const groups = groupByKey(figs);
   const keys = [...groups.keys()].sort((a, b) => {
     const fa = groups.get(a)![0];
     const fb = groups.get(b)![0];

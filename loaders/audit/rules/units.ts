@@ -15,7 +15,7 @@
 import { toWanFactor } from "../../base/money.ts";
 import { decimalsOf, fmt, type RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
-import { figuresOf, scopeAliases, type Figure } from "../figures.ts";
+import { figuresOf, groupByKey, type Figure } from "../figures.ts";
 import { byReadingOrder, isStatedAmount } from "../sentences.ts";
 import type { NarrativeFactLike } from "../types.ts";
 import { proseComparisons } from "./prose-tables.ts";
@@ -105,13 +105,7 @@ function proseAgainstTables(ctx: AuditContext, run: RuleRun, reported: Set<Narra
 /** Pairs of tables printing one key (scope · flow · code) 10,000 times apart. */
 export function tableSlips(ctx: AuditContext): Array<[Figure, Figure]> {
   const figs = figuresOf(ctx).filter((f) => !f.aggregated && f.value !== 0);
-  const alias = scopeAliases(figs);
-  const groups = new Map<string, Figure[]>();
-  for (const f of figs) {
-    const k = `${alias(f.scope, f.flow)}|${f.flow}|${f.code}`;
-    if (!groups.has(k)) groups.set(k, []);
-    groups.get(k)!.push(f);
-  }
+  const groups = groupByKey(figs);
   const out: Array<[Figure, Figure]> = [];
   for (const list of groups.values())
     for (let i = 0; i < list.length; i++)
