@@ -16,6 +16,7 @@ import { crossTable } from "./rules/cross-table.ts";
 import { explanations } from "./rules/explanations.ts";
 import { hierarchy } from "./rules/hierarchy.ts";
 import { naming } from "./rules/naming.ts";
+import { performanceCost } from "./rules/performance-cost.ts";
 import { performanceRate } from "./rules/performance-rate.ts";
 import { performanceScore } from "./rules/performance-score.ts";
 import { performanceWeights } from "./rules/performance-weights.ts";
@@ -192,6 +193,14 @@ export const RULES: RuleSpec[] = [
     en: "Performance tables: full mark = sum of the indicator weights (+ execution weight); the self-rating grade matches the total score",
     severity: "error",
     run: performanceWeights,
+  },
+  {
+    id: "performance_cost",
+    family: "performance",
+    zh: "绩效表：以金额计的成本指标（元、万元）不得大于项目预算数，其实际完成值不得大于执行数",
+    en: "Performance tables: a cost indicator stated as an amount (元, 万元) cannot exceed the project's budget, nor its actual value the amount executed",
+    severity: "error",
+    run: performanceCost,
   },
   {
     id: "code_names",

@@ -196,8 +196,9 @@ describe("audit page", () => {
       const rows = page.locator("#audit-findings tr.bn-check");
       expect(await rows.count()).toBe(2);
       expect(await rows.evaluateAll((els) => els.every((el) => (el as HTMLElement).dataset.rule === "prose_share" && (el as HTMLElement).dataset.docId === "d69ecb35edef2"))).toBe(true);
-      // every row of tests/output/*/checks.csv: 119 before the `repeated` rule, which adds 003's 基本支出 printed as 1069.04 (line 116) and 1069.05 (line 366)
-      expect(await page.locator("#audit-count").textContent()).toBe("2 of 120 findings");
+      // every row of tests/output/*/checks.csv: 119 before the `repeated` rule, which adds 003's 基本支出 printed as 1069.04 (line 116) and 1069.05 (line 366);
+      // performance_cost adds 8 (001: 3, 002: 2, 003: 3 — cost indicators above their project's budget or execution)
+      expect(await page.locator("#audit-count").textContent()).toBe("2 of 128 findings");
       await page.selectOption("#filter-severity", "warning");
       expect(await rows.count()).toBe(1);
       expect(await page.evaluate(() => location.search)).toBe(`?doc=${DOC_003}&rule=prose_share&severity=warning`);
