@@ -50,14 +50,14 @@ export async function corpusArchive(documentsDir: string, write: (chunk: Uint8Ar
       keepRows: true,
       onDocument: (result, position) => writeFileSync(join(rowsDir, `${position}.json`), JSON.stringify(docRows(result.blocks ?? []))),
     });
+    // the small aggregates the pages paint from before (or without) DuckDB-WASM, ordered by size with the tables
+    writeFileSync(join(dir, "aggregates.json"), await siteAggregatesJson(dir));
     const tar = new TarWriter(write);
     const tables = readdirSync(dir)
       .map((name) => ({ name, size: statSync(join(dir, name)) }))
       .filter(({ size }) => size.isFile())
       .sort((a, b) => a.size.size - b.size.size || (a.name < b.name ? -1 : 1));
     for (const { name } of tables) await tar.add(name, readFileSync(join(dir, name)));
-    // the small aggregates the pages paint from before (or without) DuckDB-WASM
-    await tar.add("aggregates.json", await siteAggregatesJson(dir));
     const names = classificationNames(join(dir, "classifications.arrow"));
     const encoder = new TextEncoder();
     // documents rows are in input order: position i is document i; a duplicate copy kept none of its rows
