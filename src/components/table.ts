@@ -127,6 +127,35 @@ export function pager(total: number, pageSize: number, show: (page: number) => v
   return nav;
 }
 
+/**
+ * Calls `print(true)` when the page starts printing (the browser's print, or print
+ * media emulated) and `print(false)` when it is back on screen, so a paginated
+ * table prints every row. The listeners drop themselves once `el` has left the page.
+ */
+export function onPrint(el: HTMLElement, print: (printing: boolean) => void): void {
+  const media = window.matchMedia("print");
+  let attached = false;
+  const handler = (printing: boolean) => () => {
+    if (!el.isConnected) {
+      if (attached) detach();
+      return;
+    }
+    attached = true;
+    print(printing);
+  };
+  const change = (e: MediaQueryListEvent) => handler(e.matches)();
+  const before = handler(true);
+  const after = handler(false);
+  const detach = () => {
+    media.removeEventListener("change", change);
+    window.removeEventListener("beforeprint", before);
+    window.removeEventListener("afterprint", after);
+  };
+  media.addEventListener("change", change);
+  window.addEventListener("beforeprint", before);
+  window.addEventListener("afterprint", after);
+}
+
 /** Items shown a page at a time: `render(items of the page)` fills a box above a pager (nothing extra when one page holds them all). */
 export function paged<T>(items: readonly T[], pageSize: number, render: (items: readonly T[]) => Node, {id}: {id?: string} = {}): HTMLDivElement {
   const box = h("div", {className: "bn-paged-items"});
@@ -135,14 +164,17 @@ export function paged<T>(items: readonly T[], pageSize: number, render: (items: 
     box.append(render(items));
     return wrap;
   }
+  let current = 0;
   wrap.append(pager(items.length, pageSize, (p) => {
+    current = p;
     box.replaceChildren(render(pageOf(items, p, pageSize).rows));
     wrap.dataset.page = String(p + 1);
   }));
+  onPrint(wrap, (printing) => box.replaceChildren(render(printing ? items : pageOf(items, current, pageSize).rows)));
   return wrap;
 }
 
-/** Renders rows (plain objects) as a table wrapped in a horizontally scrollable div; with `pageSize`, one page at a time. */
+/** Renders rows (plain objects) as a table wrapped in a horizontally scrollable div; with `pageSize`, one page at a time on screen, every row in print. */
 export function table<T = Row>(rows: readonly T[], options: TableOptions<T> = {}): HTMLDivElement {
   const {caption, className, id, maxRows = Infinity, pageSize, rowClass, rowData} = options;
   const cols = (options.columns ?? inferColumns(rows)).map((c): Column<T> => (typeof c === "string" ? {key: c} : c));
@@ -163,12 +195,16 @@ export function table<T = Row>(rows: readonly T[], options: TableOptions<T> = {}
   const tableEl = h("table", {className: className ? `bn-table ${className}` : "bn-table"}, caption ? h("caption", {text: caption}) : null, h("thead", {}, head), body);
   const wrap = h("div", {className: "bn-table-wrap", id}, tableEl);
   if (pageSize && all.length > pageSize) {
+    let current = 0;
     const nav = pager(all.length, pageSize, (p) => {
+      current = p;
       fill(pageOf(all, p, pageSize).rows);
       wrap.dataset.page = String(p + 1);
       wrap.dataset.pages = String(Math.ceil(all.length / pageSize));
     });
     wrap.append(nav);
+    // printed, a paginated table shows every row (the pager is hidden by print.css)
+    onPrint(wrap, (printing) => fill(printing ? all : pageOf(all, current, pageSize).rows));
   } else fill(all);
   if (all.length < rows.length) wrap.append(h("p", {className: "bn-status", text: `Showing ${all.length} of ${rows.length} rows.`}));
   return wrap;
