@@ -134,15 +134,7 @@ export function pager(total: number, pageSize: number, show: (page: number) => v
  */
 export function onPrint(el: HTMLElement, print: (printing: boolean) => void): void {
   const media = window.matchMedia("print");
-  let attached = false;
-  const handler = (printing: boolean) => () => {
-    if (!el.isConnected) {
-      if (attached) detach();
-      return;
-    }
-    attached = true;
-    print(printing);
-  };
+  const handler = (printing: boolean) => () => (el.isConnected ? print(printing) : detach());
   const change = (e: MediaQueryListEvent) => handler(e.matches)();
   const before = handler(true);
   const after = handler(false);
