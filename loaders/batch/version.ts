@@ -2,6 +2,8 @@
  * Versions. The parser's: the package version plus a hash of every source
  * file of the parsing library (a cached extraction is reused only under the
  * same version, so any change to the parser invalidates the cache by itself).
+ * loaders/site/ (how the site packages the rows: archive, per-document files,
+ * aggregates) is not the parser and is left out, so changing it keeps the cache.
  * The data's: a hash of the parser version and the documents' bytes, written
  * into datapackage.json and every Parquet file, shown on the pages and carried
  * by shared links; content only, so renaming or moving a file keeps it.
@@ -12,13 +14,16 @@ import { join, relative } from "node:path";
 
 const LOADERS = join(import.meta.dirname, "..");
 const PACKAGE = join(LOADERS, "..", "package.json");
+/** Not the parser: the site's packaging of the extracted rows. */
+const NOT_PARSER = new Set([join(LOADERS, "site")]);
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sourceFiles(path));
-    else if (/\.(ts|mjs|js|json)$/.test(entry.name)) out.push(path);
+    if (entry.isDirectory()) {
+      if (!NOT_PARSER.has(path)) out.push(...sourceFiles(path));
+    } else if (/\.(ts|mjs|js|json)$/.test(entry.name)) out.push(path);
   }
   return out;
 }
