@@ -21,11 +21,14 @@ import {fileURLToPath} from "node:url";
 import {promisify} from "node:util";
 import {brotliCompress, constants, gzip} from "node:zlib";
 
-export const COMPRESSIBLE = new Set([".wasm", ".js", ".mjs", ".css", ".html", ".json", ".arrows", ".arrow", ".csv", ".txt", ".svg", ".map"]);
+// What pages fetch: not the downloads (.parquet is compressed already; an .arrow or .csv
+// is saved, not read by a page), so the build does not compress hundreds of MB for nothing.
+export const COMPRESSIBLE = new Set([".wasm", ".js", ".mjs", ".css", ".html", ".json", ".arrows", ".txt", ".svg", ".map"]);
 const MIN_BYTES = 1024;
 const BIG = 4 << 20;
 /** The cache folder (BN_PRECOMPRESS_CACHE moves it: bench/site.ts measures a cold build with an empty one). */
-export const DEFAULT_CACHE_DIR = process.env.BN_PRECOMPRESS_CACHE || fileURLToPath(new URL("../node_modules/.cache/budget-notebooks/precompress/", import.meta.url));
+export const DEFAULT_CACHE_DIR =
+  process.env.BN_PRECOMPRESS_CACHE || fileURLToPath(new URL("../node_modules/.cache/budget-notebooks/precompress/", import.meta.url));
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
@@ -47,7 +50,8 @@ export function levels(path, size) {
 async function compressed(bytes, {brotli, gzip: level}, cacheDir) {
   const key = cacheDir && createHash("sha256").update(bytes).update(`br${brotli}gz${level}`).digest("hex");
   const cached = key && join(cacheDir, key.slice(0, 2), key);
-  if (cached && existsSync(`${cached}.br`) && existsSync(`${cached}.gz`)) return {br: readFileSync(`${cached}.br`), gz: readFileSync(`${cached}.gz`), hit: true};
+  if (cached && existsSync(`${cached}.br`) && existsSync(`${cached}.gz`))
+    return {br: readFileSync(`${cached}.br`), gz: readFileSync(`${cached}.gz`), hit: true};
   const [br, gz] = await Promise.all([
     brotliAsync(bytes, {params: {[constants.BROTLI_PARAM_QUALITY]: brotli, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length}}),
     gzipAsync(bytes, {level})
@@ -55,7 +59,10 @@ async function compressed(bytes, {brotli, gzip: level}, cacheDir) {
   if (cached) {
     mkdirSync(dirname(cached), {recursive: true});
     // write then rename: a concurrent build never reads half a file
-    for (const [ext, data] of [["br", br], ["gz", gz]]) {
+    for (const [ext, data] of [
+      ["br", br],
+      ["gz", gz]
+    ]) {
       writeFileSync(`${cached}.${ext}.${process.pid}`, data);
       renameSync(`${cached}.${ext}.${process.pid}`, `${cached}.${ext}`);
     }
@@ -91,5 +98,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()
   const dist = args.find((a) => !a.startsWith("--")) ?? "dist";
   const t = performance.now();
   const {files, raw, br, cached} = await precompress(dist, {cacheDir: args.includes("--no-cache") ? null : DEFAULT_CACHE_DIR});
-  console.log(`precompressed ${files} files (${cached} from the cache): ${(raw / 2 ** 20).toFixed(1)} MiB → ${(br / 2 ** 20).toFixed(1)} MiB with Brotli (${Math.round(performance.now() - t)} ms)`);
+  console.log(
+    `precompressed ${files} files (${cached} from the cache): ${(raw / 2 ** 20).toFixed(1)} MiB → ${(br / 2 ** 20).toFixed(1)} MiB with Brotli (${Math.round(performance.now() - t)} ms)`
+  );
 }

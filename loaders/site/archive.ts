@@ -22,7 +22,7 @@ import { tableFromIPC } from "apache-arrow";
 import { DEFAULT_CACHE_DIR } from "../batch/cache.ts";
 import { extractBatch } from "../batch/run.ts";
 import { siteAggregatesJson } from "./aggregates.ts";
-import { DOC_FILES_DIR, docFileJson, docRows, type DocRows } from "./doc-files.ts";
+import { DOC_FILES_DIR, docFileJsonOf, docRows, docTablesJson } from "./doc-files.ts";
 import { TarWriter } from "./tar.ts";
 
 /** "code_system\u0000code" → English name, from the written classifications table. */
@@ -36,41 +36,72 @@ function classificationNames(file: string): Map<string, string> {
 }
 
 /** Writes the archive to `write` (a tar stream: loaders/site/tar.ts). */
-export async function corpusArchive(documentsDir: string, write: (chunk: Uint8Array) => Promise<void> | void, cacheDir: string | null = DEFAULT_CACHE_DIR): Promise<void> {
+export async function corpusArchive(
+  documentsDir: string,
+  write: (chunk: Uint8Array) => Promise<void> | void,
+  cacheDir: string | null = DEFAULT_CACHE_DIR,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "corpus-"));
   const rowsDir = join(dir, ".doc-rows");
   mkdirSync(rowsDir);
+  const steps: string[] = [];
+  let lapWall = performance.now();
+  let lapCpu = process.cpuUsage();
+  /** One step's wall and CPU time (every thread of this process), for the build log. */
+  const lap = (step: string) => {
+    const cpu = process.cpuUsage(lapCpu);
+    steps.push(`${step} ${((performance.now() - lapWall) / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
+    lapWall = performance.now();
+    lapCpu = process.cpuUsage();
+  };
   try {
     // Each document's rows as they come (spooled to disk: memory stays flat), by position in the batch.
     const { texts, documents, stats } = await extractBatch([documentsDir], dir, {
       root: documentsDir,
-      formats: ["parquet", "arrow", "csv"],
+      // Arrow streams (what the pages load into DuckDB-WASM, and the Arrow download) and Parquet (the compact
+      // download); no IPC file or CSV beside them: the data page makes those from the stream on demand, in the browser.
+      formats: ["parquet", "arrows"],
       cacheDir,
       keepText: true,
       keepRows: true,
-      onDocument: (result, position) => writeFileSync(join(rowsDir, `${position}.json`), JSON.stringify(docRows(result.blocks ?? []))),
+      // its codes (one JSON line) and its rows already as the text of its docs/<doc_id>.json
+      onDocument: (result, position) => {
+        const rows = docRows(result.blocks ?? []);
+        writeFileSync(join(rowsDir, `${position}.json`), `${JSON.stringify(rows.codes)}\n${docTablesJson(rows)}`);
+      },
     });
+    const writeSteps = Object.keys(stats.write_steps).filter((k) => !k.endsWith(" cpu"));
+    const seconds = (ms = 0) => (ms / 1000).toFixed(1);
+    lap(
+      `extract (${stats.cached}/${stats.files} cached; writing, s wall/CPU: ${writeSteps.map((k) => `${k} ${seconds(stats.write_steps[k])}/${seconds(stats.write_steps[`${k} cpu`])}`).join(", ")})`,
+    );
     // the small aggregates the pages paint from before (or without) DuckDB-WASM, ordered by size with the tables
     writeFileSync(join(dir, "aggregates.json"), await siteAggregatesJson(dir));
+    lap("aggregates");
     const tar = new TarWriter(write);
     const tables = readdirSync(dir)
       .map((name) => ({ name, size: statSync(join(dir, name)) }))
       .filter(({ size }) => size.isFile())
       .sort((a, b) => a.size.size - b.size.size || (a.name < b.name ? -1 : 1));
     for (const { name } of tables) await tar.add(name, readFileSync(join(dir, name)));
-    const names = classificationNames(join(dir, "classifications.arrow"));
+    lap("tar tables");
+    const names = classificationNames(join(dir, "classifications.arrows"));
     const encoder = new TextEncoder();
     // documents rows are in input order: position i is document i; a duplicate copy kept none of its rows
     for (const [position, d] of documents.entries()) {
       const text = texts.get(d.doc_id);
-      const rows = text === undefined ? null : (JSON.parse(readFileSync(join(rowsDir, `${position}.json`), "utf8")) as DocRows);
-      await tar.add(`${DOC_FILES_DIR}/${d.doc_id}.json`, encoder.encode(docFileJson(d, rows, names, stats.data_version)));
+      const saved = text === undefined ? null : readFileSync(join(rowsDir, `${position}.json`), "utf8");
+      const cut = saved?.indexOf("\n") ?? -1;
+      const [codes, tablesJson] = saved ? [JSON.parse(saved.slice(0, cut)) as string[], saved.slice(cut + 1)] : [[], docTablesJson(null)];
+      await tar.add(`${DOC_FILES_DIR}/${d.doc_id}.json`, encoder.encode(docFileJsonOf(d, codes, tablesJson, names, stats.data_version)));
       if (text === undefined) continue;
       await tar.add(`${DOC_FILES_DIR}/${d.doc_id}.txt`, encoder.encode(text));
       // the original PDF, opened at #page=N in the browser's own viewer from the source page
       if (d.source_format === "pdf") await tar.add(`${DOC_FILES_DIR}/${d.doc_id}.pdf`, readFileSync(join(documentsDir, d.source_file)));
     }
     await tar.end();
+    lap("tar documents");
+    process.stderr.write(`corpus archive: ${steps.join("; ")}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -62,16 +62,31 @@ export function documentsRow(doc: DocumentRow): Record<string, unknown> {
 }
 
 /**
- * The text of docs/<doc_id>.json. `names` maps "code_system\u0000code" to the English name
- * (the corpus' classifications table); only the codes this document uses are kept.
+ * Its rows of every per-document table as the members of docs/<doc_id>.json that follow
+ * the document and its codes (`"tables":{…},"line_items":{…},…`, no braces): written as soon
+ * as the document is extracted, then joined to the rest by docFileJsonOf without being parsed again.
  */
-export function docFileJson(doc: DocumentRow, rows: DocRows | null, names: ReadonlyMap<string, string>, dataVersion: string): string {
+export function docTablesJson(rows: DocRows | null): string {
+  const empty = (name: string): ColumnTable => ({ columns: SPECS.get(name as never)!.columns.map((c) => c.name), rows: [] });
+  return JSON.stringify(Object.fromEntries(SPOOLED_TABLES.map((name) => [name, rows?.tables[name] ?? empty(name)]))).slice(1, -1);
+}
+
+/**
+ * The text of docs/<doc_id>.json from its parts: the documents row, the codes its line items
+ * use and docTablesJson. `names` maps "code_system\u0000code" to the English name (the corpus'
+ * classifications table); only the codes this document uses are kept.
+ */
+export function docFileJsonOf(doc: DocumentRow, codes: readonly string[], tablesJson: string, names: ReadonlyMap<string, string>, dataVersion: string): string {
   const classifications: ColumnTable = { columns: ["code_system", "code", "name_en"], rows: [] };
-  for (const key of rows?.codes ?? []) {
+  for (const key of codes) {
     const name = names.get(key);
     if (name) classifications.rows.push([...key.split("\u0000"), name]);
   }
-  const empty = (name: string): ColumnTable => ({ columns: SPECS.get(name as never)!.columns.map((c) => c.name), rows: [] });
-  const tables = Object.fromEntries(SPOOLED_TABLES.map((name) => [name, rows?.tables[name] ?? empty(name)]));
-  return JSON.stringify({ format: DOC_FILE_FORMAT, data_version: dataVersion, doc_id: doc.doc_id, document: documentsRow(doc), classifications, ...tables });
+  const head = JSON.stringify({ format: DOC_FILE_FORMAT, data_version: dataVersion, doc_id: doc.doc_id, document: documentsRow(doc), classifications });
+  return tablesJson ? `${head.slice(0, -1)},${tablesJson}}` : head;
+}
+
+/** The text of docs/<doc_id>.json (docFileJsonOf of the document's rows; null: a duplicate copy, no rows). */
+export function docFileJson(doc: DocumentRow, rows: DocRows | null, names: ReadonlyMap<string, string>, dataVersion: string): string {
+  return docFileJsonOf(doc, rows?.codes ?? [], docTablesJson(rows), names, dataVersion);
 }

@@ -30,11 +30,11 @@ export function recordBatch(schema: Schema, columns: unknown[][]): RecordBatch {
   return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children }));
 }
 
-/** Write `.arrow` (file) and `.arrows` (stream) from batches of column arrays. */
-export async function writeArrowFiles(basePath: string, spec: TableSpecOut, batches: AsyncIterable<unknown[][]>): Promise<string[]> {
+/** Write `.arrow` (file) and `.arrows` (stream) from batches of column arrays; `streamOnly`: the `.arrows` alone. */
+export async function writeArrowFiles(basePath: string, spec: TableSpecOut, batches: AsyncIterable<unknown[][]>, { streamOnly = false } = {}): Promise<string[]> {
   const schema = arrowSchema(spec);
   const writers = [
-    { writer: new RecordBatchFileWriter({ autoDestroy: false }), path: `${basePath}.arrow` },
+    ...(streamOnly ? [] : [{ writer: new RecordBatchFileWriter({ autoDestroy: false }), path: `${basePath}.arrow` }]),
     { writer: new RecordBatchStreamWriter({ autoDestroy: false }), path: `${basePath}.arrows` },
   ];
   const drains = writers.map(async ({ writer, path }) => {

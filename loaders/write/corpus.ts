@@ -4,6 +4,7 @@
  * bytes whatever order they were extracted in):
  *   parquet      <table>.parquet, ZSTD, with the schema, parser version and data version in its key/value metadata
  *   arrow        <table>.arrow / .arrows: Arrow IPC file (pandas, R, polars) / stream (DuckDB-WASM)
+ *   arrows       <table>.arrows alone: the stream (the site's pages load it and offer it as the Arrow download)
  *   csv          <table>.csv
  *   partitioned  partitioned/<table>/province=…/year=…/data_0.parquet, hive-partitioned
  *   duckdb       corpus.duckdb, every table in one DuckDB database
@@ -25,7 +26,7 @@ import { cellValue } from "./row-csv.ts";
 import { SPOOLED_TABLES, spoolFiles, type Spool } from "./spool.ts";
 
 /** What can be written; parquet and arrow by default. */
-export const OUTPUT_FORMATS = ["parquet", "arrow", "csv", "partitioned", "duckdb"] as const;
+export const OUTPUT_FORMATS = ["parquet", "arrow", "arrows", "csv", "partitioned", "duckdb"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export const DEFAULT_FORMATS: readonly OutputFormat[] = ["parquet", "arrow"];
 
@@ -193,8 +194,8 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
         written.push(`${base}.csv`);
         lap("csv");
       }
-      if (formats.has("arrow")) {
-        written.push(...(await writeArrowFiles(base, spec, columnBatches(conn, select, spec.columns.length))));
+      if (formats.has("arrow") || formats.has("arrows")) {
+        written.push(...(await writeArrowFiles(base, spec, columnBatches(conn, select, spec.columns.length), { streamOnly: !formats.has("arrow") })));
         lap("arrow");
       }
       // partitioned by province and year, the document's where the table has none of its own (panel rows keep

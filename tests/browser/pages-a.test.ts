@@ -2,6 +2,7 @@
 // console errors, no failed or blocked requests; real figures from the sample documents
 // in the tables (linked to their source lines) and in the charts' Vega datasets; the
 // Data page's downloads work. Screenshots go to tests/artifacts/.
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
@@ -255,6 +256,22 @@ describe("Data (/data)", () => {
     expect(head.size).toBeGreaterThan(1000);
     const pkg = await page.evaluate(async () => (await fetch((document.getElementById("datapackage") as HTMLAnchorElement).href)).json());
     expect(pkg.resources.map((r: {name: string}) => r.name)).toContain("line_items");
+  });
+
+  test("the Arrow file and the CSV are made in the browser from the table's Arrow stream: 004's row in both", async () => {
+    const download = async (format: string) => {
+      const [dl] = await Promise.all([page.waitForEvent("download"), page.click(`#downloads a[data-table="documents"][data-format="${format}"]`)]);
+      return {name: dl.suggestedFilename(), bytes: readFileSync((await dl.path())!)};
+    };
+    const arrow = await download("arrow");
+    expect(arrow.name).toBe("documents.arrow");
+    expect(arrow.bytes.subarray(0, 6).toString("latin1")).toBe("ARROW1"); // the IPC file format (read_feather)
+    expect(arrow.bytes.subarray(-6).toString("latin1")).toBe("ARROW1");
+    const csv = await download("csv");
+    expect(csv.name).toBe("documents.csv");
+    const lines = csv.bytes.toString("utf-8").replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines[0].split(",").slice(0, 2)).toEqual(["doc_id", "source_file"]);
+    expect(lines.some((l) => l.startsWith("dcf8d1ae580c8,004_3cd6b194bc39a314.txt,"))).toBe(true);
   });
 
   test("the dictionary lists every column, the measures, the rules and the classification codes", async () => {

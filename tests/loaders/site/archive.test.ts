@@ -2,16 +2,16 @@
 // document's own files (docs/<doc_id>.json, .txt), read by the one document page and
 // the one source page (src/components/doc-files.ts decodes them). A document's file holds
 // exactly its rows of the corpus tables, and the same bytes whether extracted or cached.
-import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
-import {spawnSync} from "node:child_process";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
-import {tableFromIPC} from "apache-arrow";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {corpusArchive} from "../../../loaders/site/archive.ts";
-import {readTar} from "../../../loaders/site/tar.ts";
-import {decodeDocFile, type DocDetail} from "../../../src/components/doc-files.ts";
-import {DEFAULT_DOCUMENTS_DIR} from "../../../scripts/doc-ids.ts";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { tableFromIPC } from "apache-arrow";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { corpusArchive } from "../../../loaders/site/archive.ts";
+import { readTar } from "../../../loaders/site/tar.ts";
+import { decodeDocFile, type DocDetail } from "../../../src/components/doc-files.ts";
+import { DEFAULT_DOCUMENTS_DIR } from "../../../scripts/doc-ids.ts";
 
 const DOC_004 = "dcf8d1ae580c8"; // 贵州省医疗保障局（本级） 2022 决算
 const tmp = mkdtempSync(join(tmpdir(), "site-archive-"));
@@ -47,29 +47,34 @@ beforeAll(async () => {
   detail = decodeDocFile(JSON.parse(new TextDecoder().decode(zip[`docs/${DOC_004}.json`])));
 }, 120_000);
 
-afterAll(() => rmSync(tmp, {recursive: true, force: true}));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const text = (name: string) => new TextDecoder().decode(zip[name]);
 
 describe("each document's own files in the site archive", () => {
   test("the document's rows, text and a file for the duplicate copy; no per-document member elsewhere", () => {
-    const docs = Object.keys(zip).filter((n) => n.startsWith("docs/")).sort();
+    const docs = Object.keys(zip)
+      .filter((n) => n.startsWith("docs/"))
+      .sort();
     expect(docs).toEqual([`docs/${DOC_004}-dup1.json`, `docs/${DOC_004}.json`, `docs/${DOC_004}.txt`]);
     expect(Object.keys(zip).filter((n) => n.includes("/") && !n.startsWith("docs/"))).toEqual([]);
   });
 
   test("004: 公开02表's 208 社会保障和就业支出 = 1,535.95 万元 on line 171, and line 171 of the text says so", () => {
     expect(detail.doc_id).toBe(DOC_004);
-    expect(detail.document).toMatchObject({doc_id: DOC_004, entity: "贵州省医疗保障局（本级）", year: 2022, source_file: "004.txt"});
+    expect(detail.document).toMatchObject({ doc_id: DOC_004, entity: "贵州省医疗保障局（本级）", year: 2022, source_file: "004.txt" });
     const row = detail.line_items.find((r) => r.table_id === "公开02表" && r.code === "208" && r.column_label === "本年收入合计");
-    expect(row).toMatchObject({amount_wan: 1535.95, source_line: 171, code_system: "functional"});
+    expect(row).toMatchObject({ amount_wan: 1535.95, source_line: 171, code_system: "functional" });
     expect(text(`docs/${DOC_004}.txt`).split("\n")[170]).toContain("208 社会保障和就业支出 1,535.95");
-    expect(detail.classifications).toContainEqual({code_system: "functional", code: "208", name_en: "Social security and employment"});
+    expect(detail.classifications).toContainEqual({ code_system: "functional", code: "208", name_en: "Social security and employment" });
   });
 
   test("holds exactly the document's rows of every corpus table, in order, with the same values", () => {
     for (const name of ["tables", "line_items", "narrative_facts", "performance_projects", "performance_indicators", "checks", "residue"] as const) {
-      const corpus = tableFromIPC(zip[`${name}.arrows`]).toArray().map((r) => r.toJSON()).filter((r) => r.doc_id === DOC_004);
+      const corpus = tableFromIPC(zip[`${name}.arrows`])
+        .toArray()
+        .map((r) => r.toJSON())
+        .filter((r) => r.doc_id === DOC_004);
       expect(detail[name].length, name).toBe(corpus.length);
       expect(detail[name], name).toEqual(corpus.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))));
     }
@@ -86,16 +91,25 @@ describe("each document's own files in the site archive", () => {
     expect(cachedTar.equals(firstTar)).toBe(true);
   });
 
-  test("every table as Arrow stream, Arrow file, Parquet and CSV, and the datapackage", () => {
-    for (const t of ["documents", "tables", "line_items", "narrative_facts", "checks", "residue", "panel"])
-      for (const ext of ["arrows", "arrow", "parquet", "csv"]) expect(names, `${t}.${ext}`).toContain(`${t}.${ext}`);
-    expect(JSON.parse(text("datapackage.json")).resources.map((r: {name: string}) => r.name)).toContain("line_items");
+  test("every table as Arrow stream and Parquet, and the datapackage; no Arrow file or CSV (the data page makes them from the stream)", () => {
+    for (const t of ["documents", "tables", "line_items", "narrative_facts", "checks", "residue", "panel"]) {
+      for (const ext of ["arrows", "parquet"]) expect(names, `${t}.${ext}`).toContain(`${t}.${ext}`);
+      for (const ext of ["arrow", "csv"]) expect(names, `${t}.${ext}`).not.toContain(`${t}.${ext}`);
+    }
+    expect(JSON.parse(text("datapackage.json")).resources.map((r: { name: string }) => r.name)).toContain("line_items");
   });
 
   test("004's figures with their line in the corpus tables: 年初结转和结余 5,059.01 on line 148 of 公开01表", () => {
-    const row = text("line_items.csv").split("\n").find((l) => l.includes(",公开01表,") && l.includes(",carryover_prior,") && l.includes(",148,"));
-    expect(row).toContain(",5059.01,");
-    expect(text("documents.csv")).toContain(`${DOC_004},004.txt`);
+    const rows = tableFromIPC(zip["line_items.arrows"])
+      .toArray()
+      .map((r) => r.toJSON());
+    const row = rows.find((r) => r.table_id === "公开01表" && r.measure === "carryover_prior" && r.source_line === 148);
+    expect(row).toMatchObject({ doc_id: DOC_004, amount_wan: 5059.01 });
+    expect(
+      tableFromIPC(zip["documents.arrows"])
+        .toArray()
+        .map((r) => r.toJSON()),
+    ).toContainEqual(expect.objectContaining({ doc_id: DOC_004, source_file: "004.txt" }));
   });
 
   test("the document's text is the sample's, as decoded", () => {
@@ -111,7 +125,7 @@ describe("each document's own files in the site archive", () => {
   });
 
   test("GNU tar reads the archive as we do: same members, same bytes", () => {
-    const listed = spawnSync("tar", ["-tf", join(tmp, "first.tar")], {encoding: "utf-8"});
+    const listed = spawnSync("tar", ["-tf", join(tmp, "first.tar")], { encoding: "utf-8" });
     expect(listed.status).toBe(0);
     expect(listed.stdout.trim().split("\n")).toEqual(names);
     const out = join(tmp, "untar");
