@@ -29,7 +29,7 @@ describe("dist/ is self-contained", () => {
     expect(rel).toContain("index.html");
     expect(rel.some((f) => /^_node\/@duckdb\/duckdb-wasm@[^/]+\/dist\/duckdb-eh\.wasm$/.test(f))).toBe(true);
     expect(rel.some((f) => /^_node\/@duckdb\/duckdb-wasm@[^/]+\/dist\/duckdb-browser-eh\.worker\.[0-9a-f]+\.js$/.test(f))).toBe(true);
-    expect(rel.some((f) => /^_file\/data\/corpus\/documents\.[0-9a-f]+\.arrow$/.test(f))).toBe(true);
+    expect(rel.some((f) => /^_file\/data\/corpus\/documents\.[0-9a-f]+\.arrows$/.test(f))).toBe(true);
     // Framework puts CDN downloads under _npm/; there must be none.
     expect(rel.filter((f) => f.startsWith("_npm/"))).toEqual([]);
   });

@@ -269,7 +269,10 @@ describe("Data (/data)", () => {
     expect(arrow.bytes.subarray(-6).toString("latin1")).toBe("ARROW1");
     const csv = await download("csv");
     expect(csv.name).toBe("documents.csv");
-    const lines = csv.bytes.toString("utf-8").replace(/^\uFEFF/, "").split("\r\n");
+    const lines = csv.bytes
+      .toString("utf-8")
+      .replace(/^\uFEFF/, "")
+      .split("\r\n");
     expect(lines[0].split(",").slice(0, 2)).toEqual(["doc_id", "source_file"]);
     expect(lines.some((l) => l.startsWith("dcf8d1ae580c8,004_3cd6b194bc39a314.txt,"))).toBe(true);
   });
