@@ -14,8 +14,8 @@ import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGr
 import { withinRounding } from "../../base/money.ts";
 import { placedItems, placeReading, type RowFields } from "./reading-placement.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./raw-rows.ts";
-import { isTotalRow, splitSection } from "./section-parts.ts";
-import { textColumns } from "./text-columns.ts";
+import { columnNumbers, gridLines, isTotalRow, repeatedReason, splitSection } from "./section-parts.ts";
+import { numberedColumns, textColumns } from "./text-columns.ts";
 import { readTsvHeader } from "./tsv-header.ts";
 import { departmentCode, unitDirectory } from "./unit-directory.ts";
 import { checkIdentities } from "./trust.ts";
@@ -78,7 +78,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   const parts = splitSection(ctx);
   const residue: ResidueRow[] = [];
   for (const [n, t] of parts.above) residue.push(makeResidue(ctx, n, reasonFor(t, true)));
-  for (const [n] of parts.header) residue.push(makeResidue(ctx, n, "header"));
+  for (const [n, t] of parts.header) residue.push(makeResidue(ctx, n, columnNumbers(t) !== null ? "column numbers (栏次)" : "header"));
 
   // money columns
   let columns: Array<{ label: string; measure: Measure; index?: number; group?: string }> = [];
@@ -88,7 +88,8 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
     columns = h.columns;
     roles = h.roles;
   } else {
-    columns = textColumns(ctx.section.family, parts.header.map(([, t]) => t).join(" ")) ?? [];
+    const headerText = parts.header.filter(([, t]) => columnNumbers(t) === null).map(([, t]) => t).join(" ");
+    columns = numberedColumns(textColumns(ctx.section.family, headerText) ?? [], headerText, parts.numbered);
   }
   columns = columns.map((c) => ({ ...c, measure: opts.remap?.[c.measure] ?? c.measure }));
   const moneyCells = new Set(columns.map((c) => c.index ?? -1));
@@ -103,7 +104,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   const meaning = (label: string): number[] => columns.map((c, j) => (named(label).includes(c.measure) ? j : -1)).filter((j) => j >= 0);
   const grid = parts.exact
     ? null
-    : sectionGrid(ctx.doc, parts.header.map(([n]) => n), parts.body.map(([n]) => n), columns.map((c) => c.label), {
+    : sectionGrid(ctx.doc, gridLines(parts).header, gridLines(parts).body, columns.map((c) => c.label), {
         rightmost: true,
         meaning,
         unprinted: true,
@@ -124,8 +125,12 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   let unplacedRows = 0;
   for (const [n, t] of parts.body) {
     if (t.trim() === "") continue;
-    if (grid?.numberLine === n) {
+    if (grid?.numberLine === n || columnNumbers(t) !== null) {
       residue.push(makeResidue(ctx, n, "column numbers (栏次)"));
+      continue;
+    }
+    if (parts.repeated.has(n)) {
+      residue.push(makeResidue(ctx, n, repeatedReason(t)));
       continue;
     }
     const raw: RawRow = parts.exact ? readTsvRow(n, t, roles, moneyCells) : readTextRow(n, t, previousCode);

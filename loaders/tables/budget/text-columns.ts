@@ -37,13 +37,13 @@ const BY_CODE_WIDE: Spec = [
   { label: "项目支出", key: /项目支出|专项业务经费/ },
   { label: "事业单位经营支出", key: /经营支出/ },
   { label: "上缴上级支出", key: /上缴上级/ },
-  { label: "对附属单位补助支出", key: /对附属单位/ },
+  { label: "对附属单位补助支出", key: /对附属单/ }, // wrapped: `对附属单` / `位补助支` / `出`
   // government procurement printed beside the expenditure: 政府采购项目 小计 | 其中：中小企业 | 其中：小型、微型企业
   { label: "政府采购项目", key: /政府采购项目/ },
   { label: "预留给中小企业", key: /中小企/ },
   { label: "预留给小型微型企业", key: /微型企/ },
 ];
-const WIDE = /人员经费|人员支出|公用经费|经营支出|上缴上级|对附属单位/;
+const WIDE = /人员经费|人员支出|公用经费|经营支出|上缴上级|对附属单/;
 
 /**
  * The by-fund form (基本支出表 / 项目支出表 / “三公”经费表 of several templates,
@@ -161,6 +161,18 @@ export function textColumns(family: string, headerText: string): TextColumn[] | 
   // a total printed as 小计 or 支出总计 (一般公共预算支出: 小计 | 其中：基本支出 | 项目支出)
   if (cols && !cols.some((c) => c.measure === "total") && /^(?!.*合计).*(小计|总计)/.test(h) && spec === BY_CODE && BY_CODE_FAMILIES_WIDE.has(family))
     return [{ label: /小计/.test(h) ? "小计" : "总计", measure: "total" }, ...cols];
+  return cols;
+}
+
+/**
+ * The columns against the count of a printed 栏次 line (`** ** 1 2 3 4 5 6 7`):
+ * one column too many, and 基本支出 printed only over its parts 人员 | 公用
+ * (no 小计 under it), 基本支出 is a group header, not a column.
+ */
+export function numberedColumns(cols: TextColumn[], headerText: string, numbered: number | null): TextColumn[] {
+  if (numbered === null || cols.length !== numbered + 1 || /小计/.test(foldHeader(headerText))) return cols;
+  const has = (m: Measure) => cols.some((c) => c.measure === m);
+  if (has("basic") && has("personnel") && has("public_expenses")) return cols.filter((c) => c.measure !== "basic");
   return cols;
 }
 
