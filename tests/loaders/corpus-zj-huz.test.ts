@@ -48,4 +48,43 @@ describe.skipIf(!hasCorpus)("湖州 tables continued over pages", () => {
     expect(line(709)).toEqual({ total: 6250.66, personnel: 6250.66 });
     expect(huz().line_items.find((i) => i.source_line === 709 && i.measure === "personnel")?.rule).toMatch(/hierarchy \(20805/);
   }, 60_000);
+  it("表08 政府性基金: a row printing the 支出总表's 合计 for its code has its 项目支出 there (line 1011: 212 城乡社区支出 12600.00 12600.00)", () => {
+    expect(line(1011)).toEqual({ total: 12600, project: 12600 });
+    expect(huz().line_items.find((i) => i.source_line === 1011 && i.measure === "project")?.rule).toBe(
+      "shift:cross-table (表03 prints the row with the same 合计)",
+    );
+    expect(huz().tables.find((t) => t.table_id === "表08")?.status).toBe("ok");
+  }, 60_000);
+  it("表02 收入预算总表: 总计 | 本年收入 (小计 and 9 sources) | 上年结转结余 (小计 and 5 parts), 17 columns as the 栏次 line numbers them", () => {
+    // line 653: 合计 515313.35 515313.35 37018.75 27600.00 436671.20 14023.40 — sources by the 收支总表 (表01)
+    expect(line(653)).toEqual({
+      total: 515313.35,
+      income: 515313.35,
+      general_public_budget: 37018.75,
+      government_fund: 27600,
+      business_income: 436671.2,
+      other_income: 14023.4,
+    });
+    expect(huz().line_items.find((i) => i.source_line === 653 && i.measure === "other_income")?.column_label).toBe("本年收入/其他收入");
+  }, 60_000);
+  it("表02: the units' rows by 合计 = Σ of the 12 unit rows, the one combination of their readings that sums column by column", () => {
+    // line 656: 湖州市疾病预防控制中心 4606.13 4606.13 4597.27 8.86
+    expect(line(656)).toEqual({ total: 4606.13, income: 4606.13, general_public_budget: 4597.27, other_income: 8.86 });
+    // line 658: 湖州市中心医院 222455.05 222455.05 6805.15 6500.00 203545.48 5604.42
+    expect(line(658)).toEqual({
+      total: 222455.05,
+      income: 222455.05,
+      general_public_budget: 6805.15,
+      government_fund: 6500,
+      business_income: 203545.48,
+      other_income: 5604.42,
+    });
+    expect(huz().line_items.find((i) => i.source_line === 656 && i.measure === "other_income")?.rule).toBe("shift:sum (合计 = Σ of its 12 rows)");
+    expect(huz().tables.find((t) => t.table_id === "表02")?.status).toBe("ok");
+  }, 60_000);
+  it("无锡 公开02表, the same form: its 小计 under 本年收入 is the year's income, not 财政拨款 (line 129)", () => {
+    const wx = extractFile(join(CORPUS, "js_wx_yjzfjd_2026_unit_budget.txt"));
+    const at129 = Object.fromEntries(wx.line_items.filter((i) => i.source_line === 129).map((i) => [i.measure, i.value]));
+    expect(at129).toEqual({ total: 1136.23, income: 1136.23, general_public_budget: 1136.23 });
+  }, 60_000);
 });

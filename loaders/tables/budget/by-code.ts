@@ -238,7 +238,8 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: Cros
     const t = rows.find((r) => r.kind === "total");
     if (t && cross) {
       const ok = t.cands.filter((p) =>
-        columns.every((c, j) => !cross.totals.has(c.measure) || withinRounding(valueAt(t.values, p, j), cross.totals.get(c.measure)!)),
+        // a column of a group (上年结转结余 by fund) is not the table's own total of that measure
+        columns.every((c, j) => c.group !== undefined || !cross.totals.has(c.measure) || withinRounding(valueAt(t.values, p, j), cross.totals.get(c.measure)!)),
       );
       if (ok.length === 1) {
         t.cands = ok;
@@ -332,10 +333,23 @@ function sameValues(raw: RawRow, total: Row): boolean {
   return raw.nums.length === total.values.length && raw.nums.every((x, k) => x.value === total.values[k]);
 }
 
+/**
+ * A table of rows without codes (units, projects): 合计 = Σ the other rows
+ * (a department row printing the 合计's numbers is the 合计 again). Rows
+ * nested under others break the sum, and then nothing is chosen by it.
+ */
+function flatGroup(rows: Row[]): Group[] {
+  const total = rows.findIndex((r) => r.kind === "total");
+  const parts = rows.flatMap((r, i) => (r.kind === "label" || r.kind === "unit" ? [i] : []));
+  if (total < 0 || parts.length < 2) return [];
+  return [{ parent: total, children: parts, rule: `sum (合计 = Σ of its ${parts.length} rows)` }];
+}
+
 /** 合计 = Σ top-level rows; 类 = Σ款, 款 = Σ项 (7-digit codes under a 类 when the 款 is not printed). */
 function hierarchyGroups(rows: Row[]): Group[] {
   const codeRows = rows.map((r, i) => [r, i] as const).filter(([r]) => r.kind === "code");
-  if (codeRows.length === 0 || rows.some((r) => r.kind === "unit")) return [];
+  if (codeRows.length === 0) return flatGroup(rows);
+  if (rows.some((r) => r.kind === "unit")) return [];
   const at = new Map<string, number>();
   for (const [r, i] of codeRows) if (!at.has(r.code!)) at.set(r.code!, i);
   const children = new Map<number, number[]>();

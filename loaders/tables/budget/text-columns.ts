@@ -163,9 +163,58 @@ const BY_CODE_FAMILIES_WIDE = new Set([
   "budget_expenditure", "budget_fiscal_by_code", "budget_gpb_by_code", "budget_gpb_basic_by_code", "budget_project", "budget_gov_fund", "budget_state_capital",
 ]);
 
+const count = (h: string, re: RegExp) => (h.match(re) ?? []).length;
+
+/** Income sources in the standard order of a 收入预算总表 (keys tolerate words wrapped inside a cell). */
+const SOURCES: Array<{ label: string; measure: Measure; key: RegExp }> = [
+  { label: "一般公共预算", measure: "general_public_budget", key: /一般公共/g },
+  { label: "政府性基金预算", measure: "government_fund", key: /政府性基/g },
+  { label: "国有资本经营预算", measure: "state_capital", key: /国有资/g },
+  { label: "财政专户管理资金", measure: "fiscal_special_account", key: /财政专户/g },
+  { label: "事业收入", measure: "business_income", key: /(?<!单位)事业收入/g },
+  { label: "事业单位经营收入", measure: "operating_income", key: /事业单位经|经营收入/g },
+  { label: "上级补助收入", measure: "superior_subsidy", key: /上级补助/g },
+  { label: "附属单位上缴收入", measure: "subordinate_remittance", key: /附属单位上/g },
+  { label: "其他收入", measure: "other_income", key: /其他收入/g },
+];
+
+/** What the carry-over block of a 收入预算总表 splits into: the funds, then the special-account and the unit's own balances. */
+const CARRIED: Array<{ label: string; measure: Measure; printed: (h: string) => boolean }> = [
+  { label: "一般公共预算", measure: "general_public_budget", printed: (h) => count(h, /一般公共/g) >= 2 },
+  { label: "政府性基金预算", measure: "government_fund", printed: (h) => count(h, /政府性基/g) >= 2 },
+  { label: "国有资本经营预算", measure: "state_capital", printed: (h) => count(h, /国有资/g) >= 2 },
+  { label: "专户资金结转结余", measure: "fiscal_special_account", printed: (h) => /专户资金/.test(h) || count(h, /财政专户/g) >= 2 },
+  { label: "单位资金结转结余", measure: "unit_funds", printed: (h) => /单位资金/.test(h) },
+];
+
+/**
+ * The 收入预算总表 form that splits 本年收入 and 上年结转结余 each into a 小计
+ * and its parts (湖州 表02: 总计 | 本年收入 小计 一般公共预算 … 其他收入 |
+ * 上年结转结余 小计 一般公共预算 … 单位资金结转结余). The carry-over parts
+ * carry the group 上年结转结余. Null unless the header names both blocks and
+ * prints two 小计.
+ */
+function incomeWithCarryover(h: string): TextColumn[] | null {
+  if (!/本年收入/.test(h) || !/上年结转/.test(h) || count(h, /小计/g) !== 2 || !/总计|合计/.test(h)) return null;
+  const group = "上年结转结余";
+  const carried = CARRIED.filter((c) => c.printed(h)).map((c) => ({ label: `${group}/${c.label}`, measure: c.measure, group }));
+  if (carried.length === 0) return null;
+  return [
+    { label: "总计", measure: "total" },
+    { label: "本年收入/小计", measure: "income" },
+    ...SOURCES.filter((c) => count(h, c.key) >= 1).map((c) => ({ label: `本年收入/${c.label}`, measure: c.measure })),
+    { label: `${group}/小计`, measure: "carryover_prior" },
+    ...carried,
+  ];
+}
+
 /** The money columns of a plain-text row table, or null when the header names none we know. */
 export function textColumns(family: string, headerText: string): TextColumn[] | null {
   const h = foldHeader(headerText);
+  if (family === "budget_income") {
+    const carried = incomeWithCarryover(h);
+    if (carried) return carried;
+  }
   const byPeriod = SPECS[family] && periodGroups(SPECS[family] === THREE_PUBLIC && MEETINGS.test(h) ? THREE_PUBLIC_WITH_MEETINGS : SPECS[family], h);
   if (byPeriod) return byPeriod;
   const crossed = SPECS[family] && crossedByFund(SPECS[family], h);
