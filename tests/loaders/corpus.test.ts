@@ -34,6 +34,19 @@ describe.skipIf(!hasCorpus)("templates of other provinces", () => {
     expect([at(d, 156, "total").value, at(d, 156, "basic").value, at(d, 156, "project").value, at(d, 156, "subsidy_to_subordinate").value]).toEqual([8295.28, 7263.23, 1032.05, 0]);
     expect(at(d, 156, "total").code).toBe("201");
   }, 60_000);
+  it("广州 and 珠海: an amount glued to the 绩效目标 text after it (表12: `… 0.00展，为广州…`) is the row's last cell", () => {
+    const gz = doc("gd_gz_tjj_2026_dept_budget");
+    // line 425: 统计专项经费 195.19 195.19 195.19 0.00 0.00 0.00 0.00展，为广州在推进…
+    const row = gz.line_items.filter((i) => i.source_line === 425);
+    expect(row.map((i) => [i.measure, i.value])).toEqual([
+      ["total", 195.19], ["fiscal_appropriation", 195.19], ["general_public_budget", 195.19], ["government_fund", 0], ["state_capital", 0], ["fiscal_special_account", 0], ["other_income", 0],
+    ]);
+    expect([row[0].table_id, row[0].row_label, row[6].source_text.slice(0, 48)]).toEqual(["表12", "统计专项经费", "统计专项经费 195.19 195.19 195.19 0.00 0.00 0.00 0.00展"]);
+    // 珠海 line 709: a label before the amounts and the 绩效目标 text glued after them
+    const zh = at(doc("gd_zh_swj_2026_dept_budget"), 709, "general_public_budget");
+    expect([zh.table_id, zh.value]).toEqual(["表12", 500]);
+    expect(at(doc("gd_zh_swj_2026_dept_budget"), 709, "other_income").value).toBe(0);
+  }, 60_000);
   it("深圳: a “三公” table crossed by fund (6 measures × 一般公共预算 | 政府性基金 | 国有资本经营) reads 2026 年 on line 659", () => {
     const d = doc("gd_sz_ybj_2026_dept_budget");
     const gpb = (m: string) => at(d, 659, m, "一般公共预算").value;
@@ -95,7 +108,7 @@ describe.skipIf(!hasCorpus)("templates of other provinces", () => {
   }, 120_000);
   it("the coverage report counts the amounts of table-like blocks and where they went", () => {
     const c = coverageOf(doc("gd_gz_tjj_2026_dept_budget"));
-    expect(c.printed).toBe(520); // 522 amount-like tokens, two of them codes on wrapped-label lines (2080505, 2080506)
+    expect(c.printed).toBe(523); // 525 amount-like tokens (3 of them glued to 表12's 绩效目标 text), two of them codes on wrapped-label lines (2080505, 2080506)
     expect(c.placed + [...c.residue.values()].reduce((a, n) => a + n, 0) + c.unaccounted).toBe(c.printed);
     expect(c.total).toBe("收入总计 = 9483.72 (line 125)");
   }, 60_000);
