@@ -90,7 +90,12 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   } else {
     columns = textColumns(ctx.section.family, parts.header.map(([, t]) => t).join(" ")) ?? [];
   }
-  columns = columns.map((c) => ({ ...c, measure: opts.remap?.[c.measure] ?? c.measure }));
+  // a rename never makes a measure printed in its own column appear twice (合计 beside the “三公” 小计)
+  const remapped = (m: Measure): Measure => {
+    const to = opts.remap?.[m];
+    return to && !columns.some((c) => c.measure === to) ? to : m;
+  };
+  columns = columns.map((c) => ({ ...c, measure: remapped(c.measure) }));
   const moneyCells = new Set(columns.map((c) => c.index ?? -1));
   // a PDF: columns by position where its geometry is clear; numbers under a known header
   // the text did not name (单位资金 beside the funds) get their column

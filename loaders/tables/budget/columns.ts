@@ -73,6 +73,8 @@ const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any"
   ],
   ["vehicles_total", ["vehicle_purchase", "vehicle_operation"], "all"],
   ["three_public_total", ["overseas_travel", "vehicles_total", "official_reception"], "all"],
+  // the “三公” printed beside 会议费 and 培训费: 合计 = “三公” 小计 + 会议费 + 培训费
+  ["total", ["three_public_total", "meeting_fees", "training_fees"], "all"],
   ["basic", ["personnel", "public_expenses"], "all"],
   ["budget", ["current_year_appropriation", "carryover_prior"], "all"],
   ["total", ["basic", "project"], "all"],

@@ -119,6 +119,24 @@ const THREE_PUBLIC: Spec = [
   { label: "机关运行经费", key: /机关运行经/ }, // `机关运行经` / `费预算数` may break over lines
 ];
 
+/**
+ * The “三公” printed beside 会议费 and 培训费 (西安 表13): 合计 is then the
+ * total of all of them, and the “三公” have their own 小计. Keys take the
+ * fragments a wrapped cell leaves on one line (`公务接` / `待费`).
+ */
+const THREE_PUBLIC_WITH_MEETINGS: Spec = [
+  { label: "合计", key: /合计|总计/ },
+  { label: "“三公”经费/小计", key: /小计/, leaf: "小计", parent: "“三公”经费" },
+  { label: "因公出国（境）费", key: /因公出/ },
+  { label: "公务接待费", key: /公务接|接待费/ },
+  { label: "公务用车购置及运行维护费/小计", key: /公务用车购置及/, leaf: "小计", parent: "公务用车购置及运行维护费" },
+  { label: "购置费", key: /购置/ },
+  { label: "运行维护费", key: /运行/, leaf: "运行维护费" },
+  { label: "会议费", key: /会议费/ },
+  { label: "培训费", key: /培训费/ },
+];
+const MEETINGS = /会议费|培训费/;
+
 const SPECS: Record<string, Spec> = {
   budget_income: INCOME,
   budget_expenditure: BY_CODE,
@@ -148,6 +166,8 @@ const BY_CODE_FAMILIES_WIDE = new Set([
 /** The money columns of a plain-text row table, or null when the header names none we know. */
 export function textColumns(family: string, headerText: string): TextColumn[] | null {
   const h = foldHeader(headerText);
+  const byPeriod = SPECS[family] && periodGroups(SPECS[family] === THREE_PUBLIC && MEETINGS.test(h) ? THREE_PUBLIC_WITH_MEETINGS : SPECS[family], h);
+  if (byPeriod) return byPeriod;
   const crossed = SPECS[family] && crossedByFund(SPECS[family], h);
   if (crossed) return crossed;
   if (BY_FUND_FAMILIES.has(family) && BY_FUND.test(h) && !BY_KIND.test(h)) return columnsOf(FUNDS, h);
@@ -184,6 +204,28 @@ function crossedByFund(spec: Spec, h: string): TextColumn[] | null {
   const outer = columnsOf(spec, h);
   if (!outer || outer.length !== repeats[0]) return null;
   return outer.flatMap((c) => FUND_GROUPS.map(([fund]) => ({ label: `${c.label}/${fund}`, measure: c.measure, group: fund })));
+}
+
+/** The periods a header sets side by side: two or more years (2021年 2022年), and the change between them (增减变化情况). */
+const PERIOD = /20\d\d年(?:度)?(?:预算数?|决算数?|执行数)?|增减变化(?:情况)?|增减额|比上年增减/g;
+
+/**
+ * A header printing the family's columns once per period (西安 表13:
+ * `2021年 2022年 增减变化情况`, each over 合计 | “三公” … | 会议费 | 培训费):
+ * read when two or more years are printed and the form's first column (its
+ * total) is named once per period. The columns are period-major; each
+ * carries its period as its group, so that identities hold within a period
+ * and the period is the item's side.
+ */
+function periodGroups(spec: Spec, h: string): TextColumn[] | null {
+  const periods = [...new Set(h.match(PERIOD) ?? [])];
+  const years = periods.filter((p) => /^20\d\d/.test(p));
+  if (years.length < 2 || new Set(years.map((y) => y.slice(0, 4))).size !== years.length) return null;
+  const totals = h.match(new RegExp(spec[0].key.source, "g"))?.length ?? 0;
+  if (totals !== periods.length) return null;
+  const inner = columnsOf(spec, h);
+  if (!inner || inner.length < 2) return null;
+  return periods.flatMap((p) => inner.map((c) => ({ label: `${p}/${c.label}`, measure: c.measure, group: p })));
 }
 
 function columnsOf(spec: Spec, h: string): TextColumn[] | null {
