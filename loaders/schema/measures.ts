@@ -57,6 +57,9 @@ export const MEASURES = {
   procurement: { zh: "政府采购项目（小计）", en: "Government procurement projects" },
   procurement_sme: { zh: "其中：预留给中小企业的项目资金", en: "of which reserved for small and medium enterprises" },
   procurement_micro: { zh: "其中：预留给小型、微型企业的项目资金", en: "of which reserved for small and micro enterprises" },
+  // 政府采购预算表 (one row per procurement item)
+  procurement_budget: { zh: "采购预算金额", en: "Procurement budget of an item (政府采购预算表)" },
+  quantity: { zh: "数量", en: "Quantity of a procurement item (a count, not money; unit 数量)" },
 } satisfies Record<string, { zh: string; en: string }>;
 
 /** A measure of line_items: what a column of a standard table holds. */

@@ -3,6 +3,7 @@ import type { SourceDocument, TableContext, TableFamily, TableParser, TableSecti
 import type { Measure } from "../../schema/measures.ts";
 import { incomeSources, rowsOf, totalsOf } from "./evidence.ts";
 import { parseByCode, type RowsEvidence, type TotalsEvidence } from "./by-code.ts";
+import { parseProcurement } from "./procurement.ts";
 import { parseSummary, textSides } from "./summary.ts";
 
 const economic: TableParser = (ctx) => parseByCode(ctx, { codeHint: "economic" });
@@ -83,4 +84,5 @@ export const BUDGET_PARSERS: Record<Extract<TableFamily, `budget_${string}`>, Ta
   budget_gpb_project_by_economic: economic,
   budget_basic_by_economic: economic,
   budget_project: (ctx) => parseByCode(ctx, { codeHint: "functional", remap: { budget: "project" } }),
+  budget_procurement: parseProcurement,
 };
