@@ -227,4 +227,12 @@ describe.skipIf(!hasCorpus)("real PDFs: a new numbered title ends the table befo
     expect([t10.start_line, t10.end_line, t10.status, t10.numbers]).toEqual([1064, 1091, "ok", 43]);
     expect(pdf.residue.filter((r) => r.source_line >= 1092 && /ambiguous|no column reading/.test(r.reason))).toEqual([]);
   }, 60_000);
+
+  it("jl_cc_xfj_2026_dept_budget: 预算表 10 ends before the 项目支出绩效目标表 (预算表 11, page 16), whose weights (40, 20 …) are no table rows", () => {
+    const pdf = read(join(CORPUS, "jl_cc_xfj_2026_dept_budget.pdf"));
+    const t10 = section(pdf, "国有资本经营预算支出明细表");
+    expect([t10.start_line, t10.end_line, t10.status]).toEqual([316, 329, "no_data"]);
+    expect(pdf.source!.lines[329]).toBe("长春市信访局 2026 年项目支出绩效目标表预算表（预算表 11）");
+    expect(pdf.residue.filter((r) => r.source_line > 329 && /ambiguous|no column reading/.test(r.reason))).toEqual([]);
+  }, 60_000);
 });
