@@ -29,9 +29,11 @@ export function titleCore(line: string): string | null {
   return /表(?:[（(][^（）()]{2,16}[）)])?$/.test(t) ? t : null;
 }
 
-/** The family a title core names, or null (绩效 tables, 政府采购, lists, notes). */
+/** The family a title core names, or null (绩效 tables, lists, notes). */
 export function familyOfCore(core: string, kind: DocKind): TableFamily | null {
-  if (/绩效|采购|说明|目录/.test(core)) return null;
+  if (/绩效|说明|目录/.test(core)) return null;
+  // 政府采购（资产配置、购买服务）预算表, 政府采购支出表, 政府采购预算明细表
+  if (/政府采购/.test(core)) return kind === "final" ? null : "budget_procurement";
   const economic = /经济/.test(core);
   const functional = /功能/.test(core);
   if (kind === "final") return null; // final-account titles are standard across templates: the catalogue knows them

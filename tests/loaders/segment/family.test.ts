@@ -24,9 +24,10 @@ describe("a table's family from what its title means", () => {
     expect(family("财政拨款支出表（功能科目）")).toBe("budget_fiscal_by_code");
     expect(family("2026年市级部门政府性基金预算支出表")).toBe("budget_gov_fund");
   });
-  it("leaves 绩效, 政府采购 and part headings alone", () => {
+  it("leaves 绩效 and part headings alone; 政府采购 tables are their own family", () => {
     expect(family("2022年部门预算专项业务经费绩效目标表")).toBeNull();
-    expect(family("政府采购支出表")).toBeNull();
+    expect(family("政府采购支出表")).toBe("budget_procurement");
+    expect(family("表12 2022年部门综合预算政府采购（资产配置、购买服务）预算表（不含上年结转）")).toBe("budget_procurement");
     expect(family("第二部分 2026年部门预算表")).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 /** 西安 部门综合预算 (../shared/corpus/sn_xa_ybj_2022_dept_budget.txt): tables in 元, columns per period, units by row. */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractFile, type DocumentExtraction } from "../../../../loaders/extract.ts";
+import { extractBytes, extractFile, type DocumentExtraction } from "../../../../loaders/extract.ts";
 import { documentFigures } from "../../../../loaders/panel/figures.ts";
 import { CORPUS, hasCorpus, SHARED_ABSENT } from "../../helpers.ts";
 
@@ -37,5 +38,29 @@ describe.skipIf(!hasCorpus)("西安 部门综合预算 (元)", () => {
       ["three_public_total", 3.5, 863],
       ["official_reception", 1, 863],
     ]);
+  }, 60_000);
+  it("表12 政府采购预算表: one row per item (数量, two economic codes, 预算金额), units and 合计 summing their rows", () => {
+    const t = xian().tables.find((x) => x.table_id === "表12");
+    expect([t?.family, t?.status]).toEqual(["budget_procurement", "ok"]);
+    const at = (line: number) => xian().line_items.filter((i) => i.source_line === line).map((i) => [i.measure, i.value, i.unit, i.code, i.unit_code]);
+    // line 790: 合计 15680 21069995 = the three units (7499000 + 6790995 + 6780000; 21 + 15135 + 524)
+    expect(at(790)).toEqual([
+      ["procurement_budget", 21069995, "元", null, null],
+      ["quantity", 15680, "数量", null, null],
+    ]);
+    // line 812: 210 15 06 业务档案专项费 C0908其他专业技术服务 15000 302 14 502 01 600000 (the codes 302 14 / 502 01 are no numbers)
+    expect(at(812)).toEqual([
+      ["procurement_budget", 600000, "元", "2101506", "245002"],
+      ["quantity", 15000, "数量", "2101506", "245002"],
+    ]);
+    expect(xian().line_items.find((i) => i.source_line === 812)?.row_label).toBe("业务档案专项费 C0908其他专业技术服务");
+    expect(xian().line_items.find((i) => i.source_line === 812 && i.measure === "quantity")?.amount_wan).toBeNull();
+    // a unit row that no longer sums its items makes the table partial, naming the line
+    const lines = readFileSync(join(CORPUS, "sn_xa_ybj_2022_dept_budget.txt"), "utf8").split("\n");
+    expect(lines[791]).toContain(" 21 7499000");
+    lines[791] = lines[791].replace(" 21 7499000", " 21 7499001");
+    const edited = extractBytes(new TextEncoder().encode(lines.join("\n")), "edited.txt").tables.find((x) => x.table_id === "表12");
+    expect(edited?.status).toBe("partial");
+    expect(edited?.message).toContain("line 790: 21069995 ≠ Σ 3 rows (21069996); line 792: 7499001 ≠ Σ 10 rows (7499000)");
   }, 60_000);
 });

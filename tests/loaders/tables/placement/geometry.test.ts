@@ -164,8 +164,35 @@ describe.skipIf(!hasCorpus)("real PDFs: numbers placed by their x-span", () => {
     expect(pdf.residue.filter((r) => r.table_id === "公开09表" && /ambiguous|no column reading/.test(r.reason))).toEqual([]);
   }, 60_000);
 
-  it("jl_cc_xfj_2026_dept_budget: 表5 prints numbers under 11 header cells for the text's 7 columns: no placement by position", () => {
+  it("jl_cc_xfj_2026_dept_budget: 表5's amounts wrapped in narrow cells (1378.4 / 1 above and below the row) joined on the row's line, 11 columns", () => {
     const pdf = read(join(CORPUS, "jl_cc_xfj_2026_dept_budget.pdf"));
-    expect(pdf.line_items.filter((i) => i.source_line >= 185 && i.source_line <= 232 && i.rule === GEOMETRY_RULE)).toEqual([]);
+    expect(pdf.source!.lines[185]).toBe("201 一般公共服务支出 1378.41   1378.41   903.85 692.85 211.00 474.56 0.00   0.00   0.00 0.00 0.00");
+    expect(pageOf(pdf, 186)).toBe(10);
+    const row = pdf.line_items.filter((i) => i.source_line === 186);
+    expect(row.map((i) => [i.code, i.measure, i.column_label, i.value])).toEqual([
+      ["201", "total", "合计", 1378.41],
+      ["201", "current_year_appropriation", "当年预算/小计", 1378.41],
+      ["201", "basic", "当年预算/基本支出", 903.85],
+      ["201", "personnel", "当年预算/人员经费", 692.85],
+      ["201", "public_expenses", "当年预算/公用经费", 211],
+      ["201", "project", "当年预算/项目支出", 474.56],
+      ["201", "carryover_prior", "上年结转结余/小计", 0],
+      ["201", "basic", "上年结转结余/基本支出", 0],
+      ["201", "personnel", "上年结转结余/人员经费", 0],
+      ["201", "public_expenses", "上年结转结余/公用经费", 0],
+      ["201", "project", "上年结转结余/项目支出", 0],
+    ]);
+    const table = pdf.tables.find((t) => t.table_id === "一般公共预算支出表")!;
+    expect([table.status, table.numbers]).toEqual(["ok", 176]);
+    expect(pdf.residue.filter((r) => r.table_id === "一般公共预算支出表" && /ambiguous|no column reading/.test(r.reason))).toEqual([]);
   }, 60_000);
+
+  it("gd_sz_sthjj_2026_dept_budget: 138,907.2 / 4 in a narrow 合计 cell is 138,907.24, on the unit's row of page 150", () => {
+    const pdf = read(join(CORPUS, "gd_sz_sthjj_2026_dept_budget.pdf"));
+    const total = pdf.line_items.find((i) => i.source_line === 4562 && i.measure === "total")!;
+    expect([total.table_id, total.row_label, total.value]).toEqual(["表5", "深圳市生态环境局", 138907.24]);
+    expect(total.source_text).toContain("深圳市生态环境局 138,907.24   104,340.46");
+    expect(pageOf(pdf, 4562)).toBe(150);
+    expect(pdf.document.status).toBe("ok");
+  }, 120_000);
 });
