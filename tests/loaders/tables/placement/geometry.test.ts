@@ -196,3 +196,25 @@ describe.skipIf(!hasCorpus)("real PDFs: numbers placed by their x-span", () => {
     expect(pdf.document.status).toBe("ok");
   }, 120_000);
 });
+
+describe.skipIf(!hasCorpus)("real PDFs: a new numbered title ends the table before it", () => {
+  const read = (path: string): DocumentExtraction => extractBytes(new Uint8Array(readFileSync(path)), path.split("/").pop()!);
+  // a table printed over several pages is one section a page: the last one
+  const section = (d: DocumentExtraction, id: string) => d.tables.filter((t) => t.table_id === id).pop()!;
+
+  it("js_wx_yjzfjd_2026_unit_budget: 公开12表 一般公共预算机关运行经费支出预算表 (page 18) is a table of its own, not rows of 公开11表", () => {
+    const pdf = read(join(CORPUS, "js_wx_yjzfjd_2026_unit_budget.pdf"));
+    expect([section(pdf, "公开11表").end_line, section(pdf, "公开11表").status]).toEqual([343, "no_data"]);
+    const t12 = section(pdf, "公开12表");
+    expect([t12.table_name, t12.title_line, t12.status]).toEqual(["一般公共预算机关运行经费支出预算表", 345, "unparsed"]);
+    expect(pdf.residue.filter((r) => /ambiguous|no column reading/.test(r.reason))).toEqual([]);
+    expect(pdf.document.message).toContain("js_wx_yjzfjd_2026_unit_budget.pdf: numbers not placed on 6 line(s): 348, 349, 350, 351, 352, 353");
+  }, 60_000);
+
+  it("zj_huz_wjw_2026_dept_budget: 表10 项目支出 ends before 表11 项目支出绩效表 (page 47), and is ok", () => {
+    const pdf = read(join(CORPUS, "zj_huz_wjw_2026_dept_budget.pdf"));
+    const t10 = section(pdf, "表10");
+    expect([t10.start_line, t10.end_line, t10.status, t10.numbers]).toEqual([1064, 1091, "ok", 43]);
+    expect(pdf.residue.filter((r) => r.source_line >= 1092 && /ambiguous|no column reading/.test(r.reason))).toEqual([]);
+  }, 60_000);
+});
