@@ -10,7 +10,8 @@
  * (scripts/doc-files.ts), since no page names them.
  * Written as a stream (memory does not grow with the corpus): the corpus tables
  * first, smallest first (Framework reads the archive from its start up to each
- * member it copies), the documents' files last.
+ * member it copies), then the entity and region pages' files (entities/, regions/:
+ * loaders/site/entity-files.ts), the documents' files last.
  * The same batch extraction as the CLI (batch/run.ts), with the same cache,
  * so the site and the CLI can never disagree and a rebuild re-parses only
  * the documents that changed.
@@ -23,6 +24,7 @@ import { DEFAULT_CACHE_DIR } from "../batch/cache.ts";
 import { extractBatch } from "../batch/run.ts";
 import { siteAggregatesJson } from "./aggregates.ts";
 import { DOC_FILES_DIR, docFileJsonOf, docRows, docTablesJson } from "./doc-files.ts";
+import { entityRegionFiles } from "./entity-files.ts";
 import { TarWriter } from "./tar.ts";
 
 /** "code_system\u0000code" → English name, from the written classifications table. */
@@ -85,6 +87,9 @@ export async function corpusArchive(
       .sort((a, b) => a.size.size - b.size.size || (a.name < b.name ? -1 : 1));
     for (const { name } of tables) await tar.add(name, readFileSync(join(dir, name)));
     lap("tar tables");
+    // the entity and region pages' small files (entities/, regions/: loaders/site/entity-files.ts)
+    for (const [name, bytes] of entityRegionFiles(dir)) await tar.add(name, bytes);
+    lap("entity and region files");
     const names = classificationNames(join(dir, "classifications.arrows"));
     const encoder = new TextEncoder();
     // documents rows are in input order: position i is document i; a duplicate copy kept none of its rows
