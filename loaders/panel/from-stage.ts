@@ -1,17 +1,31 @@
 /**
- * The panel stage of a batch (write/corpus.ts): the per-document rows it
- * needs are read back from the stage database, only the columns and rows
- * the figures can use, then panelStage runs as for an in-memory extraction.
+ * The panel stage of a batch (write/corpus.ts) needs of each document only
+ * its figures (figures.ts) and the departments its 绩效 tables state: both
+ * are computed where the document is extracted (batch/document-result.ts)
+ * and travel with its documents row (and its cache entry), so the end of the
+ * batch reads no row back. The figures are computed from the rows as the
+ * writers store them: only the rows and columns the figures use, each value
+ * coerced to its column type (write/row-csv.ts cellValue), then through JSON
+ * (what a cache entry holds), so a cached and a fresh document give the same
+ * figures.
  */
-import type { DuckDBConnection } from "@duckdb/node-api";
 import type { NarrativeFact } from "../prose/types.ts";
 import type { PerformanceProject } from "../performance/types.ts";
-import type { ClassificationRow, DocumentRow, LineItem, TableRow } from "../schema/types.ts";
-import { panelStage, type EntityRow, type PanelRow } from "./index.ts";
-import type { StatedRename } from "./names.ts";
+import type { ColumnType, TableSpecOut } from "../schema/columns.ts";
+import { OUTPUT_TABLES } from "../schema/outputs.ts";
+import type { DocumentRow, LineItem, TableRow } from "../schema/types.ts";
+import { cellValue } from "../write/row-csv.ts";
+import { documentFigures, type Figure } from "./figures.ts";
+
+/** What the batch's panel stage keeps of one document. */
+export interface PanelInput {
+  figures: Figure[];
+  /** Its 绩效 projects' stated departments, in row order (entities.ts: a unit's 主管部门). */
+  departments: Array<{ doc_id: string; department: string }>;
+}
 
 /** line_items measures the figures read (figures.ts). */
-const MEASURES = [
+const MEASURES = new Set([
   "grand_total",
   "total",
   "budget",
@@ -26,35 +40,42 @@ const MEASURES = [
   "vehicle_operation",
   "official_reception",
   "agency_running_costs",
-];
+]);
 
-async function rows<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
-  return (await conn.runAndReadAll(sql)).getRowObjectsJS() as unknown as T[];
+/** The columns of each table that figures.ts reads. */
+const COLUMNS = {
+  tables: ["doc_id", "table_id", "family", "title_line", "status"],
+  line_items: ["doc_id", "table_id", "measure", "side", "code_system", "code", "code_level", "unit_code", "row_label", "row_index", "source_line", "source_text", "amount_wan"],
+  narrative_facts: ["doc_id", "year", "measure", "subject", "code", "amount_wan", "derived", "formula", "source_line", "source_text"],
+};
+
+/** Rows with only the given columns, each value as the stage table holds it. */
+function staged<T>(table: keyof typeof COLUMNS, rows: readonly object[]): T[] {
+  const spec = OUTPUT_TABLES.find((t) => t.name === table) as TableSpecOut;
+  const types = new Map<string, ColumnType>(spec.columns.map((c) => [c.name, c.type]));
+  return rows.map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const c of COLUMNS[table]) out[c] = cellValue((row as Record<string, unknown>)[c], types.get(c)!);
+    return out as T;
+  });
 }
 
-export async function panelFromStage(
-  conn: DuckDBConnection,
-  documents: DocumentRow[],
-  renames: StatedRename[],
-  classifications: ClassificationRow[],
-): Promise<{ entities: EntityRow[]; panel: PanelRow[] }> {
-  const measures = MEASURES.map((m) => `'${m}'`).join(", ");
-  return panelStage({
-    documents,
-    classifications,
-    renames,
-    tables: await rows<TableRow>(conn, "SELECT doc_id, table_id, family, title_line, status FROM tables ORDER BY _doc, _row"),
-    line_items: await rows<LineItem>(
-      conn,
-      `SELECT * EXCLUDE (_doc, _row) FROM line_items WHERE amount_wan IS NOT NULL AND measure IN (${measures}) ORDER BY _doc, _row`,
-    ),
-    narrative_facts: await rows<NarrativeFact>(
-      conn,
-      "SELECT * EXCLUDE (_doc, _row) FROM narrative_facts WHERE amount_wan IS NOT NULL AND year IS NOT NULL ORDER BY _doc, _row",
-    ),
-    performance_projects: await rows<PerformanceProject>(
-      conn,
-      "SELECT doc_id, department FROM performance_projects WHERE department IS NOT NULL ORDER BY _doc, _row",
-    ),
+export function documentPanelInput(d: {
+  document: DocumentRow;
+  tables: readonly TableRow[];
+  line_items: readonly LineItem[];
+  narrative_facts: readonly NarrativeFact[];
+  performance_projects: readonly PerformanceProject[];
+}): PanelInput {
+  const figures = documentFigures({
+    document: d.document,
+    tables: staged<TableRow>("tables", d.tables),
+    items: staged<LineItem>("line_items", d.line_items).filter((i) => i.amount_wan !== null && MEASURES.has(i.measure)),
+    facts: staged<NarrativeFact>("narrative_facts", d.narrative_facts).filter((f) => f.amount_wan !== null && f.year !== null),
   });
+  const departments = d.performance_projects.flatMap((p) => {
+    const department = cellValue(p.department, "string") as string | null;
+    return department === null ? [] : [{ doc_id: d.document.doc_id, department }];
+  });
+  return JSON.parse(JSON.stringify({ figures, departments })) as PanelInput;
 }
