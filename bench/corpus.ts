@@ -70,11 +70,14 @@ for (const count of counts) {
   rmSync(fresh, { recursive: true, force: true });
   mkdirSync(fresh, { recursive: true });
   const rewrite = run(input, fresh, cache);
-  const line = (what: string, r: typeof cold) =>
-    `  ${what.padEnd(6)} ${(r.ms / 1000).toFixed(1)} s wall, CPU ${(r.cpu_ms / 1000).toFixed(1)} s (load ${r.load.toFixed(1)}), ${((r.files / r.ms) * 1000).toFixed(1)} documents/s, ${((size / r.ms) * 1000).toFixed(2)} MB/s, peak ${r.peak_rss_mib} MiB, ${r.cached} from cache; writing ${(r.write_ms / 1000).toFixed(1)} s wall (${Object.entries(r.write_steps)
+  const steps = (r: typeof cold) => {
+    const parts = Object.entries(r.write_steps)
       .filter(([k]) => !k.endsWith(" cpu"))
-      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}/${((r.write_steps[`${k} cpu`] ?? 0) / 1000).toFixed(1)}`)
-      .join(", ")} s wall/CPU)`;
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}/${((r.write_steps[`${k} cpu`] ?? 0) / 1000).toFixed(1)}`);
+    return parts.length ? `(${parts.join(", ")} s wall/CPU)` : "(the outputs were up to date: nothing written)";
+  };
+  const line = (what: string, r: typeof cold) =>
+    `  ${what.padEnd(6)} ${(r.ms / 1000).toFixed(1)} s wall, CPU ${(r.cpu_ms / 1000).toFixed(1)} s (load ${r.load.toFixed(1)}), ${((r.files / r.ms) * 1000).toFixed(1)} documents/s, ${((size / r.ms) * 1000).toFixed(2)} MB/s, peak ${r.peak_rss_mib} MiB, ${r.cached} from cache; writing ${(r.write_ms / 1000).toFixed(1)} s wall ${steps(r)}`;
   console.log(`${count} documents (${size.toFixed(1)} MB), statuses ${JSON.stringify(cold.statuses)}`);
   console.log(line("cold", cold));
   console.log(line("rerun", rerun));
