@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { extractBytes, extractFile, type DocumentExtraction } from "../extract.ts";
-import { documentPanelInput, type PanelInput } from "../panel/from-stage.ts";
+import { documentPanelInput, type PanelInput } from "../write/panel-input.ts";
 import type { StatedRename } from "../panel/names.ts";
 import type { DocumentRow } from "../schema/types.ts";
 import { linePrefix } from "../write/row-csv.ts";

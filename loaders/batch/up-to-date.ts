@@ -12,7 +12,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
-const MANIFEST = ".extract-manifest.json";
+/** The record, in the output folder (a dot-file: not an output; the site archive leaves it out). */
+export const MANIFEST = ".extract-manifest.json";
 
 interface Manifest {
   inputs: string;

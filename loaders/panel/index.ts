@@ -47,7 +47,7 @@ export function panelStage(input: PanelInput): { entities: EntityRow[]; panel: P
 
 /**
  * The batch stage from each document's figures (figures.ts; a batch computes them where the document was
- * extracted: panel/from-stage.ts) and the departments its 绩效 tables state: sets documents[].entity_id and
+ * extracted: write/panel-input.ts) and the departments its 绩效 tables state: sets documents[].entity_id and
  * returns the entities and panel tables.
  */
 export function panelOfFigures(

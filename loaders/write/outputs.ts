@@ -6,7 +6,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { documentPanelInput } from "../panel/from-stage.ts";
+import { documentPanelInput } from "./panel-input.ts";
 import type { StatedRename } from "../panel/names.ts";
 import type { OutputRows } from "../schema/outputs.ts";
 import { writeCorpus, type CorpusWriteOptions } from "./corpus.ts";

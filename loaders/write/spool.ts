@@ -17,7 +17,7 @@ import { threadId } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
 import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import type { DocumentRow } from "../schema/types.ts";
-import type { PanelInput } from "../panel/from-stage.ts";
+import type { PanelInput } from "./panel-input.ts";
 import type { StatedRename } from "../panel/names.ts";
 import type { OutputName } from "../schema/columns.ts";
 import { rowsToCsvLines } from "./row-csv.ts";

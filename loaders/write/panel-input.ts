@@ -1,6 +1,6 @@
 /**
  * The panel stage of a batch (write/corpus.ts) needs of each document only
- * its figures (figures.ts) and the departments its 绩效 tables state: both
+ * its figures (panel/figures.ts) and the departments its 绩效 tables state: both
  * are computed where the document is extracted (batch/document-result.ts)
  * and travel with its documents row (and its cache entry), so the end of the
  * batch reads no row back. The figures are computed from the rows as the
@@ -9,13 +9,13 @@
  * (what a cache entry holds), so a cached and a fresh document give the same
  * figures.
  */
+import { documentFigures, type Figure } from "../panel/figures.ts";
 import type { NarrativeFact } from "../prose/types.ts";
 import type { PerformanceProject } from "../performance/types.ts";
 import type { ColumnType, TableSpecOut } from "../schema/columns.ts";
 import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import type { DocumentRow, LineItem, TableRow } from "../schema/types.ts";
-import { cellValue } from "../write/row-csv.ts";
-import { documentFigures, type Figure } from "./figures.ts";
+import { cellValue } from "./row-csv.ts";
 
 /** What the batch's panel stage keeps of one document. */
 export interface PanelInput {
