@@ -7,6 +7,7 @@
  *   npm run coverage -- <files|folders>
  */
 import type { DocumentExtraction } from "./extract.ts";
+import type { LineItem } from "./schema/types.ts";
 import { amountCells } from "./segment/table-like.ts";
 
 export interface Coverage {
@@ -33,7 +34,22 @@ export interface Coverage {
   unplaced: Array<{ line: number; amounts: string[]; reason: string | null }>;
 }
 
-const PERFORMANCE_VALUES = ["budget_initial", "budget_adjusted", "budget", "budget_fiscal", "budget_other", "executed", "execution_rate", "weight", "score", "total_score", "total_weight", "target_value", "actual_value"];
+const PERFORMANCE_VALUES = [
+  "budget_initial",
+  "budget_adjusted",
+  "budget",
+  "budget_fiscal",
+  "budget_other",
+  "executed",
+  "execution_rate",
+  "weight",
+  "score",
+  "total_score",
+  "total_weight",
+  "target_value",
+  "actual_value",
+  ...["fiscal", "carryover", "other"].flatMap((s) => [`${s}_budget_initial`, `${s}_budget_adjusted`, `${s}_executed`]),
+];
 
 /** Values placed on each line: line items, then the numbers of 绩效 rows citing the line. */
 function placedByLine(d: DocumentExtraction): Map<number, number[]> {
@@ -45,7 +61,9 @@ function placedByLine(d: DocumentExtraction): Map<number, number[]> {
     list.push(v);
   };
   for (const i of d.line_items) add(i.source_line, i.value);
-  for (const r of [...d.performance_projects, ...d.performance_indicators] as unknown as Array<Record<string, unknown> & { source_line: number; source_lines?: number[] }>) {
+  for (const r of [...d.performance_projects, ...d.performance_indicators] as unknown as Array<
+    Record<string, unknown> & { source_line: number; source_lines?: number[] }
+  >) {
     const lines = new Set([r.source_line, ...(r.source_lines ?? [])]);
     for (const line of lines) for (const k of PERFORMANCE_VALUES) add(line, r[k]);
   }
@@ -54,12 +72,21 @@ function placedByLine(d: DocumentExtraction): Map<number, number[]> {
 
 const SUMMARY_FAMILIES = new Set(["budget_summary", "final_summary"]);
 
+/** The placed grand totals (总计 rows) of the document's first 收支总表: income side, expenditure side (the first of each). */
+export function summaryTotals(d: Pick<DocumentExtraction, "tables" | "line_items">): {
+  income: LineItem | null;
+  expenditure: LineItem | null;
+  any: LineItem | null;
+} {
+  const first = d.tables.find((t) => SUMMARY_FAMILIES.has(t.family));
+  const items = first ? d.line_items.filter((i) => i.table_id === first.table_id && /总\s*计/.test(i.row_label)) : [];
+  return { income: items.find((i) => i.side === "income") ?? null, expenditure: items.find((i) => i.side === "expenditure") ?? null, any: items[0] ?? null };
+}
+
 /** The grand total (总计) of the document's first 收支总表, income side first. */
 function summaryTotal(d: DocumentExtraction): string | null {
-  const first = d.tables.find((t) => SUMMARY_FAMILIES.has(t.family));
-  if (!first) return null;
-  const items = d.line_items.filter((i) => i.table_id === first.table_id && /总\s*计/.test(i.row_label));
-  const pick = items.find((i) => i.side === "income") ?? items[0];
+  const totals = summaryTotals(d);
+  const pick = totals.income ?? totals.any;
   return pick ? `${pick.row_label.replace(/[\s\u3000]+/g, "")} = ${pick.value} (line ${pick.source_line})` : null;
 }
 
@@ -105,8 +132,7 @@ export function coverageOf(d: DocumentExtraction): Coverage {
         if (reason) {
           const kind = reasonKind(reason);
           out.residue.set(kind, (out.residue.get(kind) ?? 0) + 1);
-        }
-        else out.unaccounted++;
+        } else out.unaccounted++;
       }
       if (missed.length) out.unplaced.push({ line, amounts: missed, reason: residue.get(line) ?? null });
     }
@@ -124,9 +150,14 @@ export function formatCoverage(rows: Coverage[]): string {
   ];
   for (const c of rows) {
     const inResidue = [...c.residue.values()].reduce((a, n) => a + n, 0);
-    const families = [...c.families].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([f, n]) => (n > 1 ? `${f}×${n}` : f)).join(", ");
+    const families = [...c.families]
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([f, n]) => (n > 1 ? `${f}×${n}` : f))
+      .join(", ");
     const name = c.source_file.split("/").pop();
-    out.push(`| ${name} | ${c.status} | ${c.entity ?? "?"} | ${c.year ?? "?"} | ${c.kind ?? "?"} | ${c.printed} | ${c.placed} | ${pct(c)} | ${inResidue} | ${c.unaccounted} | ${c.total ?? "—"} | ${families || "—"} |`);
+    out.push(
+      `| ${name} | ${c.status} | ${c.entity ?? "?"} | ${c.year ?? "?"} | ${c.kind ?? "?"} | ${c.printed} | ${c.placed} | ${pct(c)} | ${inResidue} | ${c.unaccounted} | ${c.total ?? "—"} | ${families || "—"} |`,
+    );
   }
   const reasons: string[] = [];
   for (const c of rows) {

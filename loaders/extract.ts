@@ -25,6 +25,7 @@ import { auditWithStats } from "./audit/index.ts";
 import type { AuditStat, Check } from "./audit/types.ts";
 import { readAlone, settlePending } from "./tables/cross-table.ts";
 import { extractTables } from "./tables/extract.ts";
+import { unplacedMessage } from "./tables/unplaced.ts";
 import { panelStage, statedRenames, type EntityRow, type PanelRow, type StatedRename } from "./panel/index.ts";
 
 /** The rows one document contributes to each per-document output table. */
@@ -111,7 +112,16 @@ function errorRow(source_file: string, bytes: Uint8Array, message: string): Docu
 }
 
 /** Fresh empty row lists of one document (never shared between results). */
-const empty = (): DocumentRows => ({ tables: [], line_items: [], narrative_facts: [], performance_projects: [], performance_indicators: [], checks: [], residue: [], pages: [] });
+const empty = (): DocumentRows => ({
+  tables: [],
+  line_items: [],
+  narrative_facts: [],
+  performance_projects: [],
+  performance_indicators: [],
+  checks: [],
+  residue: [],
+  pages: [],
+});
 
 export interface DocumentExtraction extends DocumentRows {
   /** Renamings the text states (X更名为Y), for linking entities across documents (panel/). */
@@ -165,11 +175,17 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
   });
   // rows: the document's row, with an honest status
   const messages = [...doc.warnings, ...tables.messages];
+  // a PDF: every line whose numbers no table placed, named (a researcher can go to each);
+  // text input keeps the messages it always had (its outputs stay byte-identical)
+  const unplaced = doc.source_format === "pdf" ? unplacedMessage(source_file, tables.residue) : null;
+  if (unplaced) messages.push(unplaced);
   const unread = unreadBlocks(segments);
   if (unread.length > 0) {
     const b = unread[0];
     const more = unread.length > 1 ? ` (and ${unread.length - 1} more)` : "";
-    messages.push(`${source_file}:${b.start_line}: table-like block of ${b.amount_lines} lines with amounts not read as a standard table${more}: ${doc.lines[b.start_line - 1].trim().slice(0, 60)}`);
+    messages.push(
+      `${source_file}:${b.start_line}: table-like block of ${b.amount_lines} lines with amounts not read as a standard table${more}: ${doc.lines[b.start_line - 1].trim().slice(0, 60)}`,
+    );
   }
   if (!meta.entity) messages.push(`${source_file}: entity not found in the text`);
   if (!meta.year) messages.push(`${source_file}: year not found in the text`);
@@ -177,7 +193,8 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
   const { messages: regionMessages, ...codes } = regionCodes(meta);
   for (const m of regionMessages) messages.push(`${source_file}: region: ${m}`);
   const broken = tables.tables.some((t) => t.status === "error" || t.status === "partial" || t.status === "unparsed");
-  const status = (!meta.kind && segments.sections.length === 0) || broken || unread.length > 0 || doc.warnings.length > 0 ? "partial" : "ok";
+  const status =
+    (!meta.kind && segments.sections.length === 0) || broken || unplaced !== null || unread.length > 0 || doc.warnings.length > 0 ? "partial" : "ok";
   const { province, city, region, level, entity, year, kind, scope, scope_zh, amount_unit, title, title_line } = meta;
   const document: DocumentRow = {
     doc_id: doc.doc_id,
@@ -249,7 +266,10 @@ export function extractFile(path: string, source_file = path): DocumentExtractio
  * a second copy of a document is reported, not extracted twice
  * (document/duplicates.ts chooses which copy).
  */
-export function extractFiles(paths: string[], options: { root?: string; onDocument?: (d: DocumentExtraction, index: number, total: number) => void } = {}): Extraction {
+export function extractFiles(
+  paths: string[],
+  options: { root?: string; onDocument?: (d: DocumentExtraction, index: number, total: number) => void } = {},
+): Extraction {
   const files = listInputs(paths);
   const results = files.map((path) => extractFile(path, options.root ? relative(options.root, path) : path));
   const dropped = markDuplicates(new Map(results.map((d, i) => [i, d.document])));

@@ -144,7 +144,12 @@ export function documentFigures({ document: doc, tables, items, facts }: Documen
   const tpTable = tableOf(tables, ["final_three_public", "budget_three_public"]);
   // a table printing a row per year (2025 年 | 2026 年 | 增减变化金额) holds the document's year on the row naming it
   const rowYear = (label: string) => Number(/(\d{4})\s*年/.exec(label)?.[1] ?? year);
-  const tp = itemsOf(tpTable).filter((i) => i.unit_code === null && rowYear(i.row_label) === year && !/增减|变化/.test(i.row_label));
+  // a table printing its columns per period (2021年 | 2022年 | 增减变化情况) holds the document's year in the columns naming it
+  const sideYear = (side: string | null) => (side && /^20\d\d年/.test(side) ? Number(side.slice(0, 4)) : year);
+  const tp = itemsOf(tpTable).filter(
+    (i) =>
+      i.unit_code === null && rowYear(i.row_label) === year && !/增减|变化/.test(i.row_label) && sideYear(i.side) === year && !/增减|变化/.test(i.side ?? ""),
+  );
   for (const m of ["three_public_total", "overseas_travel", "vehicles_total", "vehicle_purchase", "vehicle_operation", "official_reception"]) {
     const rows = tp.filter((i) => i.measure === m);
     // columns split by fund (一般公共预算 | 政府性基金预算 | 国有资本经营预算): the row's funds summed

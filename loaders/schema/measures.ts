@@ -24,6 +24,8 @@ export const MEASURES = {
   government_fund: { zh: "政府性基金预算财政拨款", en: "Government fund budget appropriation" },
   state_capital: { zh: "国有资本经营预算财政拨款", en: "State capital operation budget appropriation" },
   fiscal_special_account: { zh: "财政专户管理资金", en: "Funds managed in fiscal special accounts" },
+  special_account_education: { zh: "教育收费（财政专户拨款收入）", en: "Education fees paid through a fiscal special account" },
+  special_account_other: { zh: "其他专户收入拨款（财政专户拨款收入）", en: "Other special-account income paid through a fiscal special account" },
   unit_funds: { zh: "单位资金", en: "The unit's own funds (income other than appropriations and special accounts)" },
   superior_subsidy: { zh: "上级补助收入", en: "Subsidy from the superior unit" },
   business_income: { zh: "事业收入", en: "Public service (business) income" },
@@ -55,6 +57,9 @@ export const MEASURES = {
   procurement: { zh: "政府采购项目（小计）", en: "Government procurement projects" },
   procurement_sme: { zh: "其中：预留给中小企业的项目资金", en: "of which reserved for small and medium enterprises" },
   procurement_micro: { zh: "其中：预留给小型、微型企业的项目资金", en: "of which reserved for small and micro enterprises" },
+  // 政府采购预算表 (one row per procurement item)
+  procurement_budget: { zh: "采购预算金额", en: "Procurement budget of an item (政府采购预算表)" },
+  quantity: { zh: "数量", en: "Quantity of a procurement item (a count, not money; unit 数量)" },
 } satisfies Record<string, { zh: string; en: string }>;
 
 /** A measure of line_items: what a column of a standard table holds. */

@@ -56,6 +56,7 @@ export type TableFamily =
   | "budget_basic_by_economic"
   | "budget_project"
   | "budget_gov_fund_summary"
+  | "budget_procurement"
   // a numbered table whose title names no family we read: found, reported unparsed (no parser)
   | "unrecognised";
 

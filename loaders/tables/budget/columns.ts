@@ -27,7 +27,9 @@ const RULES: Array<[RegExp, Measure, RegExp?]> = [
   [/^其他收入$/, "other_income"],
   [/^上级补助收入$/, "superior_subsidy"],
   [/^附属单位上缴收入$/, "subordinate_remittance"],
-  [/财政专户管理资金|^财政专户(拨款)?$/, "fiscal_special_account"],
+  [/财政专户管理资金|^财政专户(拨款)?(收入)?$/, "fiscal_special_account"],
+  [/^教育收费(收入)?$/, "special_account_education"],
+  [/^其他专户(收入)?(拨款)?$/, "special_account_other"],
   [/^单位资金$/, "unit_funds"],
   [/^基本支出$/, "basic"],
   [/^项目支出$/, "project"],
@@ -66,13 +68,22 @@ export function measureOfHeader(leaf: string, parent = ""): Measure | null {
 const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any" | "with_funds"]> = [
   // the by-fund form: 财政拨款 (小计) = its funds, and 总计 = 财政拨款 + the other sources (never the funds again)
   ["fiscal_appropriation", ["general_public_budget", "government_fund", "state_capital"], "any"],
+  ["fiscal_special_account", ["special_account_education", "special_account_other"], "all"],
   [
     "total",
     ["fiscal_appropriation", "fiscal_special_account", "unit_funds", "business_income", "operating_income", "superior_subsidy", "subordinate_remittance", "other_income", "carryover_prior"],
     "with_funds",
   ],
+  // 本年收入 (小计) = its sources (收入预算总表 printing 本年收入 and 上年结转结余 apart)
+  [
+    "income",
+    ["general_public_budget", "government_fund", "state_capital", "fiscal_special_account", "unit_funds", "business_income", "operating_income", "superior_subsidy", "subordinate_remittance", "other_income"],
+    "any",
+  ],
   ["vehicles_total", ["vehicle_purchase", "vehicle_operation"], "all"],
   ["three_public_total", ["overseas_travel", "vehicles_total", "official_reception"], "all"],
+  // the “三公” printed beside 会议费 and 培训费: 合计 = “三公” 小计 + 会议费 + 培训费
+  ["total", ["three_public_total", "meeting_fees", "training_fees"], "all"],
   ["basic", ["personnel", "public_expenses"], "all"],
   ["budget", ["current_year_appropriation", "carryover_prior"], "all"],
   ["total", ["basic", "project"], "all"],
@@ -85,7 +96,7 @@ const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any"
     [
       "carryover_prior", "current_year_appropriation", "general_public_budget", "government_fund", "state_capital",
       "fiscal_appropriation", "business_income", "operating_income", "other_income", "superior_subsidy",
-      "subordinate_remittance", "fiscal_special_account", "unit_funds",
+      "subordinate_remittance", "fiscal_special_account", "unit_funds", "special_account_education", "special_account_other",
     ],
     "any",
   ],
