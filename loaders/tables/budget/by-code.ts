@@ -15,7 +15,7 @@ import { withinRounding } from "../../base/money.ts";
 import { placedItems, placeReading, type RowFields } from "./reading-placement.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./raw-rows.ts";
 import { columnNumbers, gridLines, isTotalRow, repeatedReason, splitSection } from "./section-parts.ts";
-import { numberedColumns, textColumns } from "./text-columns.ts";
+import { columnOrders, numberedColumns, textColumns } from "./text-columns.ts";
 import { wrappedColumns } from "./wrapped-header.ts";
 import { readTsvHeader } from "./tsv-header.ts";
 import { departmentCode, unitDirectory } from "./unit-directory.ts";
@@ -124,6 +124,10 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
         extra: (label) => known(label) !== null && !columns.some((c) => c.measure === known(label)),
       });
   if (grid) columns = [...grid.kept.map((j) => columns[j]), ...grid.extra.map((label) => ({ label, measure: known(label)! }))];
+  else if (!parts.exact) {
+    const printed = parts.body.filter(([n, t]) => !parts.repeated.has(n) && columnNumbers(t) === null).map(([n, t]) => readTextRow(n, t, null).nums.map((x) => x.value));
+    columns = likeliestOrder(columnOrders(columns), printed);
+  }
   const measures = columns.map((c) => c.measure);
   const ids = columnIdentities(columns);
 
@@ -335,6 +339,19 @@ function joinWrappedLabels(rows: Row[], residue: ResidueRow[]): void {
     else if (unnamed(next)) above.set(next, lines);
   }
   for (const r of rows) if (unnamed(r) && (above.has(r) || below.has(r))) r.label = [...(above.get(r) ?? []), ...(below.get(r) ?? [])].join("");
+}
+
+/** Of the orders a form is printed in, the one under which the fewest rows break every identity (the first on a tie). */
+function likeliestOrder<C extends { measure: string; group?: string }>(orders: C[][], rows: number[][]): C[] {
+  let best = orders[0];
+  let fewest = Number.POSITIVE_INFINITY;
+  if (orders.length < 2) return best;
+  for (const cols of orders) {
+    const ids = columnIdentities(cols);
+    const broken = rows.filter((v) => v.length > 0 && rowCandidates(v, { n: cols.length, identities: ids }, { misprints: "drop" }).length === 0).length;
+    if (broken < fewest) [best, fewest] = [cols, broken];
+  }
+  return best;
 }
 
 function sameValues(raw: RawRow, total: Row): boolean {
