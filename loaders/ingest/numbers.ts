@@ -82,3 +82,47 @@ export function decimals(cell: string): number {
   const dot = cell.indexOf(".");
   return dot < 0 ? 0 : cell.trim().length - dot - 1;
 }
+
+/** One white-space separated token of a table line; `glued` when the extraction printed it with no space after the token before it. */
+export interface CellToken {
+  text: string;
+  glued: boolean;
+}
+
+/** An amount with decimals (`0.00`, `6,500.00`), the shape that cannot be part of a word. */
+const DECIMAL_AMOUNT = String.raw`[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}`;
+const AMOUNT_THEN_TEXT = new RegExp(String.raw`^(${DECIMAL_AMOUNT})([\u4e00-\u9fff（(“].*)$`);
+const TEXT_THEN_AMOUNT = new RegExp(String.raw`^(.*[\u4e00-\u9fff）)”])(${DECIMAL_AMOUNT})$`);
+/** Text that reads as the unit of the amount before it (`552.08万元`, `11.5%`, `2.5倍`): one figure of prose, not two cells. */
+const UNIT_START = /^(?:万元|亿元|元|万|亿|%|％|倍|个|人|次|家|项|辆|台|套|件|份|户|平方米|米|公里|千米|吨|天|小时|年|月|日|岁|分)/;
+
+/**
+ * The cells of a table line: its white-space separated tokens, with the
+ * cell borders the extraction lost put back where an amount with decimals
+ * is glued to text. An amount closing a run of amounts glued to the text of
+ * the next cell (`0.00 0.00计指标体系，…`: a 绩效目标 column printed after the
+ * amounts) is two cells, unless the text is the amount's unit (`552.08万元`);
+ * a label glued to the amount opening a run of amounts (`经费100.00 100.00`)
+ * is two cells too. Linear in the line.
+ */
+export function cellTokens(line: string): CellToken[] {
+  const raw = line.split(/[\s\u3000]+/).filter(Boolean);
+  const isAmount = (t: string | undefined) => t !== undefined && parseNumber(t) !== null;
+  const out: CellToken[] = [];
+  raw.forEach((t, k) => {
+    if (/\d/.test(t) && !isAmount(t)) {
+      const after = isAmount(raw[k - 1]) ? t.match(AMOUNT_THEN_TEXT) : null;
+      if (after && !UNIT_START.test(after[2])) {
+        out.push({ text: after[1], glued: false }, { text: after[2], glued: true });
+        return;
+      }
+      const before = isAmount(raw[k + 1]) ? t.match(TEXT_THEN_AMOUNT) : null;
+      if (before) {
+        out.push({ text: before[1], glued: false }, { text: before[2], glued: true });
+        return;
+      }
+    }
+    out.push({ text: t, glued: false });
+  });
+  return out;
+}

@@ -24,6 +24,8 @@ export const MEASURES = {
   government_fund: { zh: "政府性基金预算财政拨款", en: "Government fund budget appropriation" },
   state_capital: { zh: "国有资本经营预算财政拨款", en: "State capital operation budget appropriation" },
   fiscal_special_account: { zh: "财政专户管理资金", en: "Funds managed in fiscal special accounts" },
+  special_account_education: { zh: "教育收费（财政专户拨款收入）", en: "Education fees paid through a fiscal special account" },
+  special_account_other: { zh: "其他专户收入拨款（财政专户拨款收入）", en: "Other special-account income paid through a fiscal special account" },
   unit_funds: { zh: "单位资金", en: "The unit's own funds (income other than appropriations and special accounts)" },
   superior_subsidy: { zh: "上级补助收入", en: "Subsidy from the superior unit" },
   business_income: { zh: "事业收入", en: "Public service (business) income" },

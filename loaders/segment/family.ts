@@ -15,7 +15,8 @@ import { matchTableId, normaliseTitle, type TableSpec } from "./catalogue.ts";
 const ID_BEFORE = /^(?:(?:附)?表\d{1,2}(?:-\d{1,2})?(?=20\d\d|\D)|(?:财决)?公开\d{1,2}表|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/;
 const ID_AFTER = /[（(](?:预算表|决算表|公开表|附表|表)\d{1,2}(?:-\d{1,2})?[）)]$/;
 /** Words of a title that say whose table it is, not what it holds. */
-const OWNER = /^(?:\d{4}年度?|[^\d表]{0,30}?(?:局|委员会|办事处|院|中心|厅|委|部|处|所|站|会|馆|队)(?=\d{4}年|部门|单位|市级|区级|县级|本级)|市级|区级|县级|省级|本级|预算单位|部门|单位|综合|本年|年度|预算(?=.+表))+/;
+const OWNER =
+  /^(?:\d{4}年度?|[^\d表]{0,30}?(?:局|委员会|办事处|院|中心|厅|委|部|处|所|站|会|馆|队)(?=\d{4}年|部门|单位|市级|区级|县级|本级)|市级|区级|县级|省级|本级|预算单位|部门|单位|综合|本年|年度|预算(?=.+表))+/;
 
 /** The core of a title line: `表1 2022年部门综合预算收支总表` → `收支总表`; null when the line cannot be a title. */
 export function titleCore(line: string): string | null {
@@ -67,7 +68,7 @@ export const UNREAD_FAMILY = "unrecognised";
 export function matchTitleByMeaning(line: string, docKind: DocKind | null): { spec: TableSpec; name: string } | null {
   const core = titleCore(line);
   if (!core) return null;
-  const kind = /决算/.test(core) ? "final" : /预算/.test(core) ? "budget" : docKind ?? "budget";
+  const kind = /决算/.test(core) ? "final" : /预算/.test(core) ? "budget" : (docKind ?? "budget");
   const family = familyOfCore(core, kind);
   return family ? { spec: { names: [core], family, kind }, name: core } : null;
 }
@@ -79,7 +80,7 @@ export function matchTitleByMeaning(line: string, docKind: DocKind | null): { sp
  */
 export function matchNumberedTitle(lines: string[], i: number): { spec: TableSpec; name: string } | null {
   const core = titleCore(lines[i]);
-  if (!core || /绩效|说明|目录|公开报表|预算表$|决算表$/.test(core)) return null;
+  if (!core || /绩效|说明|目录|公开报表|^(预算|决算)表$/.test(core)) return null;
   const numbered = [i - 1, i - 2].some((j) => j >= 0 && matchTableId(lines[j]) !== null);
   return numbered ? { spec: { names: [core], family: UNREAD_FAMILY, kind: /决算/.test(core) ? "final" : "budget" }, name: core } : null;
 }

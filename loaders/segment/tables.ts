@@ -27,7 +27,7 @@ export function isBoundary(text: string): boolean {
   if (t.length === 0 || t.length > 50) return false;
   if (/^第[一二三四五六七八九十\d]+部分/.test(t)) return true;
   if (/\d+\.\d{2}/.test(t)) return false;
-  return /(情况说明|名词解释|绩效目标表|绩效自评表|绩效评价|自评表|附件\d*)$/.test(t) || /^[一二三四五六七八九十]+、.*(说明|绩效)/.test(t);
+  return /(情况说明|名词解释|绩效目标表|绩效自评表|绩效表|绩效评价|自评表|附件\d*)$/.test(t) || /^[一二三四五六七八九十]+、.*(说明|绩效)/.test(t);
 }
 
 /** A page header that repeats before a title (004: ` 金额单位：万元2022年度部门（单位）：…`). */
@@ -86,7 +86,8 @@ export function findTables(lines: string[], docUnit: AmountUnit, kind: DocumentK
     // the next table's header block (unit line, id) belongs to the next table
     if (k + 1 < cands.length) {
       let j = nextLine - 2; // 0-based index of the line before the next title
-      while (j >= c.line && (lines[j].trim() === "" || isHeaderLine(lines[j]) || matchTableId(lines[j]) || /^[一二三四五六七八九十]+、/.test(lines[j].trim()))) j--;
+      while (j >= c.line && (lines[j].trim() === "" || isHeaderLine(lines[j]) || matchTableId(lines[j]) || /^[一二三四五六七八九十]+、/.test(lines[j].trim())))
+        j--;
       end = j + 1;
     }
     for (let i = c.line; i < end; i++) {

@@ -34,6 +34,34 @@ describe.skipIf(!hasCorpus)("templates of other provinces", () => {
     expect([at(d, 156, "total").value, at(d, 156, "basic").value, at(d, 156, "project").value, at(d, 156, "subsidy_to_subordinate").value]).toEqual([8295.28, 7263.23, 1032.05, 0]);
     expect(at(d, 156, "total").code).toBe("201");
   }, 60_000);
+  it("广州 and 珠海: an amount glued to the 绩效目标 text after it (表12: `… 0.00展，为广州…`) is the row's last cell", () => {
+    const gz = doc("gd_gz_tjj_2026_dept_budget");
+    // line 425: 统计专项经费 195.19 195.19 195.19 0.00 0.00 0.00 0.00展，为广州在推进…
+    const row = gz.line_items.filter((i) => i.source_line === 425);
+    expect(row.map((i) => [i.measure, i.value])).toEqual([
+      ["total", 195.19], ["fiscal_appropriation", 195.19], ["general_public_budget", 195.19], ["government_fund", 0], ["state_capital", 0], ["fiscal_special_account", 0], ["other_income", 0],
+    ]);
+    expect([row[0].table_id, row[0].row_label, row[6].source_text.slice(0, 48)]).toEqual(["表12", "统计专项经费", "统计专项经费 195.19 195.19 195.19 0.00 0.00 0.00 0.00展"]);
+    // 珠海 line 709: a label before the amounts and the 绩效目标 text glued after them
+    const zh = at(doc("gd_zh_swj_2026_dept_budget"), 709, "general_public_budget");
+    expect([zh.table_id, zh.value]).toEqual(["表12", 500]);
+    expect(at(doc("gd_zh_swj_2026_dept_budget"), 709, "other_income").value).toBe(0);
+  }, 60_000);
+  it("广州 and 珠海: 表2 收入总体情况表, its header wrapped over seven lines, read in twelve columns in the order of 表1's sources", () => {
+    // 珠海 line 157: 合计 66,307.98 46,402.33 0.00 ×6 1.64 0.00 0.00 19,904.01 — 1.64 is 其他收入 (表1 line 116: 五、其他收入 1.64)
+    const zh = doc("gd_zh_swj_2026_dept_budget");
+    const row = zh.line_items.filter((i) => i.source_line === 157);
+    expect(row.map((i) => [i.measure, i.value])).toEqual([
+      ["total", 66307.98], ["general_public_budget", 46402.33], ["government_fund", 0], ["state_capital", 0], ["special_account_education", 0], ["special_account_other", 0],
+      ["business_income", 0], ["operating_income", 0], ["other_income", 1.64], ["superior_subsidy", 0], ["subordinate_remittance", 0], ["carryover_prior", 19904.01],
+    ]);
+    expect([row[0].table_id, row[0].row_label, row[11].column_label]).toEqual(["表2", "合计", "上年结转结余"]);
+    expect(zh.tables.find((t) => t.table_id === "表2")?.status).toBe("ok");
+    // 广州 line 141: 广州市统计局 6,748.28 6,698.28 … 50.00 (其他收入, as 表1 line 95 says) … 0.00
+    const gz = doc("gd_gz_tjj_2026_dept_budget");
+    expect([at(gz, 141, "total").value, at(gz, 141, "general_public_budget").value, at(gz, 141, "other_income").value, at(gz, 141, "superior_subsidy").value]).toEqual([6748.28, 6698.28, 50, 0]);
+    expect(gz.line_items.filter((i) => i.table_id === "表2")).toHaveLength(48);
+  }, 60_000);
   it("深圳: a “三公” table crossed by fund (6 measures × 一般公共预算 | 政府性基金 | 国有资本经营) reads 2026 年 on line 659", () => {
     const d = doc("gd_sz_ybj_2026_dept_budget");
     const gpb = (m: string) => at(d, 659, m, "一般公共预算").value;
@@ -95,7 +123,7 @@ describe.skipIf(!hasCorpus)("templates of other provinces", () => {
   }, 120_000);
   it("the coverage report counts the amounts of table-like blocks and where they went", () => {
     const c = coverageOf(doc("gd_gz_tjj_2026_dept_budget"));
-    expect(c.printed).toBe(520); // 522 amount-like tokens, two of them codes on wrapped-label lines (2080505, 2080506)
+    expect(c.printed).toBe(523); // 525 amount-like tokens (3 of them glued to 表12's 绩效目标 text), two of them codes on wrapped-label lines (2080505, 2080506)
     expect(c.placed + [...c.residue.values()].reduce((a, n) => a + n, 0) + c.unaccounted).toBe(c.printed);
     expect(c.total).toBe("收入总计 = 9483.72 (line 125)");
   }, 60_000);

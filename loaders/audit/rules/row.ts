@@ -13,9 +13,11 @@ import { byMeasure, columnGroups, wan, type AuditRow } from "../rows.ts";
 
 const KINDS = ["basic", "project", "remit_to_superior", "operating_expenditure", "subsidy_to_subordinate"];
 const FUNDS = ["general_public_budget", "government_fund", "state_capital"];
+/** The parts of 财政专户拨款收入 (教育收费 | 其他专户收入拨款). */
+const SPECIAL_ACCOUNT = ["special_account_education", "special_account_other"];
 const SOURCES = [
   "carryover_prior", "current_year_appropriation", "fiscal_appropriation", ...FUNDS, "superior_subsidy", "business_income",
-  "operating_income", "subordinate_remittance", "other_income", "fiscal_special_account", "unit_funds",
+  "operating_income", "subordinate_remittance", "other_income", "fiscal_special_account", "unit_funds", ...SPECIAL_ACCOUNT,
 ];
 const SUBTOTALS = ["total", "expenditure", "fiscal_appropriation", ...FUNDS];
 
@@ -38,6 +40,7 @@ function identitiesOf(m: Map<string, LineItem>): Identity[] {
       out.push({ sum: sumOf, parts: kinds, zh: "合计 = 基本支出 + 项目支出", en: "total = basic + project" });
     let sources = SOURCES.filter((k) => k !== sumOf.measure && m.has(k));
     if (sources.includes("fiscal_appropriation")) sources = sources.filter((k) => !FUNDS.includes(k));
+    if (sources.includes("fiscal_special_account")) sources = sources.filter((k) => !SPECIAL_ACCOUNT.includes(k));
     if (sources.length > 0 && !KINDS.some((k) => m.has(k)))
       out.push({
         sum: sumOf,

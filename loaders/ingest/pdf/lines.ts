@@ -55,7 +55,75 @@ export function pageLines(page: PdfPage): PositionedLine[] {
       baseline = item.y;
     }
   }
-  return rows.map((row) => lineOf(page.page, row.sort((a, b) => a.x - b.x)));
+  return joinWrappedNumbers(rows)
+    .filter((row) => row.length > 0)
+    .map((row) =>
+      lineOf(
+        page.page,
+        row.sort((a, b) => a.x - b.x),
+      ),
+    );
+}
+
+/** A money amount as tables print it: two decimals, with or without thousands separators. */
+const AMOUNT = /^(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$/;
+/** The tail of an amount wrapped onto the next line of a narrow cell ("6" of "1682.7" / "6"). */
+const TAIL = /^[\d.,]{1,3}$/;
+/** An item printing one number, or part of one. */
+const NUMBERISH = /^\d[\d,]*\.?\d*$/;
+
+/**
+ * Amounts wrapped in narrow cells: a line printing only the tails of
+ * amounts ("6   6   0 0   0"), each standing under the head of an amount
+ * on a line just above ("1682.7   1682.7   1208.2   0.0   0.0") within its
+ * x-extent, the head and tail together an amount with two decimals while
+ * the head alone is not one. Each amount is joined ("1682.76") and put on
+ * the row's line: the line between head and tail when there is one (the
+ * row's label is centred in its cell), else the head's. The tail line is
+ * then empty and dropped; so is a head line left empty. Only whole lines of
+ * tails are joined, all tails or none.
+ */
+function joinWrappedNumbers(rows: PdfItem[][]): PdfItem[][] {
+  const printed = (row: PdfItem[]) => row.filter((i) => i.str.trim() !== "");
+  const onlyNumbers = (row: PdfItem[]) => printed(row).length > 0 && printed(row).every((i) => NUMBERISH.test(i.str.trim()));
+  for (let r = 1; r < rows.length; r++) {
+    const tails = printed(rows[r]);
+    if (tails.length === 0 || !tails.every((i) => TAIL.test(i.str.trim()))) continue;
+    const joins: Array<{ head: PdfItem; from: number; tail: PdfItem }> = [];
+    for (const tail of tails) {
+      for (const from of [r - 1, r - 2]) {
+        if (from < 0) break;
+        const head = printed(rows[from]).find((h) => {
+          const text = h.str.trim();
+          const near = h.y - tail.y < 2.6 * Math.max(h.height, tail.height);
+          const within = tail.x >= h.x - 1 && tail.x + tail.width <= h.x + h.width + 1;
+          return near && within && NUMBERISH.test(text) && !AMOUNT.test(text) && AMOUNT.test(text + tail.str.trim());
+        });
+        if (head) {
+          joins.push({ head, from, tail });
+          break;
+        }
+      }
+    }
+    if (joins.length !== tails.length || new Set(joins.map((j) => j.head)).size !== joins.length) continue;
+    for (const { head, from, tail } of joins) {
+      // the row's line: the one between head and tail, when the head's line prints numbers only
+      const into = from === r - 2 && onlyNumbers(rows[from]) && !onlyNumbers(rows[r - 1]) ? r - 1 : from;
+      const x1 = Math.max(head.x + head.width, tail.x + tail.width);
+      const joined: PdfItem = {
+        ...head,
+        str: head.str.trim() + tail.str.trim(),
+        x: Math.min(head.x, tail.x),
+        width: x1 - Math.min(head.x, tail.x),
+        y: into === from ? head.y : printed(rows[into])[0].y,
+      };
+      rows[from] = rows[from].filter((i) => i !== head);
+      rows[into] = [...rows[into], joined];
+    }
+    rows[r] = [];
+    for (const from of [r - 1, r - 2]) if (from >= 0 && printed(rows[from]).length === 0) rows[from] = [];
+  }
+  return rows;
 }
 
 function lineOf(page: number, row: PdfItem[]): PositionedLine {

@@ -17,6 +17,7 @@ import { placedItems, placeReading, type RowFields } from "./reading-placement.t
 import { readTextRow, readTsvRow, type RawRow } from "./raw-rows.ts";
 import { isTotalRow, splitSection } from "./section-parts.ts";
 import { textColumns } from "./text-columns.ts";
+import { wrappedColumns } from "./wrapped-header.ts";
 import { readTsvHeader } from "./tsv-header.ts";
 import { departmentCode, unitDirectory } from "./unit-directory.ts";
 import { checkIdentities } from "./trust.ts";
@@ -32,6 +33,8 @@ export interface ByCodeOptions {
   evidence?: TotalsEvidence;
   /** Rows of another table of the same money by code, to choose among the readings of rows printing the same 合计 there (cross-table pass). */
   rowEvidence?: RowsEvidence;
+  /** The income sources in the order the document lists them elsewhere (its 收支总表), for a wrapped header of sources (wrapped-header.ts). */
+  sourceOrder?: (ctx: TableContext) => Measure[];
 }
 
 /** Rows read from other tables (`needs`) in the cross-table pass: code (合计 under "合计") → measure → value. */
@@ -90,6 +93,10 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
     roles = h.roles;
   } else {
     columns = textColumns(ctx.section.family, parts.header.map(([, t]) => t).join(" ")) ?? [];
+    // a header whose cells wrap over several lines names fewer columns than the rows print: rebuild its cells
+    const printed = Math.max(0, ...parts.body.map(([n, t]) => readTextRow(n, t, null).nums.length));
+    const wrapped = printed > columns.length && opts.sourceOrder ? wrappedColumns(parts.header.map(([, t]) => t), printed, opts.sourceOrder(ctx)) : null;
+    if (wrapped) columns = wrapped;
   }
   // rows wider than the columns the header's words name: the cells may have wrapped into fragments (header-fragments.ts)
   let orders: number[][] | null = null;

@@ -30,7 +30,9 @@ const RULES: Array<[RegExp, Measure, RegExp?]> = [
   [/^其中[:：]?专项资金列入部门预算的?项目$/, "special_funds_in_budget"],
   [/^用事业基金弥补收支差额$/, "non_fiscal_balance_used"],
   [/^上年实户资金余额$/, "prior_account_balance"],
-  [/财政专户管理资金|^财政专户(拨款)?$/, "fiscal_special_account"],
+  [/财政专户管理资金|^财政专户(拨款)?(收入)?$/, "fiscal_special_account"],
+  [/^教育收费(收入)?$/, "special_account_education"],
+  [/^其他专户(收入)?(拨款)?$/, "special_account_other"],
   [/^单位资金$/, "unit_funds"],
   [/^基本支出$/, "basic"],
   [/^项目支出$/, "project"],
@@ -69,6 +71,7 @@ export function measureOfHeader(leaf: string, parent = ""): Measure | null {
 const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any" | "with_funds"]> = [
   // the by-fund form: 财政拨款 (小计) = its funds, and 总计 = 财政拨款 + the other sources (never the funds again)
   ["fiscal_appropriation", ["general_public_budget", "government_fund", "state_capital"], "any"],
+  ["fiscal_special_account", ["special_account_education", "special_account_other"], "all"],
   [
     "total",
     ["fiscal_appropriation", "fiscal_special_account", "unit_funds", "business_income", "operating_income", "superior_subsidy", "subordinate_remittance", "other_income", "carryover_prior"],
@@ -90,7 +93,8 @@ const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any"
     [
       "carryover_prior", "current_year_appropriation", "general_public_budget", "government_fund", "state_capital",
       "fiscal_appropriation", "business_income", "operating_income", "other_income", "superior_subsidy",
-      "subordinate_remittance", "fiscal_special_account", "unit_funds", "non_fiscal_balance_used", "prior_account_balance",
+      "subordinate_remittance", "fiscal_special_account", "unit_funds", "special_account_education", "special_account_other",
+      "non_fiscal_balance_used", "prior_account_balance",
     ],
     "any",
   ],

@@ -1,5 +1,6 @@
 /** Parsers of the budget (预算) table families, by family name (see segment/catalogue.ts). */
-import type { TableFamily, TableParser } from "../../schema/types.ts";
+import type { SourceDocument, TableContext, TableFamily, TableParser, TableSection } from "../../schema/types.ts";
+import type { Measure } from "../../schema/measures.ts";
 import { incomeSources, rowsOf, totalsOf } from "./evidence.ts";
 import { parseByCode, type RowsEvidence, type TotalsEvidence } from "./by-code.ts";
 import { parseProcurement } from "./procurement.ts";
@@ -7,16 +8,32 @@ import { parseSummary, textSides } from "./summary.ts";
 
 const economic: TableParser = (ctx) => parseByCode(ctx, { codeHint: "economic" });
 
+/** The income side of a 收支总表 section: [label, first number] of each row, in order. */
+function incomeHalves(doc: SourceDocument, s: TableSection): Array<{ label: string; first: string | null }> {
+  const halves: Array<{ label: string; first: string | null }> = [];
+  for (let n = s.start_line; n <= s.end_line; n++)
+    for (const h of textSides(doc.lines[n - 1] ?? "")) if (h.side === "income") halves.push({ label: h.label, first: h.nums[0] ?? null });
+  return halves;
+}
+
+const SOURCES: Measure[] = [
+  "fiscal_appropriation", "general_public_budget", "government_fund", "state_capital", "fiscal_special_account", "business_income",
+  "operating_income", "other_income", "superior_subsidy", "subordinate_remittance", "unit_funds", "carryover_prior",
+];
+
+/** The income sources in the order the document's 收支总表 prints them (its text, read in the first pass like the unit directory). */
+const summarySourceOrder = (ctx: TableContext): Measure[] => {
+  const s = ctx.sections.find((x) => x.family === "budget_summary");
+  return s ? ([...incomeSources(incomeHalves(ctx.doc, s), SOURCES).keys()] as Measure[]) : [];
+};
+
 /** 收入预算总表: 合计 by source = the income sources of the 收支总表 (plain-text tables). */
 const summarySources: TotalsEvidence = {
   needs: ["budget_summary"],
   totals(ctx, evidence) {
     const s = evidence.section("budget_summary");
     if (!s) return null;
-    const halves: Array<{ label: string; first: string | null }> = [];
-    for (let n = s.start_line; n <= s.end_line; n++)
-      for (const h of textSides(ctx.doc.lines[n - 1] ?? "")) if (h.side === "income") halves.push({ label: h.label, first: h.nums[0] ?? null });
-    const totals = incomeSources(halves, ["fiscal_appropriation", "general_public_budget", "government_fund", "state_capital", "business_income", "operating_income", "other_income"]);
+    const totals = incomeSources(incomeHalves(ctx.doc, s), ["fiscal_appropriation", "general_public_budget", "government_fund", "state_capital", "business_income", "operating_income", "other_income"]);
     return totals.size ? { totals, source: `${s.table_id} income sources` } : null;
   },
 };
@@ -49,7 +66,7 @@ const threePublic: TableParser = (ctx) => parseByCode(ctx, { codeHint: "function
 export const BUDGET_PARSERS: Record<Extract<TableFamily, `budget_${string}`>, TableParser> = {
   budget_summary: parseSummary,
   budget_fiscal_summary: parseSummary,
-  budget_income: (ctx) => parseByCode(ctx, { codeHint: "functional", evidence: summarySources }),
+  budget_income: (ctx) => parseByCode(ctx, { codeHint: "functional", evidence: summarySources, sourceOrder: summarySourceOrder }),
   budget_expenditure: (ctx) => parseByCode(ctx, { codeHint: "functional", rowEvidence: fiscalRows }),
   budget_fiscal_by_economic: economic,
   budget_gpb_by_code: (ctx) => parseByCode(ctx, { codeHint: "functional", evidence: basicFromEconomic }),

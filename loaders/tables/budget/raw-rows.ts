@@ -5,7 +5,7 @@
  * then the trailing run of numbers.
  */
 import { cells } from "../../ingest/layout.ts";
-import { parseNumber } from "../../ingest/numbers.ts";
+import { cellTokens, parseNumber } from "../../ingest/numbers.ts";
 import { joinSplitCode } from "../codes.ts";
 import type { CellRole } from "./tsv-header.ts";
 
@@ -104,7 +104,10 @@ export function readTextRow(line: number, text: string, previous: string | null)
       rest = t.slice(m[0].length);
     }
   }
-  const tokens = rest.split(/[ \u3000]+/).filter(Boolean);
+  const cells = cellTokens(rest);
+  // text glued to the amount closing the row is a text cell printed after the amounts (绩效目标): not the label
+  const textAfter = cells.findIndex((c, i) => c.glued && i > 0 && parseNumber(c.text) === null && parseNumber(cells[i - 1].text) !== null);
+  const tokens = (textAfter >= 0 ? cells.slice(0, textAfter) : cells).map((c) => c.text);
   let k = tokens.length;
   while (k > 0 && parseNumber(tokens[k - 1]) !== null) k--;
   const nums = tokens.slice(k).map((tok) => ({ value: parseNumber(tok)!, text: tok, cell: null }));

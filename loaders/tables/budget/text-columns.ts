@@ -71,15 +71,32 @@ const FUNDS: Spec = [
  * A header that splits every column by the year's money and the carry-over
  * (当年预算 | 上年结转结余, each with 小计 and the same kind columns):
  * 合计 | 小计 基本支出 项目支出 (经营支出) | 小计 基本支出 项目支出 (经营支出),
- * or the economic form with 人员经费 / 公用经费.
+ * the economic form with 人员经费 / 公用经费, or both: 基本支出 (its 小计,
+ * 人员经费, 公用经费) and 项目支出.
  */
 function yearGroups(h: string): TextColumn[] | null {
   if (!/当年预算|本年预算|编制预算|当年财政拨款/.test(h) || !/上年结转/.test(h) || !/合计|总计/.test(h)) return null;
-  const kinds: TextColumn[] = /人员经费/.test(h)
-    ? [{ label: "人员经费", measure: "personnel" }, { label: "公用经费", measure: "public_expenses" }]
-    : /基本支出/.test(h)
-      ? [{ label: "基本支出", measure: "basic" }, { label: "项目支出", measure: "project" }, ...(/经营支出|营支出/.test(h) ? [{ label: "事业单位经营支出", measure: "operating_expenditure" as const }] : [])]
-      : [];
+  // 基本支出 over its 小计 | 人员经费 | 公用经费, then 项目支出 (人员经 / 费: a header wrapped in a narrow cell)
+  const basicParts = /基本支出/.test(h) && /项目支/.test(h) && /人员经/.test(h) && /公用经/.test(h);
+  const kinds: TextColumn[] = basicParts
+    ? [
+        { label: "基本支出", measure: "basic" },
+        { label: "人员经费", measure: "personnel" },
+        { label: "公用经费", measure: "public_expenses" },
+        { label: "项目支出", measure: "project" },
+      ]
+    : /人员经费/.test(h)
+      ? [
+          { label: "人员经费", measure: "personnel" },
+          { label: "公用经费", measure: "public_expenses" },
+        ]
+      : /基本支出/.test(h)
+        ? [
+            { label: "基本支出", measure: "basic" },
+            { label: "项目支出", measure: "project" },
+            ...(/经营支出|营支出/.test(h) ? [{ label: "事业单位经营支出", measure: "operating_expenditure" as const }] : []),
+          ]
+        : [];
   if (kinds.length === 0) return null;
   return [
     { label: "合计", measure: "total" },
@@ -160,7 +177,13 @@ const BY_FUND_FAMILIES = new Set(["budget_basic_by_economic", "budget_project", 
 
 /** Families whose by-code form may print the wide national column set (families named by meaning: segment/family.ts). */
 const BY_CODE_FAMILIES_WIDE = new Set([
-  "budget_expenditure", "budget_fiscal_by_code", "budget_gpb_by_code", "budget_gpb_basic_by_code", "budget_project", "budget_gov_fund", "budget_state_capital",
+  "budget_expenditure",
+  "budget_fiscal_by_code",
+  "budget_gpb_by_code",
+  "budget_gpb_basic_by_code",
+  "budget_project",
+  "budget_gov_fund",
+  "budget_state_capital",
 ]);
 
 /** The money columns of a plain-text row table, or null when the header names none we know. */
@@ -271,7 +294,10 @@ function sideColumnsFromHeader(lines: string[], side: "income" | "expenditure"):
     // letter-spaced cells (`项 目`) are joined: consecutive one-character tokens form one word
     const words: string[] = [];
     let single = "";
-    for (const tok of line.trim().split(/[\s\u3000]+/).filter(Boolean)) {
+    for (const tok of line
+      .trim()
+      .split(/[\s\u3000]+/)
+      .filter(Boolean)) {
       if (tok.length === 1) single += tok;
       else {
         if (single) words.push(single);

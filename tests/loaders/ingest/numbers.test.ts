@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { digitsValue, numberProblem, parseNumber } from "../../../loaders/ingest/numbers.ts";
+import { cellTokens, digitsValue, numberProblem, parseNumber } from "../../../loaders/ingest/numbers.ts";
 import { findNumbers } from "../../../loaders/prose/tokens.ts";
 import { parseValue } from "../../../loaders/performance/values.ts";
 
@@ -39,5 +39,24 @@ describe("numbers: only finite values of a plausible size", () => {
   it("gives a 绩效 value with too many digits no number", () => {
     expect(parseValue("≥99999999999999999999万元")).toMatchObject({ operator: "≥", value: null });
     expect(parseValue("≥3400万元")).toMatchObject({ operator: "≥", value: 3400, unit: "万元" });
+  });
+});
+
+describe("cellTokens: cell borders the extraction lost", () => {
+  const texts = (line: string) => cellTokens(line).map((c) => c.text);
+  it("splits the amount closing a run of amounts from the text cell glued to it (gd_gz_tjj line 425, 表12's 绩效目标)", () => {
+    const line = "统计专项经费 195.19 195.19 195.19 0.00 0.00 0.00 0.00展，为广州在推进中国式现代化中高质量实现老城市新";
+    expect(texts(line)).toEqual(["统计专项经费", "195.19", "195.19", "195.19", "0.00", "0.00", "0.00", "0.00", "展，为广州在推进中国式现代化中高质量实现老城市新"]);
+    expect(cellTokens(line).filter((c) => c.glued).map((c) => c.text)).toEqual(["展，为广州在推进中国式现代化中高质量实现老城市新"]);
+  });
+  it("splits a label glued to the amount opening a run of amounts", () => {
+    expect(texts("机构运行经费86.37 86.37 0.00")).toEqual(["机构运行经费", "86.37", "86.37", "0.00"]);
+  });
+  it("keeps an amount with its unit, a year, a lone figure of prose and codes glued to names whole", () => {
+    expect(texts("收入预算 9,483.72 552.08万元")).toEqual(["收入预算", "9,483.72", "552.08万元"]);
+    expect(texts("比上年增加552.08万 12.5%")).toEqual(["比上年增加552.08万", "12.5%"]);
+    expect(texts("广州市统计局2025年- 5.35 5.35")).toEqual(["广州市统计局2025年-", "5.35", "5.35"]);
+    expect(texts("合计 1.64其他")).toEqual(["合计", "1.64其他"]); // no amount before it: prose, not a row of cells
+    expect(texts("[2010501]行政运行 5.00 5.00")).toEqual(["[2010501]行政运行", "5.00", "5.00"]);
   });
 });

@@ -46,10 +46,46 @@ describe("PDF → positioned lines", () => {
 describe("pageLines", () => {
   const item = (str: string, x: number, y: number, width: number) => ({ str, x, y, width, height: 10, rotated: false });
   it("joins touching items, puts one space at a moderate gap and three at a wide one", () => {
-    const [line] = pageLines({ page: 3, width: 600, height: 800, items: [item("合计", 110, 500, 20), item("预算", 10, 501, 20), item("数", 30.5, 500, 10), item("1,000.00", 45, 500, 40), item("12.50", 300, 499, 25)] });
+    const [line] = pageLines({
+      page: 3,
+      width: 600,
+      height: 800,
+      items: [item("合计", 110, 500, 20), item("预算", 10, 501, 20), item("数", 30.5, 500, 10), item("1,000.00", 45, 500, 40), item("12.50", 300, 499, 25)],
+    });
     expect(line.text).toBe("预算数 1,000.00   合计   12.50");
     expect(line.page).toBe(3);
-    expect(line.spans.map((s) => [s.text, s.x0, s.x1])).toEqual([["预算数", 10, 40.5], ["1,000.00", 45, 85], ["合计", 110, 130], ["12.50", 300, 325]]);
+    expect(line.spans.map((s) => [s.text, s.x0, s.x1])).toEqual([
+      ["预算数", 10, 40.5],
+      ["1,000.00", 45, 85],
+      ["合计", 110, 130],
+      ["12.50", 300, 325],
+    ]);
+  });
+  it("joins an amount wrapped in a narrow cell and puts it on its row's line (the label centred between head and tail)", () => {
+    const lines = pageLines({
+      page: 10,
+      width: 600,
+      height: 800,
+      items: [
+        item("1682.7", 193, 520, 23),
+        item("0.0", 421, 520, 11),
+        item("总计：", 82, 510, 23),
+        item("997.20", 305, 510, 22),
+        item("6", 193, 500, 4),
+        item("0", 421, 500, 4),
+      ],
+    });
+    expect(lines.map((l) => l.text)).toEqual(["总计：   1682.76   997.20   0.00"]);
+    expect(lines[0].spans.map((s) => [s.text, s.x0, Math.round(s.x1)])).toEqual([
+      ["总计：", 82, 105],
+      ["1682.76", 193, 216],
+      ["997.20", 305, 327],
+      ["0.00", 421, 432],
+    ]);
+  });
+  it("leaves a line of small numbers alone unless every one completes an amount above it", () => {
+    const items = [item("12.5", 100, 520, 20), item("3.75", 200, 520, 20), item("7", 100, 510, 5), item("8", 205, 510, 5)];
+    expect(pageLines({ page: 1, width: 600, height: 800, items }).map((l) => l.text)).toEqual(["12.5   3.75", "7   8"]);
   });
   it("starts a new line where the baseline moves by 0.4 of the font size or more", () => {
     const lines = pageLines({ page: 1, width: 600, height: 800, items: [item("上", 10, 500, 10), item("下", 50, 496, 10)] });

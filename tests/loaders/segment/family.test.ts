@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchTitleByMeaning, titleCore } from "../../../loaders/segment/family.ts";
+import { matchNumberedTitle, matchTitleByMeaning, titleCore, UNREAD_FAMILY } from "../../../loaders/segment/family.ts";
+import { isBoundary } from "../../../loaders/segment/tables.ts";
 
 const family = (line: string) => matchTitleByMeaning(line, "budget")?.spec.family ?? null;
 
@@ -29,5 +30,14 @@ describe("a table's family from what its title means", () => {
     expect(family("政府采购支出表")).toBe("budget_procurement");
     expect(family("表12 2022年部门综合预算政府采购（资产配置、购买服务）预算表（不含上年结转）")).toBe("budget_procurement");
     expect(family("第二部分 2026年部门预算表")).toBeNull();
+  });
+});
+
+describe("a numbered title names a table even when we do not read its family", () => {
+  it("公开 12 表 / 一般公共预算机关运行经费支出预算表 starts a table; a bare 预算表 does not; a 绩效表 title ends the tables", () => {
+    expect(matchNumberedTitle(["公开 12 表", "一般公共预算机关运行经费支出预算表"], 1)?.spec.family).toBe(UNREAD_FAMILY);
+    expect(matchNumberedTitle(["表3", "部门预算表"], 1)).toBeNull();
+    expect(isBoundary("2026年市级部门项目支出绩效表")).toBe(true);
+    expect(isBoundary("2026年市级部门项目支出预算表")).toBe(false);
   });
 });

@@ -164,8 +164,57 @@ describe.skipIf(!hasCorpus)("real PDFs: numbers placed by their x-span", () => {
     expect(pdf.residue.filter((r) => r.table_id === "公开09表" && /ambiguous|no column reading/.test(r.reason))).toEqual([]);
   }, 60_000);
 
-  it("jl_cc_xfj_2026_dept_budget: 表5 prints numbers under 11 header cells for the text's 7 columns: no placement by position", () => {
+  it("jl_cc_xfj_2026_dept_budget: 表5's amounts wrapped in narrow cells (1378.4 / 1 above and below the row) joined on the row's line, 11 columns", () => {
     const pdf = read(join(CORPUS, "jl_cc_xfj_2026_dept_budget.pdf"));
-    expect(pdf.line_items.filter((i) => i.source_line >= 185 && i.source_line <= 232 && i.rule === GEOMETRY_RULE)).toEqual([]);
+    expect(pdf.source!.lines[185]).toBe("201 一般公共服务支出 1378.41   1378.41   903.85 692.85 211.00 474.56 0.00   0.00   0.00 0.00 0.00");
+    expect(pageOf(pdf, 186)).toBe(10);
+    const row = pdf.line_items.filter((i) => i.source_line === 186);
+    expect(row.map((i) => [i.code, i.measure, i.column_label, i.value])).toEqual([
+      ["201", "total", "合计", 1378.41],
+      ["201", "current_year_appropriation", "当年预算/小计", 1378.41],
+      ["201", "basic", "当年预算/基本支出", 903.85],
+      ["201", "personnel", "当年预算/人员经费", 692.85],
+      ["201", "public_expenses", "当年预算/公用经费", 211],
+      ["201", "project", "当年预算/项目支出", 474.56],
+      ["201", "carryover_prior", "上年结转结余/小计", 0],
+      ["201", "basic", "上年结转结余/基本支出", 0],
+      ["201", "personnel", "上年结转结余/人员经费", 0],
+      ["201", "public_expenses", "上年结转结余/公用经费", 0],
+      ["201", "project", "上年结转结余/项目支出", 0],
+    ]);
+    const table = pdf.tables.find((t) => t.table_id === "一般公共预算支出表")!;
+    expect([table.status, table.numbers]).toEqual(["ok", 176]);
+    expect(pdf.residue.filter((r) => r.table_id === "一般公共预算支出表" && /ambiguous|no column reading/.test(r.reason))).toEqual([]);
+  }, 60_000);
+
+  it("gd_sz_sthjj_2026_dept_budget: 138,907.2 / 4 in a narrow 合计 cell is 138,907.24, on the unit's row of page 150", () => {
+    const pdf = read(join(CORPUS, "gd_sz_sthjj_2026_dept_budget.pdf"));
+    const total = pdf.line_items.find((i) => i.source_line === 4562 && i.measure === "total")!;
+    expect([total.table_id, total.row_label, total.value]).toEqual(["表5", "深圳市生态环境局", 138907.24]);
+    expect(total.source_text).toContain("深圳市生态环境局 138,907.24   104,340.46");
+    expect(pageOf(pdf, 4562)).toBe(150);
+    expect(pdf.document.status).toBe("ok");
+  }, 120_000);
+});
+
+describe.skipIf(!hasCorpus)("real PDFs: a new numbered title ends the table before it", () => {
+  const read = (path: string): DocumentExtraction => extractBytes(new Uint8Array(readFileSync(path)), path.split("/").pop()!);
+  // a table printed over several pages is one section a page: the last one
+  const section = (d: DocumentExtraction, id: string) => d.tables.filter((t) => t.table_id === id).pop()!;
+
+  it("js_wx_yjzfjd_2026_unit_budget: 公开12表 一般公共预算机关运行经费支出预算表 (page 18) is a table of its own, not rows of 公开11表", () => {
+    const pdf = read(join(CORPUS, "js_wx_yjzfjd_2026_unit_budget.pdf"));
+    expect([section(pdf, "公开11表").end_line, section(pdf, "公开11表").status]).toEqual([343, "no_data"]);
+    const t12 = section(pdf, "公开12表");
+    expect([t12.table_name, t12.title_line, t12.status]).toEqual(["一般公共预算机关运行经费支出预算表", 345, "unparsed"]);
+    expect(pdf.residue.filter((r) => /ambiguous|no column reading/.test(r.reason))).toEqual([]);
+    expect(pdf.document.message).toContain("js_wx_yjzfjd_2026_unit_budget.pdf: numbers not placed on 6 line(s): 348, 349, 350, 351, 352, 353");
+  }, 60_000);
+
+  it("zj_huz_wjw_2026_dept_budget: 表10 项目支出 ends before 表11 项目支出绩效表 (page 47), and is ok", () => {
+    const pdf = read(join(CORPUS, "zj_huz_wjw_2026_dept_budget.pdf"));
+    const t10 = section(pdf, "表10");
+    expect([t10.start_line, t10.end_line, t10.status, t10.numbers]).toEqual([1064, 1091, "ok", 43]);
+    expect(pdf.residue.filter((r) => r.source_line >= 1092 && /ambiguous|no column reading/.test(r.reason))).toEqual([]);
   }, 60_000);
 });
