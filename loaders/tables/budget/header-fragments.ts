@@ -33,7 +33,7 @@ const MAX_COVERS = 200;
 /** Fragments of one cell at the most. */
 const MAX_CELL_LINES = 5;
 /** Search budget of the fragment cover. */
-const MAX_STEPS = 200_000;
+const MAX_STEPS = 50_000;
 
 interface Fragment {
   line: number;
@@ -97,6 +97,7 @@ export function fragmentColumns(headerLines: string[]): FragmentColumns | null {
     }
     // extend a chain from `start` with fragments on later lines at one pitch
     const extend = (chain: number[], text: string): boolean => {
+      if (++steps > MAX_STEPS) return false;
       if (names(chain, text)) {
         chains.push([...chain]);
         for (const f of chain) owner[f] = chains.length - 1;
