@@ -48,6 +48,7 @@ const PERFORMANCE_VALUES = [
   "total_weight",
   "target_value",
   "actual_value",
+  ...["fiscal", "carryover", "other"].flatMap((s) => [`${s}_budget_initial`, `${s}_budget_adjusted`, `${s}_executed`]),
 ];
 
 /** Values placed on each line: line items, then the numbers of 绩效 rows citing the line. */

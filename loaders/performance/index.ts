@@ -9,6 +9,7 @@ import { plausibleWan, toWan } from "../base/money.ts";
 import type { ResidueRow, SourceDocument } from "../schema/types.ts";
 import type { Block } from "../segment/performance.ts";
 import { numberProblem, parseNumber } from "../ingest/numbers.ts";
+import type { FundingRow } from "./funding.ts";
 import { emptyFields, readTextProject, type ProjectFields } from "./project.ts";
 import { valueFields } from "./row.ts";
 import { readTextRows, type RawIndicator } from "./text-rows.ts";
@@ -77,6 +78,7 @@ function makeProject(doc: SourceDocument, b: Block, f: ProjectFields, name: stri
     budget_fiscal: f.budget_fiscal,
     budget_other: f.budget_other,
     executed: f.executed,
+    ...fundingColumns(f.funding),
     execution_rate: f.execution_rate,
     weight: f.weight,
     score: f.score,
@@ -94,6 +96,24 @@ function makeProject(doc: SourceDocument, b: Block, f: ProjectFields, name: stri
     title_line: b.title_line,
     source_lines,
     ...extra,
+  };
+}
+
+/** The funding sub-rows as columns of the project: source × 年初预算数 / 全年预算数 / 全年执行数, and the line of each. */
+function fundingColumns(rows: FundingRow[]) {
+  const at = (source: FundingRow["source"]) => rows.find((r) => r.source === source)?.values ?? {};
+  const [fiscal, carryover, other] = [at("fiscal"), at("carryover"), at("other")];
+  return {
+    fiscal_budget_initial: fiscal.budget_initial ?? null,
+    fiscal_budget_adjusted: fiscal.budget_adjusted ?? null,
+    fiscal_executed: fiscal.executed ?? null,
+    carryover_budget_initial: carryover.budget_initial ?? null,
+    carryover_budget_adjusted: carryover.budget_adjusted ?? null,
+    carryover_executed: carryover.executed ?? null,
+    other_budget_initial: other.budget_initial ?? null,
+    other_budget_adjusted: other.budget_adjusted ?? null,
+    other_executed: other.executed ?? null,
+    funding_lines: rows.length ? JSON.stringify(Object.fromEntries(rows.map((r) => [r.source, r.line]))) : null,
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { cells } from "../ingest/layout.ts";
 import { parseNumber } from "../ingest/numbers.ts";
+import { readFunding, type FundingRow } from "./funding.ts";
 import type { PerformanceProject } from "./types.ts";
 import { removeSpaces } from "../base/fold.ts";
 
@@ -35,6 +36,8 @@ export type ProjectFields = Pick<
   unit: string | null;
   /** 1-based lines consumed, with what they gave. */
   used: Map<number, string>;
+  /** The funding sub-rows below the budget row (funding.ts). */
+  funding: FundingRow[];
 };
 
 export function emptyFields(): ProjectFields {
@@ -43,6 +46,7 @@ export function emptyFields(): ProjectFields {
     budget_initial: null, budget_adjusted: null, budget: null, budget_fiscal: null, budget_other: null,
     executed: null, execution_rate: null, weight: null, score: null, total_score: null, total_weight: null, self_rating: null,
     used: new Map(),
+    funding: [],
   };
 }
 
@@ -171,6 +175,9 @@ export function readTextProject(lines: string[], start: number, end: number, def
           if (k < nums.length) f[key] = nums[k];
         });
       f.used.set(i, "budget row");
+      const funding = readFunding(lines, i + 1, end, schema);
+      f.funding = funding.rows;
+      for (const l of funding.used) f.used.set(l, "funding sub-row");
       continue;
     }
     if (cs.length >= 2 && SUM_ROW.test(removeSpaces(cs[0])) && f.total_score === null) {

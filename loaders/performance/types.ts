@@ -34,6 +34,18 @@ export interface PerformanceProject {
   budget_fiscal: number | null;
   /** 其他资金 part of `budget` where printed (部门整体 tables). */
   budget_other: number | null;
+  /** The funding sub-rows of the budget row (其中：当年财政拨款 | 上年结转资金 | 其他资金), each 年初预算数 / 全年预算数 / 全年执行数 in `unit`. */
+  fiscal_budget_initial: number | null;
+  fiscal_budget_adjusted: number | null;
+  fiscal_executed: number | null;
+  carryover_budget_initial: number | null;
+  carryover_budget_adjusted: number | null;
+  carryover_executed: number | null;
+  other_budget_initial: number | null;
+  other_budget_adjusted: number | null;
+  other_executed: number | null;
+  /** Where each funding sub-row is printed: JSON object source → line (`{"fiscal":656,"carryover":659,"other":662}`), null when none is read. */
+  funding_lines: string | null;
   /** 预算执行数 / 全年执行数 / 执行数 in `unit`. */
   executed: number | null;
   /** 预算执行率 in percent as printed (86.16% → 86.16). */

@@ -27,6 +27,9 @@ export function isBoundary(text: string): boolean {
   if (t.length === 0 || t.length > 50) return false;
   if (/^第[一二三四五六七八九十\d]+部分/.test(t)) return true;
   if (/\d+\.\d{2}/.test(t)) return false;
+  // a performance table's title, its printed number after it (`…绩效目标表预算表（预算表 11）`)
+  const title = t.replace(/[（(](?:预算表|决算表|公开表|附表|表)\d{1,2}[）)]$/, "");
+  if (/绩效[^，。；：]{0,8}表(?:预算表|决算表)?$/.test(title)) return true;
   return /(情况说明|名词解释|绩效目标表|绩效自评表|绩效表|绩效评价|自评表|附件\d*)$/.test(t) || /^[一二三四五六七八九十]+、.*(说明|绩效)/.test(t);
 }
 

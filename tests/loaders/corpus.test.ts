@@ -83,6 +83,17 @@ describe.skipIf(!hasCorpus)("templates of other provinces", () => {
     // line 909: 1638.67 1639.34 1032.99 10.0 63.01% 6.3 (年初预 / 全年预算 / 全年执行数 …), no longer shifted by the unread 年初预
     expect([p(904)?.budget_initial, p(904)?.budget_adjusted, p(904)?.executed, p(904)?.execution_rate, p(904)?.score]).toEqual([1638.67, 1639.34, 1032.99, 63.01, 6.3]);
   }, 60_000);
+  it("国家信访局: the 自评表's funding sub-rows (其中：财政拨款 | 上年结转 | 其他资金), their names wrapped around the numbers", () => {
+    const d = doc("cn_xfj_2024_dept_final");
+    const p = (line: number) => d.performance_projects.find((x) => x.source_line === line)!;
+    // lines 656 / 659 / 662: 140.61 140.61 140.61 | 40.00 39.42 39.42 | 0.00 0.00 0.00 (年初预算数 | 全年预算数 | 全年执行数)
+    const a = p(647);
+    expect([a.fiscal_budget_initial, a.fiscal_budget_adjusted, a.fiscal_executed, a.carryover_budget_initial, a.carryover_budget_adjusted, a.carryover_executed, a.other_executed]).toEqual([140.61, 140.61, 140.61, 40, 39.42, 39.42, 0]);
+    expect(a.funding_lines).toBe('{"fiscal":656,"carryover":659,"other":662}');
+    // line 911: 1357.67 1357.67 751.32; line 914: 281.00 281.67 281.67
+    expect([p(904).fiscal_executed, p(904).carryover_budget_initial, p(904).carryover_budget_adjusted]).toEqual([751.32, 281, 281.67]);
+    expect(d.residue.some((r) => [656, 659, 662, 911, 914, 917].includes(r.source_line))).toBe(false);
+  }, 60_000);
   it("无锡: blank cells of 支出总表 read from 公开05表's rows of the same 合计; a unit row equal to 合计; 栏次 is no row", () => {
     const d = doc("js_wx_yjzfjd_2026_unit_budget");
     // line 143: 208 社会保障和就业支出 135.06 135.06 — 合计 | 基本支出 (公开05表 line 213 prints 135.06 under 基本支出)

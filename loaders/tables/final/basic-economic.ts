@@ -37,14 +37,17 @@ interface Entry {
 
 const PERSONNEL = /^30[13]/;
 
-function entriesOf(text: string): Entry[] | null {
+const CODE = /^[35]\d{2}(?:\d{2}){0,2}$/;
+
+/** A code followed by its name (a code closing the line is an amount, unless `codeCell` says it stands where codes stand). */
+function entriesOf(text: string, codeCell: (t: Token) => boolean = () => false): Entry[] | null {
   const toks = tokenize(text);
   const out: Entry[] = [];
   let cur: Entry | null = null;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i].text;
     const next = toks[i + 1]?.text;
-    const isCode = /^[35]\d{2}(?:\d{2}){0,2}$/.test(t) && next !== undefined && tokenValue(next) === null;
+    const isCode = CODE.test(t) && ((next !== undefined && tokenValue(next) === null) || (next === undefined && codeCell(toks[i])));
     if (isCode) {
       cur = { code: t, label: [], values: [] };
       out.push(cur);
@@ -61,6 +64,32 @@ function entriesOf(text: string): Entry[] | null {
   return out;
 }
 
+/**
+ * A PDF: whether a token of a body line stands in a code column — its
+ * x-span starts where the codes followed by their names start on the
+ * table's lines (codes are printed left-aligned in their cells). A code
+ * closing a line whose name wrapped above and below it (`… 133.00 39908`)
+ * is then a code, not an amount. Text input has no positions: never.
+ */
+function codeColumns(ctx: TableContext, body: Array<[number, string]>): (line: number, t: Token) => boolean {
+  const geometry = ctx.doc.geometry;
+  if (!geometry) return () => false;
+  const spanOf = (line: number, t: Token) => geometry[line - 1]?.spans.find((s) => s.start === t.index);
+  const starts: number[] = [];
+  for (const [n, text] of body) {
+    const toks = tokenize(text);
+    toks.forEach((t, i) => {
+      const next = toks[i + 1]?.text;
+      const span = CODE.test(t.text) && next !== undefined && tokenValue(next) === null ? spanOf(n, t) : undefined;
+      if (span) starts.push(span.x0);
+    });
+  }
+  return (line, t) => {
+    const span = spanOf(line, t);
+    return span !== undefined && starts.filter((x) => Math.abs(x - span.x0) < 1.5).length >= 2;
+  };
+}
+
 export function parseBasicEconomic(ctx: TableContext): TableParse {
   const sorted = sortLines(ctx, (t) => /^\s*[35]\d{2}(?:\d{2}){0,2}\s+\S/.test(t) || /\d\.\d/.test(t));
   const residue: ResidueRow[] = [...sorted.residue];
@@ -74,9 +103,10 @@ export function parseBasicEconomic(ctx: TableContext): TableParse {
     for (const r of split.rows) rows.push({ entry: { code: r.code, label: r.label, values: r.value ? [r.value] : [], rule: r.rule }, line: r.valueLine });
     for (const [n, reason] of split.residue) residue.push(makeResidue(ctx, n, reason));
     bad = split.ambiguous;
-  } else
+  } else {
+    const codeCell = codeColumns(ctx, sorted.body);
     for (const [n, text] of sorted.body) {
-      const entries = entriesOf(text);
+      const entries = entriesOf(text, (t) => codeCell(n, t));
       if (!entries || entries.some((e) => e.code === null && e.values.length === 0) || entries.length === 0) {
         const hasNumber = tokenize(text).some((t) => /\d\.\d|,\d{3}/.test(t.text));
         if (hasNumber) bad++;
@@ -86,6 +116,7 @@ export function parseBasicEconomic(ctx: TableContext): TableParse {
       for (const entry of entries) rows.push({ entry, line: n });
       if (entries.every((e) => e.values.length === 0)) residue.push(makeResidue(ctx, n, "row without values"));
     }
+  }
   const isLeaf = leafSet(rows.flatMap((r) => (r.entry.code ? [r.entry.code] : [])));
   const items: LineItem[] = [];
   rows.forEach(({ entry, line }, k) => {

@@ -1,5 +1,6 @@
 // PDF input: positioned lines, page markers, the text the parsers see, and
 // bad PDFs that must become error rows naming the file, never a crash.
+import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +10,7 @@ import { fromPdfBytes } from "../../../loaders/ingest/pdf/document.ts";
 import { pageLines } from "../../../loaders/ingest/pdf/lines.ts";
 import { readSource } from "../../../loaders/ingest/source.ts";
 import { encryptedPdf, imageOnlyPdf, textPdf, zeroPagePdf } from "../../fixtures/pdf.ts";
-import { CORPUS, EXTERNAL, hasCorpus } from "../helpers.ts";
+import { CORPUS, EXTERNAL, hasCorpus, ROOT } from "../helpers.ts";
 
 const small = () =>
   textPdf([
@@ -125,6 +126,28 @@ describe("bad PDFs give an error row naming the file, and the batch goes on", ()
       expect(row.message, file).toMatch(message);
     }
   }, 60_000);
+});
+
+describe("extract on a folder mixing good and bad PDFs (the command line)", () => {
+  const extract = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "loaders", "cli.ts"), "extract", ...args], { cwd: ROOT, encoding: "utf8" });
+  it("extracts the good ones, prints an error line naming each bad one, and exits 1 only because files were unreadable", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pdf-cli-"));
+    const out = mkdtempSync(join(tmpdir(), "pdf-cli-out-"));
+    writeFileSync(join(dir, "good.pdf"), small());
+    const alone = extract(dir, "--out", out, "--no-cache");
+    expect([alone.status, alone.stderr.includes("could not be read")]).toEqual([0, false]);
+    writeFileSync(join(dir, "scanned.pdf"), imageOnlyPdf());
+    writeFileSync(join(dir, "locked.pdf"), encryptedPdf());
+    writeFileSync(join(dir, "cut.pdf"), small().subarray(0, 400));
+    writeFileSync(join(dir, "fake.pdf"), new TextEncoder().encode("收支总表\n这不是 PDF\n"));
+    const mixed = extract(dir, "--out", out, "--no-cache");
+    expect(mixed.status).toBe(1);
+    expect(mixed.stderr).toMatch(/4 file\(s\) could not be read/);
+    for (const name of ["scanned.pdf", "locked.pdf", "cut.pdf", "fake.pdf"])
+      expect(mixed.stdout, name).toMatch(new RegExp(`^error +\\S*${name.replace(".", "\\.")}`, "m"));
+    expect(mixed.stdout).not.toMatch(/^error +\S*good\.pdf/m);
+  }, 120_000);
 });
 
 describe.skipIf(!hasCorpus)("real PDFs read as their extracted-text twins", () => {

@@ -39,5 +39,8 @@ describe("a numbered title names a table even when we do not read its family", (
     expect(matchNumberedTitle(["表3", "部门预算表"], 1)).toBeNull();
     expect(isBoundary("2026年市级部门项目支出绩效表")).toBe(true);
     expect(isBoundary("2026年市级部门项目支出预算表")).toBe(false);
+    // jl_cc page 16: the title printed with its number after it
+    expect(isBoundary("长春市信访局 2026 年项目支出绩效目标表预算表（预算表 11）")).toBe(true);
+    expect(isBoundary("国有资本经营预算支出明细表(预算表 10)")).toBe(false);
   });
 });

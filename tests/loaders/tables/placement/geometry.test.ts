@@ -187,6 +187,16 @@ describe.skipIf(!hasCorpus)("real PDFs: numbers placed by their x-span", () => {
     expect(pdf.residue.filter((r) => r.table_id === "一般公共预算支出表" && /ambiguous|no column reading/.test(r.reason))).toEqual([]);
   }, 60_000);
 
+  it("cn_xfj_2024_dept_final: 公开06表's line closing on a code whose name wrapped around it (`… 工会经费 133.00 39908`, page 12): the code stands in the code column", () => {
+    const pdf = read(join(CORPUS, "cn_xfj_2024_dept_final.pdf"));
+    const row = pdf.line_items.filter((i) => i.source_line === 297);
+    expect(row.map((i) => [i.table_id, i.code, i.row_label, i.measure, i.value])).toEqual([["公开06表", "30228", "工会经费", "public_expenses", 133]]);
+    expect(pageOf(pdf, 297)).toBe(12);
+    expect(pdf.document.status).toBe("ok");
+    const twin = read(join(CORPUS, "cn_xfj_2024_dept_final.txt"));
+    expect(twin.residue.find((r) => r.source_text.endsWith("133.00 39908"))?.reason).toBe("ambiguous columns: economic rows split over lines");
+  }, 60_000);
+
   it("gd_sz_sthjj_2026_dept_budget: 138,907.2 / 4 in a narrow 合计 cell is 138,907.24, on the unit's row of page 150", () => {
     const pdf = read(join(CORPUS, "gd_sz_sthjj_2026_dept_budget.pdf"));
     const total = pdf.line_items.find((i) => i.source_line === 4562 && i.measure === "total")!;
@@ -216,5 +226,13 @@ describe.skipIf(!hasCorpus)("real PDFs: a new numbered title ends the table befo
     const t10 = section(pdf, "表10");
     expect([t10.start_line, t10.end_line, t10.status, t10.numbers]).toEqual([1064, 1091, "ok", 43]);
     expect(pdf.residue.filter((r) => r.source_line >= 1092 && /ambiguous|no column reading/.test(r.reason))).toEqual([]);
+  }, 60_000);
+
+  it("jl_cc_xfj_2026_dept_budget: 预算表 10 ends before the 项目支出绩效目标表 (预算表 11, page 16), whose weights (40, 20 …) are no table rows", () => {
+    const pdf = read(join(CORPUS, "jl_cc_xfj_2026_dept_budget.pdf"));
+    const t10 = section(pdf, "国有资本经营预算支出明细表");
+    expect([t10.start_line, t10.end_line, t10.status]).toEqual([316, 329, "no_data"]);
+    expect(pdf.source!.lines[329]).toBe("长春市信访局 2026 年项目支出绩效目标表预算表（预算表 11）");
+    expect(pdf.residue.filter((r) => r.source_line > 329 && /ambiguous|no column reading/.test(r.reason))).toEqual([]);
   }, 60_000);
 });

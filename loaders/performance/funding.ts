@@ -1,0 +1,132 @@
+/**
+ * The funding sub-rows of a 项目支出绩效自评表 below its 年度资金总额 row:
+ * 其中：当年财政拨款 | 上年结转资金 | 其他资金 (the national template), each with
+ * the budget row's money columns (年初预算数 | 全年预算数 | 全年执行数 …).
+ * A sub-row's name may be printed on its line (`财政拨款： 26352000 …`) or
+ * wrapped around a line of numbers (`其中：财政` / `140.61 140.61 140.61 -- 0.0% --`
+ * / `拨款`): the fragments of the lines between the rows are joined, in
+ * order, into the names of the funding sources, and the names given in turn
+ * to the lines of numbers printed without one. Sub-rows whose source has no
+ * column (财政专户管理资金, 单位资金, 本级安排 …) are named, so the rows after
+ * them keep their own names, but give no figure.
+ */
+import { parseNumber } from "../ingest/numbers.ts";
+import { removeSpaces } from "../base/fold.ts";
+
+/** The funding sources that have columns in performance_projects. */
+export type FundingSource = "fiscal" | "carryover" | "other";
+
+/** Names of funding sub-rows (folded, without 其中：), and the source each has a column for (null: none). */
+const NAMES: Array<[string, FundingSource | null]> = [
+  ["当年财政拨款", "fiscal"], ["财政拨款", "fiscal"], ["财政资金", "fiscal"], ["财政拨款资金", "fiscal"],
+  ["上年结转资金", "carryover"], ["上年结转", "carryover"], ["上年结转结余", "carryover"], ["上年结余", "carryover"],
+  ["其他资金", "other"], ["其他", "other"],
+  ["财政专户管理资金", null], ["财政专户", null], ["单位资金", null], ["本级安排", null], ["上级补助", null],
+];
+const sourceOf = new Map(NAMES);
+const isPrefix = (s: string) => s !== "" && NAMES.some(([n]) => n.startsWith(s));
+
+/** A token of a sub-row's name without its decorations (`------其中：上级补助：` → 上级补助). */
+const bare = (t: string) => removeSpaces(t).replace(/^[-—]+/, "").replace(/^其中[:：]?/, "").replace(/[:：]$/, "");
+
+/** A cell printed where a sub-row has no figure (分值 / 得分 of a sub-row). */
+const PLACEHOLDER = /^(?:--?|—+|\/|－)$/;
+
+export interface FundingRow {
+  source: FundingSource;
+  line: number;
+  /** The money columns of the budget row's header, as read from this line. */
+  values: Partial<Record<"budget_initial" | "budget_adjusted" | "executed" | "budget", number>>;
+}
+
+/** The cells of a sub-row after its name: numbers (a percentage kept as a cell) or placeholders; null if the line has anything else. */
+function valueCells(tokens: string[]): Array<number | null> | null {
+  const out: Array<number | null> = [];
+  for (const t of tokens) {
+    if (PLACEHOLDER.test(t)) out.push(null);
+    else {
+      const v = parseNumber(t.replace(/[%％]$/, ""));
+      if (v === null) return null;
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+/** How far below the budget row the sub-rows may reach (blank lines and the wrapped 偏差原因 beside them included). */
+const MAX_LINES = 40;
+
+/** Lines that close the sub-rows: the targets and indicators below them. */
+const AFTER = /目标|指标|^年度$/;
+
+/**
+ * Read the sub-rows printed after the budget row (line `from - 1`), up to
+ * `end`, with the budget row's column keys. Returns the rows with a source
+ * and every line used (names and numbers).
+ */
+export function readFunding(lines: string[], from: number, end: number, schema: string[]): { rows: FundingRow[]; used: number[] } {
+  // each line: the name tokens and, where it prints cells after them, its cells (numbers or placeholders)
+  type Line = { line: number; names: string[]; cells: Array<number | null> | null };
+  const read: Line[] = [];
+  for (let i = from; i <= Math.min(end, from + MAX_LINES); i++) {
+    const t = lines[i - 1].trim();
+    if (t === "") continue;
+    if (AFTER.test(removeSpaces(t))) break;
+    const tokens = t.split(/[\s\u3000]+/);
+    const k = tokens.findIndex((x) => valueCells([x]) !== null);
+    const cells = k >= 0 ? valueCells(tokens.slice(k)) : null;
+    // a line of words and numbers mixed is prose (the budget row's 偏差原因 wrapped beside the sub-rows: `了变更设计，并于 2022 年 7`)
+    read.push({ line: i, names: (cells ? tokens.slice(0, k) : tokens).map(bare).filter(Boolean), cells });
+  }
+  // names: a line's own name when it prints its cells after it; else the fragments of the lines joined in order
+  type Named = { name: string; line: Line | null; parts: number[] };
+  const named: Named[] = [];
+  let acc = "";
+  let accLines: number[] = [];
+  const close = () => {
+    if (sourceOf.has(acc)) named.push({ name: acc, line: null, parts: accLines });
+    acc = "";
+    accLines = [];
+  };
+  for (const l of read) {
+    if (l.cells && l.names.length > 0) {
+      close();
+      const own = l.names.join("");
+      if (!sourceOf.has(own)) return { rows: [], used: [] };
+      named.push({ name: own, line: l, parts: [] });
+      continue;
+    }
+    for (const t of l.names) {
+      if (isPrefix(acc + t)) acc += t;
+      else if (isPrefix(t)) {
+        close();
+        acc = t;
+      } else continue; // a cell of the row header (项目资金（万元）) is no part of a name
+      if (!accLines.includes(l.line)) accLines.push(l.line);
+    }
+    if (l.cells) named.push({ name: "", line: l, parts: [] }); // a line of numbers waiting for its name
+  }
+  close();
+  // the names wrapped around the lines of numbers, given to those lines in turn
+  const waiting = named.filter((n) => n.name === "" && n.line);
+  const free = named.filter((n) => !n.line);
+  if (waiting.length !== free.length) return { rows: [], used: [] };
+  waiting.forEach((w, k) => {
+    w.name = free[k].name;
+    w.parts = free[k].parts;
+  });
+  const rows: FundingRow[] = [];
+  const used: number[] = [];
+  for (const n of named) {
+    const source = sourceOf.get(n.name);
+    if (!n.line || !source) continue;
+    const values: FundingRow["values"] = {};
+    schema.forEach((key, k) => {
+      const v = n.line!.cells![k];
+      if ((key === "budget_initial" || key === "budget_adjusted" || key === "executed" || key === "budget") && v !== null && v !== undefined) values[key] = v;
+    });
+    rows.push({ source, line: n.line.line, values });
+    used.push(n.line.line, ...n.parts);
+  }
+  return { rows, used: [...new Set(used)].sort((a, b) => a - b) };
+}
