@@ -10,6 +10,7 @@
 import type { AmountUnit, TableSection } from "../schema/types.ts";
 import { matchTableId, matchTitle, type TableSpec } from "./catalogue.ts";
 import { unitInLine } from "../document/unit.ts";
+import { isPageMarker } from "../document/line-kinds.ts";
 import { matchNumberedTitle, matchTitleByMeaning } from "./family.ts";
 
 type DocumentKind = "budget" | "final" | null;
@@ -69,6 +70,27 @@ function hasBody(lines: string[], from: number, to: number): boolean {
   return false;
 }
 
+/** The 部门 / 单位 lines printed with a title (the lines after it up to its header). */
+function infoLines(lines: string[], titleLine: number): string {
+  const out: string[] = [];
+  for (let i = titleLine; i < Math.min(lines.length, titleLine + 3); i++) if (isHeaderLine(lines[i])) out.push(fold(lines[i]));
+  return out.join("|");
+}
+
+const fold = (t: string) => t.replace(/[\s\u3000]+/g, "");
+
+/**
+ * A title that continues the section before it: the same table number and
+ * title, the same 部门 / 单位 line, nothing but page breaks between (a table
+ * printed over several pages with its title block repeated on each). Tables
+ * of different units under one number differ in their 单位 line.
+ */
+function continues(lines: string[], prev: TableSection, tableId: string, titleLine: number, start: number): boolean {
+  if (prev.table_id !== tableId || fold(lines[prev.title_line - 1]) !== fold(lines[titleLine - 1])) return false;
+  for (let i = prev.end_line; i < start - 1; i++) if (lines[i].trim() !== "" && !isPageMarker(lines[i])) return false;
+  return infoLines(lines, prev.title_line) === infoLines(lines, titleLine);
+}
+
 /**
  * The standard table sections of a document's lines; a section without a
  * unit line of its own takes the document's unit (read before segmentation).
@@ -111,9 +133,15 @@ export function findTables(lines: string[], docUnit: AmountUnit, kind: DocumentK
       }
     }
     // `续N` beside a new title (002: 续1 / 财政拨款支出预算表) is sub-table N of the previous 表K: 表K-N
-    const prevId = sections.length > 0 ? sections[sections.length - 1].table_id : "";
+    const prev = sections.length > 0 ? sections[sections.length - 1] : null;
+    const prevId = prev?.table_id ?? "";
     const sub = c.table_id?.match(/^续(\d+)$/);
     const table_id = sub ? (/^表\d+$/.test(prevId) ? `${prevId}-${sub[1]}` : null) : c.table_id;
+    // the same table continued on the next page, its number, title and 部门 / 单位 line printed again
+    if (prev && table_id && continues(lines, prev, table_id, c.line, start)) {
+      prev.end_line = Math.max(end, c.line);
+      continue;
+    }
     sections.push({
       table_id: table_id ?? c.name,
       table_name: c.name,

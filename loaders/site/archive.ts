@@ -10,7 +10,8 @@
  * (scripts/doc-files.ts), since no page names them.
  * Written as a stream (memory does not grow with the corpus): the corpus tables
  * first, smallest first (Framework reads the archive from its start up to each
- * member it copies), the documents' files last.
+ * member it copies), then the entity and region pages' files (entities/, regions/:
+ * loaders/site/entity-files.ts), the documents' files last.
  * The same batch extraction as the CLI (batch/run.ts), with the same cache,
  * so the site and the CLI can never disagree and a rebuild re-parses only
  * the documents that changed.
@@ -23,6 +24,7 @@ import { DEFAULT_CACHE_DIR } from "../batch/cache.ts";
 import { extractBatch } from "../batch/run.ts";
 import { siteAggregatesJson } from "./aggregates.ts";
 import { DOC_FILES_DIR, docFileJson, docRows, type DocRows } from "./doc-files.ts";
+import { entityRegionFiles } from "./entity-files.ts";
 import { TarWriter } from "./tar.ts";
 
 /** "code_system\u0000code" → English name, from the written classifications table. */
@@ -36,7 +38,11 @@ function classificationNames(file: string): Map<string, string> {
 }
 
 /** Writes the archive to `write` (a tar stream: loaders/site/tar.ts). */
-export async function corpusArchive(documentsDir: string, write: (chunk: Uint8Array) => Promise<void> | void, cacheDir: string | null = DEFAULT_CACHE_DIR): Promise<void> {
+export async function corpusArchive(
+  documentsDir: string,
+  write: (chunk: Uint8Array) => Promise<void> | void,
+  cacheDir: string | null = DEFAULT_CACHE_DIR,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "corpus-"));
   const rowsDir = join(dir, ".doc-rows");
   mkdirSync(rowsDir);
@@ -58,6 +64,8 @@ export async function corpusArchive(documentsDir: string, write: (chunk: Uint8Ar
       .filter(({ size }) => size.isFile())
       .sort((a, b) => a.size.size - b.size.size || (a.name < b.name ? -1 : 1));
     for (const { name } of tables) await tar.add(name, readFileSync(join(dir, name)));
+    // the entity and region pages' small files (entities/, regions/: loaders/site/entity-files.ts)
+    for (const [name, bytes] of entityRegionFiles(dir)) await tar.add(name, bytes);
     const names = classificationNames(join(dir, "classifications.arrow"));
     const encoder = new TextEncoder();
     // documents rows are in input order: position i is document i; a duplicate copy kept none of its rows

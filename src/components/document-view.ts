@@ -5,7 +5,7 @@ import {badge, lineLink, lineLinks, severityBadge} from "./analysis.js";
 import {h} from "./dom.js";
 import {money, num, pct} from "./format.js";
 import {MEASURE_LABEL} from "./labels.js";
-import {table, type Column} from "./table.js";
+import {paged, table, type Column} from "./table.js";
 import {parseLines} from "./corpus-rows.js";
 import {pivotTable, descendants, type LineItem, type PivotRow} from "./pivot.js";
 
@@ -98,7 +98,9 @@ export function standardTable(docId: string, table: R, items: LineItem[], names:
     const label = h("td", {className: "bn-row-label"});
     label.style.paddingLeft = `${0.6 + row.depth * 1.3}em`;
     if (row.hasChildren) {
-      label.append(h("button", {className: "bn-toggle", text: "▾", title: "collapse / expand the rows below", attrs: {type: "button", "aria-expanded": "true"}}));
+      label.append(
+        h("button", {className: "bn-toggle", text: "▾", title: "collapse / expand the rows below", attrs: {type: "button", "aria-expanded": "true"}})
+      );
     } else if (pivot.rows.some((r) => r.hasChildren)) label.append(h("span", {className: "bn-toggle-spacer"}));
     if (row.code) label.append(h("span", {className: "bn-code", text: row.code}));
     label.append(h("span", {className: "bn-label", text: row.label}));
@@ -140,31 +142,58 @@ export function tablesSection(docId: string, tables: R[], items: LineItem[], nam
     return section;
   }
   const byTable = groupBy(items, (item) => item.table_id);
-  for (const table of [...tables].sort((a, b) => (a.title_line ?? a.start_line) - (b.title_line ?? b.start_line))) {
+  const sorted = [...tables].sort((a, b) => (a.title_line ?? a.start_line) - (b.title_line ?? b.start_line));
+  section.append(foldAll(section, sorted.length));
+  sorted.forEach((table, index) => {
     const list = byTable.get(table.table_id) ?? [];
+    // folded, each with its summary (rows, numbers, unit, lines); the first one open
     const details = h("details", {className: "bn-doc-section", data: {tableId: table.table_id, status: table.status}});
-    details.open = true;
+    details.open = index === 0;
     const summary = h(
       "summary",
       {},
       `${table.table_id} ${table.table_name ?? ""}`,
-      h("span", {className: "bn-sub"}, table.status !== "ok" ? badge(table.status, `bn-status-${table.status}`) : null, ` ${table.rows ?? 0} rows · ${table.numbers ?? 0} numbers · ${table.unit ?? ""} · `, lineLink(docId, [table.start_line, table.end_line], `lines ${table.start_line}–${table.end_line}`))
+      h(
+        "span",
+        {className: "bn-sub"},
+        table.status !== "ok" ? badge(table.status, `bn-status-${table.status}`) : null,
+        ` ${table.rows ?? 0} rows · ${table.numbers ?? 0} numbers · ${table.unit ?? ""} · `,
+        lineLink(docId, [table.start_line, table.end_line], `lines ${table.start_line}–${table.end_line}`)
+      )
     );
     details.append(summary);
     if (table.message && (table.status !== "ok" || !/^\d+ rows, \d+ numbers$/.test(table.message))) {
       details.append(h("div", {className: "bn-message", text: table.message}));
     }
     if (table.status === "untrusted") {
-      details.append(h("p", {className: "bn-note", text: "The numbers of this table are not shown: its labels and numbers do not belong together in the extracted text. Read it in the source."}));
+      details.append(
+        h("p", {
+          className: "bn-note",
+          text: "The numbers of this table are not shown: its labels and numbers do not belong together in the extracted text. Read it in the source."
+        })
+      );
     } else if (list.length) {
       details.append(standardTable(docId, table, list, names));
-      if (list.some((i) => i.inferred)) details.append(h("p", {className: "bn-note", text: "* a cell whose column was inferred (the extraction dropped empty cells); hover it for the rule."}));
+      if (list.some((i) => i.inferred))
+        details.append(h("p", {className: "bn-note", text: "* a cell whose column was inferred (the extraction dropped empty cells); hover it for the rule."}));
     } else if (table.status === "no_data") {
       details.append(h("p", {className: "bn-note", text: "本表无数据 — the table has no data."}));
     }
     section.append(details);
-  }
+  });
   return section;
+}
+
+/** "unfold all / fold all" for the sections (details) of `section`. */
+function foldAll(section: HTMLElement, count: number): HTMLElement {
+  const open = h("button", {type: "button", className: "bn-fold-all", text: `unfold all ${count}`});
+  const close = h("button", {type: "button", className: "bn-fold-all", text: "fold all"});
+  const set = (value: boolean) => {
+    for (const d of section.querySelectorAll<HTMLDetailsElement>(":scope > details")) d.open = value;
+  };
+  open.addEventListener("click", () => set(true));
+  close.addEventListener("click", () => set(false));
+  return h("p", {className: "bn-fold-controls"}, open, " ", close);
 }
 
 /** Figures stated in the prose, grouped by section heading (in document order). */
@@ -178,17 +207,35 @@ export function factsSection(docId: string, facts: R[]): HTMLElement {
   const groups = groupBy(sorted, (f) => (f.section ?? "(before the first heading)") as string);
   for (const [name, list] of groups) {
     const details = h("details", {className: "bn-doc-section"});
-    details.open = groups.size <= 4;
+    details.open = groups.size <= 2;
     details.append(h("summary", {}, name, h("span", {className: "bn-sub", text: `${list.length} figure${list.length > 1 ? "s" : ""}`})));
     details.append(
-      table(list, {columns: [
-        {label: "subject", wrap: true, cell: (f) => [f.subject ?? "", f.code ? h("span", {className: "bn-code", text: ` ${f.code}`}) : null], title: (f) => f.sentence ?? undefined},
-        {label: "measure", cell: (f) => MEASURE_LABEL[f.measure] ?? f.measure},
-        {label: "value", align: "right", key: "value", cell: (f) => lineLink(docId, f.source_line, `${num(f.value)} ${f.unit ?? ""}`.trim(), f.derived ? `derived: ${f.formula ?? ""}` : f.sentence ?? undefined)},
-        {label: "万元", align: "right", cell: (f) => (f.amount_wan != null ? lineLink(docId, f.source_line, money(f.amount_wan)) : "")},
-        {label: "year", align: "right", cell: (f) => (f.year != null ? String(f.year) : "")},
-        {label: "note", cell: (f) => (f.derived ? badge("derived", "bn-sev-info", f.formula ?? "") : f.rule ? badge("assumed", "bn-sev-warning", f.rule) : f.base ? `of ${f.base}` : "")}
-      ]})
+      table(list, {
+        columns: [
+          {
+            label: "subject",
+            wrap: true,
+            cell: (f) => [f.subject ?? "", f.code ? h("span", {className: "bn-code", text: ` ${f.code}`}) : null],
+            title: (f) => f.sentence ?? undefined
+          },
+          {label: "measure", cell: (f) => MEASURE_LABEL[f.measure] ?? f.measure},
+          {
+            label: "value",
+            align: "right",
+            key: "value",
+            cell: (f) =>
+              lineLink(docId, f.source_line, `${num(f.value)} ${f.unit ?? ""}`.trim(), f.derived ? `derived: ${f.formula ?? ""}` : (f.sentence ?? undefined))
+          },
+          {label: "万元", align: "right", cell: (f) => (f.amount_wan != null ? lineLink(docId, f.source_line, money(f.amount_wan)) : "")},
+          {label: "year", align: "right", cell: (f) => (f.year != null ? String(f.year) : "")},
+          {
+            label: "note",
+            cell: (f) =>
+              f.derived ? badge("derived", "bn-sev-info", f.formula ?? "") : f.rule ? badge("assumed", "bn-sev-warning", f.rule) : f.base ? `of ${f.base}` : ""
+          }
+        ],
+        pageSize: 15
+      })
     );
     section.append(details);
   }
@@ -236,41 +283,95 @@ export function performanceSection(docId: string, projects: R[], indicators: R[]
   const byProject = groupBy(indicators, (i) => i.project_id);
   const sorted = [...projects].sort((a, b) => a.source_line - b.source_line);
   section.append(
-    table(sorted, {columns: [
-      {label: "project 项目", wrap: true, cell: (p) => lineLink(docId, p.source_line, p.project_name ?? "(unnamed)")},
-      {label: "kind", cell: (p) => ({self_evaluation: "自评 self-evaluation", target: "目标 target", department_overall: "部门整体 department"})[p.table_kind as string] ?? p.table_kind},
-      {label: "budget 万元", align: "right", cell: (p) => lineLink(docId, p.source_line, money(p.amount_wan), p.unit === "元" ? `printed in 元` : undefined)},
-      {label: "executed 万元", align: "right", cell: (p) => lineLink(docId, p.source_line, money(p.executed_wan))},
-      {label: "rate", align: "right", cell: (p) => pct(p.execution_rate)},
-      {label: "score", align: "right", cell: (p) => (p.total_score != null ? `${num(p.total_score)}${p.total_weight != null ? ` / ${num(p.total_weight)}` : ""}` : "")},
-      {label: "indicators", align: "right", cell: (p) => String(byProject.get(p.project_id)?.length ?? 0)},
-      {label: "unmet", align: "right", cell: (p) => {
-        const n = (byProject.get(p.project_id) ?? []).filter((i) => i.met === false).length;
-        return n ? badge(String(n), "bn-unmet") : "0";
-      }}
-    ], rowClass: (p) => ((byProject.get(p.project_id) ?? []).some((i) => i.met === false) ? "bn-row-unmet" : undefined)})
+    table(sorted, {
+      columns: [
+        {label: "project 项目", wrap: true, cell: (p) => lineLink(docId, p.source_line, p.project_name ?? "(unnamed)")},
+        {
+          label: "kind",
+          cell: (p) =>
+            ({self_evaluation: "自评 self-evaluation", target: "目标 target", department_overall: "部门整体 department"})[p.table_kind as string] ??
+            p.table_kind
+        },
+        {label: "budget 万元", align: "right", cell: (p) => lineLink(docId, p.source_line, money(p.amount_wan), p.unit === "元" ? `printed in 元` : undefined)},
+        {label: "executed 万元", align: "right", cell: (p) => lineLink(docId, p.source_line, money(p.executed_wan))},
+        {label: "rate", align: "right", cell: (p) => pct(p.execution_rate)},
+        {
+          label: "score",
+          align: "right",
+          cell: (p) => (p.total_score != null ? `${num(p.total_score)}${p.total_weight != null ? ` / ${num(p.total_weight)}` : ""}` : "")
+        },
+        {label: "indicators", align: "right", cell: (p) => String(byProject.get(p.project_id)?.length ?? 0)},
+        {
+          label: "unmet",
+          align: "right",
+          cell: (p) => {
+            const n = (byProject.get(p.project_id) ?? []).filter((i) => i.met === false).length;
+            return n ? badge(String(n), "bn-unmet") : "0";
+          }
+        }
+      ],
+      pageSize: 15,
+      rowClass: (p) => ((byProject.get(p.project_id) ?? []).some((i) => i.met === false) ? "bn-row-unmet" : undefined)
+    })
   );
-  for (const p of sorted) {
-    const list = byProject.get(p.project_id) ?? [];
-    if (!list.length) continue;
-    const unmet = list.filter((i) => i.met === false).length;
-    const details = h("details", {className: "bn-doc-section"});
-    details.open = unmet > 0;
-    details.append(h("summary", {}, p.project_name ?? "(unnamed)", h("span", {className: "bn-sub", text: `${list.length} indicators${unmet ? ` · ${unmet} unmet` : ""}`})));
-    details.append(indicatorTable(docId, [...list].sort((a, b) => a.indicator_index - b.indicator_index)));
-    section.append(details);
-  }
+  // each project's indicators folded under a summary (how many, how many unmet), ten projects a page
+  const withIndicators = sorted.filter((p) => byProject.get(p.project_id)?.length);
+  if (!withIndicators.length) return section;
+  section.append(h("h3", {text: "Indicators by project"}));
+  section.append(
+    paged(
+      withIndicators,
+      10,
+      (page) => {
+        const box = h("div");
+        for (const p of page) {
+          const list = byProject.get(p.project_id)!;
+          const unmet = list.filter((i) => i.met === false).length;
+          const details = h("details", {className: "bn-doc-section", data: {projectId: p.project_id, unmet}});
+          details.append(
+            h(
+              "summary",
+              {},
+              p.project_name ?? "(unnamed)",
+              h("span", {className: "bn-sub", text: `${list.length} indicators${unmet ? ` · ${unmet} unmet` : ""}`})
+            )
+          );
+          details.append(
+            indicatorTable(
+              docId,
+              [...list].sort((a, b) => a.indicator_index - b.indicator_index)
+            )
+          );
+          box.append(details);
+        }
+        return box;
+      },
+      {id: "doc-indicators"}
+    )
+  );
   return section;
+}
+
+/** Findings in the order they are listed: errors, warnings, info, then by check id. */
+export function sortChecks(checks: readonly R[]): R[] {
+  const order: Record<string, number> = {error: 0, warning: 1, info: 2};
+  return [...checks].sort(
+    (a, b) => (order[a.severity] ?? 3) - (order[b.severity] ?? 3) || String(a.check_id).localeCompare(String(b.check_id), "en", {numeric: true})
+  );
+}
+
+/** A document's findings, fifteen a page (every one printed). */
+export function pagedChecks(docId: string, checks: readonly R[]): HTMLDivElement {
+  return paged(sortChecks(checks), 15, (page) => checksTable(docId, page), {id: "doc-checks"});
 }
 
 /**
  * Audit findings: one row with the figures (rule, severity, subject, expected, actual,
  * difference, every line involved) and, below it, the message across the whole width.
  */
-export function checksTable(docId: string | ((c: R) => string), checks: R[], {withDocument}: {withDocument?: (c: R) => Node} = {}): HTMLDivElement {
+export function checksTable(docId: string | ((c: R) => string), checks: readonly R[], {withDocument}: {withDocument?: (c: R) => Node} = {}): HTMLDivElement {
   const idOf = typeof docId === "function" ? docId : () => docId;
-  const order: Record<string, number> = {error: 0, warning: 1, info: 2};
-  const sorted = [...checks].sort((a, b) => (order[a.severity] ?? 3) - (order[b.severity] ?? 3) || String(a.check_id).localeCompare(String(b.check_id), "en", {numeric: true}));
+  const sorted = sortChecks(checks);
   const labels = [...(withDocument ? ["document"] : []), "rule", "severity", "subject", "expected", "actual", "difference", "lines"];
   const numeric = new Set(["expected", "actual", "difference"]);
   const head = h("tr");
@@ -302,15 +403,24 @@ export function checksTable(docId: string | ((c: R) => string), checks: R[], {wi
 export function residueSection(docId: string, residue: R[]): HTMLElement {
   const section = h("div", {id: "doc-residue"});
   const byReason = groupBy(residue, (r) => r.reason as string);
-  section.append(h("p", {text: `${residue.length} line${residue.length === 1 ? "" : "s"} inside tables or with numbers produced no extracted number; each is kept with its reason.`}));
-  const rows = [...byReason].map(([reason, list]) => ({reason, lines: list.map((r) => r.source_line as number)})).sort((a, b) => b.lines.length - a.lines.length);
+  section.append(
+    h("p", {
+      text: `${residue.length} line${residue.length === 1 ? "" : "s"} inside tables or with numbers produced no extracted number; each is kept with its reason.`
+    })
+  );
+  const rows = [...byReason]
+    .map(([reason, list]) => ({reason, lines: list.map((r) => r.source_line as number)}))
+    .sort((a, b) => b.lines.length - a.lines.length);
   if (rows.length) {
     section.append(
-      table(rows, {columns: [
-        {label: "reason", wrap: true, cell: (r) => r.reason},
-        {label: "lines", align: "right", cell: (r) => String(r.lines.length)},
-        {label: "first lines", cell: (r) => lineLinks(docId, r.lines, 8)}
-      ]})
+      table(rows, {
+        columns: [
+          {label: "reason", wrap: true, cell: (r) => r.reason},
+          {label: "lines", align: "right", cell: (r) => String(r.lines.length)},
+          {label: "first lines", cell: (r) => lineLinks(docId, r.lines, 8)}
+        ],
+        pageSize: 10
+      })
     );
   }
   return section;

@@ -155,6 +155,7 @@ export function entityList(entities: Row[], version?: string | null): HTMLDivEle
   );
   return table(rows, {
     id: "entity-list",
+    pageSize: 25,
     columns: [
       {key: "name", label: "名称 Name", format: "text", href: (r) => entityHref(r.entity_id, version)},
       {key: "scope", label: "范围 Scope", format: (v) => label(SCOPE_LABEL, v)},

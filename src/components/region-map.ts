@@ -6,8 +6,10 @@
 import {scheme} from "vega";
 import {h} from "./dom.js";
 import {money} from "./format.js";
+import type {ProvinceValue} from "./region-values.js";
 
-type Row = Record<string, any>;
+// the sums (pure functions of the panel and entities rows) live in region-values.ts
+export {atLevel, bodyValues, cityRanking, provinceValues, type BodyValue, type ProvinceValue, type RegionFilter} from "./region-values.js";
 
 /** Tile positions (row, column) of the 31 province-level divisions with their usual short names. */
 export const TILES: {code: string; short: string; row: number; col: number}[] = [
@@ -43,96 +45,6 @@ export const TILES: {code: string; short: string; row: number; col: number}[] = 
   {code: "350000", short: "福建", row: 7, col: 6},
   {code: "460000", short: "海南", row: 8, col: 5}
 ];
-
-export interface RegionFilter {
-  measure: string;
-  year: number | null;
-  phase: "budget" | "final";
-  /** Level of the bodies compared: province, city, county, district, or "" for all. */
-  level: string;
-  /** 类 code, for measure function_class. */
-  code?: string | null;
-}
-
-/** One body's figure under the filter, with what the row says of its source. */
-export interface BodyValue {
-  entity_id: string;
-  name: string;
-  scope: string;
-  level: string | null;
-  province_code: string | null;
-  city_code: string | null;
-  city: string | null;
-  amount_wan: number;
-  derived: boolean;
-  doc_id: string;
-  source_lines: number[];
-}
-
-/**
- * The figure of every body under the filter. A unit whose department has its own
- * figure is left out: the department's consolidated accounts include it.
- */
-export function bodyValues(panel: Row[], entities: Row[], f: RegionFilter): BodyValue[] {
-  const byId = new Map(entities.map((e) => [e.entity_id, e]));
-  const chosen = panel.filter(
-    (p) => p.measure === f.measure && p.year === f.year && p.phase === f.phase && (f.measure !== "function_class" || p.code === f.code)
-  );
-  const present = new Set(chosen.map((p) => p.entity_id));
-  return chosen
-    .map((p) => ({p, e: byId.get(p.entity_id)}))
-    .filter((x): x is {p: Row; e: Row} => Boolean(x.e))
-    .filter(({e}) => e.province_code && (!f.level || e.region_level === f.level) && !(e.parent_id && present.has(e.parent_id)))
-    .map(({p, e}) => ({
-      entity_id: e.entity_id,
-      name: e.name,
-      scope: e.scope,
-      level: e.region_level,
-      province_code: e.province_code,
-      city_code: e.city_code,
-      city: e.city,
-      amount_wan: p.amount_wan,
-      derived: Boolean(p.derived),
-      doc_id: p.doc_id,
-      source_lines: typeof p.source_lines === "string" ? JSON.parse(p.source_lines) : [p.source_line]
-    }))
-    .sort((a, b) => b.amount_wan - a.amount_wan || a.name.localeCompare(b.name));
-}
-
-export interface ProvinceValue {
-  province_code: string;
-  amount_wan: number;
-  bodies: number;
-}
-
-/** Sum of the bodies' figures by province. */
-export function provinceValues(bodies: BodyValue[]): Map<string, ProvinceValue> {
-  const out = new Map<string, ProvinceValue>();
-  for (const b of bodies) {
-    const held = out.get(b.province_code!) ?? {province_code: b.province_code!, amount_wan: 0, bodies: 0};
-    held.amount_wan = Math.round((held.amount_wan + b.amount_wan) * 1e6) / 1e6;
-    held.bodies += 1;
-    out.set(b.province_code!, held);
-  }
-  return out;
-}
-
-/** The cities of one province ranked by the sum of their bodies' figures (province-level bodies apart). */
-export function cityRanking(bodies: BodyValue[], province_code: string): {city_code: string | null; city: string; amount_wan: number; bodies: BodyValue[]}[] {
-  const groups = new Map<string, BodyValue[]>();
-  for (const b of bodies.filter((x) => x.province_code === province_code)) {
-    const key = b.city_code ?? `province:${b.province_code}`;
-    groups.set(key, [...(groups.get(key) ?? []), b]);
-  }
-  return [...groups.values()]
-    .map((list) => ({
-      city_code: list[0].city_code,
-      city: list[0].city ?? "省级及直辖 province level",
-      amount_wan: Math.round(list.reduce((s, b) => s + b.amount_wan, 0) * 1e6) / 1e6,
-      bodies: list
-    }))
-    .sort((a, b) => b.amount_wan - a.amount_wan || a.city.localeCompare(b.city));
-}
 
 /** Where a value sits between min and max (1 when all are equal). */
 const tileShare = (value: number, min: number, max: number) => (max > min ? (value - min) / (max - min) : 1);

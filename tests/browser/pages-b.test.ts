@@ -48,21 +48,29 @@ describe("every document's pages", () => {
     expect(ids).toEqual(["d798c9225f602", DOC_001, "d81ce88aeaf3a", DOC_003, DOC_004]);
   });
 
-  test.each(ids)("/source?doc=%s renders every line with no errors", async (id) => {
+  test.each(ids)("/source?doc=%s draws the lines in view, with no errors, at most 8,000 px tall", async (id) => {
     await onPage(`/source?doc=${id}`, async (page) => {
-      const count = await page.locator("#source-view .bn-src-line").count();
+      const lines = Number(await page.locator("#source-view").getAttribute("data-lines"));
+      const drawn = await page.locator("#source-view .bn-src-line").count();
+      expect(drawn).toBeGreaterThan(20);
+      expect(drawn).toBeLessThanOrEqual(Math.min(lines, 200)); // a window, not the whole text
+      expect(await page.locator(".bn-src-line").first().getAttribute("data-n")).toBe("1");
       const status = await page.locator("#source-status").textContent();
-      expect(status).toMatch(new RegExp(`^${count.toLocaleString("en-US")} lines`));
+      expect(status).toMatch(new RegExp(`^${lines.toLocaleString("en-US")} lines`));
       expect(await page.locator("#source-view").getAttribute("data-marked")).toMatch(/^[1-9]\d*$/);
       expect(await page.locator(".observablehq--error, .bn-error").count()).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(8000);
       await page.screenshot({path: shot(`source-${id}`)});
     });
   });
 
-  test.each(ids)("/document?doc=%s renders with no errors", async (id) => {
+  test.each(ids)("/document?doc=%s renders with no errors, at most 8,000 px tall", async (id) => {
     await onPage(`/document?doc=${id}`, async (page) => {
       expect(await page.locator("#doc-meta").count()).toBe(1);
       expect(await page.locator(".observablehq--error, .bn-error").count()).toBe(0);
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      console.log(`[pages-b] /document?doc=${id}: ${height} px`);
+      expect(height).toBeLessThanOrEqual(8000);
       await page.screenshot({path: shot(`document-${id}`), fullPage: id === DOC_003});
     });
   });
@@ -71,7 +79,8 @@ describe("every document's pages", () => {
 describe("source page", () => {
   test("001: 11,881 lines, #L120-L125 highlights 6 lines, hashchange without reload", async () => {
     await onPage(`/source?doc=${DOC_001}#L120-L125`, async (page) => {
-      expect(await page.locator("#source-view .bn-src-line").count()).toBe(11881);
+      expect(await page.locator("#source-view").getAttribute("data-lines")).toBe("11881");
+      expect(await page.locator("#source-view .bn-src-line").count()).toBeLessThan(200); // the lines in view, not 11,881
       const rendered = await page.evaluate(() => ({
         status: document.querySelector("#source-status")?.textContent,
         ms: (document.querySelector("#source-view") as HTMLElement).dataset.renderMs,
@@ -107,11 +116,52 @@ describe("source page", () => {
       await page.screenshot({path: shot("source-001-range")});
     });
   });
+
+  test("001: a deep link to the last lines lands on them and highlights them; the page stays one screen tall", async () => {
+    await onPage(`/source?doc=${DOC_001}#L11879`, async (page) => {
+      const line = page.locator('.bn-src-line[data-n="11879"]');
+      expect(await line.getAttribute("class")).toContain("bn-src-hl");
+      expect(await page.locator("#source-view").getAttribute("data-highlight")).toBe("11879");
+      expect(await line.locator(".bn-src-text").textContent()).toMatch(/实际支出。$/);
+      const onScreen = () =>
+        page.evaluate(() => {
+          const r = document.querySelector(".bn-src-hl")!.getBoundingClientRect();
+          const box = document.querySelector(".bn-src-viewport")!.getBoundingClientRect();
+          return r.top >= Math.max(0, box.top) - 1 && r.bottom <= Math.min(innerHeight, box.bottom) + 1 && r.height > 0; // within a pixel (fractional heights)
+        });
+      expect(await onScreen()).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(8000);
+      // the very last line (empty), by a hash change
+      await page.evaluate(() => (location.hash = "#L11881"));
+      await expect.poll(() => page.locator("#source-view").getAttribute("data-highlight")).toBe("11881");
+      expect(await page.locator('.bn-src-line[data-n="11881"]').getAttribute("class")).toContain("bn-src-hl");
+      expect(await onScreen()).toBe(true);
+      // back to the top: line 1 drawn again, line 11881 no longer in the DOM
+      await page.evaluate(() => (location.hash = "#L1"));
+      await expect.poll(() => page.locator('.bn-src-line[data-n="1"]').count()).toBe(1);
+      expect(await page.locator('.bn-src-line[data-n="11881"]').count()).toBe(0);
+      // Find searches every line, not only those drawn: "合计 1358.87 1198.41" is printed on line 10816 alone
+      await page.fill(".bn-src-find", "合计 1358.87 1198.41");
+      await page.press(".bn-src-find", "Enter");
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe("#L10816");
+      expect(await page.locator('.bn-src-line[data-n="10816"]').getAttribute("class")).toContain("bn-src-hl");
+      expect(await page.locator(".bn-src-find-status").textContent()).toBe("line 10816 · match 1 of 1");
+      // Printed, every line is on paper; back on screen, the window again
+      await page.emulateMedia({media: "print"});
+      await expect.poll(() => page.locator("#source-view .bn-src-line").count()).toBe(11881);
+      await page.emulateMedia({media: "screen"});
+      await expect.poll(() => page.locator("#source-view .bn-src-line").count()).toBeLessThan(200);
+      await page.screenshot({path: shot("source-001-last-line")});
+    });
+  });
 });
 
 describe("document page", () => {
   test("004: 公开02表 rebuilt from line_items; a figure links to its source line", async () => {
     await onPage(`/document?doc=${DOC_004}`, async (page) => {
+      // tables are folded under their summary, the first one open
+      expect(await page.locator("#doc-tables details").evaluateAll((els) => els.map((el) => (el as HTMLDetailsElement).open))).toEqual([true, false, false, false, false, false, false, false, false]);
+      await page.locator('details[data-table-id="公开02表"] > summary').click({position: {x: 4, y: 6}}); // the marker, not the lines link in the summary
       const t02 = page.locator('table[data-table-id="公开02表"]');
       const headers = await t02.locator("thead th").allTextContents();
       expect(headers.slice(1, 4)).toEqual(["本年收入合计", "财政拨款收入", "上级补助收入"]);
@@ -172,9 +222,10 @@ describe("document page", () => {
 describe("audit page", () => {
   test("lists the known break of 003 (住房保障支出 0.58% vs 4.14%, prose_share) with a link to its line", async () => {
     await onPage("/audit", async (page) => {
-      // 128 findings (see the count below), 50 a page: the first page holds the errors; 003's findings are one filter away
-      expect(await page.locator("#audit-findings-pages .bn-pager-status").textContent()).toBe("rows 1–50 of 128 · page 1 of 3");
-      expect(await page.locator("#audit-findings tr.bn-check").count()).toBe(50);
+      // 128 findings (see the count below), 20 a page: the first page holds the errors; 003's findings are one filter away
+      expect(await page.locator("#audit-findings-pages .bn-pager-status").textContent()).toBe("rows 1–20 of 128 · page 1 of 7");
+      expect(await page.locator("#audit-findings tr.bn-check").count()).toBe(20);
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(8000);
       await page.selectOption("#filter-doc", DOC_003);
       const row = page.locator(`tr.bn-check[data-doc-id="${DOC_003}"][data-rule="prose_share"][data-severity="warning"]`);
       expect(await row.count()).toBe(1);
@@ -235,8 +286,12 @@ describe("performance page", () => {
       expect(unmet004?.indicators).toBe(19);
       expect(await page.locator(`#indicators-counts tr[data-doc-id="${DOC_004}"] td[data-key="unmet"]`).textContent()).toBe("19");
       // Unmet indicators with their reason.
+      // 20 unmet indicators a page: page on to 004's
       const video = page.locator("#unmet-indicators tr.bn-row-unmet", {hasText: "提供市级视频会议室高清视频会议终端数量"});
+      const nextUnmet = page.locator('#unmet-indicators .bn-pager button[aria-label="next page"]');
+      while ((await video.count()) === 0 && !(await nextUnmet.isDisabled())) await nextUnmet.click();
       expect(await video.count()).toBe(1);
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(8000);
       expect(await video.textContent()).toContain("未完成政府采购");
       await page.screenshot({path: shot("performance"), fullPage: false});
     });

@@ -61,8 +61,11 @@ describe("a PDF document's pages", () => {
       await settle(page);
       expect(await page.locator("#source-subtitle").textContent()).toMatch(/guizhou-2022\.pdf · PDF, \d+ pages · /);
       // the PDF's lines: page 2 starts at line 42 (40 lines a page, after page 1's marker and lines)
-      const separators = page.locator("#source-view .bn-src-page");
-      expect(await separators.count()).toBeGreaterThan(10);
+      // the separators of the lines drawn (a window of the text), and every page in the page list
+      const pages = Number(await page.locator("#source-view").getAttribute("data-pages"));
+      expect(pages).toBeGreaterThan(10);
+      expect(await page.locator("#source-view .bn-src-page").count()).toBeGreaterThan(0);
+      expect(await page.locator("#source-view select.bn-src-pages option[value]:not([value=''])").count()).toBe(pages);
       const second = page.locator('.bn-src-line[data-n="42"]');
       expect(await second.getAttribute("class")).toContain("bn-src-page");
       expect(await second.locator(".bn-src-text").textContent()).toBe("=== PAGE 2 === page 2 of the PDF");
@@ -71,6 +74,14 @@ describe("a PDF document's pages", () => {
       // the hash still lands on its line
       expect(await page.locator("#source-view").getAttribute("data-highlight")).toBe("60");
       await page.screenshot({path: join(ARTIFACTS, "pdf-source.png")});
+      // the page list lands on the last page's separator, drawn and on screen
+      const last = page.locator("#source-view select.bn-src-pages option").last();
+      const lastLine = (await last.getAttribute("value"))!;
+      await page.selectOption("#source-view select.bn-src-pages", lastLine);
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#L${lastLine}`);
+      const separator = page.locator(`.bn-src-line[data-n="${lastLine}"]`);
+      expect(await separator.getAttribute("class")).toMatch(/bn-src-page.*bn-src-hl|bn-src-hl.*bn-src-page/);
+      expect(await separator.locator("a.bn-src-pdf").getAttribute("href")).toBe(`/_file/data/corpus/docs/${id}.pdf#page=${pages}`);
       expect(log.blocked).toEqual([]);
       expect(log.pageErrors).toEqual([]);
       expect(log.consoleErrors).toEqual([]);

@@ -43,6 +43,9 @@ async function tilesWithData(page: Page): Promise<Map<string, [number, number]>>
   return new Map(tiles.map(([code, value, colour]) => [code, [value, luminance(colour)]]));
 }
 
+/** Waits until the region view has drawn this filter (measure.year.phase.level.province): the page fetches the filter's file first. */
+const drawn = (page: Page, state: string) => page.waitForSelector(`#region-view[data-state="${state}"]`);
+
 const docId = (path: string) => corpus.documents.find((d) => path.endsWith(d.source_file))!.doc_id;
 const entityOf = (path: string) => corpus.documents.find((d) => path.endsWith(d.source_file))!.entity_id!;
 
@@ -60,6 +63,7 @@ describe("/regions", () => {
       expect(tiles.get("510000")![1]).toBeLessThan(tiles.get("520000")![1]);
       // 收支总计 of the same year: 贵州 (10,693.19) is now the larger, and the darker
       await page.selectOption("#filter-measure", "grand_total");
+      await drawn(page, "grand_total.2022.final..");
       tiles = await tilesWithData(page);
       expect(tiles.get("520000")![0]).toBe(10693.19);
       // 四川: the province's unit accounts (7,640.34) plus 达州's 2022 figure that its 2023 accounts imply (1,209.26, derived)
@@ -67,6 +71,7 @@ describe("/regions", () => {
       expect(tiles.get("520000")![1]).toBeLessThan(tiles.get("510000")![1]);
       // province-level bodies only
       await page.selectOption("#filter-level", "province");
+      await drawn(page, "grand_total.2022.final.province.");
       tiles = await tilesWithData(page);
       expect(tiles.get("510000")![0]).toBe(7640.34);
       expect(new URL(page.url()).hash).toMatch(/^#measure=grand_total&year=2022&phase=final&level=province&v=[0-9a-f]{16}$/);
@@ -77,6 +82,7 @@ describe("/regions", () => {
   test("a click on a province opens its bodies and ranks its cities; the view is in the URL", async () => {
     await onPage("/regions#measure=personnel&year=2023&phase=final", async (page) => {
       await page.click('#tile-map [data-province="510000"]');
+      await drawn(page, "personnel.2023.final..510000");
       const listed = await page.$$eval("#province-entities li", (els) => els.map((el) => (el as HTMLElement).dataset.entity).sort());
       const sichuan = [...new Set(corpus.entities.filter((e) => e.province_code === "510000").map((e) => e.entity_id))].sort();
       expect(listed).toEqual(sichuan);
@@ -88,6 +94,11 @@ describe("/regions", () => {
       expect(new URL(page.url()).hash).toContain("province=510000");
       const link = page.locator(`#province-entities li[data-entity="${entityOf(SAMPLE.dazhou2023)}"] a`);
       expect(await link.getAttribute("href")).toMatch(new RegExp(`^/entity#id=${entityOf(SAMPLE.dazhou2023)}&v=`));
+      // no corpus-wide table was read: the filter's and the province's own files
+      const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+      expect(fetched.filter((p) => /\/_file\/data\/corpus\/(panel|entities|documents)\.[0-9a-f]+\.arrows?$/.test(p))).toEqual([]);
+      expect(fetched).toContain("/_file/data/corpus/regions/personnel.2023.final.json");
+      expect(fetched).toContain("/_file/data/corpus/regions/510000.json");
     });
   });
 });
@@ -105,6 +116,10 @@ describe("/entity", () => {
       expect(await personnel.textContent()).toBe("1,838.45");
       expect(await personnel.getAttribute("href")).toBe(`/source?doc=${docId(SAMPLE.sichuan2022unit)}#L231`);
       await page.waitForSelector(".bn-chart[data-chart-ready='true']");
+      // one entity's file, no corpus-wide table
+      const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+      expect(fetched.filter((p) => /\/_file\/data\/corpus\/(panel|entities|documents)\.[0-9a-f]+\.arrows?$/.test(p))).toEqual([]);
+      expect(fetched).toContain(`/_file/data/corpus/entities/${unit}.json`);
       await page.screenshot({path: `${ARTIFACTS}/entity-sichuan-unit.png`, fullPage: true});
     });
   });

@@ -15,8 +15,8 @@ import { fragmentColumns } from "./header-fragments.ts";
 import { withinRounding } from "../../base/money.ts";
 import { placedItems, placeReading, type RowFields } from "./reading-placement.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./raw-rows.ts";
-import { isTotalRow, splitSection } from "./section-parts.ts";
-import { textColumns } from "./text-columns.ts";
+import { columnNumbers, gridLines, isTotalRow, repeatedReason, splitSection } from "./section-parts.ts";
+import { numberedColumns, textColumns } from "./text-columns.ts";
 import { wrappedColumns } from "./wrapped-header.ts";
 import { readTsvHeader } from "./tsv-header.ts";
 import { departmentCode, unitDirectory } from "./unit-directory.ts";
@@ -82,7 +82,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   const parts = splitSection(ctx);
   const residue: ResidueRow[] = [];
   for (const [n, t] of parts.above) residue.push(makeResidue(ctx, n, reasonFor(t, true)));
-  for (const [n] of parts.header) residue.push(makeResidue(ctx, n, "header"));
+  for (const [n, t] of parts.header) residue.push(makeResidue(ctx, n, columnNumbers(t) !== null ? "column numbers (栏次)" : "header"));
 
   // money columns
   let columns: Array<{ label: string; measure: Measure; index?: number; group?: string }> = [];
@@ -92,10 +92,12 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
     columns = h.columns;
     roles = h.roles;
   } else {
-    columns = textColumns(ctx.section.family, parts.header.map(([, t]) => t).join(" ")) ?? [];
+    const headerLines = parts.header.filter(([, t]) => columnNumbers(t) === null).map(([, t]) => t);
+    const headerText = headerLines.join(" ");
+    columns = numberedColumns(textColumns(ctx.section.family, headerText) ?? [], headerText, parts.numbered);
     // a header whose cells wrap over several lines names fewer columns than the rows print: rebuild its cells
-    const printed = Math.max(0, ...parts.body.map(([n, t]) => readTextRow(n, t, null).nums.length));
-    const wrapped = printed > columns.length && opts.sourceOrder ? wrappedColumns(parts.header.map(([, t]) => t), printed, opts.sourceOrder(ctx)) : null;
+    const printed = Math.max(0, ...parts.body.filter(([n, t]) => !parts.repeated.has(n) && columnNumbers(t) === null).map(([n, t]) => readTextRow(n, t, null).nums.length));
+    const wrapped = printed > columns.length && opts.sourceOrder ? wrappedColumns(headerLines, printed, opts.sourceOrder(ctx)) : null;
     if (wrapped) columns = wrapped;
   }
   // rows wider than the columns the header's words name: the cells may have wrapped into fragments (header-fragments.ts)
@@ -129,7 +131,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   const meaning = (label: string): number[] => columns.map((c, j) => (named(label).includes(c.measure) ? j : -1)).filter((j) => j >= 0);
   const grid = parts.exact
     ? null
-    : sectionGrid(ctx.doc, parts.header.map(([n]) => n), parts.body.map(([n]) => n), columns.map((c) => c.label), {
+    : sectionGrid(ctx.doc, gridLines(parts).header, gridLines(parts).body, columns.map((c) => c.label), {
         rightmost: true,
         meaning,
         unprinted: true,
@@ -153,8 +155,12 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   let unplacedRows = 0;
   for (const [n, t] of parts.body) {
     if (t.trim() === "") continue;
-    if (grid?.numberLine === n) {
+    if (grid?.numberLine === n || columnNumbers(t) !== null) {
       residue.push(makeResidue(ctx, n, "column numbers (栏次)"));
+      continue;
+    }
+    if (parts.repeated.has(n)) {
+      residue.push(makeResidue(ctx, n, repeatedReason(t)));
       continue;
     }
     const raw: RawRow = parts.exact ? readTsvRow(n, t, roles, moneyCells) : readTextRow(n, t, previousCode);
@@ -260,7 +266,8 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: Cros
     const t = rows.find((r) => r.kind === "total");
     if (t && cross) {
       const ok = t.cands.filter((p) =>
-        columns.every((c, j) => !cross.totals.has(c.measure) || withinRounding(valueAt(t.values, p, j), cross.totals.get(c.measure)!)),
+        // a column of a group (上年结转结余 by fund) is not the table's own total of that measure
+        columns.every((c, j) => c.group !== undefined || !cross.totals.has(c.measure) || withinRounding(valueAt(t.values, p, j), cross.totals.get(c.measure)!)),
       );
       if (ok.length === 1) {
         t.cands = ok;
@@ -390,10 +397,23 @@ function sameValues(raw: RawRow, total: Row): boolean {
   return raw.nums.length === total.values.length && raw.nums.every((x, k) => x.value === total.values[k]);
 }
 
+/**
+ * A table of rows without codes (units, projects): 合计 = Σ the other rows
+ * (a department row printing the 合计's numbers is the 合计 again). Rows
+ * nested under others break the sum, and then nothing is chosen by it.
+ */
+function flatGroup(rows: Row[]): Group[] {
+  const total = rows.findIndex((r) => r.kind === "total");
+  const parts = rows.flatMap((r, i) => (r.kind === "label" || r.kind === "unit" ? [i] : []));
+  if (total < 0 || parts.length < 2) return [];
+  return [{ parent: total, children: parts, rule: `sum (合计 = Σ of its ${parts.length} rows)` }];
+}
+
 /** 合计 = Σ top-level rows; 类 = Σ款, 款 = Σ项 (7-digit codes under a 类 when the 款 is not printed). */
 function hierarchyGroups(rows: Row[]): Group[] {
   const codeRows = rows.map((r, i) => [r, i] as const).filter(([r]) => r.kind === "code");
-  if (codeRows.length === 0 || rows.some((r) => r.kind === "unit")) return [];
+  if (codeRows.length === 0) return flatGroup(rows);
+  if (rows.some((r) => r.kind === "unit")) return [];
   const at = new Map<string, number>();
   for (const [r, i] of codeRows) if (!at.has(r.code!)) at.set(r.code!, i);
   const children = new Map<number, number[]>();

@@ -77,6 +77,12 @@ const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any"
     ["fiscal_appropriation", "fiscal_special_account", "unit_funds", "business_income", "operating_income", "superior_subsidy", "subordinate_remittance", "other_income", "carryover_prior"],
     "with_funds",
   ],
+  // 本年收入 (小计) = its sources (收入预算总表 printing 本年收入 and 上年结转结余 apart)
+  [
+    "income",
+    ["general_public_budget", "government_fund", "state_capital", "fiscal_special_account", "unit_funds", "business_income", "operating_income", "superior_subsidy", "subordinate_remittance", "other_income"],
+    "any",
+  ],
   ["vehicles_total", ["vehicle_purchase", "vehicle_operation"], "all"],
   ["three_public_total", ["overseas_travel", "vehicles_total", "official_reception"], "all"],
   // the “三公” printed beside 会议费 and 培训费: 合计 = “三公” 小计 + 会议费 + 培训费

@@ -61,6 +61,19 @@ const fiscalRows: RowsEvidence = {
     return null;
   },
 };
+/**
+ * 政府性基金 / 国有资本经营预算支出表: rows of the 支出总表 (all the money) by function, read in full.
+ * A code printing the same 合计 in both holds only that fund's money: the same 基本支出 and 项目支出.
+ */
+const expenditureRows: RowsEvidence = {
+  needs: ["budget_expenditure"],
+  rows(_ctx, evidence) {
+    const rows = rowsOf(evidence, "budget_expenditure");
+    const s = evidence.section("budget_expenditure");
+    return rows && s ? { rows, source: `${s.table_id} prints the row with the same 合计` } : null;
+  },
+};
+const byFund: TableParser = (ctx) => parseByCode(ctx, { codeHint: "functional", rowEvidence: expenditureRows });
 const threePublic: TableParser = (ctx) => parseByCode(ctx, { codeHint: "functional", remap: { total: "three_public_total" } });
 
 export const BUDGET_PARSERS: Record<Extract<TableFamily, `budget_${string}`>, TableParser> = {
@@ -73,9 +86,9 @@ export const BUDGET_PARSERS: Record<Extract<TableFamily, `budget_${string}`>, Ta
   budget_gpb_basic_by_economic: economic,
   budget_gpb_project: (ctx) => parseByCode(ctx, { codeHint: "functional", remap: { budget: "project" } }),
   budget_three_public: threePublic,
-  budget_gov_fund: functional,
+  budget_gov_fund: byFund,
   budget_gov_fund_three_public: threePublic,
-  budget_state_capital: functional,
+  budget_state_capital: byFund,
   // families named by the meaning of their titles (segment/family.ts)
   budget_fiscal_by_code: functional,
   budget_gov_fund_summary: parseSummary,

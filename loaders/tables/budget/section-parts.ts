@@ -8,7 +8,7 @@ import { cells } from "../../ingest/layout.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
 import { sectionLines } from "../item.ts";
 import { foldHeader } from "./columns.ts";
-import { isHeaderInfo } from "./header-lines.ts";
+import { isHeaderInfo, reasonFor } from "./header-lines.ts";
 import { MONEY_SHAPE } from "./raw-rows.ts";
 import { matchTableId, matchTitle } from "../../segment/catalogue.ts";
 import { isPageMarker } from "../../document/line-kinds.ts";
@@ -22,6 +22,23 @@ export interface SectionParts {
   above: Array<[number, string]>;
   /** [line, text] from the first data line to the end. */
   body: Array<[number, string]>;
+  /** Body lines of the title block and header printed again where the table continues on a new page. */
+  repeated: Set<number>;
+  /** How many money columns the 栏次 line numbers (`** ** 1 2 3 4 5`), when one is printed. */
+  numbered: number | null;
+}
+
+/**
+ * The number of columns a 栏次 line numbers (`栏次 1 2 3`, `** ** 1 2 3 4 5 6 7`:
+ * the label cells starred or named, then 1…k), or null for any other line.
+ */
+export function columnNumbers(text: string): number | null {
+  const toks = text.trim().split(/[\s\u3000]+/).filter(Boolean);
+  let k = 0;
+  while (k < toks.length && /^(\*+|栏次|行次|栏|次)$/.test(toks[k])) k++;
+  const nums = toks.slice(k);
+  if (nums.length < 2 || !nums.every((t, i) => t === String(i + 1))) return null;
+  return nums.length;
 }
 
 /** A 合计 / 总计 row: the total label first, nothing but numbers after it. */
@@ -37,6 +54,7 @@ export function isTotalRow(text: string): boolean {
 
 function isDataLine(text: string, exact: boolean): boolean {
   if (isTotalRow(text)) return true;
+  if (columnNumbers(text) !== null) return false;
   const cs = cells(text).cells.filter(Boolean);
   if (exact) return cs.some((c) => MONEY_SHAPE.test(c));
   // plain text: a trailing number (money or a bare count like `7`) after a label or code
@@ -62,5 +80,44 @@ export function splitSection(ctx: TableContext): SectionParts {
     if (n <= ctx.section.title_line || isHeaderInfo(t) || isPageMarker(t) || matchTableId(t) || matchTitle(t)) above.push([n, t]);
     else header.push([n, t]);
   }
-  return { exact, header, above, body: lines.slice(i) };
+  const numbered = header.map(([, t]) => columnNumbers(t)).find((k) => k !== null) ?? null;
+  const body = lines.slice(i);
+  return { exact, header, above, body, repeated: repeatedHeaders(ctx, [...above, ...header], body), numbered };
+}
+
+/**
+ * Body lines that print the title block again (a table continued on a new
+ * page): from a line with the table's number or its title, the lines that
+ * repeat the section's own title and header lines word for word; and a
+ * 栏次 line anywhere.
+ */
+function repeatedHeaders(ctx: TableContext, top: Array<[number, string]>, body: Array<[number, string]>): Set<number> {
+  const fold = (t: string) => t.replace(/[\s\u3000]+/g, "");
+  const printed = new Set(top.map(([, t]) => fold(t)).filter(Boolean));
+  const title = fold(ctx.doc.lines[ctx.section.title_line - 1] ?? "");
+  const out = new Set<number>();
+  let open = false;
+  for (const [n, t] of body) {
+    const folded = fold(t);
+    if (folded !== "" && (matchTableId(t) || folded === title)) open = true;
+    else if (folded !== "" && !printed.has(folded) && !isPageMarker(t)) open = false;
+    if (open || columnNumbers(t) !== null) out.add(n);
+  }
+  return out;
+}
+
+/** Residue reason of a line of a title block printed again (never a wrapped label's fragment). */
+export function repeatedReason(text: string): string {
+  const reason = reasonFor(text, true);
+  return reason === "header" ? "header repeated on a new page" : reason;
+}
+
+/**
+ * The header and body line numbers a PDF's grid is read from: a 栏次 line
+ * among the header lines goes before the body (its cells number the
+ * columns; they are no header words).
+ */
+export function gridLines(parts: SectionParts): { header: number[]; body: number[] } {
+  const numbering = parts.header.filter(([, t]) => columnNumbers(t) !== null).map(([n]) => n);
+  return { header: parts.header.filter(([, t]) => columnNumbers(t) === null).map(([n]) => n), body: [...numbering, ...parts.body.map(([n]) => n)] };
 }

@@ -16,7 +16,7 @@ import { placedItems, placeReading } from "./reading-placement.ts";
 import { incomeSources } from "./evidence.ts";
 
 const FUNDS = ["general_public_budget", "government_fund", "state_capital"];
-import { splitSection } from "./section-parts.ts";
+import { gridLines, repeatedReason, splitSection } from "./section-parts.ts";
 import { textSideColumns } from "./text-columns.ts";
 import { readTsvHeader } from "./tsv-header.ts";
 import { isPageMarker } from "../../document/line-kinds.ts";
@@ -118,7 +118,7 @@ export function parseSummary(ctx: TableContext): TableParse {
 
   // a PDF: both sides' money columns by position where its geometry is clear
   const ni = cols.income.length;
-  const grid = parts.exact ? null : sectionGrid(ctx.doc, parts.header.map(([n]) => n), parts.body.map(([n]) => n), [...cols.income, ...cols.expenditure].map((c) => c.label));
+  const grid = parts.exact ? null : sectionGrid(ctx.doc, gridLines(parts).header, gridLines(parts).body, [...cols.income, ...cols.expenditure].map((c) => c.label));
 
   const halves: Half[] = [];
   const incomeHalves: Array<{ label: string; first: string | null }> = [];
@@ -127,6 +127,10 @@ export function parseSummary(ctx: TableContext): TableParse {
     if (t.trim() === "") continue;
     if (isPageMarker(t)) {
       residue.push(makeResidue(ctx, n, "page marker"));
+      continue;
+    }
+    if (parts.repeated.has(n)) {
+      residue.push(makeResidue(ctx, n, repeatedReason(t)));
       continue;
     }
     const found: Array<{ side: Side; label: string; nums: string[]; cellsAt?: number[] }> = [];

@@ -37,13 +37,13 @@ const BY_CODE_WIDE: Spec = [
   { label: "项目支出", key: /项目支出|专项业务经费/ },
   { label: "事业单位经营支出", key: /经营支出/ },
   { label: "上缴上级支出", key: /上缴上级/ },
-  { label: "对附属单位补助支出", key: /对附属单位/ },
+  { label: "对附属单位补助支出", key: /对附属单/ }, // wrapped: `对附属单` / `位补助支` / `出`
   // government procurement printed beside the expenditure: 政府采购项目 小计 | 其中：中小企业 | 其中：小型、微型企业
   { label: "政府采购项目", key: /政府采购项目/ },
   { label: "预留给中小企业", key: /中小企/ },
   { label: "预留给小型微型企业", key: /微型企/ },
 ];
-const WIDE = /人员经费|人员支出|公用经费|经营支出|上缴上级|对附属单位/;
+const WIDE = /人员经费|人员支出|公用经费|经营支出|上缴上级|对附属单/;
 
 /**
  * The by-fund form (基本支出表 / 项目支出表 / “三公”经费表 of several templates,
@@ -186,9 +186,58 @@ const BY_CODE_FAMILIES_WIDE = new Set([
   "budget_state_capital",
 ]);
 
+const count = (h: string, re: RegExp) => (h.match(re) ?? []).length;
+
+/** Income sources in the standard order of a 收入预算总表 (keys tolerate words wrapped inside a cell). */
+const SOURCES: Array<{ label: string; measure: Measure; key: RegExp }> = [
+  { label: "一般公共预算", measure: "general_public_budget", key: /一般公共/g },
+  { label: "政府性基金预算", measure: "government_fund", key: /政府性基/g },
+  { label: "国有资本经营预算", measure: "state_capital", key: /国有资/g },
+  { label: "财政专户管理资金", measure: "fiscal_special_account", key: /财政专户/g },
+  { label: "事业收入", measure: "business_income", key: /(?<!单位)事业收入/g },
+  { label: "事业单位经营收入", measure: "operating_income", key: /事业单位经|经营收入/g },
+  { label: "上级补助收入", measure: "superior_subsidy", key: /上级补助/g },
+  { label: "附属单位上缴收入", measure: "subordinate_remittance", key: /附属单位上/g },
+  { label: "其他收入", measure: "other_income", key: /其他收入/g },
+];
+
+/** What the carry-over block of a 收入预算总表 splits into: the funds, then the special-account and the unit's own balances. */
+const CARRIED: Array<{ label: string; measure: Measure; printed: (h: string) => boolean }> = [
+  { label: "一般公共预算", measure: "general_public_budget", printed: (h) => count(h, /一般公共/g) >= 2 },
+  { label: "政府性基金预算", measure: "government_fund", printed: (h) => count(h, /政府性基/g) >= 2 },
+  { label: "国有资本经营预算", measure: "state_capital", printed: (h) => count(h, /国有资/g) >= 2 },
+  { label: "专户资金结转结余", measure: "fiscal_special_account", printed: (h) => /专户资金/.test(h) || count(h, /财政专户/g) >= 2 },
+  { label: "单位资金结转结余", measure: "unit_funds", printed: (h) => /单位资金/.test(h) },
+];
+
+/**
+ * The 收入预算总表 form that splits 本年收入 and 上年结转结余 each into a 小计
+ * and its parts (湖州 表02: 总计 | 本年收入 小计 一般公共预算 … 其他收入 |
+ * 上年结转结余 小计 一般公共预算 … 单位资金结转结余). The carry-over parts
+ * carry the group 上年结转结余. Null unless the header names both blocks and
+ * prints two 小计.
+ */
+function incomeWithCarryover(h: string): TextColumn[] | null {
+  if (!/本年收入/.test(h) || !/上年结转/.test(h) || count(h, /小计/g) !== 2 || !/总计|合计/.test(h)) return null;
+  const group = "上年结转结余";
+  const carried = CARRIED.filter((c) => c.printed(h)).map((c) => ({ label: `${group}/${c.label}`, measure: c.measure, group }));
+  if (carried.length === 0) return null;
+  return [
+    { label: "总计", measure: "total" },
+    { label: "本年收入/小计", measure: "income" },
+    ...SOURCES.filter((c) => count(h, c.key) >= 1).map((c) => ({ label: `本年收入/${c.label}`, measure: c.measure })),
+    { label: `${group}/小计`, measure: "carryover_prior" },
+    ...carried,
+  ];
+}
+
 /** The money columns of a plain-text row table, or null when the header names none we know. */
 export function textColumns(family: string, headerText: string): TextColumn[] | null {
   const h = foldHeader(headerText);
+  if (family === "budget_income") {
+    const carried = incomeWithCarryover(h);
+    if (carried) return carried;
+  }
   const byPeriod = SPECS[family] && periodGroups(SPECS[family] === THREE_PUBLIC && MEETINGS.test(h) ? THREE_PUBLIC_WITH_MEETINGS : SPECS[family], h);
   if (byPeriod) return byPeriod;
   const crossed = SPECS[family] && crossedByFund(SPECS[family], h);
@@ -204,6 +253,18 @@ export function textColumns(family: string, headerText: string): TextColumn[] | 
   // a total printed as 小计 or 支出总计 (一般公共预算支出: 小计 | 其中：基本支出 | 项目支出)
   if (cols && !cols.some((c) => c.measure === "total") && /^(?!.*合计).*(小计|总计)/.test(h) && spec === BY_CODE && BY_CODE_FAMILIES_WIDE.has(family))
     return [{ label: /小计/.test(h) ? "小计" : "总计", measure: "total" }, ...cols];
+  return cols;
+}
+
+/**
+ * The columns against the count of a printed 栏次 line (`** ** 1 2 3 4 5 6 7`):
+ * one column too many, and 基本支出 printed only over its parts 人员 | 公用
+ * (no 小计 under it), 基本支出 is a group header, not a column.
+ */
+export function numberedColumns(cols: TextColumn[], headerText: string, numbered: number | null): TextColumn[] {
+  if (numbered === null || cols.length !== numbered + 1 || /小计/.test(foldHeader(headerText))) return cols;
+  const has = (m: Measure) => cols.some((c) => c.measure === m);
+  if (has("basic") && has("personnel") && has("public_expenses")) return cols.filter((c) => c.measure !== "basic");
   return cols;
 }
 

@@ -34,6 +34,46 @@ function columnValues(row: Resolvable, placement: number[], n: number): number[]
   return Array.from({ length: n }, (_, c) => valueAt(row.values, placement, c));
 }
 
+/**
+ * The combinations of the children's candidates whose columns sum to the
+ * parent's (at most two: one is an answer, two are none), or null beyond
+ * the search budget (counted in branching points). A depth-first search; with amounts not negative, a
+ * branch stops as soon as a column's running sum passes the parent's or can
+ * no longer reach it (the combinations found are those of the full
+ * enumeration, sooner).
+ */
+function combinations(rows: Resolvable[], kids: number[], pv: number[], n: number, nonNegative: boolean): number[][][] | null {
+  const slack = roundingTolerance(kids.length) + FLOAT_SLACK;
+  const cols = kids.map((i) => rows[i].cands.map((p) => columnValues(rows[i], p, n)));
+  // the most the children from j on can still add to each column
+  const reach: number[][] = Array.from({ length: kids.length + 1 }, () => new Array<number>(n).fill(0));
+  for (let j = kids.length - 1; j >= 0; j--) for (let c = 0; c < n; c++) reach[j][c] = reach[j + 1][c] + Math.max(...cols[j].map((v) => v[c]));
+  const sum = new Array<number>(n).fill(0);
+  const choice = kids.map((i) => rows[i].cands[0]);
+  const solutions: number[][][] = [];
+  let visited = 0;
+  const rec = (j: number): boolean => {
+    if (solutions.length > 1) return true;
+    // a full enumeration of SEARCH_BUDGET combinations passes fewer than twice as many branching points
+    if (cols[j]?.length > 1 && ++visited > 2 * SEARCH_BUDGET) return false;
+    if (j === kids.length) {
+      if (fits(pv, rows, kids, choice, n)) solutions.push([...choice]);
+      return true;
+    }
+    for (let k = 0; k < cols[j].length; k++) {
+      const v = cols[j][k];
+      for (let c = 0; c < n; c++) sum[c] += v[c];
+      const hopeless = nonNegative && sum.some((x, c) => x > pv[c] + slack || x + reach[j + 1][c] < pv[c] - slack);
+      choice[j] = rows[kids[j]].cands[k];
+      const done = hopeless || rec(j + 1);
+      for (let c = 0; c < n; c++) sum[c] -= v[c];
+      if (!done) return false;
+    }
+    return true;
+  };
+  return rec(0) ? solutions : null;
+}
+
 /** Narrow candidates through the groups until nothing changes. */
 export function resolveGroups(rows: Resolvable[], groups: Group[], n: number): void {
   let changed = true;
@@ -58,25 +98,9 @@ export function resolveGroups(rows: Resolvable[], groups: Group[], n: number): v
             }
           }
         if (open.some((i) => rows[i].cands.length === 1)) continue;
-        let combos = 1;
-        for (const i of open) combos *= rows[i].cands.length;
-        if (combos > SEARCH_BUDGET) continue;
         const pv = columnValues(parent, parent.cands[0], n);
-        const solutions: number[][][] = [];
-        const choice = kids.map((i) => rows[i].cands[0]);
-        const rec = (j: number) => {
-          if (solutions.length > 1) return;
-          if (j === kids.length) {
-            if (fits(pv, rows, kids, choice, n)) solutions.push([...choice]);
-            return;
-          }
-          for (const p of rows[kids[j]].cands) {
-            choice[j] = p;
-            rec(j + 1);
-          }
-        };
-        rec(0);
-        if (solutions.length === 1) {
+        const solutions = combinations(rows, kids, pv, n, nonNegative);
+        if (solutions?.length === 1) {
           kids.forEach((i, j) => {
             if (rows[i].cands.length > 1) {
               rows[i].cands = [solutions[0][j]];

@@ -55,7 +55,7 @@ describe("each document's own files in the site archive", () => {
   test("the document's rows, text and a file for the duplicate copy; no per-document member elsewhere", () => {
     const docs = Object.keys(zip).filter((n) => n.startsWith("docs/")).sort();
     expect(docs).toEqual([`docs/${DOC_004}-dup1.json`, `docs/${DOC_004}.json`, `docs/${DOC_004}.txt`]);
-    expect(Object.keys(zip).filter((n) => n.includes("/") && !n.startsWith("docs/"))).toEqual([]);
+    expect(Object.keys(zip).filter((n) => n.includes("/") && !/^(docs|entities|regions)\//.test(n))).toEqual([]);
   });
 
   test("004: 公开02表's 208 社会保障和就业支出 = 1,535.95 万元 on line 171, and line 171 of the text says so", () => {
@@ -102,12 +102,14 @@ describe("each document's own files in the site archive", () => {
     expect(text(`docs/${DOC_004}.txt`)).toBe(readFileSync(join(DEFAULT_DOCUMENTS_DIR, "004_3cd6b194bc39a314.txt"), "utf8"));
   });
 
-  test("the corpus tables first, smallest first; the documents' files last", () => {
+  test("the corpus tables first, smallest first; the entity and region files; the documents' files last", () => {
+    const files = names.findIndex((n) => n.includes("/"));
     const first = names.findIndex((n) => n.startsWith("docs/"));
+    expect(names.slice(files, first).every((n) => /^(entities|regions)\//.test(n))).toBe(true);
     expect(names.slice(first).every((n) => n.startsWith("docs/"))).toBe(true);
-    const sizes = names.slice(0, first).map((n) => zip[n].length);
+    const sizes = names.slice(0, files).map((n) => zip[n].length);
     expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
-    expect(names.slice(0, first)).toContain("line_items.arrows");
+    expect(names.slice(0, files)).toContain("line_items.arrows");
   });
 
   test("GNU tar reads the archive as we do: same members, same bytes", () => {
@@ -118,5 +120,36 @@ describe("each document's own files in the site archive", () => {
     mkdirSync(out);
     expect(spawnSync("tar", ["-xf", join(tmp, "first.tar"), "-C", out]).status).toBe(0);
     expect(readFileSync(join(out, `docs/${DOC_004}.json`)).equals(Buffer.from(zip[`docs/${DOC_004}.json`]))).toBe(true);
+  });
+});
+
+describe("the entity and region pages' files in the site archive", () => {
+  const json = (name: string) => JSON.parse(text(name));
+  const panel = () =>
+    tableFromIPC(zip["panel.arrows"])
+      .toArray()
+      .map((r) => Object.fromEntries(Object.entries(r.toJSON()).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
+  const entityId = () => json(`docs/${DOC_004}.json`).document.entity_id as string;
+
+  test("004's entity: its row, its documents, and exactly its panel rows (人员经费 2022 决算 with its line)", () => {
+    const file = json(`entities/${entityId()}.json`);
+    expect(file.entity).toMatchObject({entity_id: entityId(), name: "贵州省医疗保障局", scope: "unit", province_code: "520000"});
+    expect(file.documents.map((d: {doc_id: string}) => d.doc_id)).toContain(DOC_004);
+    const mine = panel().filter((p) => p.entity_id === entityId());
+    expect(file.panel).toEqual(mine);
+    const personnel = file.panel.find((p: Record<string, unknown>) => p.measure === "personnel" && p.year === 2022 && p.phase === "final");
+    expect(personnel).toMatchObject({doc_id: DOC_004});
+    expect(personnel.amount_wan).toBeGreaterThan(0);
+    expect(json("entities/index.json").map((e: {entity_id: string}) => e.entity_id)).toContain(entityId());
+  });
+
+  test("the region files: the filters, the bodies under one filter, the province's entities", () => {
+    const index = json("regions/index.json");
+    expect(index.years).toContain(2022);
+    expect(index.measures).toContainEqual(["personnel", "人员经费"]);
+    const personnel = panel().find((p) => p.entity_id === entityId() && p.measure === "personnel" && p.year === 2022 && p.phase === "final")!;
+    const bodies = json("regions/personnel.2022.final.json");
+    expect(bodies).toContainEqual(expect.objectContaining({entity_id: entityId(), province_code: "520000", amount_wan: personnel.amount_wan, doc_id: DOC_004}));
+    expect(json("regions/520000.json").map((e: {entity_id: string}) => e.entity_id)).toContain(entityId());
   });
 });
