@@ -87,4 +87,15 @@ describe.skipIf(!hasCorpus)("湖州 tables continued over pages", () => {
     const at129 = Object.fromEntries(wx.line_items.filter((i) => i.source_line === 129).map((i) => [i.measure, i.value]));
     expect(at129).toEqual({ total: 1136.23, income: 1136.23, general_public_budget: 1136.23 });
   }, 60_000);
+  it("表07 “三公”: 公务接待费 after the vehicles (the order the rows' identities allow), “三公”经费合 / 计 wrapped is the 合计", () => {
+    // line 995: 合计 53.10 38.50 38.50 14.60 — 购置费 or 运行费 stays open (both keep every identity)
+    expect(line(995)).toEqual({ three_public_total: 53.1, vehicles_total: 38.5, official_reception: 14.6 });
+    expect(residueAt(995)).toMatch(/^ambiguous columns: 2 readings/);
+  }, 60_000);
+  it("表07: a unit's row has nothing in a column its 合计 leaves empty in every reading (line 996: 7.00 7.00 is 公务接待费, not 因公出国)", () => {
+    expect(line(996)).toEqual({ three_public_total: 7, official_reception: 7 });
+    expect(huz().line_items.find((i) => i.source_line === 996 && i.measure === "official_reception")?.rule).toBe(
+      "shift:sum (合计 = Σ of its 5 rows): a column empty in the parent",
+    );
+  }, 60_000);
 });

@@ -16,7 +16,7 @@ import { withinRounding } from "../../base/money.ts";
 import { placedItems, placeReading, type RowFields } from "./reading-placement.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./raw-rows.ts";
 import { columnNumbers, gridLines, isTotalRow, repeatedReason, splitSection } from "./section-parts.ts";
-import { numberedColumns, textColumns } from "./text-columns.ts";
+import { columnOrders, numberedColumns, textColumns } from "./text-columns.ts";
 import { wrappedColumns } from "./wrapped-header.ts";
 import { readTsvHeader } from "./tsv-header.ts";
 import { departmentCode, unitDirectory } from "./unit-directory.ts";
@@ -140,6 +140,9 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   if (grid) {
     columns = [...grid.kept.map((j) => columns[j]), ...grid.extra.map((label) => ({ label, measure: known(label)! }))];
     orders = null;
+  } else if (!parts.exact && !orders) {
+    const printed = parts.body.filter(([n, t]) => !parts.repeated.has(n) && columnNumbers(t) === null).map(([n, t]) => readTextRow(n, t, null).nums.map((x) => x.value));
+    columns = likeliestOrder(columnOrders(columns), printed);
   }
   const measures = columns.map((c) => c.measure);
   const ids = columnIdentities(columns);
@@ -391,6 +394,19 @@ function commonOrder(rows: Row[]): void {
   for (const r of read.slice(1)) common = new Set(r.cands.map(key).filter((k) => common.has(k)));
   if (common.size === 0) return;
   for (const r of read) r.cands = r.cands.filter((o) => common.has(key(o)));
+}
+
+/** Of the orders a form is printed in, the one under which the fewest rows break every identity (the first on a tie). */
+function likeliestOrder<C extends { measure: string; group?: string }>(orders: C[][], rows: number[][]): C[] {
+  let best = orders[0];
+  let fewest = Number.POSITIVE_INFINITY;
+  if (orders.length < 2) return best;
+  for (const cols of orders) {
+    const ids = columnIdentities(cols);
+    const broken = rows.filter((v) => v.length > 0 && rowCandidates(v, { n: cols.length, identities: ids }, { misprints: "drop" }).length === 0).length;
+    if (broken < fewest) [best, fewest] = [cols, broken];
+  }
+  return best;
 }
 
 function sameValues(raw: RawRow, total: Row): boolean {

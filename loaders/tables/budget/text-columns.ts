@@ -127,7 +127,7 @@ const ECONOMIC: Spec = [
 
 /** Shanghai form: 合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费 (小计 购置费 运行费) | 机关运行经费. */
 const THREE_PUBLIC: Spec = [
-  { label: "合计", key: /合计|总计/, leaf: "合计", parent: "“三公”经费" },
+  { label: "合计", key: /合计|总计|经费合/, leaf: "合计", parent: "“三公”经费" }, // `“三公”经费合` / `计` may break over lines
   { label: "因公出国（境）费", key: /因公出国/ },
   { label: "公务接待费", key: /公务接待费/ },
   { label: "公务用车购置及运行费/小计", key: /小计/, leaf: "小计", parent: "公务用车购置及运行费" },
@@ -403,4 +403,19 @@ export function textSideColumns(headerText: string, side: "income" | "expenditur
       { label: "国有资本经营预算", measure: "state_capital" },
     ];
   return [{ label: "预算数", measure: "budget" }];
+}
+
+/**
+ * The orders a form's columns are printed in, the standard one first. A
+ * “三公” table prints 公务接待费 before the vehicles (上海) or after them
+ * (the national form: 合计 | 因公出国 | 公务用车 小计 购置费 运行费 | 公务接待费);
+ * a plain text does not keep the header's left-to-right order, the rows'
+ * identities choose (by-code.ts).
+ */
+export function columnOrders(cols: TextColumn[]): TextColumn[][] {
+  const reception = cols.findIndex((c) => c.measure === "official_reception");
+  const vehicles = cols.flatMap((c, i) => (["vehicles_total", "vehicle_purchase", "vehicle_operation"].includes(c.measure) ? [i] : []));
+  if (reception < 0 || vehicles.length === 0 || reception > vehicles[0] || cols.some((c) => c.group)) return [cols];
+  const last = vehicles[vehicles.length - 1];
+  return [cols, [...cols.slice(0, reception), ...cols.slice(reception + 1, last + 1), cols[reception], ...cols.slice(last + 1)]];
 }

@@ -84,10 +84,22 @@ export function resolveGroups(rows: Resolvable[], groups: Group[], n: number): v
       const kids = g.children.filter((i) => rows[i].cands.length > 0);
       if (kids.length !== g.children.length || parent.cands.length === 0) continue;
       const open = kids.filter((i) => rows[i].cands.length > 1);
+      const nonNegative = [g.parent, ...kids].every((i) => rows[i].values.every((v) => v >= 0));
+      if (parent.cands.length > 1 && open.length > 0 && nonNegative) {
+        // a column the parent leaves empty in every reading is empty in each child (amounts not negative)
+        const most = Array.from({ length: n }, (_, c) => Math.max(...parent.cands.map((p) => valueAt(parent.values, p, c))));
+        for (const i of open) {
+          const kept = rows[i].cands.filter((p) => p.every((c, k) => most[c] > 0 || rows[i].values[k] <= roundingTolerance(1) + FLOAT_SLACK));
+          if (kept.length > 0 && kept.length < rows[i].cands.length) {
+            rows[i].cands = kept;
+            if (kept.length === 1) rows[i].resolvedBy = `${g.rule}: a column empty in the parent`;
+            changed = true;
+          }
+        }
+      }
       if (parent.cands.length === 1 && open.length > 0) {
         // amounts are not negative here: a child cannot put more in a column than its parent holds
         const pv0 = columnValues(parent, parent.cands[0], n);
-        const nonNegative = [g.parent, ...kids].every((i) => rows[i].values.every((v) => v >= 0));
         if (nonNegative)
           for (const i of open) {
             const kept = rows[i].cands.filter((p) => p.every((c, k) => rows[i].values[k] <= pv0[c] + roundingTolerance(1) + FLOAT_SLACK));

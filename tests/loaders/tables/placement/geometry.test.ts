@@ -128,7 +128,8 @@ describe.skipIf(!hasCorpus)("real PDFs: numbers placed by their x-span", () => {
     ]);
     // 表07 “三公”, page 42: 公务接待费 printed after the vehicle columns
     expect(at(997)).toEqual([
-      ["表07", "three_public_total", "“三公”经费合计", 44.5, GEOMETRY_RULE],
+      // the text reader names the column (“三公”经费合 / 计 wrapped): 合计, as in every “三公” table
+      ["表07", "three_public_total", "合计", 44.5, GEOMETRY_RULE],
       ["表07", "vehicles_total", "公务用车购置及运行费/小计", 38.5, GEOMETRY_RULE],
       ["表07", "vehicle_operation", "运行费", 38.5, GEOMETRY_RULE],
       ["表07", "official_reception", "公务接待费", 6, GEOMETRY_RULE],
