@@ -1,6 +1,8 @@
 /**
  * Benchmark (not a test): a synthetic national corpus (bench/synthetic.ts)
- * extracted cold, then rerun on the unchanged corpus (cache), each as its own
+ * extracted cold, then rerun on the unchanged corpus into the same folder
+ * (cache; the outputs are up to date and left as they are), then from the
+ * cache into an empty folder (every output written again), each as its own
  * process; prints for each: wall time, CPU time (user + system of every
  * thread: workers and DuckDB's too), the load average before it (the machine
  * is shared: wall times under load are longer than the CPU times say),
@@ -64,14 +66,24 @@ for (const count of counts) {
   const size = mb(input);
   const cold = run(input, out, cache);
   const rerun = run(input, out, cache);
-  const line = (what: string, r: typeof cold) =>
-    `  ${what.padEnd(6)} ${(r.ms / 1000).toFixed(1)} s wall, CPU ${(r.cpu_ms / 1000).toFixed(1)} s (load ${r.load.toFixed(1)}), ${((r.files / r.ms) * 1000).toFixed(1)} documents/s, ${((size / r.ms) * 1000).toFixed(2)} MB/s, peak ${r.peak_rss_mib} MiB, ${r.cached} from cache; writing ${(r.write_ms / 1000).toFixed(1)} s wall (${Object.entries(r.write_steps)
+  const fresh = `${out}-fresh`;
+  rmSync(fresh, { recursive: true, force: true });
+  mkdirSync(fresh, { recursive: true });
+  const rewrite = run(input, fresh, cache);
+  const steps = (r: typeof cold) => {
+    const parts = Object.entries(r.write_steps)
       .filter(([k]) => !k.endsWith(" cpu"))
-      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}/${((r.write_steps[`${k} cpu`] ?? 0) / 1000).toFixed(1)}`)
-      .join(", ")} s wall/CPU)`;
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}/${((r.write_steps[`${k} cpu`] ?? 0) / 1000).toFixed(1)}`);
+    return parts.length ? `(${parts.join(", ")} s wall/CPU)` : "(the outputs were up to date: nothing written)";
+  };
+  const line = (what: string, r: typeof cold) =>
+    `  ${what.padEnd(6)} ${(r.ms / 1000).toFixed(1)} s wall, CPU ${(r.cpu_ms / 1000).toFixed(1)} s (load ${r.load.toFixed(1)}), ${((r.files / r.ms) * 1000).toFixed(1)} documents/s, ${((size / r.ms) * 1000).toFixed(2)} MB/s, peak ${r.peak_rss_mib} MiB, ${r.cached} from cache; writing ${(r.write_ms / 1000).toFixed(1)} s wall ${steps(r)}`;
   console.log(`${count} documents (${size.toFixed(1)} MB), statuses ${JSON.stringify(cold.statuses)}`);
   console.log(line("cold", cold));
   console.log(line("rerun", rerun));
-  if (rerun.cached !== rerun.files) console.log("  (the rerun missed the cache: was loaders/ edited during the run? Its parser version changed)");
+  console.log(line("fresh", rewrite));
+  if (rerun.cached !== rerun.files || rewrite.cached !== rewrite.files) console.log("  (the rerun missed the cache: was loaders/ edited during the run? Its parser version changed)");
   console.log(`  rows: ${await lostRows(out)}`);
+  console.log(`  rows (fresh folder): ${await lostRows(fresh)}`);
+  rmSync(fresh, { recursive: true, force: true });
 }

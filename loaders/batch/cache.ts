@@ -1,19 +1,19 @@
 /**
- * The extraction cache: one file per document, keyed by the file's SHA-256
- * and its name as given (it appears in the rows), in a folder per parser
- * version (batch/version.ts). Re-running on unchanged files reads these
- * instead of parsing; changing a file or the parser misses by itself.
- * An entry holds the document's row blocks exactly as the spool takes them
- * (gzipped JSON lines, write/spool.ts) behind a small JSON header, so a hit
- * appends bytes to the spool without decoding a row.
- *   "BNC1" | header length (uint32 LE) | header JSON | block 0 | block 1 | …
+ * The extraction cache: per document, keyed by the file's SHA-256 and its
+ * name as given (it appears in the rows), in a folder per parser version
+ * (batch/version.ts). Re-running on unchanged files reads these instead of
+ * parsing; changing a file or the parser misses by itself. An entry is the
+ * document's blocks, each a file of its own exactly as the writers read it
+ * (`<key>.<i>.csv.gz`: gzipped CSV lines, write/spool.ts), and a small JSON
+ * header (`<key>.json`, written last, with every block's size), so a hit
+ * hands the writers the files where they are, without reading a row.
  * Workers read and write entries (batch/document-result.ts); opening the
  * cache for a batch removes the folders of other parser versions.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { threadId } from "node:worker_threads";
+import { writeBlocks, writeWhole, type BlockFiles } from "../write/spool.ts";
 
 /** Where the CLI and the site's data loader keep the cache by default: under the project's node_modules/.cache. */
 export const DEFAULT_CACHE_DIR = join(import.meta.dirname, "..", "..", "node_modules", ".cache", "budget-notebooks", "extract");
@@ -32,44 +32,33 @@ export function cacheKey(sha256: string, source_file: string): string {
   return createHash("sha256").update(sha256).update("\0").update(source_file).digest("hex").slice(0, 32);
 }
 
-/** What an entry holds: a JSON header and binary blocks. */
+/** What an entry holds: a JSON header and its blocks' files (null for an empty block). */
 export interface CacheEntry<H> {
   header: H;
-  blocks: Uint8Array[];
+  files: BlockFiles;
 }
-
-const MAGIC = Buffer.from("BNC1");
 
 export class ExtractionCache {
   constructor(private readonly dir: string) {}
 
+  /** The entry, if it is whole (every block file there, of the size the header says). */
   get<H>(key: string): CacheEntry<H> | undefined {
-    let bytes: Buffer;
+    let text: string;
     try {
-      bytes = readFileSync(join(this.dir, `${key}.bin`));
+      text = readFileSync(join(this.dir, `${key}.json`), "utf8");
     } catch {
       return undefined;
     }
-    if (bytes.length < 8 || !bytes.subarray(0, 4).equals(MAGIC)) return undefined;
-    const length = bytes.readUInt32LE(4);
-    const { sizes, ...header } = JSON.parse(bytes.toString("utf8", 8, 8 + length)) as H & { sizes: number[] };
-    const blocks: Uint8Array[] = [];
-    let at = 8 + length;
-    for (const size of sizes) {
-      blocks.push(bytes.subarray(at, at + size));
-      at += size;
-    }
-    if (at !== bytes.length) return undefined; // truncated or trailing bytes: treat as a miss
-    return { header: header as H, blocks };
+    const { sizes, ...header } = JSON.parse(text) as H & { sizes: number[] };
+    const files: BlockFiles = sizes.map((size, i) => (size === 0 ? null : join(this.dir, `${key}.${i}.csv.gz`)));
+    for (const [i, file] of files.entries()) if (file && statSync(file, { throwIfNoEntry: false })?.size !== sizes[i]) return undefined;
+    return { header: header as H, files };
   }
 
-  put<H>(key: string, entry: CacheEntry<H>): void {
-    const path = join(this.dir, `${key}.bin`);
-    const tmp = `${path}.${process.pid}-${threadId}.tmp`;
-    const header = Buffer.from(JSON.stringify({ ...entry.header, sizes: entry.blocks.map((b) => b.length) }), "utf8");
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(header.length);
-    writeFileSync(tmp, Buffer.concat([MAGIC, length, header, ...entry.blocks]));
-    renameSync(tmp, path);
+  /** Write an entry: its blocks, then its header. Returns the blocks' files. */
+  put<H>(key: string, header: H, blocks: readonly Uint8Array[]): BlockFiles {
+    const files = writeBlocks(this.dir, key, blocks);
+    writeWhole(join(this.dir, `${key}.json`), Buffer.from(JSON.stringify({ ...header, sizes: blocks.map((b) => b.length) }), "utf8"));
+    return files;
   }
 }

@@ -1,30 +1,34 @@
 /**
  * The whole per-file job of a worker: read the file, reuse the cached result
- * or extract it and cache it, and append its rows to the spool
- * (write/spool.ts) from this thread. What goes back to the main thread is
- * small: the documents row, the spool key its rows carry, stated renamings
- * and (only when asked, for the site's source pages) the decoded text.
+ * or extract it and cache it, its rows written from this thread as block
+ * files (write/spool.ts: in the cache folder, or in the spool folder without
+ * a cache). What goes back to the main thread is small: the documents row,
+ * where its block files are, stated renamings and (only when asked, for the
+ * site's source pages) the decoded text.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { threadId } from "node:worker_threads";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { extractBytes, extractFile, type DocumentExtraction } from "../extract.ts";
+import { documentPanelInput, type PanelInput } from "../write/panel-input.ts";
 import type { StatedRename } from "../panel/names.ts";
 import type { DocumentRow } from "../schema/types.ts";
-import { appendBlocks, rowBlocks, SPOOLED_TABLES, type RowBlocks, type SpooledTable } from "../write/spool.ts";
+import { linePrefix } from "../write/row-csv.ts";
+import { rowBlocks, SPOOLED_TABLES, writeBlocks, type BlockFiles, type RowBlocks, type SpooledTable } from "../write/spool.ts";
 import { cacheKey, ExtractionCache } from "./cache.ts";
 
 export interface DocumentResult {
   document: DocumentRow;
-  /** The spool key its rows carry (see spoolKey). */
-  key: number;
+  /** Its block files, one per spooled table (null where it has no rows). */
+  files: BlockFiles;
   /** The decoded lines joined by \n (with keepText); null when not asked for or the file could not be read as text. */
   text: string | null;
   /** True when the file could not be read as text at all. */
   unreadable: boolean;
   /** Renamings the text states (for linking entities at the end of the batch). */
   renames: StatedRename[];
+  /** Its panel figures and stated departments (for the panel at the end of the batch). */
+  panel: PanelInput;
   /** Its row blocks as spooled (with keepRows, for the site's per-document files). */
   blocks?: RowBlocks;
 }
@@ -41,13 +45,10 @@ export interface DocumentJob {
 }
 
 /** What a cache entry's header holds (its blocks: the row blocks, then the gzipped text). */
-type CachedHeader = { document: DocumentRow; unreadable: boolean; renames: StatedRename[]; hasText: boolean };
+type CachedHeader = { document: DocumentRow; unreadable: boolean; renames: StatedRename[]; panel: PanelInput; hasText: boolean };
 
-/** A document's spool key: 52 bits of its cache key (an exact JS number and DuckDB BIGINT). */
-export const spoolKey = (key: string): number => Number.parseInt(key.slice(0, 13), 16);
-
-/** This thread's tag in the spool's file names. */
-const WRITER = `t${threadId}`;
+const EMPTY = new Uint8Array(0);
+const blocksOf = (d: DocumentExtraction) => rowBlocks(d as unknown as Record<SpooledTable, object[]>, linePrefix(d.document.province, d.document.year));
 
 export function documentResult({ path, source_file, cacheDir, spoolDir, keepText = false, keepRows = false }: DocumentJob): { result: DocumentResult; cached: boolean } {
   let bytes: Uint8Array;
@@ -55,36 +56,33 @@ export function documentResult({ path, source_file, cacheDir, spoolDir, keepText
     bytes = new Uint8Array(readFileSync(path));
   } catch {
     // says why, naming the file
-    return { result: finish(extractFile(path, source_file), spoolKey(cacheKey("", source_file)), spoolDir, keepText, keepRows), cached: false };
+    return { result: finish(extractFile(path, source_file), cacheKey("", source_file), spoolDir, keepText, keepRows), cached: false };
   }
   const cache = cacheDir ? new ExtractionCache(cacheDir) : null;
-  const hex = cacheKey(createHash("sha256").update(bytes).digest("hex"), source_file);
-  const key = spoolKey(hex);
-  const hit = cache?.get<CachedHeader>(hex);
-  if (hit && hit.blocks.length === SPOOLED_TABLES.length + 1) {
-    const blocks = hit.blocks.slice(0, SPOOLED_TABLES.length);
-    appendBlocks(spoolDir, WRITER, blocks);
-    const { document, unreadable, renames, hasText } = hit.header;
-    const text = keepText && hasText ? gunzipSync(hit.blocks[SPOOLED_TABLES.length]).toString("utf8") : null;
-    return { result: { document, key, text, unreadable, renames, ...(keepRows ? { blocks } : {}) }, cached: true };
+  const key = cacheKey(createHash("sha256").update(bytes).digest("hex"), source_file);
+  const hit = cache?.get<CachedHeader>(key);
+  if (hit && hit.files.length === SPOOLED_TABLES.length + 1) {
+    const files = hit.files.slice(0, SPOOLED_TABLES.length);
+    const { document, unreadable, renames, panel, hasText } = hit.header;
+    const textFile = hit.files[SPOOLED_TABLES.length];
+    const text = keepText && hasText && textFile ? gunzipSync(readFileSync(textFile)).toString("utf8") : null;
+    const blocks = keepRows ? files.map((f) => (f ? new Uint8Array(readFileSync(f)) : EMPTY)) : undefined;
+    return { result: { document, files, text, unreadable, renames, panel, ...(blocks ? { blocks } : {}) }, cached: true };
   }
   const d = extractBytes(bytes, source_file);
-  const blocks = rowBlocks(d as unknown as Record<SpooledTable, object[]>, key);
-  appendBlocks(spoolDir, WRITER, blocks);
   const text = d.source ? d.source.lines.join("\n") : null;
   const unreadable = Boolean(d.unreadable);
-  const renames = d.renames ?? [];
-  if (cache && !unreadable) {
-    const header: CachedHeader = { document: d.document, unreadable, renames, hasText: text !== null };
-    cache.put(hex, { header, blocks: [...blocks, text === null ? new Uint8Array(0) : gzipSync(text, { level: 1 })] });
-  }
-  return { result: { document: d.document, key, text: keepText ? text : null, unreadable, renames, ...(keepRows ? { blocks } : {}) }, cached: false };
+  if (!cache || unreadable) return { result: finish(d, key, spoolDir, keepText, keepRows), cached: false };
+  const blocks = blocksOf(d);
+  const header: CachedHeader = { document: d.document, unreadable, renames: d.renames ?? [], panel: documentPanelInput(d), hasText: text !== null };
+  const files = cache.put(key, header, [...blocks, text === null ? EMPTY : gzipSync(text, { level: 1 })]).slice(0, SPOOLED_TABLES.length);
+  return { result: { document: d.document, files, text: keepText ? text : null, unreadable, renames: header.renames, panel: header.panel, ...(keepRows ? { blocks } : {}) }, cached: false };
 }
 
-/** Spool an extraction that never reached the cache. */
-function finish(d: DocumentExtraction, key: number, spoolDir: string, keepText: boolean, keepRows: boolean): DocumentResult {
-  const blocks = rowBlocks(d as unknown as Record<SpooledTable, object[]>, key);
-  appendBlocks(spoolDir, WRITER, blocks);
+/** Spool an extraction that does not go to the cache. */
+function finish(d: DocumentExtraction, key: string, spoolDir: string, keepText: boolean, keepRows: boolean): DocumentResult {
+  const blocks = blocksOf(d);
+  const files = writeBlocks(spoolDir, key, blocks);
   const text = keepText && d.source ? d.source.lines.join("\n") : null;
-  return { document: d.document, key, text, unreadable: Boolean(d.unreadable), renames: d.renames ?? [], ...(keepRows ? { blocks } : {}) };
+  return { document: d.document, files, text, unreadable: Boolean(d.unreadable), renames: d.renames ?? [], panel: documentPanelInput(d), ...(keepRows ? { blocks } : {}) };
 }

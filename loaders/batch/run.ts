@@ -2,9 +2,9 @@
  * A batch: many files → the output folder. The per-document pipeline
  * (extract.ts) runs on a pool of worker threads (pool.ts), or comes from the
  * cache (cache.ts) when the file and the parser are unchanged; each thread
- * spools its documents' rows to disk at once (write/spool.ts), so memory does
+ * writes its documents' rows to disk at once (write/spool.ts), so memory does
  * not grow with the corpus and the main thread never handles a row; duplicates are settled once all copies are known (document/duplicates.ts);
- * the writers order every row by document and row (write/corpus.ts), so the
+ * the writers read every document's rows in input order (write/corpus.ts), so the
  * files are byte-identical whatever the number of workers or the order in
  * which documents finished.
  */
@@ -13,7 +13,9 @@ import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 import { listInputs } from "../extract.ts";
 import type { DocumentRow } from "../schema/types.ts";
-import { writeCorpus, type CorpusWriteOptions } from "../write/corpus.ts";
+import { DEFAULT_FORMATS, writeCorpus, type CorpusWriteOptions } from "../write/corpus.ts";
+import { linkEntities } from "../panel/entities.ts";
+import { inputsKey, recordOutputs, upToDate } from "./up-to-date.ts";
 import { Spool } from "../write/spool.ts";
 import { openCache } from "./cache.ts";
 import type { DocumentResult } from "./document-result.ts";
@@ -62,6 +64,14 @@ export interface BatchResult {
 /** CPU time of this process (every thread: workers and DuckDB's too), in ms. */
 const cpuMs = (u: NodeJS.CpuUsage) => Math.round((u.user + u.system) / 1000);
 
+/** documents[].entity_id as the writers' panel stage sets it (write/corpus.ts), without writing. */
+function linkDocuments(spool: Spool): void {
+  const kept = [...spool.documents].filter(([pos]) => !spool.dropped.has(pos)).sort((a, b) => a[0] - b[0]);
+  const departments = kept.flatMap(([pos]) => spool.panel.get(pos)?.departments ?? []);
+  const { byDocument } = linkEntities(kept.map(([, d]) => d), spool.renames, departments);
+  for (const [, d] of kept) d.entity_id = byDocument.get(d.doc_id) ?? null;
+}
+
 /** Which inputs the k-th of n shards takes: every n-th file of the sorted list. */
 export function shardOf<T>(files: T[], shard?: { k: number; n: number }): T[] {
   if (!shard || shard.n <= 1) return files;
@@ -90,7 +100,7 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
         const source_file = options.root ? relative(options.root, path) : path;
         const { result, cached: hit } = await pool.run({ path, source_file, cacheDir, spoolDir: spool.dir, keepText: options.keepText, keepRows: options.keepRows });
         if (hit) cached++;
-        spool.document(position, result.document, result.key);
+        spool.document(position, result.document, result.panel, result.files);
         spool.renames.push(...(result.renames ?? []));
         if (options.keepText && result.text !== null) texts.set(position, result.text);
         options.onDocument?.(result, position, files.length);
@@ -104,7 +114,14 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
     const versions = { parser, data: dataVersion(parser, documents.map((d) => d.sha256)) };
     const writing = performance.now();
     const write_steps: Record<string, number> = {};
-    const written = await writeCorpus(outDir, spool, { formats: options.formats, versions, timings: write_steps });
+    // an output folder already holding what these inputs give is left as it is (its documents still get their entities)
+    const inputs = inputsKey(parser, options.formats ?? DEFAULT_FORMATS, documents);
+    let written = upToDate(outDir, inputs);
+    if (written) linkDocuments(spool);
+    else {
+      written = await writeCorpus(outDir, spool, { formats: options.formats, versions, timings: write_steps });
+      recordOutputs(outDir, inputs, written);
+    }
     const write_ms = Math.round(performance.now() - writing);
     const textsById = new Map<string, string>();
     for (const [pos, text] of [...texts].sort((a, b) => a[0] - b[0])) if (!spool.dropped.has(pos)) textsById.set(spool.documents.get(pos)!.doc_id, text);

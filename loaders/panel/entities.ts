@@ -85,7 +85,7 @@ export interface Linking {
   byDocument: Map<string, string>;
 }
 
-export function linkEntities(documents: DocumentRow[], renames: StatedRename[], projects: PerformanceProject[] = []): Linking {
+export function linkEntities(documents: DocumentRow[], renames: StatedRename[], projects: ReadonlyArray<Pick<PerformanceProject, "doc_id" | "department">> = []): Linking {
   // a disclosure names its body and is a budget or final account; anything else (a README, a letter) is not linked
   const docs = documents.filter((d) => d.entity && d.kind && d.status !== "error");
   const docById = new Map(docs.map((d) => [d.doc_id, d]));
@@ -114,8 +114,10 @@ export function linkEntities(documents: DocumentRow[], renames: StatedRename[], 
 
   // a unit's stated 主管部门 (performance tables), where it names another body
   const statedDepartment = new Map<string, string>();
+  const departments = new Map<string, string[]>();
+  for (const p of projects) if (p.department) (departments.get(p.doc_id) ?? departments.set(p.doc_id, []).get(p.doc_id)!).push(p.department);
   for (const d of docs) {
-    const named = projects.filter((p) => p.doc_id === d.doc_id && p.department).map((p) => normaliseName(p.department!));
+    const named = (departments.get(d.doc_id) ?? []).map(normaliseName);
     const m = mode(named);
     if (m) statedDepartment.set(d.doc_id, m);
   }

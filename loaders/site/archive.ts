@@ -22,6 +22,7 @@ import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
 import { DEFAULT_CACHE_DIR } from "../batch/cache.ts";
 import { extractBatch } from "../batch/run.ts";
+import { MANIFEST } from "../batch/up-to-date.ts";
 import { siteAggregatesJson } from "./aggregates.ts";
 import { DOC_FILES_DIR, docFileJson, docRows, type DocRows } from "./doc-files.ts";
 import { entityRegionFiles } from "./entity-files.ts";
@@ -61,7 +62,7 @@ export async function corpusArchive(
     const tar = new TarWriter(write);
     const tables = readdirSync(dir)
       .map((name) => ({ name, size: statSync(join(dir, name)) }))
-      .filter(({ size }) => size.isFile())
+      .filter(({ name, size }) => size.isFile() && name !== MANIFEST)
       .sort((a, b) => a.size.size - b.size.size || (a.name < b.name ? -1 : 1));
     for (const { name } of tables) await tar.add(name, readFileSync(join(dir, name)));
     // the entity and region pages' small files (entities/, regions/: loaders/site/entity-files.ts)

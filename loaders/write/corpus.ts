@@ -1,7 +1,9 @@
 /**
- * Spool → output files, through DuckDB's native engine (one thread, rows
- * ordered by document and row, so the same documents always give the same
- * bytes whatever order they were extracted in):
+ * Spool → output files, through DuckDB's native engine. The stage tables are
+ * filled in document and row order (every table's blocks read in position
+ * order: write/spool.ts), and DuckDB keeps insertion order, so every output is
+ * written as it is staged, never sorted: the same documents always give the
+ * same bytes whatever order they were extracted in.
  *   parquet      <table>.parquet, ZSTD, with the schema, parser version and data version in its key/value metadata
  *   arrow        <table>.arrow / .arrows: Arrow IPC file (pandas, R, polars) / stream (DuckDB-WASM)
  *   csv          <table>.csv
@@ -17,12 +19,13 @@ import { join } from "node:path";
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
 import { classificationsFromCounts, type NameCount } from "../schema/classifications.ts";
 import type { Column, ColumnType, TableSpecOut } from "../schema/columns.ts";
+import type { DocumentRow } from "../schema/types.ts";
 import { dataPackage } from "../schema/dictionary.ts";
-import { panelFromStage } from "../panel/from-stage.ts";
+import { panelOfFigures } from "../panel/index.ts";
 import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import { BATCH_ROWS, writeArrowFiles } from "./arrow.ts";
 import { cellValue } from "./row-csv.ts";
-import { SPOOLED_TABLES, spoolFiles, type Spool } from "./spool.ts";
+import { SPOOLED_TABLES, type Spool } from "./spool.ts";
 
 /** What can be written; parquet and arrow by default. */
 export const OUTPUT_FORMATS = ["parquet", "arrow", "csv", "partitioned", "duckdb"] as const;
@@ -58,17 +61,24 @@ function append(appender: DuckDBAppender, col: Column, value: unknown): void {
   else appender.appendBoolean(v as boolean);
 }
 
+/** A stage table: the document's province and year (what the partitioned outputs are split by), then the table's columns. */
+const STAGE_COLUMNS: Column[] = [
+  { name: "_province", type: "string", description: "" },
+  { name: "_year", type: "int", description: "" },
+];
+const stageColumns = (spec: TableSpecOut) => [...STAGE_COLUMNS, ...spec.columns];
+
 async function createTable(conn: DuckDBConnection, spec: TableSpecOut): Promise<void> {
-  const cols = ["_doc INTEGER", "_row INTEGER", ...spec.columns.map((c) => `${quote(c.name)} ${SQL_TYPES[c.type]}`)].join(", ");
-  await conn.run(`CREATE TABLE ${quote(spec.name)} (${cols})`);
+  await conn.run(`CREATE TABLE ${quote(spec.name)} (${stageColumns(spec).map((c) => `${quote(c.name)} ${SQL_TYPES[c.type]}`).join(", ")})`);
 }
 
-/** Rows appended from JS with their positions (documents, classifications: small tables). */
-async function appendRows(conn: DuckDBConnection, spec: TableSpecOut, rows: Iterable<[number, number, object]>): Promise<void> {
+/** Rows appended from JS in their order (documents and the batch tables: small), each with its document's province and year. */
+async function appendRows(conn: DuckDBConnection, spec: TableSpecOut, rows: Iterable<object>, documentOf: (row: object) => DocumentRow | undefined): Promise<void> {
   const appender = await conn.createAppender(spec.name);
-  for (const [doc, row, r] of rows) {
-    appender.appendInteger(doc);
-    appender.appendInteger(row);
+  for (const r of rows) {
+    const d = documentOf(r);
+    append(appender, STAGE_COLUMNS[0], d?.province);
+    append(appender, STAGE_COLUMNS[1], d?.year);
     for (const col of spec.columns) append(appender, col, (r as Record<string, unknown>)[col.name]);
     appender.endRow();
   }
@@ -83,7 +93,7 @@ async function nameCountsSql(conn: DuckDBConnection): Promise<NameCount[]> {
   const reader = await conn.runAndReadAll(`
     WITH coded AS (
       SELECT code_system, code, coalesce(code_level, CASE WHEN code_system = 'budget_unit' THEN 1 ELSE 0 END) AS level, parent_code,
-             regexp_replace(row_label, '^${JS_SPACE}+|${JS_SPACE}+$', '', 'g') AS name, _doc::BIGINT * 4294967296 + _row AS ord
+             regexp_replace(row_label, '^${JS_SPACE}+|${JS_SPACE}+$', '', 'g') AS name, rowid AS ord
       FROM line_items WHERE code IS NOT NULL AND code <> '' AND code_system <> 'none'),
     per_code AS (
       SELECT code_system, code, max(level) AS level, arg_min(parent_code, ord) FILTER (WHERE parent_code IS NOT NULL) AS parent_code
@@ -128,50 +138,46 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
     cpuSince = cpu;
   };
   try {
-    // Load: spooled CSV lines (in parallel: the order is restored when writing), each row's spool key mapped to
-    // its document's position (the rows of dropped duplicates have none and are left out); documents and classifications.
+    // Load: every table's blocks in position order (read in parallel; DuckDB keeps their order), the rows of
+    // dropped duplicates left out; then documents and the batch tables.
     await conn.run(`SET threads = ${LOAD_THREADS}`);
     const byName = new Map(OUTPUT_TABLES.map((t) => [t.name, t]));
-    await conn.run("CREATE TABLE _positions (_key BIGINT, _doc INTEGER)");
-    const positions = await conn.createAppender("_positions");
-    for (const [doc, key] of [...spool.keys].sort((a, b) => a[0] - b[0])) {
-      if (spool.dropped.has(doc)) continue;
-      positions.appendBigInt(BigInt(key));
-      positions.appendInteger(doc);
-      positions.endRow();
-    }
-    positions.closeSync();
     for (const name of SPOOLED_TABLES) {
       const spec = byName.get(name)!;
-      await createTable(conn, spec);
-      const files = spoolFiles(spool.dir, name);
-      if (files.length === 0) continue;
-      const columns = ["_key: 'BIGINT'", "_row: 'INTEGER'", ...spec.columns.map((c) => `${literal(c.name)}: ${literal(SQL_TYPES[c.type])}`)].join(", ");
+      const files = spool.tableChunks(name, LOAD_THREADS);
+      if (files.length === 0) {
+        await createTable(conn, spec);
+        continue;
+      }
+      const columns = stageColumns(spec).map((c) => `${literal(c.name)}: ${literal(SQL_TYPES[c.type])}`).join(", ");
       // exactly the dialect of write/row-csv.ts: nothing sniffed, "" an empty string, an empty field null
       const dialect = "header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', allow_quoted_nulls = false, max_line_size = 33554432, buffer_size = 33554432";
-      const read = `read_csv([${files.map(literal).join(", ")}], compression = 'gzip', ${dialect}, columns = {${columns}})`;
-      await conn.run(`INSERT INTO ${quote(name)} SELECT p._doc, s._row, ${spec.columns.map((c) => `s.${quote(c.name)}`).join(", ")} FROM ${read} s JOIN _positions p USING (_key)`);
+      await conn.run(`CREATE TABLE ${quote(name)} AS SELECT * FROM read_csv([${files.map(literal).join(", ")}], compression = 'gzip', ${dialect}, columns = {${columns}})`);
     }
     lap("load");
     const classifications = byName.get("classifications")!;
     await createTable(conn, classifications);
     const codes = classificationsFromCounts(await nameCountsSql(conn));
-    await appendRows(conn, classifications, codes.map((row, i) => [0, i + 1, row] as [number, number, object]));
+    await appendRows(conn, classifications, codes, () => undefined);
     // The batch stage: entities over every kept document (it sets their entity_id), then the panel.
     lap("classifications");
     const docs = [...spool.documents].sort((a, b) => a[0] - b[0]);
     const kept = docs.filter(([doc]) => !spool.dropped.has(doc)).map(([, row]) => row);
-    const { entities, panel } = await panelFromStage(conn, kept, spool.renames, codes);
+    const keptPanel = docs.filter(([doc]) => !spool.dropped.has(doc)).map(([doc]) => spool.panel.get(doc)!);
+    const figures = new Map(kept.map((d, i) => [d, keptPanel[i].figures]));
+    const { entities, panel } = panelOfFigures(kept, spool.renames, keptPanel.flatMap((p) => p.departments), (d) => figures.get(d) ?? [], codes);
+    const byDocId = new Map(kept.map((d) => [d.doc_id, d]));
+    const documentOf = (row: object) => byDocId.get((row as { doc_id?: string }).doc_id ?? "");
     for (const [name, rows] of [["entities", entities], ["panel", panel]] as const) {
       await createTable(conn, byName.get(name)!);
-      await appendRows(conn, byName.get(name)!, rows.map((row, i) => [0, i + 1, row] as [number, number, object]));
+      await appendRows(conn, byName.get(name)!, rows, documentOf);
     }
     const documents = byName.get("documents")!;
     await createTable(conn, documents);
-    await appendRows(conn, documents, docs.map(([doc, row]) => [doc, 1, row] as [number, number, object]));
+    await appendRows(conn, documents, docs.map(([, row]) => row), (row) => row as DocumentRow);
     lap("panel");
 
-    // Write: every table in every format, ordered by document and row, on one thread (the same bytes every time).
+    // Write: every table in every format, in its staged order, on one thread (the same bytes every time).
     await conn.run("SET threads = 1");
     const versions: Record<string, string> = options.versions ? { parser_version: options.versions.parser, data_version: options.versions.data } : {};
     if (formats.has("duckdb")) {
@@ -180,7 +186,7 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
       await conn.run(`ATTACH ${literal(db)} AS out`);
     }
     for (const spec of OUTPUT_TABLES) {
-      const select = `SELECT ${columnList(spec)} FROM ${quote(spec.name)} ORDER BY _doc, _row`;
+      const select = `SELECT ${columnList(spec)} FROM ${quote(spec.name)}`;
       const base = join(outDir, spec.name);
       const meta = kvMetadata({ ...versions, table: spec.name, schema: JSON.stringify(spec.columns.map(({ name, type, unit }) => ({ name, type, ...(unit ? { unit } : {}) }))), source: SOURCE_NOTE });
       if (formats.has("parquet")) {
@@ -202,10 +208,7 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
       const missing = PARTITION.filter((p) => !spec.columns.some((c) => c.name === p));
       const hasDoc = spec.columns.some((c) => c.name === "doc_id");
       if (formats.has("partitioned") && (missing.length === 0 || hasDoc)) {
-        const partitioned =
-          missing.length === 0
-            ? select
-            : `SELECT ${spec.columns.map((c) => `t.${quote(c.name)}`).join(", ")}, ${missing.map((p) => `d.${p}`).join(", ")} FROM ${quote(spec.name)} t JOIN documents d USING (doc_id) ORDER BY t._doc, t._row`;
+        const partitioned = `SELECT ${columnList(spec)}${missing.map((p) => `, _${p} AS ${p}`).join("")} FROM ${quote(spec.name)}`;
         const dir = join(outDir, "partitioned", spec.name);
         rmSync(dir, { recursive: true, force: true });
         mkdirSync(join(outDir, "partitioned"), { recursive: true });

@@ -5,10 +5,11 @@
  * coerced to the column type (the same coercion the Arrow writer applies):
  * strings always quoted (`"` doubled; newlines stay inside the quotes), an
  * empty field for null, numbers as JS prints them (the shortest text that
- * reads back as the same double). Each line starts with the document's spool
- * key (`_key`: fixed by the file's content and name, so a block can be cached
- * and reused at any position in any batch; the writer maps keys to
- * positions) and the row's order within its document (`_row`).
+ * reads back as the same double). Each line starts with its document's
+ * province and year (`_province`, `_year`: what the partitioned outputs are
+ * split by, fixed by the file's content, so a block can be cached and reused
+ * at any position in any batch). A document's rows are in their order; the
+ * writers read the blocks in document order, so no row needs a position.
  */
 import type { ColumnType, TableSpecOut } from "../schema/columns.ts";
 
@@ -35,15 +36,23 @@ function csvField(value: unknown, type: ColumnType): string {
   return Number.isFinite(n) ? String(n) : "";
 }
 
-/** One CSV line per row: `_key,_row,col,…`. */
-export function rowsToCsvLines(spec: TableSpecOut, rows: readonly object[], key: number): string {
+/** The leading fields of every line of a document's blocks: `_province,_year`. */
+export function linePrefix(province: string | null, year: number | null): string {
+  return `${csvField(province, "string")},${csvField(year, "int")}`;
+}
+
+/** Fields before the table's columns on every line (see linePrefix). */
+export const PREFIX_FIELDS = 2;
+
+/** One CSV line per row: `_province,_year,col,…` (`prefix`: linePrefix of the rows' document). */
+export function rowsToCsvLines(spec: TableSpecOut, rows: readonly object[], prefix: string): string {
   if (rows.length === 0) return "";
   const names = spec.columns.map((c) => c.name);
   const types = spec.columns.map((c) => c.type);
   const lines: string[] = [];
   for (let index = 0; index < rows.length; index++) {
     const r = rows[index] as Record<string, unknown>;
-    let line = `${key},${index + 1}`;
+    let line = prefix;
     for (let c = 0; c < names.length; c++) line += `,${csvField(r[names[c]], types[c])}`;
     lines.push(line);
   }
@@ -52,11 +61,11 @@ export function rowsToCsvLines(spec: TableSpecOut, rows: readonly object[], key:
 
 /**
  * The inverse of rowsToCsvLines for one block (already gunzipped): each row's values in the spec's column order
- * (`_key` and `_row` dropped), as cellValue gave them.
+ * (the leading `_province` and `_year` dropped), as cellValue gave them.
  */
 export function csvLinesToRows(spec: TableSpecOut, text: string): unknown[][] {
   const types = spec.columns.map((c) => c.type);
-  const width = types.length + 2;
+  const width = types.length + PREFIX_FIELDS;
   const rows: unknown[][] = [];
   let at = 0;
   while (at < text.length) {
@@ -81,10 +90,10 @@ export function csvLinesToRows(spec: TableSpecOut, text: string): unknown[][] {
         while (end < text.length && text[end] !== "," && text[end] !== "\n") end++;
         const raw = text.slice(at, end);
         at = end;
-        const type = field < 2 ? "int" : types[field - 2];
+        const type = field < PREFIX_FIELDS ? "int" : types[field - PREFIX_FIELDS];
         value = raw === "" ? null : type === "bool" ? raw === "true" : Number(raw);
       }
-      if (field >= 2) row.push(value);
+      if (field >= PREFIX_FIELDS) row.push(value);
       at++; // the comma, or the newline after the last field
     }
     rows.push(row);

@@ -1,7 +1,7 @@
 // The batch: same bytes whatever the number of workers, a cache that a rerun
 // reuses and a changed file misses, shards that union to the whole, every
 // row counted in documents, and outputs that Arrow and DuckDB open as they are.
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -13,13 +13,13 @@ import { DOCS, SAMPLE } from "../helpers.ts";
 const ALL = ["parquet", "arrow", "csv", "partitioned", "duckdb"] as const;
 const fresh = (name: string) => mkdtempSync(join(tmpdir(), `batch-${name}-`));
 
-/** Every output file of a folder (recursively), by relative path, as bytes. */
+/** Every output file of a folder (recursively), by relative path, as bytes (not the batch's record of what it wrote: batch/up-to-date.ts). */
 function filesOf(dir: string, prefix = ""): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) for (const [k, v] of filesOf(path, `${prefix}${name}/`)) out.set(k, v);
-    else if (name !== "corpus.duckdb") out.set(`${prefix}${name}`, readFileSync(path));
+    else if (name !== "corpus.duckdb" && name !== ".extract-manifest.json") out.set(`${prefix}${name}`, readFileSync(path));
   }
   return out;
 }
@@ -145,5 +145,30 @@ describe("shards", () => {
     expect(parts.map((p) => p.documents.length)).toEqual([3, 2]);
     const ids = (docs: { doc_id: string }[]) => docs.map((d) => d.doc_id).sort();
     expect(ids(parts.flatMap((p) => p.documents))).toEqual(ids(whole.documents));
+  }, 120_000);
+});
+
+describe("an output folder that is up to date", () => {
+  it("is left as it is by a rerun on the same inputs, and written again when a file is gone or an input changed", async () => {
+    const input = fresh("same-in");
+    copyFileSync(SAMPLE.guizhou2022, join(input, "b.txt"));
+    const [cacheDir, out] = [fresh("same-cache"), fresh("same-out")];
+    const run = () => extractBatch([input], out, { root: input, jobs: 1, cacheDir });
+    const first = await run();
+    const stamp = () => statSync(join(out, "line_items.parquet")).mtimeMs;
+    const before = stamp();
+    const second = await run();
+    expect(second.written).toEqual(first.written);
+    expect(stamp()).toBe(before);
+    expect(second.documents[0].entity_id).toBe(first.documents[0].entity_id);
+    expect(second.documents[0].entity_id).not.toBeNull();
+    rmSync(join(out, "residue.parquet"));
+    await run();
+    expect(readFileSync(join(out, "residue.parquet")).length).toBeGreaterThan(0);
+    copyFileSync(SAMPLE.leshan2021, join(input, "a.txt"));
+    const third = await run();
+    expect(third.documents).toHaveLength(2);
+    const [{ n }] = await sql<{ n: number }>(`SELECT count(DISTINCT doc_id)::INT AS n FROM '${out}/narrative_facts.parquet'`);
+    expect(n).toBe(2);
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 // The spool (write/spool.ts, write/row-csv.ts → write/corpus.ts): every string survives the CSV round trip as
 // it was (quotes, commas, line breaks, empty vs null, words DuckDB could take for null), numbers keep their
-// exact double, and a block carries its document's key wherever it is appended.
+// exact double, and a block carries its document's province and year wherever it is read.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { extractFiles } from "../../../loaders/extract.ts";
 import type { ResidueRow } from "../../../loaders/schema/types.ts";
 import { writeOutputs } from "../../../loaders/write/outputs.ts";
+import { linePrefix } from "../../../loaders/write/row-csv.ts";
 import { rowBlocks, SPOOLED_TABLES } from "../../../loaders/write/spool.ts";
 import { DOCS, SAMPLE } from "../helpers.ts";
 
@@ -35,10 +36,12 @@ describe("the spool", () => {
     instance.closeSync();
   }, 60_000);
 
-  it("stamps every line of a block with the document's key", () => {
-    const blocks = rowBlocks(extractFiles([SAMPLE.guizhou2022], { root: DOCS }), 4503599627370495);
+  it("stamps every line of a block with the document's province and year", () => {
+    const extraction = extractFiles([SAMPLE.guizhou2022], { root: DOCS });
+    const { province, year } = extraction.documents[0];
+    const blocks = rowBlocks(extraction, linePrefix(province, year));
     const lines = gunzipSync(blocks[SPOOLED_TABLES.indexOf("line_items")]).toString("utf8").trimEnd().split("\n");
     expect(lines.length).toBe(502);
-    expect(lines.every((l, i) => l.startsWith(`4503599627370495,${i + 1},`))).toBe(true);
+    expect(lines.every((l) => l.startsWith('"贵州省",2022,'))).toBe(true);
   });
 });
