@@ -34,6 +34,8 @@ export const MEASURES = {
   other_income: { zh: "其他收入", en: "Other income" },
   carryover_prior: { zh: "上年结转 / 年初结转和结余", en: "Carry-over from the previous year" },
   current_year_appropriation: { zh: "当年财政拨款安排", en: "Appropriation of the current year (as opposed to carry-over)" },
+  prior_account_balance: { zh: "上年实户资金余额", en: "Balance of the unit's own bank accounts brought from the previous year" },
+  special_funds_in_budget: { zh: "其中：专项资金列入部门预算的项目", en: "of which: special funds included in the department budget's projects" },
   carryover_next: { zh: "年末结转和结余", en: "Carry-over to the next year" },
   non_fiscal_balance_used: { zh: "使用非财政拨款结余", en: "Use of non-appropriation balances" },
   balance_distribution: { zh: "结余分配", en: "Distribution of balances" },

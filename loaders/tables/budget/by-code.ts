@@ -10,7 +10,8 @@ import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeResidue } from "../item.ts";
 import { columnIdentities, type identitiesOf, measureOfHeader } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
-import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
+import { brokenIdentities, columnVector, GEOMETRY_RULE, orderedPlacements, SEARCH_BUDGET, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
+import { fragmentColumns } from "./header-fragments.ts";
 import { withinRounding } from "../../base/money.ts";
 import { placedItems, placeReading, type RowFields } from "./reading-placement.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./raw-rows.ts";
@@ -99,6 +100,19 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
     const wrapped = printed > columns.length && opts.sourceOrder ? wrappedColumns(headerLines, printed, opts.sourceOrder(ctx)) : null;
     if (wrapped) columns = wrapped;
   }
+  // rows wider than the columns the header's words name: the cells may have wrapped into fragments (header-fragments.ts)
+  let orders: number[][] | null = null;
+  // (the 栏次 line, `1 2 3 4 5 6`, numbers the columns: it is no row)
+  const counts = parts.exact ? [] : parts.body.map(([n, t]) => readTextRow(n, t, null).nums.map((x) => x.value));
+  const widest = Math.max(0, ...counts.filter((v) => !v.every((x, k) => x === k + 1)).map((v) => v.length));
+  if (widest > columns.length) {
+    const fr = fragmentColumns(parts.header.map(([, t]) => t));
+    if (fr && fr.columns.length === widest) {
+      // one order: the columns as printed; several: each row is read in all of them
+      columns = fr.orders.length === 1 ? fr.orders[0].map((j) => fr.columns[j]) : fr.columns;
+      orders = fr.orders.length === 1 ? null : fr.orders;
+    }
+  }
   // a rename never makes a measure printed in its own column appear twice (合计 beside the “三公” 小计)
   const remapped = (m: Measure): Measure => {
     const to = opts.remap?.[m];
@@ -123,8 +137,10 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
         unprinted: true,
         extra: (label) => known(label) !== null && !columns.some((c) => c.measure === known(label)),
       });
-  if (grid) columns = [...grid.kept.map((j) => columns[j]), ...grid.extra.map((label) => ({ label, measure: known(label)! }))];
-  else if (!parts.exact) {
+  if (grid) {
+    columns = [...grid.kept.map((j) => columns[j]), ...grid.extra.map((label) => ({ label, measure: known(label)! }))];
+    orders = null;
+  } else if (!parts.exact && !orders) {
     const printed = parts.body.filter(([n, t]) => !parts.repeated.has(n) && columnNumbers(t) === null).map(([n, t]) => readTextRow(n, t, null).nums.map((x) => x.value));
     columns = likeliestOrder(columnOrders(columns), printed);
   }
@@ -195,7 +211,9 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
       ? [raw.nums.map((x) => columns.findIndex((c) => c.index === x.cell))]
       : byPosition
         ? [byPosition]
-        : rowCandidates(values, { n: columns.length, identities: ids }, { misprints: "drop" });
+        : orders
+          ? orderCandidates(values, orders, ids)
+          : rowCandidates(values, { n: columns.length, identities: ids }, { misprints: "drop" });
     const row: Row = {
       line: raw.line, code: raw.code, codeNote: raw.codeNote, unitCode: raw.unitCode, label: raw.label, nums: raw.nums, stray: raw.stray,
       kind, unit, row_index: rows.length + 1, values, cands, resolvedBy: byPosition ? GEOMETRY_RULE : undefined,
@@ -204,6 +222,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
     rows.push(row);
   }
 
+  if (orders) commonOrder(rows);
   const read: RowsRead = { ctx, opts, parts, residue, columns, ids, measures, rows, noDataNote, unplacedRows };
   const totalRow = parts.exact ? undefined : rows.find((r) => r.kind === "total");
   const evidence = opts.evidence;
@@ -339,6 +358,42 @@ function joinWrappedLabels(rows: Row[], residue: ResidueRow[]): void {
     else if (unnamed(next)) above.set(next, lines);
   }
   for (const r of rows) if (unnamed(r) && (above.has(r) || below.has(r))) r.label = [...(above.get(r) ?? []), ...(below.get(r) ?? [])].join("");
+}
+
+/**
+ * A row read in each printed order the header allows (header-fragments.ts):
+ * its numbers in order into the printed columns, in every order, as
+ * columns of the header; the readings keeping the identities. A row of
+ * fewer numbers than columns takes every order-preserving placement in
+ * every order (none beyond the search budget).
+ */
+function orderCandidates(values: number[], orders: number[][], ids: ReturnType<typeof identitiesOf>): number[][] {
+  const n = orders[0].length;
+  const printed = orderedPlacements(values.length, n);
+  if (!printed || printed.length * orders.length > SEARCH_BUDGET) return [];
+  const out = new Map<string, number[]>();
+  for (const o of orders)
+    for (const p of printed) {
+      const cand = p.map((position) => o[position]);
+      if (brokenIdentities(columnVector(values, cand, n), ids) === 0) out.set(cand.join(","), cand);
+    }
+  return [...out.values()];
+}
+
+/**
+ * The columns are printed in one order for the whole table: only the orders
+ * every full row allows (rows that fit none are misprints, left to residue)
+ * remain for each row (西安 表2: the 合计 row, 480544221.6 480544221.6
+ * 426680000 …, puts 小计 second, which the unit rows alone do not).
+ */
+function commonOrder(rows: Row[]): void {
+  const read = rows.filter((r) => r.cands.length > 0);
+  if (read.length === 0) return;
+  const key = (o: number[]) => o.join(",");
+  let common = new Set(read[0].cands.map(key));
+  for (const r of read.slice(1)) common = new Set(r.cands.map(key).filter((k) => common.has(k)));
+  if (common.size === 0) return;
+  for (const r of read) r.cands = r.cands.filter((o) => common.has(key(o)));
 }
 
 /** Of the orders a form is printed in, the one under which the fewest rows break every identity (the first on a tie). */

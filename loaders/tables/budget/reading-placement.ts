@@ -34,6 +34,16 @@ export function placeReading(r: Reading, labels: string[], ids: Identity[], exac
   const placed = [...agreed(r.cands).entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([k, col]) => ({ k, col, inferred: true, rule: "shift:same column in every reading" }));
+  // a full row read in several column orders (a header whose cells the text does not order): a column holding
+  // the same value in every reading is known, whichever printed number it is
+  if (r.cands.length > 1 && r.values.length === labels.length)
+    for (let col = 0; col < labels.length; col++) {
+      if (placed.some((p) => p.col === col)) continue;
+      const v = r.values[r.cands[0].indexOf(col)];
+      if (r.cands.every((p) => r.values[p.indexOf(col)] === v)) placed.push({ k: r.cands[0].indexOf(col), col, inferred: true, rule: "same value in every column order" });
+    }
+  placed.sort((a, b) => a.k - b.k);
+  if (r.cands.length > 1 && placed.length === labels.length && r.values.length === labels.length) return { placed, unresolved: null };
   const unresolved =
     r.cands.length === 0
       ? `no column reading keeps the identities (${ids.map((i) => i.text).join("; ")}): ${r.texts.join(" ")}`

@@ -63,4 +63,16 @@ describe.skipIf(!hasCorpus)("西安 部门综合预算 (元)", () => {
     expect(edited?.status).toBe("partial");
     expect(edited?.message).toContain("line 790: 21069995 ≠ Σ 3 rows (21069996); line 792: 7499001 ≠ Σ 10 rows (7499000)");
   }, 60_000);
+  it("表2 收入总表: a header of wrapped, interleaved cells read as twelve columns; the 合计 row fixes the order the unit rows share", () => {
+    const t = xian().tables.find((x) => x.table_id === "表2");
+    expect([t?.family, t?.status, t?.numbers]).toEqual(["budget_income", "ok", 60]);
+    const measures = (line: number) => Object.fromEntries(xian().line_items.filter((i) => i.source_line === line).map((i) => [i.measure, i.value]));
+    // line 463: 合计 480544221.6 480544221.6 426680000 0 … — 合计 = 小计 (一般公共预算拨款) + the other sources; 其中 is a part of 小计
+    expect(measures(463)).toMatchObject({ total: 480544221.6, general_public_budget: 480544221.6, special_funds_in_budget: 426680000, superior_subsidy: 0, other_income: 0 });
+    // line 465: 245001 … 18941962.57 18941962.57 0 …: alone it could put the money under 上级补助收入; the 合计 row's order says 小计
+    expect(measures(465)).toMatchObject({ total: 18941962.57, general_public_budget: 18941962.57, special_funds_in_budget: 0, superior_subsidy: 0 });
+    // the zeros stand in columns the text does not order: each is placed because every order gives it 0
+    expect(xian().line_items.find((i) => i.source_line === 465 && i.measure === "superior_subsidy")?.rule).toBe("same value in every column order");
+    expect(xian().tables.find((x) => x.table_id === "表3")?.numbers).toBe(50);
+  }, 60_000);
 });
