@@ -47,6 +47,8 @@ function build(root: string, env: Record<string, string> = {}, label = "build"):
   const loader = /load \/data\/corpus\.tar → \[\w+\] success ([\d.]+ \w+) in (\d+)ms/.exec(log);
   const steps = [
     loader ? `corpus.tar loader ${(Number(loader[2]) / 1000).toFixed(1)} s (${loader[1]})` : null,
+    // the loader's own steps, wall and CPU (loaders/site/archive.ts)
+    /corpus archive: [^\n]*/.exec(log)?.[0],
     /doc files: [^\n]*/.exec(log)?.[0],
     /precompressed [^\n]*/.exec(log)?.[0]
   ].filter(Boolean);
