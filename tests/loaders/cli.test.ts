@@ -49,7 +49,7 @@ describe("npm run extract", () => {
     for (const [flag, value, message] of [
       ["--jobs", "0", "extract: --jobs takes a whole number ≥ 1, not 0"],
       ["--shard", "3/2", "extract: --shard takes k/n with 1 ≤ k ≤ n, not 3/2"],
-      ["--format", "xml", "extract: unknown --format xml (one of parquet, arrow, csv, partitioned, duckdb)"],
+      ["--format", "xml", "extract: unknown --format xml (one of parquet, arrow, arrows, csv, partitioned, duckdb)"],
     ]) {
       const run = extract(SAMPLE.guizhou2022, "--out=/tmp/never-written", flag, value);
       expect(run.status, flag).toBe(2);
