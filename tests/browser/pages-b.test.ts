@@ -178,7 +178,7 @@ describe("document page", () => {
       await row208.locator("button.bn-toggle").click();
       expect(await child.isVisible()).toBe(true);
       // The known figures of the other sections.
-      expect(await page.locator("#doc-residue").textContent()).toMatch(/^505 lines/);
+      expect(await page.locator("#doc-residue").textContent()).toMatch(/^489 lines/);
       expect(await page.locator("#doc-performance tr.bn-row-unmet").count()).toBeGreaterThan(0);
       await page.screenshot({path: shot("document-004-top")});
       // Click → /source?doc=<doc>#L171, line highlighted and on screen.
