@@ -2,21 +2,16 @@
 // title block repeated, 栏次 lines (`** ** 1 2 3 …`), and a 基本支出 printed only over 人员 | 公用.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractFile, type DocumentExtraction } from "../../loaders/extract.ts";
+import { extractFile } from "../../loaders/extract.ts";
 import { columnNumbers } from "../../loaders/tables/budget/section-parts.ts";
+import { corpusDocument, valuesOnLine } from "./corpus-document.ts";
 import { CORPUS, hasCorpus, SHARED_ABSENT } from "./helpers.ts";
 
 if (!hasCorpus) console.warn(SHARED_ABSENT);
 
-let cached: DocumentExtraction | null = null;
-const huz = () => (cached ??= extractFile(join(CORPUS, "zj_huz_wjw_2026_dept_budget.txt")));
+const huz = corpusDocument("zj_huz_wjw_2026_dept_budget.txt");
 /** measure → value of the items of one line. */
-const line = (n: number) =>
-  Object.fromEntries(
-    huz()
-      .line_items.filter((i) => i.source_line === n)
-      .map((i) => [i.measure, i.value]),
-  );
+const line = (n: number) => valuesOnLine(huz(), n, "measure");
 const residueAt = (n: number) => huz().residue.find((r) => r.source_line === n)?.reason;
 
 describe("栏次 lines", () => {

@@ -2,21 +2,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractBytes, extractFile, type DocumentExtraction } from "../../../../loaders/extract.ts";
+import { extractBytes } from "../../../../loaders/extract.ts";
 import { documentFigures } from "../../../../loaders/panel/figures.ts";
+import { corpusDocument, valuesOnLine } from "../../corpus-document.ts";
 import { CORPUS, hasCorpus, SHARED_ABSENT } from "../../helpers.ts";
 
 if (!hasCorpus) console.warn(SHARED_ABSENT);
 
-let cached: DocumentExtraction | null = null;
-const xian = () => (cached ??= extractFile(join(CORPUS, "sn_xa_ybj_2022_dept_budget.txt")));
+const xian = corpusDocument("sn_xa_ybj_2022_dept_budget.txt");
 /** The values on a line, column label → value. */
-const row = (line: number) =>
-  Object.fromEntries(
-    xian()
-      .line_items.filter((i) => i.source_line === line)
-      .map((i) => [i.column_label, i.value]),
-  );
+const row = (line: number) => valuesOnLine(xian(), line, "column_label");
 
 describe.skipIf(!hasCorpus)("西安 部门综合预算 (元)", () => {
   it("表13 prints 合计 | “三公” | 会议费 | 培训费 once per period (2021年 | 2022年 | 增减变化情况): line 863 read per period", () => {
@@ -66,7 +61,7 @@ describe.skipIf(!hasCorpus)("西安 部门综合预算 (元)", () => {
   it("表2 收入总表: a header of wrapped, interleaved cells read as twelve columns; the 合计 row fixes the order the unit rows share", () => {
     const t = xian().tables.find((x) => x.table_id === "表2");
     expect([t?.family, t?.status, t?.numbers]).toEqual(["budget_income", "ok", 60]);
-    const measures = (line: number) => Object.fromEntries(xian().line_items.filter((i) => i.source_line === line).map((i) => [i.measure, i.value]));
+    const measures = (line: number) => valuesOnLine(xian(), line, "measure");
     // line 463: 合计 480544221.6 480544221.6 426680000 0 … — 合计 = 小计 (一般公共预算拨款) + the other sources; 其中 is a part of 小计
     expect(measures(463)).toMatchObject({ total: 480544221.6, general_public_budget: 480544221.6, special_funds_in_budget: 426680000, superior_subsidy: 0, other_income: 0 });
     // line 465: 245001 … 18941962.57 18941962.57 0 …: alone it could put the money under 上级补助收入; the 合计 row's order says 小计
