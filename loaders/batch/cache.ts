@@ -8,22 +8,25 @@
  * header (`<key>.json`, written last, with every block's size), so a hit
  * hands the writers the files where they are, without reading a row.
  * Workers read and write entries (batch/document-result.ts); opening the
- * cache for a batch removes the folders of other parser versions.
+ * cache for a batch removes the folders of other parser versions untouched for a day (batch/prune.ts).
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { writeBlocks, writeWhole, type BlockFiles } from "../write/spool.ts";
+import { pruneOtherVersions } from "./prune.ts";
 
 /** Where the CLI and the site's data loader keep the cache by default: under the project's node_modules/.cache. */
 export const DEFAULT_CACHE_DIR = join(import.meta.dirname, "..", "..", "node_modules", ".cache", "budget-notebooks", "extract");
 
-/** The folder of this parser version under `root`, created; other versions' folders are removed. */
+/** The folder of this parser version under `root`, created; other versions' folders untouched for a day are removed. */
 export function openCache(root: string, version: string): string {
   const folder = version.replace(/[^\w.+-]/g, "_");
   mkdirSync(root, { recursive: true });
-  for (const other of readdirSync(root)) if (other !== folder) rmSync(join(root, other), { recursive: true, force: true });
+  pruneOtherVersions(root, folder);
   mkdirSync(join(root, folder), { recursive: true });
+  const now = new Date();
+  utimesSync(join(root, folder), now, now); // in use: not stale for other versions' runs
   return join(root, folder);
 }
 

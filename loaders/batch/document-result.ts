@@ -50,7 +50,10 @@ type CachedHeader = { document: DocumentRow; unreadable: boolean; renames: State
 const EMPTY = new Uint8Array(0);
 const blocksOf = (d: DocumentExtraction) => rowBlocks(d as unknown as Record<SpooledTable, object[]>, linePrefix(d.document.province, d.document.year));
 
-export function documentResult({ path, source_file, cacheDir, spoolDir, keepText = false, keepRows = false }: DocumentJob): { result: DocumentResult; cached: boolean } {
+export function documentResult({ path, source_file, cacheDir, spoolDir, keepText = false, keepRows = false }: DocumentJob): {
+  result: DocumentResult;
+  cached: boolean;
+} {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(path));
@@ -76,7 +79,18 @@ export function documentResult({ path, source_file, cacheDir, spoolDir, keepText
   const blocks = blocksOf(d);
   const header: CachedHeader = { document: d.document, unreadable, renames: d.renames ?? [], panel: documentPanelInput(d), hasText: text !== null };
   const files = cache.put(key, header, [...blocks, text === null ? EMPTY : gzipSync(text, { level: 1 })]).slice(0, SPOOLED_TABLES.length);
-  return { result: { document: d.document, files, text: keepText ? text : null, unreadable, renames: header.renames, panel: header.panel, ...(keepRows ? { blocks } : {}) }, cached: false };
+  return {
+    result: {
+      document: d.document,
+      files,
+      text: keepText ? text : null,
+      unreadable,
+      renames: header.renames,
+      panel: header.panel,
+      ...(keepRows ? { blocks } : {}),
+    },
+    cached: false,
+  };
 }
 
 /** Spool an extraction that does not go to the cache. */
@@ -84,5 +98,13 @@ function finish(d: DocumentExtraction, key: string, spoolDir: string, keepText: 
   const blocks = blocksOf(d);
   const files = writeBlocks(spoolDir, key, blocks);
   const text = keepText && d.source ? d.source.lines.join("\n") : null;
-  return { document: d.document, files, text, unreadable: Boolean(d.unreadable), renames: d.renames ?? [], panel: documentPanelInput(d), ...(keepRows ? { blocks } : {}) };
+  return {
+    document: d.document,
+    files,
+    text,
+    unreadable: Boolean(d.unreadable),
+    renames: d.renames ?? [],
+    panel: documentPanelInput(d),
+    ...(keepRows ? { blocks } : {}),
+  };
 }

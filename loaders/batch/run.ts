@@ -68,7 +68,11 @@ const cpuMs = (u: NodeJS.CpuUsage) => Math.round((u.user + u.system) / 1000);
 function linkDocuments(spool: Spool): void {
   const kept = [...spool.documents].filter(([pos]) => !spool.dropped.has(pos)).sort((a, b) => a[0] - b[0]);
   const departments = kept.flatMap(([pos]) => spool.panel.get(pos)?.departments ?? []);
-  const { byDocument } = linkEntities(kept.map(([, d]) => d), spool.renames, departments);
+  const { byDocument } = linkEntities(
+    kept.map(([, d]) => d),
+    spool.renames,
+    departments,
+  );
   for (const [, d] of kept) d.entity_id = byDocument.get(d.doc_id) ?? null;
 }
 
@@ -98,7 +102,14 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
         const position = nextFile++;
         const path = files[position];
         const source_file = options.root ? relative(options.root, path) : path;
-        const { result, cached: hit } = await pool.run({ path, source_file, cacheDir, spoolDir: spool.dir, keepText: options.keepText, keepRows: options.keepRows });
+        const { result, cached: hit } = await pool.run({
+          path,
+          source_file,
+          cacheDir,
+          spoolDir: spool.dir,
+          keepText: options.keepText,
+          keepRows: options.keepRows,
+        });
         if (hit) cached++;
         spool.document(position, result.document, result.panel, result.files);
         spool.renames.push(...(result.renames ?? []));
@@ -111,7 +122,13 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
     // Settle duplicates, then write every table in input order.
     for (const pos of markDuplicates(spool.documents)) spool.dropped.add(pos);
     const documents = [...spool.documents].sort((a, b) => a[0] - b[0]).map(([, d]) => d);
-    const versions = { parser, data: dataVersion(parser, documents.map((d) => d.sha256)) };
+    const versions = {
+      parser,
+      data: dataVersion(
+        parser,
+        documents.map((d) => d.sha256),
+      ),
+    };
     const writing = performance.now();
     const write_steps: Record<string, number> = {};
     // an output folder already holding what these inputs give is left as it is (its documents still get their entities)
@@ -129,7 +146,17 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
       documents,
       texts: textsById,
       written,
-      stats: { files: files.length, cached, extracted: files.length - cached, ms: Math.round(performance.now() - started), cpu_ms: cpuMs(process.cpuUsage(cpu)), write_ms, write_steps, parser_version: parser, data_version: versions.data },
+      stats: {
+        files: files.length,
+        cached,
+        extracted: files.length - cached,
+        ms: Math.round(performance.now() - started),
+        cpu_ms: cpuMs(process.cpuUsage(cpu)),
+        write_ms,
+        write_steps,
+        parser_version: parser,
+        data_version: versions.data,
+      },
     };
   } finally {
     await pool.close();

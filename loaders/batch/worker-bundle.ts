@@ -8,9 +8,10 @@
  * `dirname` and `filename` keep meaning the source file they are written in.
  * Null when it cannot be built: the pool then boots workers through tsx.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { pruneOtherVersions } from "./prune.ts";
 
 const DIR = join(import.meta.dirname, "..", "..", "node_modules", ".cache", "budget-notebooks", "worker");
 const ENTRY = join(import.meta.dirname, "worker.ts");
@@ -49,7 +50,7 @@ export async function workerBundle(version: string): Promise<string | null> {
       ],
     });
     renameSync(tmp, path);
-    for (const other of readdirSync(DIR)) if (other !== name && !other.endsWith(".tmp")) rmSync(join(DIR, other), { force: true });
+    pruneOtherVersions(DIR, name);
     return path;
   } catch {
     return null;
