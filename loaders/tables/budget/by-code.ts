@@ -11,13 +11,12 @@ import { makeResidue } from "../item.ts";
 import { columnIdentities, type identitiesOf, measureOfHeader } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
 import { brokenIdentities, columnVector, GEOMETRY_RULE, orderedPlacements, SEARCH_BUDGET, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
-import { fragmentColumns } from "./header-fragments.ts";
 import { withinRounding } from "../../base/money.ts";
 import { placedItems, placeReading, type RowFields } from "./reading-placement.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./raw-rows.ts";
 import { columnNumbers, gridLines, isTotalRow, repeatedReason, splitSection } from "./section-parts.ts";
 import { columnOrders, numberedColumns, textColumns } from "./text-columns.ts";
-import { wrappedColumns } from "./wrapped-header.ts";
+import { rankedOrder, wrappedHeader } from "./wrapped-header.ts";
 import { readTsvHeader } from "./tsv-header.ts";
 import { departmentCode, unitDirectory } from "./unit-directory.ts";
 import { checkIdentities } from "./trust.ts";
@@ -95,22 +94,24 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
     const headerLines = parts.header.filter(([, t]) => columnNumbers(t) === null).map(([, t]) => t);
     const headerText = headerLines.join(" ");
     columns = numberedColumns(textColumns(ctx.section.family, headerText) ?? [], headerText, parts.numbered);
-    // a header whose cells wrap over several lines names fewer columns than the rows print: rebuild its cells
-    const printed = Math.max(0, ...parts.body.filter(([n, t]) => !parts.repeated.has(n) && columnNumbers(t) === null).map(([n, t]) => readTextRow(n, t, null).nums.length));
-    const wrapped = printed > columns.length && opts.sourceOrder ? wrappedColumns(headerLines, printed, opts.sourceOrder(ctx)) : null;
-    if (wrapped) columns = wrapped;
   }
-  // rows wider than the columns the header's words name: the cells may have wrapped into fragments (header-fragments.ts)
+  // rows wider than the columns the header's words name: the cells may have wrapped over several lines (wrapped-header.ts)
   let orders: number[][] | null = null;
+  // a header read by positions (a PDF) gives its columns in printed order: no other grid is sought
+  let byHeaderPositions = false;
   // (the 栏次 line, `1 2 3 4 5 6`, numbers the columns: it is no row)
   const counts = parts.exact ? [] : parts.body.map(([n, t]) => readTextRow(n, t, null).nums.map((x) => x.value));
   const widest = Math.max(0, ...counts.filter((v) => !v.every((x, k) => x === k + 1)).map((v) => v.length));
   if (widest > columns.length) {
-    const fr = fragmentColumns(parts.header.map(([, t]) => t));
-    if (fr && fr.columns.length === widest) {
-      // one order: the columns as printed; several: each row is read in all of them
-      columns = fr.orders.length === 1 ? fr.orders[0].map((j) => fr.columns[j]) : fr.columns;
-      orders = fr.orders.length === 1 ? null : fr.orders;
+    const header = parts.header.filter(([, t]) => columnNumbers(t) === null);
+    const geometry = ctx.doc.geometry;
+    const wh = wrappedHeader(header.map(([, t]) => t), geometry && header.map(([n]) => geometry[n - 1]?.spans ?? null));
+    if (wh && wh.columns.length === widest) {
+      // one order: the columns as printed (the only one, or the sources as the 收支总表 lists them); several: each row is read in all of them
+      const one = wh.orders.length === 1 ? wh.orders[0] : opts.sourceOrder ? rankedOrder(wh, opts.sourceOrder(ctx)) : null;
+      columns = one ? one.map((j) => wh.columns[j]) : wh.columns;
+      orders = one ? null : wh.orders;
+      byHeaderPositions = wh.extents !== null && one !== null;
     }
   }
   // a rename never makes a measure printed in its own column appear twice (合计 beside the “三公” 小计)
@@ -129,8 +130,9 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   };
   const known = (label: string): Measure | null => (named(label).length === 1 ? named(label)[0] : null);
   const meaning = (label: string): number[] => columns.map((c, j) => (named(label).includes(c.measure) ? j : -1)).filter((j) => j >= 0);
-  const grid = parts.exact
-    ? null
+  const grid =
+    parts.exact || byHeaderPositions
+      ? null
     : sectionGrid(ctx.doc, gridLines(parts).header, gridLines(parts).body, columns.map((c) => c.label), {
         rightmost: true,
         meaning,
