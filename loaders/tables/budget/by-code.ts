@@ -20,6 +20,7 @@ import { rankedOrder, wrappedHeader } from "./wrapped-header.ts";
 import { readTsvHeader } from "./tsv-header.ts";
 import { departmentCode, unitDirectory } from "./unit-directory.ts";
 import { checkIdentities } from "./trust.ts";
+import { fragmentLines, joinNote, wrappedAmounts, type WrappedAround } from "./split-amounts.ts";
 import { isNoDataNote } from "../../document/line-kinds.ts";
 import type { Measure } from "../../schema/measures.ts";
 
@@ -61,6 +62,8 @@ interface Row extends RawRow {
   values: number[];
   cands: number[][];
   resolvedBy?: string;
+  /** Amounts wrapped around the row's line (split-amounts.ts): its values after the line's own. */
+  wrapped?: WrappedAround;
 }
 
 /** The rows of a by-code table as read on their own (first pass), before their columns are chosen. */
@@ -158,8 +161,11 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   let currentUnit: string | null = null;
   let total: Row | null = null;
   let unplacedRows = 0;
+  // a text without positions: amounts wrapped in narrow cells around their row's line (split-amounts.ts)
+  const wrapped = parts.exact || grid || orders ? new Map<number, WrappedAround>() : wrappedAround(parts, columns.length);
+  const fragments = fragmentLines(wrapped);
   for (const [n, t] of parts.body) {
-    if (t.trim() === "") continue;
+    if (t.trim() === "" || fragments.has(n)) continue;
     if (grid?.numberLine === n || columnNumbers(t) !== null) {
       residue.push(makeResidue(ctx, n, "column numbers (栏次)"));
       continue;
@@ -207,6 +213,8 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
       unit = dept?.code ?? null;
     }
     if (raw.code) previousCode = raw.code;
+    const around = wrapped.get(n);
+    if (around) raw.nums.push(...around.amounts.map((a) => ({ value: a.value, text: a.text, cell: null })));
     const values = raw.nums.map((x) => x.value);
     const byPosition = grid && placeByGeometry(ctx.doc, grid, raw.line, raw.nums.map((x) => x.text));
     const cands = parts.exact
@@ -215,10 +223,12 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
         ? [byPosition]
         : orders
           ? orderCandidates(values, orders, ids)
-          : rowCandidates(values, { n: columns.length, identities: ids }, { misprints: "drop" });
+          : around
+            ? interleavings(values, around, columns.length, ids)
+            : rowCandidates(values, { n: columns.length, identities: ids }, { misprints: "drop" });
     const row: Row = {
       line: raw.line, code: raw.code, codeNote: raw.codeNote, unitCode: raw.unitCode, label: raw.label, nums: raw.nums, stray: raw.stray,
-      kind, unit, row_index: rows.length + 1, values, cands, resolvedBy: byPosition ? GEOMETRY_RULE : undefined,
+      kind, unit, row_index: rows.length + 1, values, cands, resolvedBy: byPosition ? GEOMETRY_RULE : undefined, wrapped: around,
     };
     if (kind === "total" && !total) total = row;
     rows.push(row);
@@ -308,11 +318,13 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: Cros
     const { placed, unresolved } = placeReading({ values: r.values, texts: r.nums.map((x) => x.text), cands: r.cands, resolvedBy: r.resolvedBy }, labels, ids, parts.exact);
     const garbled = r.codeNote?.startsWith("code:garbled") ? r.codeNote : null;
     const row: RowFields = { row_label: r.label, source_line: r.line, row_index: r.row_index, code: r.code, code_system: r.code ? codeSystemOf(r.code, opts.codeHint) : "none", unit_code: r.unit, is_leaf: isLeaf };
-    items.push(...placedItems(ctx, placed, columns, r.values, row, (rule) => [rule, garbled].filter(Boolean).join("; ") || null));
+    const rowItems = placedItems(ctx, placed, columns, r.values, row, (rule) => [rule, garbled].filter(Boolean).join("; ") || null);
+    items.push(...rowItems);
     if (unresolved) {
       ambiguous++;
       residue.push(makeResidue(ctx, r.line, unresolved));
     }
+    if (r.wrapped) residue.push(...wrappedProvenance(ctx, r, placed, rowItems, unresolved));
   }
   residue.sort((a, b) => a.source_line - b.source_line);
   // a table printing numbers under a header we could not read is not "no data": it was not read
@@ -360,6 +372,54 @@ function joinWrappedLabels(rows: Row[], residue: ResidueRow[]): void {
     else if (unnamed(next)) above.set(next, lines);
   }
   for (const r of rows) if (unnamed(r) && (above.has(r) || below.has(r))) r.label = [...(above.get(r) ?? []), ...(below.get(r) ?? [])].join("");
+}
+
+/** The body's rows with amounts wrapped around their line (split-amounts.ts); a row is a line with a code or a label. */
+function wrappedAround(parts: ReturnType<typeof splitSection>, n: number): Map<number, WrappedAround> {
+  const body = parts.body.filter(([line, t]) => !parts.repeated.has(line) && columnNumbers(t) === null);
+  const printed = (line: number, t: string) => {
+    const raw = readTextRow(line, t, null);
+    return raw.code || raw.label ? raw.nums.length : null;
+  };
+  return wrappedAmounts(body, printed, n);
+}
+
+/**
+ * A row whose amounts wrapped around its line: its line's numbers and the
+ * joined amounts (split-amounts.ts) each keep their order, interleaved in
+ * every way; the readings that keep the identities, one per distinct row of
+ * column values (equal amounts swapped are the same reading: which of them
+ * stands in which column is not known, their values are).
+ */
+function interleavings(values: number[], around: WrappedAround, n: number, ids: ReturnType<typeof identitiesOf>): number[][] {
+  const own = values.length - around.amounts.length;
+  const groups = values.map((_, k) => (k < own ? 0 : 1));
+  const out = new Map<string, number[]>();
+  for (const p of rowCandidates(values, { n, identities: ids }, { misprints: "drop", groups })) {
+    const key = columnVector(values, p, n).join(",");
+    if (!out.has(key)) out.set(key, p);
+  }
+  return [...out.values()];
+}
+
+/**
+ * A wrapped row's joined amounts: each placed one names its fragments in
+ * its rule. The fragment lines are explained in residue: joined into the
+ * row, or not placed, with the row's reason, when the row was not.
+ */
+function wrappedProvenance(ctx: TableContext, r: Row, placed: Array<{ k: number }>, rowItems: LineItem[], unresolved: string | null): ResidueRow[] {
+  const around = r.wrapped!;
+  const own = r.values.length - around.amounts.length;
+  placed.forEach((p, i) => {
+    if (p.k < own) return;
+    const note = joinNote(around.amounts[p.k - own]);
+    rowItems[i].rule = rowItems[i].rule ? `${rowItems[i].rule}; ${note}` : note;
+  });
+  const left = around.amounts.filter((_, j) => !placed.some((p) => p.k === own + j));
+  const reason = left.length
+    ? `${unresolved ?? "ambiguous columns"} (amounts wrapped in narrow cells around line ${r.line}, not placed: ${left.map((a) => a.text).join(" ")})`
+    : `amounts wrapped in narrow cells: joined into the row of line ${r.line}`;
+  return [makeResidue(ctx, around.head, reason), makeResidue(ctx, around.tail, reason)];
 }
 
 /**
