@@ -67,6 +67,13 @@ function placedByLine(d: Read): Map<number, number[]> {
     if (!list) at.set(line, (list = []));
     list.push(v);
   };
+  // a row's code printed where amounts stand (its name wrapped around it: `2110105    1,760.74 …`) was read as its code
+  const coded = new Set<number>();
+  for (const i of d.line_items)
+    if (i.code && /^\d+$/.test(i.code) && !coded.has(i.source_line)) {
+      coded.add(i.source_line);
+      add(i.source_line, Number(i.code));
+    }
   for (const i of d.line_items) {
     const fragments = joinedFragments(i.rule);
     if (fragments.length === 0) add(i.source_line, i.value);
