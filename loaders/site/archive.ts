@@ -26,6 +26,7 @@ import { MANIFEST } from "../batch/up-to-date.ts";
 import { siteAggregatesJson } from "./aggregates.ts";
 import { DOC_FILES_DIR, docFileJsonOf, docRows, docTablesJson } from "./doc-files.ts";
 import { entityRegionFiles } from "./entity-files.ts";
+import { performanceFiles } from "./performance-files.ts";
 import { TarWriter } from "./tar.ts";
 
 /** "code_system\u0000code" → English name, from the written classifications table. */
@@ -91,6 +92,9 @@ export async function corpusArchive(
     // the entity and region pages' small files (entities/, regions/: loaders/site/entity-files.ts)
     for (const [name, bytes] of entityRegionFiles(dir)) await tar.add(name, bytes);
     lap("entity and region files");
+    // the performance page's summary and page files (performance/: loaders/site/performance-files.ts)
+    for (const [name, bytes] of await performanceFiles(dir)) await tar.add(name, bytes);
+    lap("performance files");
     const names = classificationNames(join(dir, "classifications.arrows"));
     const encoder = new TextEncoder();
     // documents rows are in input order: position i is document i; a duplicate copy kept none of its rows
