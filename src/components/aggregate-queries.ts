@@ -6,6 +6,7 @@
 // or a GROUP BY over them. Tested in tests/site/aggregates.test.ts.
 import {BASIC_PROJECT_SQL, EXPENDITURE_BY_CODE_SQL, PERSONNEL_PUBLIC_SQL, THREE_PUBLIC_SQL} from "./compare-queries.js";
 import {HEADLINE_TOTALS_SQL} from "./overview-queries.js";
+import {CORPUS_OVERVIEW} from "./sql/gallery.js";
 
 /** One row per document: what it is (the facets), how it was read, what the audit found. */
 export const AGG_DOCUMENTS_SQL = `SELECT doc_id, source_file, entity, region, province, city, level, year, kind, scope, scope_zh,
@@ -41,7 +42,9 @@ export const AGGREGATE_QUERIES = {
   classes: AGG_CLASSES_SQL,
   basicProject: `SELECT * EXCLUDE (doc_label, entity, year, kind, scope_zh) FROM (${BASIC_PROJECT_SQL})`,
   personnelPublic: `SELECT * EXCLUDE (doc_label, entity, year, kind, scope_zh) FROM (${PERSONNEL_PUBLIC_SQL})`,
-  threePublic: `SELECT * EXCLUDE (doc_label, entity, year, kind, scope_zh) FROM (${THREE_PUBLIC_SQL})`
+  threePublic: `SELECT * EXCLUDE (doc_label, entity, year, kind, scope_zh) FROM (${THREE_PUBLIC_SQL})`,
+  /** the SQL workbench's first query, so that /sql paints its result before DuckDB-WASM starts */
+  sqlDefault: CORPUS_OVERVIEW.sql
 } as const;
 
 export type AggregateName = keyof typeof AGGREGATE_QUERIES;
