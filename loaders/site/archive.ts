@@ -23,7 +23,7 @@ import { tableFromIPC } from "apache-arrow";
 import { DEFAULT_CACHE_DIR } from "../batch/cache.ts";
 import { extractBatch } from "../batch/run.ts";
 import { MANIFEST } from "../batch/up-to-date.ts";
-import { siteAggregatesJson } from "./aggregates.ts";
+import { siteAggregatesFiles } from "./aggregates.ts";
 import { DOC_FILES_DIR, docFileJsonOf, docRows, docTablesJson } from "./doc-files.ts";
 import { entityRegionFiles } from "./entity-files.ts";
 import { performanceFiles } from "./performance-files.ts";
@@ -80,7 +80,7 @@ export async function corpusArchive(
       `extract (${stats.cached}/${stats.files} cached; writing, s wall/CPU: ${writeSteps.map((k) => `${k} ${seconds(stats.write_steps[k])}/${seconds(stats.write_steps[`${k} cpu`])}`).join(", ")})`,
     );
     // the small aggregates the pages paint from before (or without) DuckDB-WASM, ordered by size with the tables
-    writeFileSync(join(dir, "aggregates.json"), await siteAggregatesJson(dir));
+    for (const [name, bytes] of await siteAggregatesFiles(dir)) writeFileSync(join(dir, name), bytes);
     lap("aggregates");
     const tar = new TarWriter(write);
     const tables = readdirSync(dir)
