@@ -116,13 +116,13 @@ export function classGaps(rows: Row[]): string[] {
   const gaps = [...byDoc.values()].flatMap((mine) => {
     const sum = mine.reduce((s, r) => s + r.amount_wan, 0);
     const total = mine[0].total_wan;
-    return Math.abs(sum - total) > 0.01 * mine.length
-      ? [`⚠ ${mine[0].doc_label}: the 类 add up to ${money(sum)} 万元, the table's 合计 is ${money(total)} (difference ${money(total - sum)}) — a row is missing or misprinted; see the audit.`]
-      : [];
+    return Math.abs(sum - total) > 0.01 * mine.length ? [{label: mine[0].doc_label, sum, total}] : [];
   });
-  if (gaps.length <= MAX_LISTED_NOTES) return gaps;
-  const more = gaps.length - MAX_LISTED_NOTES;
-  return [...gaps.slice(0, MAX_LISTED_NOTES), `⚠ … and ${more.toLocaleString("en-US")} more document${more === 1 ? "" : "s"} whose 类 do not add up to the table's 合计 (${gaps.length.toLocaleString("en-US")} in all; the audit lists each).`];
+  const notes = gaps
+    .slice(0, MAX_LISTED_NOTES)
+    .map(({label, sum, total}) => `⚠ ${label}: the 类 add up to ${money(sum)} 万元, the table's 合计 is ${money(total)} (difference ${money(total - sum)}) — a row is missing or misprinted; see the audit.`);
+  const more = gaps.length - notes.length;
+  return more ? [...notes, `⚠ … and ${more.toLocaleString("en-US")} more document${more === 1 ? "" : "s"} whose 类 do not add up to the table's 合计 (${gaps.length.toLocaleString("en-US")} in all; the audit lists each).`] : notes;
 }
 
 /** Digits of a functional code at each level (类 3, 款 5, 项 7), as the expenditure query cuts them. */
@@ -399,7 +399,9 @@ export function compareSection(id: SectionId, results: CompareResults, chosen: I
   // document's (the expenditure query's own `level` is the code's: 1 = 类, 2 = 款)
   const withDoc = (x: Row) => {
     const d = docs.get(x.doc_id);
-    return d ? {province: d.province, city: d.city, year: d.year, kind: d.kind, doc_label: d.doc_label, ...x, level: d.level} : x;
+    // rows from the aggregates already carry them (aggregates.ts)
+    if (!d || (x.province === d.province && x.level === d.level && x.doc_label === d.doc_label)) return x;
+    return {province: d.province, city: d.city, year: d.year, kind: d.kind, doc_label: d.doc_label, ...x, level: d.level};
   };
   return SECTIONS[id](results, (rows) => (rows ?? []).filter((x) => set.has(x.doc_id)).map(withDoc), g);
 }
