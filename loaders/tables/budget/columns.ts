@@ -44,6 +44,7 @@ const RULES: Array<[RegExp, Measure, RegExp?]> = [
   [/^预留给小型微型企业$/, "procurement_micro"],
   [/^人员经费$/, "personnel"],
   [/^公用经费$/, "public_expenses"],
+  [/^科研.*因公出国（境）/, "overseas_travel_research"],
   [/因公出国（境）/, "overseas_travel"],
   [/^公务用车购置及运行(维护)?费$/, "vehicles_total"],
   [/^(公务用车)?购置费$/, "vehicle_purchase"],
