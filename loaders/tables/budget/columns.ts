@@ -85,6 +85,7 @@ const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any"
     "any",
   ],
   ["vehicles_total", ["vehicle_purchase", "vehicle_operation"], "all"],
+  ["overseas_travel", ["overseas_travel_other", "overseas_travel_research"], "all"],
   ["three_public_total", ["overseas_travel", "vehicles_total", "official_reception"], "all"],
   // the “三公” printed beside 会议费 and 培训费: 合计 = “三公” 小计 + 会议费 + 培训费
   ["total", ["three_public_total", "meeting_fees", "training_fees"], "all"],
@@ -106,6 +107,11 @@ const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any"
     "any",
   ],
 ];
+
+/** Whether the forms know `sum` as a sum of any of `parts` (公务用车购置及运行费 of 购置费 and 运行费). */
+export function sumsOver(sum: Measure, parts: Measure[]): boolean {
+  return IDENTITIES.some(([s, ps]) => s === sum && ps.some((p) => parts.includes(p)));
+}
 
 /** A within-row identity between columns, with its text for messages. */
 export interface Identity extends ColumnIdentity {

@@ -5,10 +5,11 @@
  *
  * - A leaf names its measure (政府性基金预算 under 本年财政拨款 is
  *   government_fund, side 本年财政拨款).
- * - A group's sum column (小计) holds what the group names (因公出国（境）费 /
- *   小计 is overseas_travel); a group naming no measure, or set beside a
- *   group of the same leaves (当年预算 | 上年结转结余, the same columns under
- *   each), holds the measure of the sum column above it (“三公”经费合计).
+ * - A group's sum column (小计) holds what the group names when the forms
+ *   know that measure as a sum of the group's columns (公务用车购置及运行费 /
+ *   小计 is vehicles_total, of 购置费 and 运行费); otherwise (当年预算,
+ *   上年结转: a split of the whole by period or source) the measure of the
+ *   sum column above it (“三公”经费合计, 合计), the group being its side.
  * - A leaf naming its own group's measure beside other parts is the rest of
  *   it (因公出国（境）费 beside 科研因公出国（境）费 under 因公出国（境）费).
  * - Identities: each group's sum column = its other columns (a group within
@@ -17,7 +18,7 @@
  */
 import type { Measure } from "../../schema/measures.ts";
 import { type GroupedGrid, groupSums, isSumHeader } from "../placement/index.ts";
-import { type Identity, measureOfHeader } from "./columns.ts";
+import { type Identity, measureOfHeader, sumsOver } from "./columns.ts";
 
 /** The part of a measure that is left beside its named parts. */
 const REST: Partial<Record<Measure, Measure>> = { overseas_travel: "overseas_travel_other" };
@@ -37,12 +38,6 @@ export function groupedColumns(grid: GroupedGrid, named: (label: string) => Meas
     const n = named(label);
     return n.length === 1 ? n[0] : null;
   };
-  // the leaves under a node, as paths below it with their leaf
-  const shape = (node: string[]) =>
-    paths
-      .map((p, k) => (p.length >= node.length && key(p.slice(0, node.length)) === key(node) ? [...p.slice(node.length), leaves[k]].join("/") : null))
-      .filter((x) => x !== null)
-      .join("|");
   const sumColumn = (node: string[]) => paths.findIndex((p, k) => key(p) === key(node) && isSumHeader(leaves[k]));
   const memo = new Map<number, Measure | null>();
   const measureOf = (k: number): Measure | null => {
@@ -59,11 +54,12 @@ export function groupedColumns(grid: GroupedGrid, named: (label: string) => Meas
         const s = sumColumn(p.slice(0, d));
         if (s >= 0 && s !== k) above = measureOf(s);
       }
-      const siblings = new Set(
-        paths.filter((q) => q.length > parent.length && key(q.slice(0, parent.length)) === key(parent)).map((q) => key(q.slice(0, parent.length + 1))),
-      );
-      const parallel = [...siblings].some((s) => s !== key(p) && shape(s.split("\u0000")) === shape(p));
-      m = parallel ? above : (one(p[p.length - 1]) ?? above ?? "total");
+      // the group's own columns, as their headers name them
+      const own = paths
+        .flatMap((q, j) => (key(q) === key(p) && j !== k ? [measureOfHeader(leaves[j], p[p.length - 1]) ?? one(leaves[j])] : []))
+        .filter((x) => x !== null);
+      const group = one(p[p.length - 1]);
+      m = group && sumsOver(group, own) ? group : (above ?? "total");
     } else if (isSumHeader(leaf)) m = one(leaf) ?? "total";
     else {
       m = measureOfHeader(leaf, p[p.length - 1] ?? "") ?? one(leaf);

@@ -33,7 +33,7 @@ describe.skipIf(!hasCorpus)("jl_cc_xfj_2026_dept_budget PDF: two-level grouped h
     const t = "收入总表";
     expect(row(107)).toEqual([
       [t, "合计", "total", null, 1682.76],
-      [t, "编制预算/小计", "budget", "编制预算", 1682.76],
+      [t, "编制预算/小计", "total", "编制预算", 1682.76],
       [t, "编制预算/一般公共预算", "general_public_budget", "编制预算", 1682.76],
       [t, "编制预算/政府性基金预算", "government_fund", "编制预算", 0],
       [t, "编制预算/国有资本经营预算", "state_capital", "编制预算", 0],
@@ -43,7 +43,7 @@ describe.skipIf(!hasCorpus)("jl_cc_xfj_2026_dept_budget PDF: two-level grouped h
       [t, "编制预算/上级补助收入", "superior_subsidy", "编制预算", 0],
       [t, "编制预算/附属单位上缴收入", "subordinate_remittance", "编制预算", 0],
       [t, "编制预算/其他收入", "other_income", "编制预算", 0],
-      [t, "上年结转/小计", "carryover_prior", "上年结转", 0],
+      [t, "上年结转/小计", "total", "上年结转", 0],
       [t, "上年结转/一般公共预算", "general_public_budget", "上年结转", 0],
       [t, "上年结转/政府性基金预算", "government_fund", "上年结转", 0],
       [t, "上年结转/国有资本经营预算", "state_capital", "上年结转", 0],
@@ -113,5 +113,8 @@ describe.skipIf(!hasCorpus)("jl_cc_xfj_2026_dept_budget PDF: two-level grouped h
     expect(d.residue.filter((r) => /ambiguous columns|no column reading/.test(r.reason))).toEqual([]);
     for (const id of ["收入总表", "一般公共预算“三公”经费支出表", "项目支出表"]) expect(d.tables.find((t) => t.table_id === id)?.status).toBe("ok");
     expect(d.document.status).toBe("ok");
+    // the audit checks each group's sums and 合计 = Σ the groups (not 合计 = 财政专户 + 单位资金): no finding
+    const tables = ["收入总表", "一般公共预算“三公”经费支出表", "项目支出表"];
+    expect(d.checks.filter((c) => tables.some((t) => c.table_ids.includes(t))).map((c) => c.message)).toEqual([]);
   }, 120_000);
 });
