@@ -9,6 +9,7 @@
 import type { DocumentExtraction } from "./extract.ts";
 import type { LineItem } from "./schema/types.ts";
 import { amountCells } from "./segment/table-like.ts";
+import { joinedFragments } from "./tables/budget/split-amounts.ts";
 
 export interface Coverage {
   source_file: string;
@@ -51,7 +52,10 @@ const PERFORMANCE_VALUES = [
   ...["fiscal", "carryover", "other"].flatMap((s) => [`${s}_budget_initial`, `${s}_budget_adjusted`, `${s}_executed`]),
 ];
 
-/** Values placed on each line: line items, then the numbers of 绩效 rows citing the line. */
+/**
+ * Values placed on each line: line items (an amount joined from fragments wrapped in a narrow
+ * cell: each fragment on its own line), then the numbers of 绩效 rows citing the line.
+ */
 function placedByLine(d: DocumentExtraction): Map<number, number[]> {
   const at = new Map<number, number[]>();
   const add = (line: number, v: unknown) => {
@@ -60,7 +64,11 @@ function placedByLine(d: DocumentExtraction): Map<number, number[]> {
     if (!list) at.set(line, (list = []));
     list.push(v);
   };
-  for (const i of d.line_items) add(i.source_line, i.value);
+  for (const i of d.line_items) {
+    const fragments = joinedFragments(i.rule);
+    if (fragments.length === 0) add(i.source_line, i.value);
+    for (const f of fragments) add(f.line, f.value);
+  }
   for (const r of [...d.performance_projects, ...d.performance_indicators] as unknown as Array<
     Record<string, unknown> & { source_line: number; source_lines?: number[] }
   >) {

@@ -23,9 +23,10 @@ import { tableFromIPC } from "apache-arrow";
 import { DEFAULT_CACHE_DIR } from "../batch/cache.ts";
 import { extractBatch } from "../batch/run.ts";
 import { MANIFEST } from "../batch/up-to-date.ts";
-import { siteAggregatesJson } from "./aggregates.ts";
+import { siteAggregatesFiles } from "./aggregates.ts";
 import { DOC_FILES_DIR, docFileJsonOf, docRows, docTablesJson } from "./doc-files.ts";
 import { entityRegionFiles } from "./entity-files.ts";
+import { performanceFiles } from "./performance-files.ts";
 import { TarWriter } from "./tar.ts";
 
 /** "code_system\u0000code" → English name, from the written classifications table. */
@@ -79,7 +80,7 @@ export async function corpusArchive(
       `extract (${stats.cached}/${stats.files} cached; writing, s wall/CPU: ${writeSteps.map((k) => `${k} ${seconds(stats.write_steps[k])}/${seconds(stats.write_steps[`${k} cpu`])}`).join(", ")})`,
     );
     // the small aggregates the pages paint from before (or without) DuckDB-WASM, ordered by size with the tables
-    writeFileSync(join(dir, "aggregates.json"), await siteAggregatesJson(dir));
+    for (const [name, bytes] of await siteAggregatesFiles(dir)) writeFileSync(join(dir, name), bytes);
     lap("aggregates");
     const tar = new TarWriter(write);
     const tables = readdirSync(dir)
@@ -91,6 +92,9 @@ export async function corpusArchive(
     // the entity and region pages' small files (entities/, regions/: loaders/site/entity-files.ts)
     for (const [name, bytes] of entityRegionFiles(dir)) await tar.add(name, bytes);
     lap("entity and region files");
+    // the performance page's summary and page files (performance/: loaders/site/performance-files.ts)
+    for (const [name, bytes] of await performanceFiles(dir)) await tar.add(name, bytes);
+    lap("performance files");
     const names = classificationNames(join(dir, "classifications.arrows"));
     const encoder = new TextEncoder();
     // documents rows are in input order: position i is document i; a duplicate copy kept none of its rows

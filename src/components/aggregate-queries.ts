@@ -1,11 +1,20 @@
-// The precomputed aggregates of the site (data/corpus/aggregates.json, written by the
-// data loader: loaders/site/aggregates.ts runs these queries with DuckDB in Node over the
-// extraction's Parquet files). Overview and Compare paint their first charts from them
+// The precomputed aggregates of the site (data/corpus/aggregates.json and compare.json,
+// written by the data loader: loaders/site/aggregates.ts runs these queries with DuckDB in
+// Node over the extraction's Parquet files). Overview, Compare and Audit paint from them
 // without starting DuckDB-WASM. Each set is the result of one of the pages' own queries
 // (so a figure is the same whether it comes from the aggregates or from DuckDB-WASM),
 // or a GROUP BY over them. Tested in tests/site/aggregates.test.ts.
-import {BASIC_PROJECT_SQL, EXPENDITURE_BY_CODE_SQL, PERSONNEL_PUBLIC_SQL, THREE_PUBLIC_SQL} from "./compare-queries.js";
+import {
+  BASIC_PROJECT_SQL,
+  COMPLETION_SQL,
+  EXPENDITURE_BY_CODE_SQL,
+  FOCUS_LINES_SQL,
+  PERSONNEL_PUBLIC_SQL,
+  THREE_PUBLIC_SQL,
+  YEAR_ON_YEAR_SQL
+} from "./compare-queries.js";
 import {HEADLINE_TOTALS_SQL} from "./overview-queries.js";
+import {CORPUS_OVERVIEW} from "./sql/gallery.js";
 
 /** One row per document: what it is (the facets), how it was read, what the audit found. */
 export const AGG_DOCUMENTS_SQL = `SELECT doc_id, source_file, entity, region, province, city, level, year, kind, scope, scope_zh,
@@ -32,16 +41,49 @@ export const AGG_CLASSES_SQL = `SELECT code, arg_min(name_zh, doc_id) AS name_zh
   count(DISTINCT doc_id)::INTEGER AS documents, round(sum(amount_wan), 6) AS amount_wan
 FROM (${AGG_BY_CLASS_SQL}) GROUP BY code ORDER BY code`;
 
-/** The aggregate sets, by name: the query of each. Document label columns are left out (joined back from `documents`). */
+/** Findings per rule × severity over the corpus (the /audit chart and its table, before the findings themselves). */
+export const AGG_FINDINGS_SQL = `SELECT rule, severity, count(*)::INTEGER AS findings, count(DISTINCT doc_id)::INTEGER AS documents
+FROM checks GROUP BY ALL ORDER BY rule, severity`;
+
+const WITHOUT_LABELS = "EXCLUDE (doc_label, entity, year, kind, scope_zh)";
+
+/**
+ * The sets of aggregates.json, by name: the query of each. Small (per document or per
+ * group): every page that paints from aggregates fetches this file. Document label
+ * columns are left out of per-document sets (joined back from `documents`).
+ */
 export const AGGREGATE_QUERIES = {
   documents: AGG_DOCUMENTS_SQL,
   totals: HEADLINE_TOTALS_SQL,
   groups: AGG_GROUPS_SQL,
-  byClass: AGG_BY_CLASS_SQL,
   classes: AGG_CLASSES_SQL,
-  basicProject: `SELECT * EXCLUDE (doc_label, entity, year, kind, scope_zh) FROM (${BASIC_PROJECT_SQL})`,
-  personnelPublic: `SELECT * EXCLUDE (doc_label, entity, year, kind, scope_zh) FROM (${PERSONNEL_PUBLIC_SQL})`,
-  threePublic: `SELECT * EXCLUDE (doc_label, entity, year, kind, scope_zh) FROM (${THREE_PUBLIC_SQL})`
+  findings: AGG_FINDINGS_SQL,
+  /** the SQL workbench's first query, so that /sql paints its result before DuckDB-WASM starts */
+  sqlDefault: CORPUS_OVERVIEW.sql
+} as const;
+
+/**
+ * The sets of compare.json (only /compare fetches it): every Compare query's result, so
+ * that the page needs no DuckDB-WASM; 款 and the 21015 lines from the same expenditure
+ * query as the 类.
+ */
+export const COMPARE_AGGREGATE_QUERIES = {
+  byClass: AGG_BY_CLASS_SQL,
+  byKuan: `SELECT doc_id, table_id, code, name_zh, name_en, amount_wan, lines, share_of_total, share_of_parent, total_wan, total_lines, basis
+FROM (${EXPENDITURE_BY_CODE_SQL}) WHERE level = 2 ORDER BY doc_id, code`,
+  focus: `SELECT * ${WITHOUT_LABELS} FROM (${FOCUS_LINES_SQL})`,
+  basicProject: `SELECT * ${WITHOUT_LABELS} FROM (${BASIC_PROJECT_SQL})`,
+  personnelPublic: `SELECT * ${WITHOUT_LABELS} FROM (${PERSONNEL_PUBLIC_SQL})`,
+  threePublic: `SELECT * ${WITHOUT_LABELS} FROM (${THREE_PUBLIC_SQL})`,
+  completion: `SELECT * ${WITHOUT_LABELS} FROM (${COMPLETION_SQL})`,
+  yearOnYear: `SELECT * EXCLUDE (doc_label, entity, kind, scope_zh) FROM (${YEAR_ON_YEAR_SQL})`
+} as const;
+
+/** The files of aggregates the data loader writes (in the corpus archive), and the sets of each. */
+export const AGGREGATE_FILES = {
+  "aggregates.json": AGGREGATE_QUERIES,
+  "compare.json": COMPARE_AGGREGATE_QUERIES
 } as const;
 
 export type AggregateName = keyof typeof AGGREGATE_QUERIES;
+export type CompareAggregateName = keyof typeof COMPARE_AGGREGATE_QUERIES;

@@ -24,9 +24,6 @@ export const COMPARE_QUERIES = {
   yearOnYear: Q.YEAR_ON_YEAR_SQL
 } as const;
 
-/** The corpus tables those queries read. */
-export const COMPARE_TABLES = ["documents", "tables", "line_items", "narrative_facts", "classifications"] as const;
-
 export type CompareResults = {[K in keyof typeof COMPARE_QUERIES]: Row[]};
 
 /** One section of the page: charts (id + spec) above one table, and data-dependent notes. */
@@ -114,9 +111,12 @@ export function classGaps(rows: Row[]): string[] {
   });
 }
 
-/** The expenditure rows of one level (1 = 类, 2 = 款) with their labels. */
+/** Digits of a functional code at each level (类 3, 款 5, 项 7), as the expenditure query cuts them. */
+const CODE_DIGITS = [0, 3, 5, 7];
+
+/** The expenditure rows of one level (1 = 类, 2 = 款) with their labels (the level read from the code: a row's `level` is its document's). */
 const codeRows = (r: CompareResults, pick: (rows: Row[]) => Row[], level: number) =>
-  pick(r.byCode).filter((x) => x.level === level).map((x) => ({...x, part: codeLabel(x), name: nameLabel(x), share: x.share_of_total}));
+  pick(r.byCode).filter((x) => String(x.code ?? "").length === CODE_DIGITS[level]).map((x) => ({...x, part: codeLabel(x), name: nameLabel(x), share: x.share_of_total}));
 
 function byClass(r: CompareResults, pick: (rows: Row[]) => Row[], g: Grouping): SectionData {
   const rows = codeRows(r, pick, 1);
@@ -354,12 +354,21 @@ const SECTIONS = {
 export type SectionId = keyof typeof SECTIONS;
 export const SECTION_IDS = Object.keys(SECTIONS) as SectionId[];
 
-/** The sections painted from the precomputed aggregates (the rest need DuckDB-WASM). */
-export const AGGREGATE_SECTIONS: readonly SectionId[] = ["by-class", "basic-project", "personnel-public", "three-public"];
-
-/** The Compare results the aggregates hold (aggregates.ts), for the first paint. */
-export function resultsFromAggregates(agg: {documents: Row[]; byClass: Row[]; basicProject: Row[]; personnelPublic: Row[]; threePublic: Row[]}): Partial<CompareResults> {
-  return {documents: agg.documents, byCode: agg.byClass.map((x) => ({...x, level: 1})), basicProject: agg.basicProject, personnelPublic: agg.personnelPublic, threePublic: agg.threePublic};
+/** The Compare results from the precomputed aggregates (aggregates.json's documents, compare.json's sets): the whole page, no DuckDB-WASM. */
+export function resultsFromAggregates(
+  agg: {documents: Row[]},
+  cmp: {byClass: Row[]; byKuan: Row[]; focus: Row[]; basicProject: Row[]; personnelPublic: Row[]; threePublic: Row[]; completion: Row[]; yearOnYear: Row[]}
+): CompareResults {
+  return {
+    documents: agg.documents,
+    byCode: [...cmp.byClass, ...cmp.byKuan],
+    focus: cmp.focus,
+    basicProject: cmp.basicProject,
+    personnelPublic: cmp.personnelPublic,
+    threePublic: cmp.threePublic,
+    completion: cmp.completion,
+    yearOnYear: cmp.yearOnYear
+  };
 }
 
 /** A section's rows, charts and notes for the chosen documents, its charts grouped by `grouping` (default: by the number chosen). */
@@ -367,10 +376,11 @@ export function compareSection(id: SectionId, results: CompareResults, chosen: I
   const set = new Set(chosen);
   const g = grouping ?? defaultGrouping(set.size);
   const docs = new Map((results.documents ?? []).map((d) => [d.doc_id, d]));
-  // every row gets its document's facet columns (province, level…) for grouping
+  // every row gets its document's facet columns (province, level…) for grouping; `level` is always the
+  // document's (the expenditure query's own `level` is the code's: 1 = 类, 2 = 款)
   const withDoc = (x: Row) => {
     const d = docs.get(x.doc_id);
-    return d ? {province: d.province, city: d.city, level: d.level, year: d.year, kind: d.kind, doc_label: d.doc_label, ...x} : x;
+    return d ? {province: d.province, city: d.city, year: d.year, kind: d.kind, doc_label: d.doc_label, ...x, level: d.level} : x;
   };
   return SECTIONS[id](results, (rows) => (rows ?? []).filter((x) => set.has(x.doc_id)).map(withDoc), g);
 }

@@ -223,12 +223,14 @@ describe("audit page", () => {
   test("lists the known break of 003 (住房保障支出 0.58% vs 4.14%, prose_share) with a link to its line", async () => {
     await onPage("/audit", async (page) => {
       // 128 findings (see the count below), 20 a page: the first page holds the errors; 003's findings are one filter away
+      // (the counts come from the aggregates; the list from the checks table, or from 003's own file once it is picked)
       expect(await page.locator("#audit-findings-pages .bn-pager-status").textContent()).toBe("rows 1–20 of 128 · page 1 of 7");
+      expect(await page.locator("#audit-findings").getAttribute("data-state")).toBe("ready");
       expect(await page.locator("#audit-findings tr.bn-check").count()).toBe(20);
       expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(8000);
       await page.selectOption("#filter-doc", DOC_003);
       const row = page.locator(`tr.bn-check[data-doc-id="${DOC_003}"][data-rule="prose_share"][data-severity="warning"]`);
-      expect(await row.count()).toBe(1);
+      await expect.poll(() => row.count()).toBe(1);
       expect(await row.locator('td[data-key="expected"]').textContent()).toBe("4.1392");
       expect(await row.locator('td[data-key="actual"]').textContent()).toBe("0.58");
       const message = await page.locator(`tr.bn-check-message[data-check-id="${await row.getAttribute("data-check-id")}"]`).textContent();
@@ -238,20 +240,20 @@ describe("audit page", () => {
       expect(await row.locator("a.bn-source-link").getAttribute("href")).toBe(`/source?doc=${DOC_003}#L149`);
       // Summary: the chart's data and the table beside it hold the same count.
       const data = await page.evaluate(() => (document.querySelector("#audit-chart") as HTMLElement & {__view?: {data(n: string): unknown[]}}).__view?.data("findings"));
-      expect(data).toContainEqual({rule: "prose_share", severity: "warning", findings: 1});
+      expect(data).toContainEqual({rule: "prose_share", severity: "warning", findings: 1, documents: 1});
       expect(await page.locator('#audit-summary tr[data-rule="prose_share"] td[data-key="warning"]').textContent()).toBe("1");
       await page.screenshot({path: shot("audit")});
       // Filters: document 003 and rule prose_share.
       await page.selectOption("#filter-doc", DOC_003);
       await page.selectOption("#filter-rule", "prose_share");
       const rows = page.locator("#audit-findings tr.bn-check");
-      expect(await rows.count()).toBe(2);
+      await expect.poll(() => rows.count()).toBe(2);
       expect(await rows.evaluateAll((els) => els.every((el) => (el as HTMLElement).dataset.rule === "prose_share" && (el as HTMLElement).dataset.docId === "d69ecb35edef2"))).toBe(true);
       // every row of tests/output/*/checks.csv: 119 before the `repeated` rule, which adds 003's 基本支出 printed as 1069.04 (line 116) and 1069.05 (line 366);
       // performance_cost adds 8 (001: 3, 002: 2, 003: 3 — cost indicators above their project's budget or execution)
       expect(await page.locator("#audit-count").textContent()).toBe("2 of 128 findings");
       await page.selectOption("#filter-severity", "warning");
-      expect(await rows.count()).toBe(1);
+      await expect.poll(() => rows.count()).toBe(1);
       expect(await page.evaluate(() => location.search)).toBe(`?doc=${DOC_003}&rule=prose_share&severity=warning`);
       await page.screenshot({path: shot("audit-filtered")});
       // The families of issue 13 are filter options; family=repeated shows that one finding of 003.
@@ -259,7 +261,7 @@ describe("audit page", () => {
       await page.selectOption("#filter-severity", "");
       await page.selectOption("#filter-rule", "");
       await page.selectOption("#filter-family", "repeated");
-      expect(await rows.count()).toBe(1);
+      await expect.poll(() => rows.count()).toBe(1);
       expect(await page.evaluate(() => location.search)).toBe(`?doc=${DOC_003}&family=repeated`);
       // The rule list comes from loaders/audit/rules.ts.
       expect(await page.locator('#audit-rules tr[data-rule="prose_share"]').textContent()).toMatch(/share/);
@@ -273,10 +275,19 @@ describe("performance page", () => {
       const data = (await page.evaluate(() => (document.querySelector("#execution-chart") as HTMLElement & {__view?: {data(n: string): unknown[]}}).__view?.data("projects"))) as Record<string, unknown>[];
       const point = data.find((d) => d.project === "离休人员及遗孀医疗补助资金");
       expect(point).toMatchObject({execution_rate: 55.07, budget_wan: 2635.2, total_score: 89.06, rate: "printed"});
+      // The first chart: projects by execution-rate band and score band, from the summary file.
+      const bands = (await page.evaluate(() => (document.querySelector("#execution-bands") as HTMLElement & {__view?: {data(n: string): unknown[]}}).__view?.data("bands"))) as Record<string, unknown>[];
+      expect(bands.find((b) => b.rate_band === "50–60" && b.score_band === "80–90")?.projects).toBeGreaterThanOrEqual(1);
+      expect(bands.reduce((s, b) => s + Number(b.projects), 0)).toBe(data.length);
       const row = page.locator("#projects-table tr", {hasText: "离休人员及遗孀医疗补助资金"});
-      // 67 projects, 25 a page: page on to 004's
+      // 67 projects, 25 a page (one small file each): page on to 004's
       const next = page.locator('#projects-table .bn-pager button[aria-label="next page"]');
-      while ((await row.count()) === 0 && !(await next.isDisabled())) await next.click();
+      const shown = (list: string, n: number) => page.waitForSelector(`#${list}[data-page="${n}"][data-state="ready"]`);
+      await shown("projects-table", 1);
+      for (let n = 2; (await row.count()) === 0 && !(await next.isDisabled()); ++n) {
+        await next.click();
+        await shown("projects-table", n);
+      }
       expect(await row.locator('td[data-key="budget"]').textContent()).toBe("2,635.20");
       expect(await row.locator('td[data-key="rate"]').textContent()).toBe("55.07%");
       expect(await row.locator('td[data-key="budget"] a').getAttribute("href")).toMatch(new RegExp(`^/source\\?doc=${DOC_004}#L\\d+$`));
@@ -289,10 +300,18 @@ describe("performance page", () => {
       // 20 unmet indicators a page: page on to 004's
       const video = page.locator("#unmet-indicators tr.bn-row-unmet", {hasText: "提供市级视频会议室高清视频会议终端数量"});
       const nextUnmet = page.locator('#unmet-indicators .bn-pager button[aria-label="next page"]');
-      while ((await video.count()) === 0 && !(await nextUnmet.isDisabled())) await nextUnmet.click();
+      await shown("unmet-indicators", 1);
+      for (let n = 2; (await video.count()) === 0 && !(await nextUnmet.isDisabled()); ++n) {
+        await nextUnmet.click();
+        await shown("unmet-indicators", n);
+      }
       expect(await video.count()).toBe(1);
       expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(8000);
       expect(await video.textContent()).toContain("未完成政府采购");
+      // Never the corpus-wide performance tables: the summary and one file per page shown.
+      const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+      expect(fetched.filter((u) => /performance_(projects|indicators)/.test(u))).toEqual([]);
+      expect(fetched.filter((u) => u.includes("/performance/")).length).toBeGreaterThanOrEqual(3);
       await page.screenshot({path: shot("performance"), fullPage: false});
     });
   });

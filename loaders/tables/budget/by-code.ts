@@ -12,16 +12,16 @@ import { columnIdentities, type identitiesOf, measureOfHeader } from "./columns.
 import { reasonFor } from "./header-lines.ts";
 import { brokenIdentities, columnVector, GEOMETRY_RULE, type Grid, groupedGrid, orderedPlacements, SEARCH_BUDGET, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
 import { groupedColumns } from "./grouped-columns.ts";
-import { fragmentColumns } from "./header-fragments.ts";
 import { withinRounding } from "../../base/money.ts";
 import { placedItems, placeReading, type RowFields } from "./reading-placement.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./raw-rows.ts";
 import { columnNumbers, gridLines, isTotalRow, repeatedReason, splitSection } from "./section-parts.ts";
 import { columnOrders, numberedColumns, textColumns } from "./text-columns.ts";
-import { wrappedColumns } from "./wrapped-header.ts";
+import { rankedOrder, wrappedHeader } from "./wrapped-header.ts";
 import { readTsvHeader } from "./tsv-header.ts";
 import { departmentCode, unitDirectory } from "./unit-directory.ts";
 import { checkIdentities } from "./trust.ts";
+import { fragmentLines, joinNote, wrappedAmounts, type WrappedAround } from "./split-amounts.ts";
 import { isNoDataNote } from "../../document/line-kinds.ts";
 import type { Measure } from "../../schema/measures.ts";
 
@@ -63,6 +63,8 @@ interface Row extends RawRow {
   values: number[];
   cands: number[][];
   resolvedBy?: string;
+  /** Amounts wrapped around the row's line (split-amounts.ts): its values after the line's own. */
+  wrapped?: WrappedAround;
 }
 
 /** The rows of a by-code table as read on their own (first pass), before their columns are chosen. */
@@ -96,22 +98,24 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
     const headerLines = parts.header.filter(([, t]) => columnNumbers(t) === null).map(([, t]) => t);
     const headerText = headerLines.join(" ");
     columns = numberedColumns(textColumns(ctx.section.family, headerText) ?? [], headerText, parts.numbered);
-    // a header whose cells wrap over several lines names fewer columns than the rows print: rebuild its cells
-    const printed = Math.max(0, ...parts.body.filter(([n, t]) => !parts.repeated.has(n) && columnNumbers(t) === null).map(([n, t]) => readTextRow(n, t, null).nums.length));
-    const wrapped = printed > columns.length && opts.sourceOrder ? wrappedColumns(headerLines, printed, opts.sourceOrder(ctx)) : null;
-    if (wrapped) columns = wrapped;
   }
-  // rows wider than the columns the header's words name: the cells may have wrapped into fragments (header-fragments.ts)
+  // rows wider than the columns the header's words name: the cells may have wrapped over several lines (wrapped-header.ts)
   let orders: number[][] | null = null;
+  // a header read by positions (a PDF) gives its columns in printed order: no other grid is sought
+  let byHeaderPositions = false;
   // (the 栏次 line, `1 2 3 4 5 6`, numbers the columns: it is no row)
   const counts = parts.exact ? [] : parts.body.map(([n, t]) => readTextRow(n, t, null).nums.map((x) => x.value));
   const widest = Math.max(0, ...counts.filter((v) => !v.every((x, k) => x === k + 1)).map((v) => v.length));
   if (widest > columns.length) {
-    const fr = fragmentColumns(parts.header.map(([, t]) => t));
-    if (fr && fr.columns.length === widest) {
-      // one order: the columns as printed; several: each row is read in all of them
-      columns = fr.orders.length === 1 ? fr.orders[0].map((j) => fr.columns[j]) : fr.columns;
-      orders = fr.orders.length === 1 ? null : fr.orders;
+    const header = parts.header.filter(([, t]) => columnNumbers(t) === null);
+    const geometry = ctx.doc.geometry;
+    const wh = wrappedHeader(header.map(([, t]) => t), geometry && header.map(([n]) => geometry[n - 1]?.spans ?? null));
+    if (wh && wh.columns.length === widest) {
+      // one order: the columns as printed (the only one, or the sources as the 收支总表 lists them); several: each row is read in all of them
+      const one = wh.orders.length === 1 ? wh.orders[0] : opts.sourceOrder ? rankedOrder(wh, opts.sourceOrder(ctx)) : null;
+      columns = one ? one.map((j) => wh.columns[j]) : wh.columns;
+      orders = one ? null : wh.orders;
+      byHeaderPositions = wh.extents !== null && one !== null;
     }
   }
   // a rename never makes a measure printed in its own column appear twice (合计 beside the “三公” 小计)
@@ -130,8 +134,9 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   };
   const known = (label: string): Measure | null => (named(label).length === 1 ? named(label)[0] : null);
   const meaning = (label: string): number[] => columns.map((c, j) => (named(label).includes(c.measure) ? j : -1)).filter((j) => j >= 0);
-  let grid: Grid | null = parts.exact
-    ? null
+  let grid: Grid | null =
+    parts.exact || byHeaderPositions
+      ? null
     : sectionGrid(ctx.doc, gridLines(parts).header, gridLines(parts).body, columns.map((c) => c.label), {
         rightmost: true,
         meaning,
@@ -139,7 +144,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
         extra: (label) => known(label) !== null && !columns.some((c) => c.measure === known(label)),
       });
   // a grouped header the parser's columns do not describe (当年预算 | 上年结转结余 over the same funds): the header's own leaves
-  const grouped = parts.exact || (grid && grid.money.length >= widest) ? null : groupedHeader(ctx, parts, named, opts.remap);
+  const grouped = parts.exact || byHeaderPositions || (grid && grid.money.length >= widest) ? null : groupedHeader(ctx, parts, named, opts.remap);
   if (grouped) {
     grid = grouped.grid;
     columns = grouped.columns;
@@ -163,8 +168,11 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   let currentUnit: string | null = null;
   let total: Row | null = null;
   let unplacedRows = 0;
+  // a text without positions: amounts wrapped in narrow cells around their row's line (split-amounts.ts)
+  const wrapped = parts.exact || grid || orders ? new Map<number, WrappedAround>() : wrappedAround(parts, columns.length);
+  const fragments = fragmentLines(wrapped);
   for (const [n, t] of parts.body) {
-    if (t.trim() === "") continue;
+    if (t.trim() === "" || fragments.has(n)) continue;
     if (grid?.numberLine === n || columnNumbers(t) !== null) {
       residue.push(makeResidue(ctx, n, "column numbers (栏次)"));
       continue;
@@ -212,6 +220,8 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
       unit = dept?.code ?? null;
     }
     if (raw.code) previousCode = raw.code;
+    const around = wrapped.get(n);
+    if (around) raw.nums.push(...around.amounts.map((a) => ({ value: a.value, text: a.text, cell: null })));
     const values = raw.nums.map((x) => x.value);
     const byPosition = grid && placeByGeometry(ctx.doc, grid, raw.line, raw.nums.map((x) => x.text));
     const cands = parts.exact
@@ -220,10 +230,12 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
         ? [byPosition]
         : orders
           ? orderCandidates(values, orders, ids)
-          : rowCandidates(values, { n: columns.length, identities: ids }, { misprints: "drop" });
+          : around
+            ? interleavings(values, around, columns.length, ids)
+            : rowCandidates(values, { n: columns.length, identities: ids }, { misprints: "drop" });
     const row: Row = {
       line: raw.line, code: raw.code, codeNote: raw.codeNote, unitCode: raw.unitCode, label: raw.label, nums: raw.nums, stray: raw.stray,
-      kind, unit, row_index: rows.length + 1, values, cands, resolvedBy: byPosition ? GEOMETRY_RULE : undefined,
+      kind, unit, row_index: rows.length + 1, values, cands, resolvedBy: byPosition ? GEOMETRY_RULE : undefined, wrapped: around,
     };
     if (kind === "total" && !total) total = row;
     rows.push(row);
@@ -327,11 +339,13 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: Cros
     const { placed, unresolved } = placeReading({ values: r.values, texts: r.nums.map((x) => x.text), cands: r.cands, resolvedBy: r.resolvedBy }, labels, ids, parts.exact);
     const garbled = r.codeNote?.startsWith("code:garbled") ? r.codeNote : null;
     const row: RowFields = { row_label: r.label, source_line: r.line, row_index: r.row_index, code: r.code, code_system: r.code ? codeSystemOf(r.code, opts.codeHint) : "none", unit_code: r.unit, is_leaf: isLeaf };
-    items.push(...placedItems(ctx, placed, columns, r.values, row, (rule) => [rule, garbled].filter(Boolean).join("; ") || null));
+    const rowItems = placedItems(ctx, placed, columns, r.values, row, (rule) => [rule, garbled].filter(Boolean).join("; ") || null);
+    items.push(...rowItems);
     if (unresolved) {
       ambiguous++;
       residue.push(makeResidue(ctx, r.line, unresolved));
     }
+    if (r.wrapped) residue.push(...wrappedProvenance(ctx, r, placed, rowItems, unresolved));
   }
   residue.sort((a, b) => a.source_line - b.source_line);
   // a table printing numbers under a header we could not read is not "no data": it was not read
@@ -379,6 +393,54 @@ function joinWrappedLabels(rows: Row[], residue: ResidueRow[]): void {
     else if (unnamed(next)) above.set(next, lines);
   }
   for (const r of rows) if (unnamed(r) && (above.has(r) || below.has(r))) r.label = [...(above.get(r) ?? []), ...(below.get(r) ?? [])].join("");
+}
+
+/** The body's rows with amounts wrapped around their line (split-amounts.ts); a row is a line with a code or a label. */
+function wrappedAround(parts: ReturnType<typeof splitSection>, n: number): Map<number, WrappedAround> {
+  const body = parts.body.filter(([line, t]) => !parts.repeated.has(line) && columnNumbers(t) === null);
+  const printed = (line: number, t: string) => {
+    const raw = readTextRow(line, t, null);
+    return raw.code || raw.label ? raw.nums.length : null;
+  };
+  return wrappedAmounts(body, printed, n);
+}
+
+/**
+ * A row whose amounts wrapped around its line: its line's numbers and the
+ * joined amounts (split-amounts.ts) each keep their order, interleaved in
+ * every way; the readings that keep the identities, one per distinct row of
+ * column values (equal amounts swapped are the same reading: which of them
+ * stands in which column is not known, their values are).
+ */
+function interleavings(values: number[], around: WrappedAround, n: number, ids: ReturnType<typeof identitiesOf>): number[][] {
+  const own = values.length - around.amounts.length;
+  const groups = values.map((_, k) => (k < own ? 0 : 1));
+  const out = new Map<string, number[]>();
+  for (const p of rowCandidates(values, { n, identities: ids }, { misprints: "drop", groups })) {
+    const key = columnVector(values, p, n).join(",");
+    if (!out.has(key)) out.set(key, p);
+  }
+  return [...out.values()];
+}
+
+/**
+ * A wrapped row's joined amounts: each placed one names its fragments in
+ * its rule. The fragment lines are explained in residue: joined into the
+ * row, or not placed, with the row's reason, when the row was not.
+ */
+function wrappedProvenance(ctx: TableContext, r: Row, placed: Array<{ k: number }>, rowItems: LineItem[], unresolved: string | null): ResidueRow[] {
+  const around = r.wrapped!;
+  const own = r.values.length - around.amounts.length;
+  placed.forEach((p, i) => {
+    if (p.k < own) return;
+    const note = joinNote(around.amounts[p.k - own]);
+    rowItems[i].rule = rowItems[i].rule ? `${rowItems[i].rule}; ${note}` : note;
+  });
+  const left = around.amounts.filter((_, j) => !placed.some((p) => p.k === own + j));
+  const reason = left.length
+    ? `${unresolved ?? "ambiguous columns"} (amounts wrapped in narrow cells around line ${r.line}, not placed: ${left.map((a) => a.text).join(" ")})`
+    : `amounts wrapped in narrow cells: joined into the row of line ${r.line}`;
+  return [makeResidue(ctx, around.head, reason), makeResidue(ctx, around.tail, reason)];
 }
 
 /**

@@ -123,6 +123,8 @@ export interface Identity extends ColumnIdentity {
  * columns that repeat no measure. A measure printed twice starts a new group.
  */
 export function identitiesOf(measures: string[]): Identity[] {
+  const years = yearGroupIdentities(measures);
+  if (years) return years;
   const out: Identity[] = [];
   // split into groups at the first repeated measure
   const groups: number[][] = [];
@@ -152,6 +154,30 @@ export function identitiesOf(measures: string[]): Identity[] {
       summed.add(sum);
       out.push({ sum: s, parts: present.map((p) => at.get(p)!), text: `${sum} = ${present.join(" + ")}` });
     }
+  }
+  return out;
+}
+
+/**
+ * The form split by the year's money and the carry-over: 合计 | 当年 小计,
+ * kinds… | 上年结转结余 小计, the same kinds… (text-columns.ts yearGroups):
+ * 合计 = 当年 + 结转, each 小计 = its kinds (基本支出 + 项目支出, or 人员经费 +
+ * 公用经费), and in each part the identities of its kinds (基本支出 = 人员经费
+ * + 公用经费). Null for any other column list.
+ */
+function yearGroupIdentities(measures: string[]): Identity[] | null {
+  const c = measures.indexOf("carryover_prior");
+  const k = c - 2;
+  if (measures[0] !== "total" || measures[1] !== "current_year_appropriation" || k < 2 || measures.length !== 2 * k + 3) return null;
+  const kinds = measures.slice(2, c);
+  if (kinds.join() !== measures.slice(c + 1).join() || kinds.includes("total")) return null;
+  const top = kinds.includes("basic") ? ["basic", "project", "operating_expenditure"] : ["personnel", "public_expenses"];
+  const out: Identity[] = [{ sum: 0, parts: [1, c], text: "total = current_year_appropriation + carryover_prior" }];
+  for (const [at, name] of [[1, "current_year_appropriation"], [c, "carryover_prior"]] as const) {
+    const parts = kinds.flatMap((m, j) => (top.includes(m) ? [at + 1 + j] : []));
+    if (parts.length < 2) return null;
+    out.push({ sum: at, parts, text: `${name} = ${parts.map((j) => measures[j]).join(" + ")}` });
+    for (const id of identitiesOf(kinds)) out.push({ sum: at + 1 + id.sum, parts: id.parts.map((j) => at + 1 + j), text: id.text });
   }
   return out;
 }

@@ -41,7 +41,7 @@ export function columnNumbers(text: string): number | null {
   return nums.length;
 }
 
-/** A 合计 / 总计 row: the total label first, nothing but numbers after it. */
+/** A 合计 / 总计 row: the total label first (a colon may close it: `总计：`), nothing but numbers after it. */
 export function isTotalRow(text: string): boolean {
   const cs = cells(text).cells.filter(Boolean);
   if (cs.length === 0) return false;
@@ -49,7 +49,7 @@ export function isTotalRow(text: string): boolean {
   let k = 0;
   let label = "";
   while (k < cs.length && parseNumber(cs[k]) === null) label += cs[k++];
-  return /^(合计|总计)$/.test(foldHeader(label)) && cs.slice(k).every((c) => parseNumber(c) !== null);
+  return /^(合计|总计)[:：]?$/.test(foldHeader(label)) && cs.slice(k).every((c) => parseNumber(c) !== null);
 }
 
 function isDataLine(text: string, exact: boolean): boolean {
