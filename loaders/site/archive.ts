@@ -77,7 +77,7 @@ export async function corpusArchive(
     const writeSteps = Object.keys(stats.write_steps).filter((k) => !k.endsWith(" cpu"));
     const seconds = (ms = 0) => (ms / 1000).toFixed(1);
     lap(
-      `extract (${stats.cached}/${stats.files} cached; writing, s wall/CPU: ${writeSteps.map((k) => `${k} ${seconds(stats.write_steps[k])}/${seconds(stats.write_steps[`${k} cpu`])}`).join(", ")})`,
+      `extract (${stats.cached}/${stats.files} cached; writing, s wall/CPU: ${writeSteps.map((k) => `${k} ${seconds(stats.write_steps[k])}${`${k} cpu` in stats.write_steps ? `/${seconds(stats.write_steps[`${k} cpu`])}` : ""}`).join(", ")})`,
     );
     // the small aggregates the pages paint from before (or without) DuckDB-WASM, ordered by size with the tables
     for (const [name, bytes] of await siteAggregatesFiles(dir)) writeFileSync(join(dir, name), bytes);
