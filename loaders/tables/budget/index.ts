@@ -5,6 +5,7 @@ import { incomeSources, rowsOf, totalsOf } from "./evidence.ts";
 import { parseByCode, type RowsEvidence, type TotalsEvidence } from "./by-code.ts";
 import { parseProcurement } from "./procurement.ts";
 import { parseSummary, textSides } from "./summary.ts";
+import { fundsWithoutIncome, unitIncome } from "./unit-bounds.ts";
 
 const economic: TableParser = (ctx) => parseByCode(ctx, { codeHint: "economic" });
 
@@ -96,6 +97,6 @@ export const BUDGET_PARSERS: Record<Extract<TableFamily, `budget_${string}`>, Ta
   budget_gpb_by_economic: economic,
   budget_gpb_project_by_economic: economic,
   budget_basic_by_economic: economic,
-  budget_project: (ctx) => parseByCode(ctx, { codeHint: "functional", remap: { budget: "project" } }),
+  budget_project: (ctx) => parseByCode(ctx, { codeHint: "functional", remap: { budget: "project" }, evidence: fundsWithoutIncome, unitEvidence: unitIncome }),
   budget_procurement: parseProcurement,
 };
