@@ -25,6 +25,8 @@ const counts = args.length ? args.map(Number) : [1000];
 const root = join(tmpdir(), "budget-bench");
 const SAMPLES = join(import.meta.dirname, "..", "data", "documents");
 
+type Run = ReturnType<typeof run>;
+
 function run(input: string, out: string, cache: string) {
   const line = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "corpus-run.ts"), input, out, cache, String(jobs)], { encoding: "utf8", maxBuffer: 1 << 26 });
   const load = loadavg()[0];
@@ -64,26 +66,28 @@ for (const count of counts) {
   for (const d of [out, cache]) rmSync(d, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const size = mb(input);
+  const steps = (r: Run) => {
+    const parts = Object.entries(r.write_steps)
+      .filter(([k]) => !k.endsWith(" cpu"))
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}${`${k} cpu` in r.write_steps ? `/${(r.write_steps[`${k} cpu`] / 1000).toFixed(1)}` : ""}`);
+    return parts.length ? `(${parts.join(", ")} s wall/CPU; write: <format>, the formats written at once, wall summed over the lanes)` : "(the outputs were up to date: nothing written)";
+  };
+  const line = (what: string, r: Run) =>
+    `  ${what.padEnd(6)} ${(r.ms / 1000).toFixed(1)} s wall, CPU ${(r.cpu_ms / 1000).toFixed(1)} s (load ${r.load.toFixed(1)}), ${((r.files / r.ms) * 1000).toFixed(1)} documents/s, ${((size / r.ms) * 1000).toFixed(2)} MB/s, peak ${r.peak_rss_mib} MiB, ${r.cached} from cache; writing ${(r.write_ms / 1000).toFixed(1)} s wall ${steps(r)}`;
+  console.log(`${count} documents (${size.toFixed(1)} MB)`);
+  // each run printed as it ends: a long run stopped half-way still leaves the figures of the runs before
   const cold = run(input, out, cache);
+  console.log(`  statuses ${JSON.stringify(cold.statuses)}`);
+  console.log(line("cold", cold));
+  console.log(`  rows: ${await lostRows(out)}`);
   const rerun = run(input, out, cache);
+  console.log(line("rerun", rerun));
   const fresh = `${out}-fresh`;
   rmSync(fresh, { recursive: true, force: true });
   mkdirSync(fresh, { recursive: true });
   const rewrite = run(input, fresh, cache);
-  const steps = (r: typeof cold) => {
-    const parts = Object.entries(r.write_steps)
-      .filter(([k]) => !k.endsWith(" cpu"))
-      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}/${((r.write_steps[`${k} cpu`] ?? 0) / 1000).toFixed(1)}`);
-    return parts.length ? `(${parts.join(", ")} s wall/CPU)` : "(the outputs were up to date: nothing written)";
-  };
-  const line = (what: string, r: typeof cold) =>
-    `  ${what.padEnd(6)} ${(r.ms / 1000).toFixed(1)} s wall, CPU ${(r.cpu_ms / 1000).toFixed(1)} s (load ${r.load.toFixed(1)}), ${((r.files / r.ms) * 1000).toFixed(1)} documents/s, ${((size / r.ms) * 1000).toFixed(2)} MB/s, peak ${r.peak_rss_mib} MiB, ${r.cached} from cache; writing ${(r.write_ms / 1000).toFixed(1)} s wall ${steps(r)}`;
-  console.log(`${count} documents (${size.toFixed(1)} MB), statuses ${JSON.stringify(cold.statuses)}`);
-  console.log(line("cold", cold));
-  console.log(line("rerun", rerun));
   console.log(line("fresh", rewrite));
   if (rerun.cached !== rerun.files || rewrite.cached !== rewrite.files) console.log("  (the rerun missed the cache: was loaders/ edited during the run? Its parser version changed)");
-  console.log(`  rows: ${await lostRows(out)}`);
   console.log(`  rows (fresh folder): ${await lostRows(fresh)}`);
   rmSync(fresh, { recursive: true, force: true });
 }

@@ -52,11 +52,14 @@ const PERFORMANCE_VALUES = [
   ...["fiscal", "carryover", "other"].flatMap((s) => [`${s}_budget_initial`, `${s}_budget_adjusted`, `${s}_executed`]),
 ];
 
+/** What the amounts of table-like blocks are measured against: the rows read and the residue. */
+type Read = Pick<DocumentExtraction, "line_items" | "performance_projects" | "performance_indicators" | "residue" | "source" | "segments">;
+
 /**
  * Values placed on each line: line items (an amount joined from fragments wrapped in a narrow
  * cell: each fragment on its own line), then the numbers of 绩效 rows citing the line.
  */
-function placedByLine(d: DocumentExtraction): Map<number, number[]> {
+function placedByLine(d: Read): Map<number, number[]> {
   const at = new Map<number, number[]>();
   const add = (line: number, v: unknown) => {
     if (typeof v !== "number") return;
@@ -64,6 +67,13 @@ function placedByLine(d: DocumentExtraction): Map<number, number[]> {
     if (!list) at.set(line, (list = []));
     list.push(v);
   };
+  // a row's code printed where amounts stand (its name wrapped around it: `2110105    1,760.74 …`) was read as its code
+  const coded = new Set<number>();
+  for (const i of d.line_items)
+    if (i.code && /^\d+$/.test(i.code) && !coded.has(i.source_line)) {
+      coded.add(i.source_line);
+      add(i.source_line, Number(i.code));
+    }
   for (const i of d.line_items) {
     const fragments = joinedFragments(i.rule);
     if (fragments.length === 0) add(i.source_line, i.value);
@@ -99,7 +109,34 @@ function summaryTotal(d: DocumentExtraction): string | null {
 }
 
 /** A residue reason without its line's particulars (`income side: no column reading …(): 1.00 2.00` → `income side`). */
-const reasonKind = (reason: string): string => reason.split(/[:：(（]/)[0].trim();
+export const reasonKind = (reason: string): string => reason.split(/[:：(（]/)[0].trim();
+
+/**
+ * Each line of the document's table-like blocks: how many amounts it prints,
+ * those no line item or 绩效 row of the line holds, and its residue reason
+ * (null: on no row). The one measure of what was read: the coverage report
+ * and the document's status (extract.ts) both use it.
+ */
+export function unplacedAmounts(d: Read): Array<{ line: number; printed: number; amounts: string[]; reason: string | null }> {
+  if (!d.source || !d.segments) return [];
+  const placed = placedByLine(d);
+  const residue = new Map(d.residue.map((r) => [r.source_line, r.reason]));
+  const out: Array<{ line: number; printed: number; amounts: string[]; reason: string | null }> = [];
+  for (const b of d.segments.tableLike) {
+    for (let line = b.start_line; line <= b.end_line; line++) {
+      const pool = [...(placed.get(line) ?? [])];
+      const cells = amountCells(d.source.lines[line - 1]);
+      const missed: string[] = [];
+      for (const cell of cells) {
+        const k = pool.findIndex((v) => Math.abs(v - cell.value) < 1e-9);
+        if (k >= 0) pool.splice(k, 1);
+        else missed.push(cell.text);
+      }
+      if (cells.length) out.push({ line, printed: cells.length, amounts: missed, reason: missed.length ? (residue.get(line) ?? null) : null });
+    }
+  }
+  return out;
+}
 
 export function coverageOf(d: DocumentExtraction): Coverage {
   const doc = d.document;
@@ -119,31 +156,16 @@ export function coverageOf(d: DocumentExtraction): Coverage {
     unplaced: [],
   };
   for (const t of d.tables) out.families.set(t.family, (out.families.get(t.family) ?? 0) + 1);
-  if (!d.source || !d.segments) return out;
-  const placed = placedByLine(d);
-  const residue = new Map(d.residue.map((r) => [r.source_line, r.reason]));
-  for (const b of d.segments.tableLike) {
-    for (let line = b.start_line; line <= b.end_line; line++) {
-      const pool = [...(placed.get(line) ?? [])];
-      const missed: string[] = [];
-      for (const cell of amountCells(d.source.lines[line - 1])) {
-        out.printed++;
-        const k = pool.findIndex((v) => Math.abs(v - cell.value) < 1e-9);
-        if (k >= 0) {
-          pool.splice(k, 1);
-          out.placed++;
-          continue;
-        }
-        out.first_unplaced ??= line;
-        missed.push(cell.text);
-        const reason = residue.get(line);
-        if (reason) {
-          const kind = reasonKind(reason);
-          out.residue.set(kind, (out.residue.get(kind) ?? 0) + 1);
-        } else out.unaccounted++;
-      }
-      if (missed.length) out.unplaced.push({ line, amounts: missed, reason: residue.get(line) ?? null });
-    }
+  for (const u of unplacedAmounts(d)) {
+    out.printed += u.printed;
+    out.placed += u.printed - u.amounts.length;
+    if (!u.amounts.length) continue;
+    out.first_unplaced ??= u.line;
+    if (u.reason) {
+      const kind = reasonKind(u.reason);
+      out.residue.set(kind, (out.residue.get(kind) ?? 0) + u.amounts.length);
+    } else out.unaccounted += u.amounts.length;
+    out.unplaced.push({ line: u.line, amounts: u.amounts, reason: u.reason });
   }
   return out;
 }

@@ -26,6 +26,7 @@ import type { AuditStat, Check } from "./audit/types.ts";
 import { readAlone, settlePending } from "./tables/cross-table.ts";
 import { extractTables } from "./tables/extract.ts";
 import { unplacedMessage } from "./tables/unplaced.ts";
+import { reasonKind, unplacedAmounts } from "./coverage.ts";
 import { panelStage, statedRenames, type EntityRow, type PanelRow, type StatedRename } from "./panel/index.ts";
 
 /** The rows one document contributes to each per-document output table. */
@@ -193,8 +194,30 @@ export function extractBytes(bytes: Uint8Array, source_file: string): DocumentEx
   const { messages: regionMessages, ...codes } = regionCodes(meta);
   for (const m of regionMessages) messages.push(`${source_file}: region: ${m}`);
   const broken = tables.tables.some((t) => t.status === "error" || t.status === "partial" || t.status === "unparsed");
-  const status =
+  let status: DocumentRow["status"] =
     (!meta.kind && segments.sections.length === 0) || broken || unplaced !== null || unread.length > 0 || doc.warnings.length > 0 ? "partial" : "ok";
+  // a document read otherwise in full whose table-like blocks print amounts that no table or 绩效 row placed
+  // (an untrusted table, funding sources without a column) says so: ok means every amount was read
+  if (status === "ok") {
+    const lines = unplacedAmounts({
+      line_items: tables.items,
+      performance_projects: performance.projects,
+      performance_indicators: performance.indicators,
+      residue,
+      source: doc,
+      segments,
+    });
+    const missed = lines.filter((u) => u.amounts.length > 0);
+    if (missed.length > 0) {
+      status = "partial";
+      const count = missed.reduce((a, u) => a + u.amounts.length, 0);
+      const printed = lines.reduce((a, u) => a + u.printed, 0);
+      const first = missed[0];
+      messages.push(
+        `${source_file}:${first.line}: ${count} of ${printed} amounts printed in table-like blocks not placed, on ${missed.length} line(s) (the first: ${first.reason ? reasonKind(first.reason) : "on no row"})`,
+      );
+    }
+  }
   const { province, city, region, level, entity, year, kind, scope, scope_zh, amount_unit, title, title_line } = meta;
   const document: DocumentRow = {
     doc_id: doc.doc_id,

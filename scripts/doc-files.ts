@@ -12,10 +12,11 @@ import {mkdirSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {DOC_FILES_DIR} from "../loaders/site/doc-files.ts";
 import {ENTITY_FILES_DIR, REGION_FILES_DIR} from "../loaders/site/entity-files.ts";
+import {PERFORMANCE_FILES_DIR} from "../loaders/site/performance-files.ts";
 import {readTar} from "../loaders/site/tar.ts";
 
 export function copyDocFiles(dist: string, archive: string): {files: number; bytes: number} {
-  const folders = [DOC_FILES_DIR, ENTITY_FILES_DIR, REGION_FILES_DIR];
+  const folders = [DOC_FILES_DIR, ENTITY_FILES_DIR, REGION_FILES_DIR, PERFORMANCE_FILES_DIR];
   for (const folder of folders) {
     rmSync(join(dist, "_file/data/corpus", folder), {recursive: true, force: true});
     mkdirSync(join(dist, "_file/data/corpus", folder), {recursive: true});
@@ -40,6 +41,6 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()
   const t = performance.now();
   const {files, bytes} = copyDocFiles(dist, archive);
   console.log(
-    `doc files: ${files} files, ${(bytes / 2 ** 20).toFixed(1)} MiB → ${join(dist, "_file/data/corpus")}/{${DOC_FILES_DIR},${ENTITY_FILES_DIR},${REGION_FILES_DIR}} (${Math.round(performance.now() - t)} ms)`
+    `doc files: ${files} files, ${(bytes / 2 ** 20).toFixed(1)} MiB → ${join(dist, "_file/data/corpus")}/{${DOC_FILES_DIR},${ENTITY_FILES_DIR},${REGION_FILES_DIR},${PERFORMANCE_FILES_DIR}} (${Math.round(performance.now() - t)} ms)`
   );
 }

@@ -26,6 +26,7 @@ import { MANIFEST } from "../batch/up-to-date.ts";
 import { siteAggregatesFiles } from "./aggregates.ts";
 import { DOC_FILES_DIR, docFileJsonOf, docRows, docTablesJson } from "./doc-files.ts";
 import { entityRegionFiles } from "./entity-files.ts";
+import { performanceFiles } from "./performance-files.ts";
 import { TarWriter } from "./tar.ts";
 
 /** "code_system\u0000code" → English name, from the written classifications table. */
@@ -76,7 +77,7 @@ export async function corpusArchive(
     const writeSteps = Object.keys(stats.write_steps).filter((k) => !k.endsWith(" cpu"));
     const seconds = (ms = 0) => (ms / 1000).toFixed(1);
     lap(
-      `extract (${stats.cached}/${stats.files} cached; writing, s wall/CPU: ${writeSteps.map((k) => `${k} ${seconds(stats.write_steps[k])}/${seconds(stats.write_steps[`${k} cpu`])}`).join(", ")})`,
+      `extract (${stats.cached}/${stats.files} cached; writing, s wall/CPU: ${writeSteps.map((k) => `${k} ${seconds(stats.write_steps[k])}${`${k} cpu` in stats.write_steps ? `/${seconds(stats.write_steps[`${k} cpu`])}` : ""}`).join(", ")})`,
     );
     // the small aggregates the pages paint from before (or without) DuckDB-WASM, ordered by size with the tables
     for (const [name, bytes] of await siteAggregatesFiles(dir)) writeFileSync(join(dir, name), bytes);
@@ -91,6 +92,9 @@ export async function corpusArchive(
     // the entity and region pages' small files (entities/, regions/: loaders/site/entity-files.ts)
     for (const [name, bytes] of entityRegionFiles(dir)) await tar.add(name, bytes);
     lap("entity and region files");
+    // the performance page's summary and page files (performance/: loaders/site/performance-files.ts)
+    for (const [name, bytes] of await performanceFiles(dir)) await tar.add(name, bytes);
+    lap("performance files");
     const names = classificationNames(join(dir, "classifications.arrows"));
     const encoder = new TextEncoder();
     // documents rows are in input order: position i is document i; a duplicate copy kept none of its rows

@@ -14,6 +14,9 @@
  *  - budget/evidence.ts: the 合计 row of 收入预算总表 by the income sources
  *    of the 收支总表; 合计 基本支出 of 一般公共预算支出表 by the 合计 of
  *    一般公共预算基本支出表 (budget by-code's `evidence` option);
+ *  - budget/unit-bounds.ts: the 合计 row of 项目支出表 by the funds the
+ *    收入预算总表 shows without income; each unit's rows bounded by the
+ *    unit's income by fund;
  *  - final/evidence.ts: the 合计 row of 收入决算表 by 收入支出决算总表;
  *    funds without appropriation in 财政拨款收入支出决算总表 (the 合计 row
  *    of 财政拨款支出决算明细表, the 其中 funds of the “三公” table);

@@ -11,6 +11,8 @@
  *   partitioned  partitioned/<table>/province=…/year=…/data_0.parquet, hive-partitioned
  *   duckdb       corpus.duckdb, every table in one DuckDB database
  * and always datapackage.json, the Frictionless descriptor with keys.
+ * Each file is written by one query on one thread (the same bytes every time),
+ * several files at once on connections of their own (one lane per core, up to 4).
  * The stage database is in memory up to 512 MB and spills to the spool folder
  * beyond, so memory stays bounded whatever the size of the corpus.
  */
@@ -37,7 +39,10 @@ export interface CorpusWriteOptions {
   formats?: readonly OutputFormat[];
   /** Written into every Parquet file's key/value metadata and datapackage.json. */
   versions?: { parser: string; data: string };
-  /** Filled with the milliseconds each step took (load, classifications, panel, then each format; `<step> cpu`: CPU time of every thread), for benchmarks. */
+  /**
+   * Filled with the milliseconds each step took (load, classifications, panel, write; `<step> cpu`: CPU time of every
+   * thread), and `write: <format>`, each format's wall time summed over the lanes that wrote it at once, for benchmarks.
+   */
   timings?: Record<string, number>;
 }
 
@@ -119,6 +124,60 @@ async function* columnBatches(conn: DuckDBConnection, sql: string, width: number
   if (columns[0].length > 0) yield columns;
 }
 
+/** Writers running at once in the write step, each on its own connection (a query on one thread each). */
+const WRITE_LANES = Math.max(1, Math.min(4, availableParallelism()));
+
+/** One output to write from the staged tables: its step (format), the paths it writes, and how (on a connection of its own). */
+interface WriteJob {
+  step: OutputFormat;
+  outputs: string[];
+  run: (conn: DuckDBConnection) => Promise<void>;
+}
+
+/** The jobs writing one table in the file formats asked for. */
+function tableJobs(spec: TableSpecOut, outDir: string, formats: ReadonlySet<OutputFormat>, versions: Record<string, string>): WriteJob[] {
+  const jobs: WriteJob[] = [];
+  const select = `SELECT ${columnList(spec)} FROM ${quote(spec.name)}`;
+  const base = join(outDir, spec.name);
+  const meta = kvMetadata({ ...versions, table: spec.name, schema: JSON.stringify(spec.columns.map(({ name, type, unit }) => ({ name, type, ...(unit ? { unit } : {}) }))), source: SOURCE_NOTE });
+  if (formats.has("parquet")) {
+    const path = `${base}.parquet`;
+    jobs.push({ step: "parquet", outputs: [path], run: (c) => c.run(`COPY (${select}) TO ${literal(path)} (FORMAT parquet, COMPRESSION zstd, ${meta})`).then(() => {}) });
+  }
+  if (formats.has("csv")) {
+    const path = `${base}.csv`;
+    jobs.push({ step: "csv", outputs: [path], run: (c) => c.run(`COPY (${select}) TO ${literal(path)} (FORMAT csv, HEADER true)`).then(() => {}) });
+  }
+  if (formats.has("arrow") || formats.has("arrows")) {
+    const job: WriteJob = {
+      step: "arrow",
+      outputs: [],
+      run: async (c) => {
+        job.outputs = await writeArrowFiles(base, spec, columnBatches(c, select, spec.columns.length), { streamOnly: !formats.has("arrow") });
+      },
+    };
+    jobs.push(job);
+  }
+  // partitioned by province and year, the document's where the table has none of its own (panel rows keep
+  // the year they are about); tables without documents (classifications, entities) are not partitioned
+  const missing = PARTITION.filter((p) => !spec.columns.some((c) => c.name === p));
+  const hasDoc = spec.columns.some((c) => c.name === "doc_id");
+  if (formats.has("partitioned") && (missing.length === 0 || hasDoc)) {
+    const partitioned = `SELECT ${columnList(spec)}${missing.map((p) => `, _${p} AS ${p}`).join("")} FROM ${quote(spec.name)}`;
+    const dir = join(outDir, "partitioned", spec.name);
+    jobs.push({
+      step: "partitioned",
+      outputs: [dir],
+      run: async (c) => {
+        rmSync(dir, { recursive: true, force: true });
+        mkdirSync(join(outDir, "partitioned"), { recursive: true });
+        await c.run(`COPY (${partitioned}) TO ${literal(dir)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${PARTITION.join(", ")}), ${meta})`);
+      },
+    });
+  }
+  return jobs;
+}
+
 export async function writeCorpus(outDir: string, spool: Spool, options: CorpusWriteOptions = {}): Promise<string[]> {
   // In memory, spilling to the spool folder past 512 MB: memory stays bounded whatever the corpus.
   const instance = await DuckDBInstance.create(":memory:", { threads: "1", memory_limit: "512MB", temp_directory: join(spool.dir, "duckdb.tmp") });
@@ -178,55 +237,49 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
     await appendRows(conn, documents, docs.map(([, row]) => row), (row) => row as DocumentRow);
     lap("panel");
 
-    // Write: every table in every format, in its staged order, on one thread (the same bytes every time).
+    // Write: every table in every format, in its staged order, each query on one thread (the same bytes every
+    // time), several at once on connections of their own (WRITE_LANES): the files are independent.
     await conn.run("SET threads = 1");
     const versions: Record<string, string> = options.versions ? { parser_version: options.versions.parser, data_version: options.versions.data } : {};
+    const jobs: WriteJob[] = [];
     if (formats.has("duckdb")) {
       const db = join(outDir, "corpus.duckdb");
       rmSync(db, { force: true });
       await conn.run(`ATTACH ${literal(db)} AS out`);
+      // one job: the database's tables one after the other (one writer to its catalog)
+      jobs.push({
+        step: "duckdb",
+        outputs: [db],
+        run: async (c) => {
+          for (const spec of OUTPUT_TABLES) await c.run(`CREATE TABLE out.${quote(spec.name)} AS SELECT ${columnList(spec)} FROM ${quote(spec.name)}`);
+          await c.run("DETACH out");
+        },
+      });
     }
-    for (const spec of OUTPUT_TABLES) {
-      const select = `SELECT ${columnList(spec)} FROM ${quote(spec.name)}`;
-      const base = join(outDir, spec.name);
-      const meta = kvMetadata({ ...versions, table: spec.name, schema: JSON.stringify(spec.columns.map(({ name, type, unit }) => ({ name, type, ...(unit ? { unit } : {}) }))), source: SOURCE_NOTE });
-      if (formats.has("parquet")) {
-        await conn.run(`COPY (${select}) TO ${literal(`${base}.parquet`)} (FORMAT parquet, COMPRESSION zstd, ${meta})`);
-        written.push(`${base}.parquet`);
-        lap("parquet");
+    for (const spec of OUTPUT_TABLES) jobs.push(...tableJobs(spec, outDir, formats, versions));
+    // the largest first (the duckdb job, then the tables in OUTPUT_TABLES order), so the lanes end together
+    const spans: Record<string, number> = {};
+    const queue = [...jobs];
+    const lane = async (c: DuckDBConnection) => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const t = performance.now();
+        await job.run(c);
+        spans[job.step] = (spans[job.step] ?? 0) + Math.round(performance.now() - t);
       }
-      if (formats.has("csv")) {
-        await conn.run(`COPY (${select}) TO ${literal(`${base}.csv`)} (FORMAT csv, HEADER true)`);
-        written.push(`${base}.csv`);
-        lap("csv");
-      }
-      if (formats.has("arrow") || formats.has("arrows")) {
-        written.push(...(await writeArrowFiles(base, spec, columnBatches(conn, select, spec.columns.length), { streamOnly: !formats.has("arrow") })));
-        lap("arrow");
-      }
-      // partitioned by province and year, the document's where the table has none of its own (panel rows keep
-      // the year they are about); tables without documents (classifications, entities) are not partitioned
-      const missing = PARTITION.filter((p) => !spec.columns.some((c) => c.name === p));
-      const hasDoc = spec.columns.some((c) => c.name === "doc_id");
-      if (formats.has("partitioned") && (missing.length === 0 || hasDoc)) {
-        const partitioned = `SELECT ${columnList(spec)}${missing.map((p) => `, _${p} AS ${p}`).join("")} FROM ${quote(spec.name)}`;
-        const dir = join(outDir, "partitioned", spec.name);
-        rmSync(dir, { recursive: true, force: true });
-        mkdirSync(join(outDir, "partitioned"), { recursive: true });
-        await conn.run(`COPY (${partitioned}) TO ${literal(dir)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${PARTITION.join(", ")}), ${meta})`);
-        written.push(dir);
-        lap("partitioned");
-      }
-      if (formats.has("duckdb")) {
-        await conn.run(`CREATE TABLE out.${quote(spec.name)} AS ${select}`);
-        lap("duckdb");
-      }
+    };
+    const lanes = [conn];
+    for (let i = 1; i < Math.min(WRITE_LANES, jobs.length); i++) lanes.push(await instance.connect());
+    try {
+      await Promise.all(lanes.map(lane));
+    } finally {
+      for (const c of lanes.slice(1)) c.closeSync();
     }
-    if (formats.has("duckdb")) {
-      await conn.run("DETACH out");
-      lap("duckdb");
-      written.push(join(outDir, "corpus.duckdb"));
-    }
+    // every file in the same order whichever lane wrote it: table by table, the database last
+    for (const job of jobs) if (job.step !== "duckdb") written.push(...job.outputs);
+    for (const job of jobs) if (job.step === "duckdb") written.push(...job.outputs);
+    lap("write");
+    // each format's wall time summed over the lanes (they run at once: their CPU is the write step's)
+    if (options.timings) for (const [step, ms] of Object.entries(spans)) options.timings[`write: ${step}`] = ms;
     const pkg = join(outDir, "datapackage.json");
     writeFileSync(pkg, `${JSON.stringify(dataPackage(OUTPUT_TABLES, "parquet", options.versions), null, 2)}\n`);
     written.push(pkg);

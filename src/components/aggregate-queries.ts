@@ -14,6 +14,7 @@ import {
   YEAR_ON_YEAR_SQL
 } from "./compare-queries.js";
 import {HEADLINE_TOTALS_SQL} from "./overview-queries.js";
+import {CORPUS_OVERVIEW} from "./sql/gallery.js";
 
 /** One row per document: what it is (the facets), how it was read, what the audit found. */
 export const AGG_DOCUMENTS_SQL = `SELECT doc_id, source_file, entity, region, province, city, level, year, kind, scope, scope_zh,
@@ -56,7 +57,9 @@ export const AGGREGATE_QUERIES = {
   totals: HEADLINE_TOTALS_SQL,
   groups: AGG_GROUPS_SQL,
   classes: AGG_CLASSES_SQL,
-  findings: AGG_FINDINGS_SQL
+  findings: AGG_FINDINGS_SQL,
+  /** the SQL workbench's first query, so that /sql paints its result before DuckDB-WASM starts */
+  sqlDefault: CORPUS_OVERVIEW.sql
 } as const;
 
 /**

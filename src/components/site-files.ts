@@ -7,7 +7,7 @@
 /** Where the files are served, relative to the site root. */
 export const SITE_FILES_BASE = "/_file/data/corpus/";
 
-export type SiteFolder = "entities" | "regions";
+export type SiteFolder = "entities" | "regions" | "performance";
 
 /** The URL of `<folder>/<name>.json`. */
 export function siteFileHref(folder: SiteFolder, name: string, root = ""): string {

@@ -275,10 +275,19 @@ describe("performance page", () => {
       const data = (await page.evaluate(() => (document.querySelector("#execution-chart") as HTMLElement & {__view?: {data(n: string): unknown[]}}).__view?.data("projects"))) as Record<string, unknown>[];
       const point = data.find((d) => d.project === "离休人员及遗孀医疗补助资金");
       expect(point).toMatchObject({execution_rate: 55.07, budget_wan: 2635.2, total_score: 89.06, rate: "printed"});
+      // The first chart: projects by execution-rate band and score band, from the summary file.
+      const bands = (await page.evaluate(() => (document.querySelector("#execution-bands") as HTMLElement & {__view?: {data(n: string): unknown[]}}).__view?.data("bands"))) as Record<string, unknown>[];
+      expect(bands.find((b) => b.rate_band === "50–60" && b.score_band === "80–90")?.projects).toBeGreaterThanOrEqual(1);
+      expect(bands.reduce((s, b) => s + Number(b.projects), 0)).toBe(data.length);
       const row = page.locator("#projects-table tr", {hasText: "离休人员及遗孀医疗补助资金"});
-      // 67 projects, 25 a page: page on to 004's
+      // 67 projects, 25 a page (one small file each): page on to 004's
       const next = page.locator('#projects-table .bn-pager button[aria-label="next page"]');
-      while ((await row.count()) === 0 && !(await next.isDisabled())) await next.click();
+      const shown = (list: string, n: number) => page.waitForSelector(`#${list}[data-page="${n}"][data-state="ready"]`);
+      await shown("projects-table", 1);
+      for (let n = 2; (await row.count()) === 0 && !(await next.isDisabled()); ++n) {
+        await next.click();
+        await shown("projects-table", n);
+      }
       expect(await row.locator('td[data-key="budget"]').textContent()).toBe("2,635.20");
       expect(await row.locator('td[data-key="rate"]').textContent()).toBe("55.07%");
       expect(await row.locator('td[data-key="budget"] a').getAttribute("href")).toMatch(new RegExp(`^/source\\?doc=${DOC_004}#L\\d+$`));
@@ -291,10 +300,18 @@ describe("performance page", () => {
       // 20 unmet indicators a page: page on to 004's
       const video = page.locator("#unmet-indicators tr.bn-row-unmet", {hasText: "提供市级视频会议室高清视频会议终端数量"});
       const nextUnmet = page.locator('#unmet-indicators .bn-pager button[aria-label="next page"]');
-      while ((await video.count()) === 0 && !(await nextUnmet.isDisabled())) await nextUnmet.click();
+      await shown("unmet-indicators", 1);
+      for (let n = 2; (await video.count()) === 0 && !(await nextUnmet.isDisabled()); ++n) {
+        await nextUnmet.click();
+        await shown("unmet-indicators", n);
+      }
       expect(await video.count()).toBe(1);
       expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(8000);
       expect(await video.textContent()).toContain("未完成政府采购");
+      // Never the corpus-wide performance tables: the summary and one file per page shown.
+      const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+      expect(fetched.filter((u) => /performance_(projects|indicators)/.test(u))).toEqual([]);
+      expect(fetched.filter((u) => u.includes("/performance/")).length).toBeGreaterThanOrEqual(3);
       await page.screenshot({path: shot("performance"), fullPage: false});
     });
   });

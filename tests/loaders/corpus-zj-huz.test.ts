@@ -93,4 +93,22 @@ describe.skipIf(!hasCorpus)("湖州 tables continued over pages", () => {
       "shift:sum (合计 = Σ of its 5 rows): a column empty in the parent",
     );
   }, 60_000);
+  it("表10 项目支出表: 单位资金 is its sixth column; the 合计's funds by the 收入预算总表 (no 国有资本经营 or 财政专户 income)", () => {
+    // line 1035: 合计 51856.41 15858.46 27600.00 8397.95
+    expect(line(1035)).toEqual({ total: 51856.41, general_public_budget: 15858.46, government_fund: 27600, unit_funds: 8397.95 });
+    expect(huz().line_items.find((i) => i.source_line === 1035 && i.measure === "unit_funds")?.rule).toMatch(
+      /cross-table \(表02 合计 without income from the fund\)/,
+    );
+  }, 60_000);
+  it("表10: a row of its 总计 and one fund, the fund its unit has income from (line 1037: 湖州市卫生健康委员会 15.00 15.00, a unit of 一般公共预算 only)", () => {
+    expect(line(1037)).toEqual({ total: 15, general_public_budget: 15 });
+    expect(huz().line_items.find((i) => i.source_line === 1037 && i.measure === "general_public_budget")?.rule).toMatch(/unit income by fund \(表02/);
+  }, 60_000);
+  it("表10: 政府性基金's column sum leaves one reading (line 1079: 湖州市中医院 医院建设发展 5500.00 5500.00; line 1075: 2840.81 449.01 2391.80)", () => {
+    expect(line(1079)).toEqual({ total: 5500, government_fund: 5500 });
+    expect(line(1075)).toEqual({ total: 2840.81, general_public_budget: 449.01, unit_funds: 2391.8 });
+    // a small row whose fund neither column's sum nor its unit's income decides stays open (line 1085: 414.50 414.50)
+    expect(line(1085)).toEqual({ total: 414.5 });
+    expect(residueAt(1085)).toMatch(/^ambiguous columns/);
+  }, 60_000);
 });

@@ -10,7 +10,8 @@ import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeResidue } from "../item.ts";
 import { columnIdentities, type identitiesOf, measureOfHeader } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
-import { brokenIdentities, columnVector, GEOMETRY_RULE, orderedPlacements, SEARCH_BUDGET, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
+import { brokenIdentities, columnVector, GEOMETRY_RULE, type Grid, groupedGrid, orderedPlacements, SEARCH_BUDGET, placeByGeometry, resolveByColumnSums, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
+import { groupedColumns } from "./grouped-columns.ts";
 import { withinRounding } from "../../base/money.ts";
 import { placedItems, placeReading, type RowFields } from "./reading-placement.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./raw-rows.ts";
@@ -23,6 +24,7 @@ import { checkIdentities } from "./trust.ts";
 import { fragmentLines, joinNote, wrappedAmounts, type WrappedAround } from "./split-amounts.ts";
 import { isNoDataNote } from "../../document/line-kinds.ts";
 import type { Measure } from "../../schema/measures.ts";
+import { boundByUnits, type UnitBounds, type UnitBoundsEvidence } from "./unit-bounds.ts";
 
 export interface ByCodeOptions {
   /** Code system of 3xx codes in this table. */
@@ -35,6 +37,8 @@ export interface ByCodeOptions {
   rowEvidence?: RowsEvidence;
   /** The income sources in the order the document lists them elsewhere (its 收支总表), for a wrapped header of sources (wrapped-header.ts). */
   sourceOrder?: (ctx: TableContext) => Measure[];
+  /** Each unit's income by fund (another table), bounding what the unit's rows put in each fund's column (cross-table pass). */
+  unitEvidence?: UnitBoundsEvidence;
 }
 
 /** Rows read from other tables (`needs`) in the cross-table pass: code (合计 under "合计") → measure → value. */
@@ -133,7 +137,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   };
   const known = (label: string): Measure | null => (named(label).length === 1 ? named(label)[0] : null);
   const meaning = (label: string): number[] => columns.map((c, j) => (named(label).includes(c.measure) ? j : -1)).filter((j) => j >= 0);
-  const grid =
+  let grid: Grid | null =
     parts.exact || byHeaderPositions
       ? null
     : sectionGrid(ctx.doc, gridLines(parts).header, gridLines(parts).body, columns.map((c) => c.label), {
@@ -142,7 +146,13 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
         unprinted: true,
         extra: (label) => known(label) !== null && !columns.some((c) => c.measure === known(label)),
       });
-  if (grid) {
+  // a grouped header the parser's columns do not describe (当年预算 | 上年结转结余 over the same funds): the header's own leaves
+  const grouped = parts.exact || byHeaderPositions || (grid && grid.money.length >= widest) ? null : groupedHeader(ctx, parts, named, opts.remap);
+  if (grouped) {
+    grid = grouped.grid;
+    columns = grouped.columns;
+    orders = null;
+  } else if (grid) {
     columns = [...grid.kept.map((j) => columns[j]), ...grid.extra.map((label) => ({ label, measure: known(label)! }))];
     orders = null;
   } else if (!parts.exact && !orders) {
@@ -150,7 +160,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
     columns = likeliestOrder(columnOrders(columns), printed);
   }
   const measures = columns.map((c) => c.measure);
-  const ids = columnIdentities(columns);
+  const ids = grouped ? grouped.ids : columnIdentities(columns);
 
   // rows
   const dept = departmentCode(parts.above.map(([, t]) => t));
@@ -238,15 +248,40 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   const read: RowsRead = { ctx, opts, parts, residue, columns, ids, measures, rows, noDataNote, unplacedRows };
   const totalRow = parts.exact ? undefined : rows.find((r) => r.kind === "total");
   const evidence = opts.evidence;
-  // a 合计 row with several readings waits for another table's totals (the cross-table pass)
+  const units = opts.unitEvidence;
+  // a 合计 row with several readings waits for another table's totals (the cross-table pass), with the units' income when asked
   if (totalRow && totalRow.cands.length > 1 && evidence)
-    return { pending: { needs: evidence.needs, rows: `合计 row (line ${totalRow.line}) with ${totalRow.cands.length} readings`, settle: (e) => placeColumns(read, evidence.totals(ctx, e)) } };
+    return {
+      pending: {
+        needs: [...evidence.needs, ...(units?.needs ?? [])],
+        rows: `合计 row (line ${totalRow.line}) with ${totalRow.cands.length} readings`,
+        settle: (e) => placeColumns(read, evidence.totals(ctx, e), null, units?.bounds(e) ?? null),
+      },
+    };
   // code rows with several readings wait for another table's rows of the same code
   const rowEvidence = opts.rowEvidence;
   const waiting = parts.exact ? [] : rows.filter((r) => r.cands.length > 1 && (r.kind === "total" || r.kind === "code"));
   if (waiting.length && rowEvidence)
     return { pending: { needs: rowEvidence.needs, rows: `${waiting.length} rows with several readings`, settle: (e) => placeColumns(read, null, rowEvidence.rows(ctx, e)) } };
+  // rows with several readings wait for their units' income by fund
+  const open = parts.exact ? [] : rows.filter((r) => r.cands.length > 1);
+  if (open.length && units)
+    return { pending: { needs: units.needs, rows: `${open.length} rows with several readings`, settle: (e) => placeColumns(read, null, null, units.bounds(e)) } };
   return placeColumns(read, null);
+}
+
+/** The columns of a grouped header read from positions (grouped-columns.ts), renamed as the family renames them; null unless clear. */
+function groupedHeader(ctx: TableContext, parts: ReturnType<typeof splitSection>, named: (label: string) => Measure[], remap: ByCodeOptions["remap"]) {
+  const lines = gridLines(parts);
+  const grid = groupedGrid(ctx.doc, lines.header, lines.body, (label) => measureOfHeader(label) !== null);
+  const read = grid && groupedColumns(grid, named);
+  if (!grid || !read) return null;
+  // a rename never makes a measure printed in its own column appear twice
+  const renamed = (m: Measure): Measure => {
+    const to = remap?.[m];
+    return to && !read.columns.some((c) => c.measure === to) ? to : m;
+  };
+  return { grid, columns: read.columns.map((c) => ({ ...c, measure: renamed(c.measure) })), ids: read.ids };
 }
 
 /** Rows with several readings, narrowed to the reading giving each column another table's value for the row of the same code and 合计. */
@@ -275,7 +310,7 @@ function sameAsTotal(rows: Row[]): void {
 }
 
 /** Columns of every row (the 合计 row by `cross` when given), the trust check, and the items. */
-function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: CrossRows | null = null): TableParse {
+function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: CrossRows | null = null, units: UnitBounds | null = null): TableParse {
   const { ctx, opts, parts, residue, columns, ids, measures, rows, noDataNote, unplacedRows } = read;
   if (!parts.exact) {
     const t = rows.find((r) => r.kind === "total");
@@ -291,7 +326,10 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: Cros
     }
     if (crossRows) settleByRows(rows, columns, crossRows);
     sameAsTotal(rows);
-    resolveGroups(rows, hierarchyGroups(rows), columns.length);
+    const groups = hierarchyGroups(rows);
+    resolveGroups(rows, groups, columns.length);
+    // what no one combination decides: each unit's income by fund, then each column's sum on its own
+    while ((units !== null && boundByUnits(rows, columns, units)) || resolveByColumnSums(rows, groups, columns.length)) resolveGroups(rows, groups, columns.length);
   }
 
   // trust: the printed rows must keep the table's identities

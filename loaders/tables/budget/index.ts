@@ -5,6 +5,7 @@ import { incomeSources, rowsOf, totalsOf } from "./evidence.ts";
 import { parseByCode, type RowsEvidence, type TotalsEvidence } from "./by-code.ts";
 import { parseProcurement } from "./procurement.ts";
 import { parseSummary, textSides } from "./summary.ts";
+import { fundsWithoutIncome, unitIncome } from "./unit-bounds.ts";
 
 const economic: TableParser = (ctx) => parseByCode(ctx, { codeHint: "economic" });
 
@@ -96,7 +97,7 @@ export const BUDGET_PARSERS: Record<Extract<TableFamily, `budget_${string}`>, Ta
   budget_gpb_by_economic: economic,
   budget_gpb_project_by_economic: economic,
   budget_basic_by_economic: economic,
-  budget_project: (ctx) => parseByCode(ctx, { codeHint: "functional", remap: { budget: "project" } }),
+  budget_project: (ctx) => parseByCode(ctx, { codeHint: "functional", remap: { budget: "project" }, evidence: fundsWithoutIncome, unitEvidence: unitIncome }),
   budget_procurement: parseProcurement,
   // 机关运行经费 by economic code: its one amount column is the running costs (机关运行经费支出, or 预算数 / 金额)
   budget_agency_running_costs: (ctx) => parseByCode(ctx, { codeHint: "economic", remap: { budget: "agency_running_costs" } }),

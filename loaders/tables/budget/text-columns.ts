@@ -60,6 +60,8 @@ const FUNDS: Spec = [
   { label: "政府性基金", key: /政府性基/ },
   { label: "国有资本经营预算", key: /国有资本经/ },
   { label: "财政专户", key: /财政专户|财政专|户拨款/ },
+  // a column of its own, not the group header over the unit's sources (深圳: 单位资金 over 事业收入 … 其他收入)
+  { label: "单位资金", key: /^(?!.*(?:事业收入|经营收入|上级补助|其他收入)).*单位资金(?!结)/ },
   { label: "事业收入", key: /事业收入/ },
   { label: "事业单位经营收入", key: /经营收入|事业单位经营/ },
   { label: "上级补助收入", key: /上级补助/ },

@@ -24,6 +24,9 @@
  *     sum of its child rows column by column (类 = Σ款, 合计 = Σ类, 支出总计 =
  *     Σ expenditure rows); a reading is adopted only when exactly one
  *     combination of the children's candidates fits.
+ *     What no one combination decides, each column's sum may
+ *     (column-sums.ts): the values the open children can put in one column
+ *     that no choice meeting its sum uses are dropped.
  *  3. Table, by the code tree (final-account by-code tables, tree.ts): the
  *     total row first (by evidence from another table, else leftmost), its
  *     empty columns are empty in every row, then the assignment that breaks
@@ -69,7 +72,9 @@
 export { agreed, brokenIdentities, columnVector, orderedPlacements, placeRow, rowCandidates, SEARCH_BUDGET, valueAt } from "./row.ts";
 export type { ColumnSchema, Identity, Misprints, RowOptions, RowPlacement } from "./row.ts";
 export { resolveGroups, type Group, type Resolvable } from "./groups.ts";
+export { resolveByColumnSums } from "./column-sums.ts";
 export { fitsIdentities, placeRows, type PlaceOptions, type PlaceRow, type Placement } from "./tree.ts";
 export { GEOMETRY_RULE, placeByGeometry, sectionGrid, type Grid } from "./geometry.ts";
+export { groupedGrid, groupSums, isSumHeader, type GroupedGrid } from "./grouped-header.ts";
 export { headerAnchors, nearestAnchor } from "./layout.ts";
 export { solveColumns, type Constraint, type Solved, type Stage } from "./constraints.ts";

@@ -12,7 +12,24 @@ export interface Example {
   chart?: ChartChoices;
 }
 
+/** The workbench's first query when the URL names none: small (the documents table only), and precomputed by the data loader (aggregate-queries.ts: sqlDefault) so that its result and chart paint before DuckDB-WASM has started. */
+export const CORPUS_OVERVIEW: Example = {
+  id: "corpus-overview",
+  title: "What the corpus holds, by year and kind",
+  question: "How many documents of each kind (budget 预算, final 决算) does the corpus hold per year, how many were read without a gap (status ok), and how many amounts were placed in their tables?",
+  sql: `-- Documents per year and kind: how many, how many read without a gap (status ok),
+-- and the amounts placed in their tables. Reads the documents table only.
+SELECT year, kind, count(*)::INTEGER AS documents,
+       (count(*) FILTER (WHERE status = 'ok'))::INTEGER AS read_ok,
+       sum(numbers_extracted)::INTEGER AS numbers
+FROM documents
+GROUP BY year, kind
+ORDER BY year, kind`,
+  chart: {mark: "bar", x: "year", y: "documents", color: "kind"}
+};
+
 export const EXAMPLES: Example[] = [
+  CORPUS_OVERVIEW,
   {
     id: "it-share",
     title: "信息化建设 as a share of 医疗保障管理事务",

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { extractBytes } from "../../../loaders/extract.ts";
 import { amountCells, tableLikeBlocks } from "../../../loaders/segment/table-like.ts";
+import { extractFile } from "../../../loaders/extract.ts";
+import { SAMPLE } from "../helpers.ts";
 
 describe("amount cells", () => {
   it("skips codes before the label, row numbers and amounts followed by their unit", () => {
@@ -31,7 +33,21 @@ describe("amount cells", () => {
 
 describe("table-like blocks", () => {
   it("joins lines with amounts across short gaps (a wrapped label, a page break)", () => {
-    const lines = ["说明", "一、预算拨款 9,433.72 一、一般公共服务支出 8,295.28", "二、其他 1.00 二、教育支出 2.00", "机关事业单位基本养老保险缴", "费支出", "=== PAGE 2 ===", "三、x 3.00 三、y 4.00", "", "", "", "", "", "四、z 5.00 6.00"];
+    const lines = [
+      "说明",
+      "一、预算拨款 9,433.72 一、一般公共服务支出 8,295.28",
+      "二、其他 1.00 二、教育支出 2.00",
+      "机关事业单位基本养老保险缴",
+      "费支出",
+      "=== PAGE 2 ===",
+      "三、x 3.00 三、y 4.00",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "四、z 5.00 6.00",
+    ];
     expect(tableLikeBlocks(lines)).toEqual([{ start_line: 2, end_line: 7, amount_lines: 3 }]);
   });
 });
@@ -57,4 +73,18 @@ describe("honest status", () => {
     const d = extractBytes(new TextEncoder().encode("某市某局2026年部门预算\n一、部门概况\n2026年收入预算100.00万元，支出预算100.00万元。\n"), "prose.txt");
     expect(d.document.status).toBe("ok");
   });
+  it("a document whose table-like blocks print amounts no table or 绩效 row placed is partial, naming the first (000: funding sub-rows without a column)", () => {
+    const d = extractFile(SAMPLE.sichuan2022unit, "000.txt");
+    expect(d.document.status).toBe("partial");
+    // line 579: `0.00 0.00 0.00 0.00% / /`, the 财政专户管理资金 sub-row, its name wrapped around it
+    expect(d.document.message).toContain(
+      "000.txt:579: 24 of 63 amounts printed in table-like blocks not placed, on 12 line(s) (the first: text in performance table not placed)",
+    );
+  }, 60_000);
+  it("an untrusted table leaves its amounts unplaced: the document is partial (002 表2-1, line 245)", () => {
+    const d = extractFile(SAMPLE.sichuan2023budget, "002.txt");
+    expect(d.tables.find((t) => t.table_id === "表2-1")?.status).toBe("untrusted");
+    expect(d.document.status).toBe("partial");
+    expect(d.document.message).toContain("002.txt:245: 443 of 995 amounts printed in table-like blocks not placed, on 80 line(s) (the first: untrusted table)");
+  }, 60_000);
 });

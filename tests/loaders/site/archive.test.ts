@@ -57,7 +57,7 @@ describe("each document's own files in the site archive", () => {
       .filter((n) => n.startsWith("docs/"))
       .sort();
     expect(docs).toEqual([`docs/${DOC_004}-dup1.json`, `docs/${DOC_004}.json`, `docs/${DOC_004}.txt`]);
-    expect(Object.keys(zip).filter((n) => n.includes("/") && !/^(docs|entities|regions)\//.test(n))).toEqual([]);
+    expect(Object.keys(zip).filter((n) => n.includes("/") && !/^(docs|entities|regions|performance)\//.test(n))).toEqual([]);
   });
 
   test("004: 公开02表's 208 社会保障和就业支出 = 1,535.95 万元 on line 171, and line 171 of the text says so", () => {
@@ -116,10 +116,11 @@ describe("each document's own files in the site archive", () => {
     expect(text(`docs/${DOC_004}.txt`)).toBe(readFileSync(join(DEFAULT_DOCUMENTS_DIR, "004_3cd6b194bc39a314.txt"), "utf8"));
   });
 
-  test("the corpus tables first, smallest first; the entity and region files; the documents' files last", () => {
+  test("the corpus tables first, smallest first; the entity, region and performance files; the documents' files last", () => {
     const files = names.findIndex((n) => n.includes("/"));
     const first = names.findIndex((n) => n.startsWith("docs/"));
-    expect(names.slice(files, first).every((n) => /^(entities|regions)\//.test(n))).toBe(true);
+    expect(names.slice(files, first).every((n) => /^(entities|regions|performance)\//.test(n))).toBe(true);
+    expect(names.slice(files, first)).toContain("performance/summary.json");
     expect(names.slice(first).every((n) => n.startsWith("docs/"))).toBe(true);
     const sizes = names.slice(0, files).map((n) => zip[n].length);
     expect(sizes).toEqual([...sizes].sort((a, b) => a - b));

@@ -1,0 +1,45 @@
+// The performance page's small files (loaders/site/performance-files.ts writes them into the
+// corpus archive; `npm run build` copies them into dist/ with scripts/doc-files.ts): a summary
+// for the first paint (counts, the execution × score histogram, per-document indicator counts,
+// the per-project chart's rows) and the projects and unmet indicators a page per file, fetched
+// as the reader pages on — never the corpus-wide performance tables.
+import {fromColumnar, type ColumnarSet} from "./aggregates.js";
+import {siteFile} from "./site-files.js";
+
+/** Rows per page file: projects (the projects table) and unmet indicators. */
+export const PERFORMANCE_PAGE_SIZES = {projects: 25, unmet: 20} as const;
+/** The per-project chart shows the projects of this many documents (those with the most evaluated projects). */
+export const PERFORMANCE_TOP_DOCUMENTS = 12;
+
+type Row = Record<string, any>;
+
+export interface PerformanceSummary {
+  projects: number;
+  with_rate: number;
+  indicators: number;
+  unmet: number;
+  page_sizes: {projects: number; unmet: number};
+  docs: Row[];
+  bands: Row[];
+  scatter: Row[];
+}
+
+interface SummaryFile extends Omit<PerformanceSummary, "docs" | "bands" | "scatter"> {
+  sets: {docs: ColumnarSet; bands: ColumnarSet; scatter: ColumnarSet};
+}
+
+const EMPTY: PerformanceSummary = {projects: 0, with_rate: 0, indicators: 0, unmet: 0, page_sizes: PERFORMANCE_PAGE_SIZES, docs: [], bands: [], scatter: []};
+
+/** The summary (no file: a corpus without performance tables). */
+export async function performanceSummary(): Promise<PerformanceSummary> {
+  const file = await siteFile<SummaryFile>("performance", "summary");
+  if (!file) return EMPTY;
+  const {sets, ...counts} = file;
+  return {...counts, docs: fromColumnar(sets.docs), bands: fromColumnar(sets.bands), scatter: fromColumnar(sets.scatter)};
+}
+
+/** Page `page` (0-based) of the projects or of the unmet indicators, as row objects. */
+export async function performancePage(list: "projects" | "unmet", page: number): Promise<Row[]> {
+  const file = await siteFile<ColumnarSet>("performance", `${list}.${page}`);
+  return file ? fromColumnar(file) : [];
+}
