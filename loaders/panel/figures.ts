@@ -174,7 +174,8 @@ export function documentFigures({ document: doc, tables, items, facts }: Documen
   first(
     "agency_running_costs",
     kind,
-    items.filter((i) => i.measure === "agency_running_costs" && i.unit_code === null && i.amount_wan !== null).sort(byPosition),
+    // a row without code: the whole body's running costs, never one economic class of them (机关运行经费支出预算表's 302 …)
+    items.filter((i) => i.measure === "agency_running_costs" && i.unit_code === null && i.code === null && i.amount_wan !== null).sort(byPosition),
   );
 
   // the prose: own-year figures where no table gave them; earlier years always

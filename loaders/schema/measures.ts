@@ -48,6 +48,8 @@ export const MEASURES = {
   // “三公” and running costs
   three_public_total: { zh: "“三公”经费合计", en: "“Three public” expenses, total" },
   overseas_travel: { zh: "因公出国（境）费", en: "Official overseas travel" },
+  overseas_travel_research: { zh: "科研因公出国（境）费", en: "Official overseas travel for research, printed as a part of 因公出国（境）费" },
+  overseas_travel_other: { zh: "因公出国（境）费（科研以外）", en: "Official overseas travel other than its parts printed beside it (科研因公出国（境）费)" },
   vehicles_total: { zh: "公务用车购置及运行维护费", en: "Official vehicles: purchase and operation" },
   vehicle_purchase: { zh: "公务用车购置费", en: "Official vehicle purchase" },
   vehicle_operation: { zh: "公务用车运行维护费", en: "Official vehicle operation and maintenance" },

@@ -57,6 +57,7 @@ export type TableFamily =
   | "budget_project"
   | "budget_gov_fund_summary"
   | "budget_procurement"
+  | "budget_agency_running_costs"
   // a numbered table whose title names no family we read: found, reported unparsed (no parser)
   | "unrecognised";
 

@@ -39,7 +39,8 @@ export function familyOfCore(core: string, kind: DocKind): TableFamily | null {
   const functional = /功能/.test(core);
   if (kind === "final") return null; // final-account titles are standard across templates: the catalogue knows them
   if (/三公/.test(core)) return /政府性基金/.test(core) ? "budget_gov_fund_three_public" : "budget_three_public";
-  if (/机关运行经费/.test(core)) return null;
+  // 机关运行经费 alone (beside the “三公” it is their table): by economic code, as its header says
+  if (/机关运行经费/.test(core)) return "budget_agency_running_costs";
   if (/政府性基金/.test(core)) return /收支/.test(core) ? "budget_gov_fund_summary" : /支出/.test(core) ? "budget_gov_fund" : null;
   if (/国有资本经营/.test(core)) return /支出|收支/.test(core) ? "budget_state_capital" : null;
   if (/财政拨款/.test(core)) {

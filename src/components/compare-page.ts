@@ -99,16 +99,30 @@ export function documentOptions(results: Partial<CompareResults>): {value: strin
   return (results.documents ?? []).map((d) => ({value: d.doc_id, label: `${d.doc_label} (${d.scope_zh ?? "?"})`}));
 }
 
-/** Where the 类 (printed or summed) do not add up to the table's 合计: one sentence per document. */
+/** Notes listed one by one at most; beyond, the rest as one sentence (a page stays short at any number of documents). */
+export const MAX_LISTED_NOTES = 5;
+
+/**
+ * Where the 类 (printed or summed) do not add up to the table's 合计: one sentence per document,
+ * the first MAX_LISTED_NOTES of them, then how many more documents (the audit lists every one).
+ */
 export function classGaps(rows: Row[]): string[] {
-  return [...new Set(rows.map((r) => r.doc_id))].flatMap((doc) => {
-    const mine = rows.filter((r) => r.doc_id === doc);
+  const byDoc = new Map<unknown, Row[]>();
+  for (const r of rows) {
+    const list = byDoc.get(r.doc_id);
+    if (list) list.push(r);
+    else byDoc.set(r.doc_id, [r]);
+  }
+  const gaps = [...byDoc.values()].flatMap((mine) => {
     const sum = mine.reduce((s, r) => s + r.amount_wan, 0);
     const total = mine[0].total_wan;
-    return Math.abs(sum - total) > 0.01 * mine.length
-      ? [`⚠ ${mine[0].doc_label}: the 类 add up to ${money(sum)} 万元, the table's 合计 is ${money(total)} (difference ${money(total - sum)}) — a row is missing or misprinted; see the audit.`]
-      : [];
+    return Math.abs(sum - total) > 0.01 * mine.length ? [{label: mine[0].doc_label, sum, total}] : [];
   });
+  const notes = gaps
+    .slice(0, MAX_LISTED_NOTES)
+    .map(({label, sum, total}) => `⚠ ${label}: the 类 add up to ${money(sum)} 万元, the table's 合计 is ${money(total)} (difference ${money(total - sum)}) — a row is missing or misprinted; see the audit.`);
+  const more = gaps.length - notes.length;
+  return more ? [...notes, `⚠ … and ${more.toLocaleString("en-US")} more document${more === 1 ? "" : "s"} whose 类 do not add up to the table's 合计 (${gaps.length.toLocaleString("en-US")} in all; the audit lists each).`] : notes;
 }
 
 /** Digits of a functional code at each level (类 3, 款 5, 项 7), as the expenditure query cuts them. */
@@ -168,9 +182,10 @@ function byKuan(r: CompareResults, pick: (rows: Row[]) => Row[], g: Grouping): S
 /** The three 项 lines of 21015 per document; a line a document with an expenditure table does not print is listed as "not printed". */
 export function focusRows(r: CompareResults, pick: (rows: Row[]) => Row[]): Row[] {
   const found = pick(r.focus);
+  const printed = new Set(found.map((x) => `${x.doc_id}\u0000${x.code}`));
   const withTable = [...new Map(pick(r.byCode).map((x) => [x.doc_id, x])).values()];
   const missing = withTable.flatMap((d) =>
-    Q.FOCUS_CODES.filter((code) => !found.some((x) => x.doc_id === d.doc_id && x.code === code)).map((code) => ({doc_id: d.doc_id, doc_label: d.doc_label, code, name_zh: "", basis: "not printed 未列示"}))
+    Q.FOCUS_CODES.filter((code) => !printed.has(`${d.doc_id}\u0000${code}`)).map((code) => ({doc_id: d.doc_id, doc_label: d.doc_label, code, name_zh: "", basis: "not printed 未列示"}))
   );
   return [...found.map((x) => ({...x, name: nameLabel(x)})), ...missing].sort(byDocLabel);
 }
@@ -246,12 +261,16 @@ export function threePublicParts(rows: Row[]): Row[] {
   const parts = rows
     .filter((x) => ["overseas_travel", "vehicles_total", "official_reception"].includes(x.part))
     .map((x) => ({doc_id: x.doc_id, doc_label: x.doc_label, part: x.part_label, amount_wan: x.final_wan ?? x.budget_wan, value_kind: x.final_wan != null ? "决算数 actual" : "预算数 budget"}));
-  return parts.map((p) => ({...p, share: p.amount_wan / (parts.filter((q) => q.doc_id === p.doc_id).reduce((s, q) => s + q.amount_wan, 0) || NaN)}));
+  const totals = new Map<unknown, number>();
+  for (const p of parts) totals.set(p.doc_id, (totals.get(p.doc_id) ?? 0) + p.amount_wan);
+  return parts.map((p) => ({...p, share: p.amount_wan / (totals.get(p.doc_id) || NaN)}));
 }
 
 function threePublic(r: CompareResults, pick: (rows: Row[]) => Row[], g: Grouping): SectionData {
   const rows = pick(r.threePublic);
-  const withDoc = (xs: Row[]) => xs.map((x) => ({...rows.find((y) => y.doc_id === x.doc_id), ...x}));
+  const firstRow = new Map<unknown, Row>();
+  for (const y of rows) if (!firstRow.has(y.doc_id)) firstRow.set(y.doc_id, y);
+  const withDoc = (xs: Row[]) => xs.map((x) => ({...firstRow.get(x.doc_id), ...x}));
   const totals = grouped(g, rows) ? groupRows(withDoc(threePublicTotals(rows)), g, {keys: ["value_kind"]}) : threePublicTotals(rows);
   const parts = grouped(g, rows) ? sharesWithin(groupRows(withDoc(threePublicParts(rows)), g, {keys: ["part"]})) : threePublicParts(rows);
   return {
@@ -380,7 +399,9 @@ export function compareSection(id: SectionId, results: CompareResults, chosen: I
   // document's (the expenditure query's own `level` is the code's: 1 = 类, 2 = 款)
   const withDoc = (x: Row) => {
     const d = docs.get(x.doc_id);
-    return d ? {province: d.province, city: d.city, year: d.year, kind: d.kind, doc_label: d.doc_label, ...x, level: d.level} : x;
+    // rows from the aggregates already carry them (aggregates.ts)
+    if (!d || (x.province === d.province && x.level === d.level && x.doc_label === d.doc_label)) return x;
+    return {province: d.province, city: d.city, year: d.year, kind: d.kind, doc_label: d.doc_label, ...x, level: d.level};
   };
   return SECTIONS[id](results, (rows) => (rows ?? []).filter((x) => set.has(x.doc_id)).map(withDoc), g);
 }

@@ -17,24 +17,47 @@ export interface FigureSource {
 }
 
 const LINE_KEYS = /^(lines|source_line|source_lines|.*_lines?)$/;
+const lineKeys = new Map<string, boolean>();
+/** Does a column hold source lines (memoised: the test runs once per column name, not per row)? */
+const isLineKey = (key: string) => {
+  let yes = lineKeys.get(key);
+  if (yes === undefined) lineKeys.set(key, (yes = LINE_KEYS.test(key)));
+  return yes;
+};
 
-/** Documents, tables and lines of the rows behind a figure (doc_label or entity, table_id, every *line(s) column). */
-export function sourceOfRows(rows: readonly Row[], maxLines = 8): FigureSource {
+/** Documents named one by one in a figure's source at most (their lines too); beyond, how many more. */
+export const MAX_SOURCE_DOCUMENTS = 12;
+
+/**
+ * Documents, tables and lines of the rows behind a figure (doc_label or entity, table_id, every *line(s) column):
+ * the first `maxDocuments` documents with their lines, then "… and N more documents".
+ */
+export function sourceOfRows(rows: readonly Row[], maxLines = 8, maxDocuments = MAX_SOURCE_DOCUMENTS): FigureSource {
   const documents = new Map<string, Set<number>>();
   const tables = new Set<string>();
+  const others = new Set<string>();
   for (const row of rows) {
     const doc = String(row.doc_label ?? [row.entity, row.year].filter((x) => x != null).join(" ") ?? "");
     if (!doc) continue;
-    const lines = documents.get(doc) ?? new Set<number>();
-    documents.set(doc, lines);
     if (row.table_id) tables.add(String(row.table_id));
-    for (const [key, value] of Object.entries(row)) {
-      if (!LINE_KEYS.test(key)) continue;
+    let lines = documents.get(doc);
+    if (!lines) {
+      if (documents.size >= maxDocuments) {
+        others.add(doc);
+        continue;
+      }
+      lines = new Set<number>();
+      documents.set(doc, lines);
+    }
+    for (const key in row) {
+      if (!isLineKey(key)) continue;
+      const value = row[key];
       for (const n of Array.isArray(value) ? value : [value]) if (Number.isInteger(n) && (n as number) > 0) lines.add(n as number);
     }
   }
+  const more = others.size;
   return {
-    documents: [...documents.keys()],
+    documents: [...documents.keys(), ...(more ? [`… and ${more.toLocaleString("en-US")} more document${more === 1 ? "" : "s"}`] : [])],
     tables: [...tables].sort(),
     lines: [...documents].filter(([, set]) => set.size).map(([doc, set]) => {
       const sorted = [...set].sort((a, b) => a - b);

@@ -86,7 +86,11 @@ export function documentsSection(documents: Row[], groups: Row[]): SectionData {
 /** One row per document, one column per headline figure (with its lines), and where they come from. */
 export function totalsRows(documents: Row[], totals: Row[]): Row[] {
   const byDoc = new Map<unknown, Row[]>();
-  for (const t of totals) byDoc.set(t.doc_id, [...(byDoc.get(t.doc_id) ?? []), t]);
+  for (const t of totals) {
+    const list = byDoc.get(t.doc_id);
+    if (list) list.push(t);
+    else byDoc.set(t.doc_id, [t]);
+  }
   return documents.map((d) => {
     const row: Row = {doc_id: d.doc_id, entity: d.entity, year: d.year, kind_label: label(KIND_LABEL, d.kind), basis: ""};
     for (const t of byDoc.get(d.doc_id) ?? []) {

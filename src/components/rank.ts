@@ -77,7 +77,8 @@ export function sumByGroup(rows: readonly Row[], ranked: Ranked, group: (row: Ro
   for (const row of rows) {
     const g = ranked.of.get(group(row));
     if (g === undefined) continue;
-    const id = JSON.stringify([g, ...keys.map((k) => row[k])]);
+    let id = g;
+    for (const k of keys) id += `\u0000${row[k]}`;
     let agg = out.get(id);
     if (!agg) {
       agg = {doc_label: g, ...Object.fromEntries(keys.map((k) => [k, row[k]])), ...Object.fromEntries(sum.map((k) => [k, null])), _docs: new Set()};

@@ -37,3 +37,36 @@ export function sectionView(data: SectionData, width: number, dataset: Record<st
     : tableFigure;
   return h("div", {className: "bn-section", id: `${data.id}-section`}, charts, tablePart, data.notes.map(note));
 }
+
+let queue: Promise<unknown> = Promise.resolve();
+let queued = 0;
+let firstPaint = true;
+
+/**
+ * A section built and drawn in turn on the page's first paint: `make()` runs once the
+ * sections queued before it have drawn their charts (and the browser has had a task to paint
+ * them), so a long page shows its first chart first instead of after every section is
+ * computed; until then the slot is marked bn-loading. Once the first paint is done, sections
+ * are built at once (a filter, a new width or printing redraws them in the same task).
+ */
+export function queuedSection(id: string, make: () => HTMLElement): HTMLElement {
+  if (!firstPaint) return make();
+  const slot = h("div", {className: "bn-section-slot bn-loading", id: `${id}-slot`});
+  queued++;
+  queue = queue
+    .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    .then(() => {
+      const section = make();
+      slot.replaceChildren(section);
+      slot.classList.remove("bn-loading");
+      return Promise.allSettled([...section.querySelectorAll<HTMLElement & {ready?: Promise<unknown>}>(".bn-chart")].map((c) => c.ready));
+    })
+    .catch((error: unknown) => {
+      slot.classList.remove("bn-loading");
+      slot.replaceChildren(h("div", {className: "bn-error", role: "alert", text: String(error)}));
+    })
+    .finally(() => {
+      if (--queued === 0) firstPaint = false;
+    });
+  return slot;
+}

@@ -9,7 +9,7 @@
 import type { LineItem } from "../../schema/types.ts";
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
-import { byMeasure, columnGroups, wan, type AuditRow } from "../rows.ts";
+import { byMeasure, columnGroups, sideOf, wan, type AuditRow } from "../rows.ts";
 
 const KINDS = ["basic", "project", "remit_to_superior", "operating_expenditure", "subsidy_to_subordinate"];
 const FUNDS = ["general_public_budget", "government_fund", "state_capital"];
@@ -64,6 +64,30 @@ function identitiesOf(m: Map<string, LineItem>): Identity[] {
   return out;
 }
 
+/**
+ * A row of income sources under a grouped header (项目支出表: 合计 | 本年财政拨款
+ * by fund | 财政拨款结转 by fund | 单位资金), no column of the total's group
+ * standing for another group (as 上年结转结余/小计 does): 合计 = the total's
+ * group's sources + each other group's 合计, or its sources when it prints none.
+ */
+function groupedTotal(row: AuditRow): Identity | null {
+  const root = row.items.filter((i) => !i.side);
+  const sides = [...new Set(row.items.map((i) => i.side).filter((s): s is string => !!s))];
+  if (sides.length === 0 || row.items.some((i) => sideOf(i) || KINDS.includes(i.measure))) return null;
+  const total = root.find((i) => i.measure === "total");
+  if (!total || root.some((i) => sides.some((s) => i.column_label.startsWith(`${s}/`)))) return null;
+  const sources = (items: LineItem[]) => items.filter((i) => SOURCES.includes(i.measure));
+  const parts = [...sources(root)];
+  for (const s of sides) {
+    const items = row.items.filter((i) => i.side === s);
+    const sum = items.find((i) => i.measure === "total");
+    parts.push(...(sum ? [sum] : sources(items)));
+  }
+  return parts.length
+    ? { sum: total, parts, zh: "合计 = Σ 各组（其合计或各项来源）", en: "total = sum of the column groups (their total, or their sources)" }
+    : null;
+}
+
 function rowIdentities(row: AuditRow): Identity[] {
   const out: Identity[] = [];
   const seen = new Set<string>();
@@ -75,6 +99,13 @@ function rowIdentities(row: AuditRow): Identity[] {
       out.push(id);
     }
   };
+  const grouped = groupedTotal(row);
+  if (grouped) {
+    add([grouped]);
+    // each group printing its own 合计: its identities (a group of funds alone has none)
+    for (const g of columnGroups(row)) if (g.some((i) => i.side) && g.some((i) => i.measure === "total")) add(identitiesOf(byMeasure(g)));
+    return out;
+  }
   for (const g of columnGroups(row)) add(identitiesOf(byMeasure(g)));
   // across groups: the row total against the fund subtotals printed in other groups
   const whole = byMeasure(row.items);
@@ -99,7 +130,10 @@ export function row(ctx: AuditContext, run: RuleRun): void {
           source_lines: [id.sum, ...id.parts].map((i) => i.source_line),
           table_ids: [r.table_id],
         },
-        sum, wan(id.sum), id.parts.length, "table",
+        sum,
+        wan(id.sum),
+        id.parts.length,
+        "table",
       );
     }
   }

@@ -10,7 +10,8 @@ import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeResidue } from "../item.ts";
 import { columnIdentities, type identitiesOf, measureOfHeader } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
-import { brokenIdentities, columnVector, GEOMETRY_RULE, orderedPlacements, SEARCH_BUDGET, placeByGeometry, resolveByColumnSums, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
+import { brokenIdentities, columnVector, GEOMETRY_RULE, type Grid, groupedGrid, orderedPlacements, SEARCH_BUDGET, placeByGeometry, resolveByColumnSums, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
+import { groupedColumns } from "./grouped-columns.ts";
 import { withinRounding } from "../../base/money.ts";
 import { placedItems, placeReading, type RowFields } from "./reading-placement.ts";
 import { readTextRow, readTsvRow, type RawRow } from "./raw-rows.ts";
@@ -136,7 +137,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   };
   const known = (label: string): Measure | null => (named(label).length === 1 ? named(label)[0] : null);
   const meaning = (label: string): number[] => columns.map((c, j) => (named(label).includes(c.measure) ? j : -1)).filter((j) => j >= 0);
-  const grid =
+  let grid: Grid | null =
     parts.exact || byHeaderPositions
       ? null
     : sectionGrid(ctx.doc, gridLines(parts).header, gridLines(parts).body, columns.map((c) => c.label), {
@@ -145,7 +146,13 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
         unprinted: true,
         extra: (label) => known(label) !== null && !columns.some((c) => c.measure === known(label)),
       });
-  if (grid) {
+  // a grouped header the parser's columns do not describe (当年预算 | 上年结转结余 over the same funds): the header's own leaves
+  const grouped = parts.exact || byHeaderPositions || (grid && grid.money.length >= widest) ? null : groupedHeader(ctx, parts, named, opts.remap);
+  if (grouped) {
+    grid = grouped.grid;
+    columns = grouped.columns;
+    orders = null;
+  } else if (grid) {
     columns = [...grid.kept.map((j) => columns[j]), ...grid.extra.map((label) => ({ label, measure: known(label)! }))];
     orders = null;
   } else if (!parts.exact && !orders) {
@@ -153,7 +160,7 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
     columns = likeliestOrder(columnOrders(columns), printed);
   }
   const measures = columns.map((c) => c.measure);
-  const ids = columnIdentities(columns);
+  const ids = grouped ? grouped.ids : columnIdentities(columns);
 
   // rows
   const dept = departmentCode(parts.above.map(([, t]) => t));
@@ -261,6 +268,20 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   if (open.length && units)
     return { pending: { needs: units.needs, rows: `${open.length} rows with several readings`, settle: (e) => placeColumns(read, null, null, units.bounds(e)) } };
   return placeColumns(read, null);
+}
+
+/** The columns of a grouped header read from positions (grouped-columns.ts), renamed as the family renames them; null unless clear. */
+function groupedHeader(ctx: TableContext, parts: ReturnType<typeof splitSection>, named: (label: string) => Measure[], remap: ByCodeOptions["remap"]) {
+  const lines = gridLines(parts);
+  const grid = groupedGrid(ctx.doc, lines.header, lines.body, (label) => measureOfHeader(label) !== null);
+  const read = grid && groupedColumns(grid, named);
+  if (!grid || !read) return null;
+  // a rename never makes a measure printed in its own column appear twice
+  const renamed = (m: Measure): Measure => {
+    const to = remap?.[m];
+    return to && !read.columns.some((c) => c.measure === to) ? to : m;
+  };
+  return { grid, columns: read.columns.map((c) => ({ ...c, measure: renamed(c.measure) })), ids: read.ids };
 }
 
 /** Rows with several readings, narrowed to the reading giving each column another table's value for the row of the same code and 合计. */

@@ -44,6 +44,7 @@ const RULES: Array<[RegExp, Measure, RegExp?]> = [
   [/^预留给小型微型企业$/, "procurement_micro"],
   [/^人员经费$/, "personnel"],
   [/^公用经费$/, "public_expenses"],
+  [/^科研.*因公出国（境）/, "overseas_travel_research"],
   [/因公出国（境）/, "overseas_travel"],
   [/^公务用车购置及运行(维护)?费$/, "vehicles_total"],
   [/^(公务用车)?购置费$/, "vehicle_purchase"],
@@ -84,6 +85,7 @@ const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any"
     "any",
   ],
   ["vehicles_total", ["vehicle_purchase", "vehicle_operation"], "all"],
+  ["overseas_travel", ["overseas_travel_other", "overseas_travel_research"], "all"],
   ["three_public_total", ["overseas_travel", "vehicles_total", "official_reception"], "all"],
   // the “三公” printed beside 会议费 and 培训费: 合计 = “三公” 小计 + 会议费 + 培训费
   ["total", ["three_public_total", "meeting_fees", "training_fees"], "all"],
@@ -105,6 +107,11 @@ const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any"
     "any",
   ],
 ];
+
+/** Whether the forms know `sum` as a sum of any of `parts` (公务用车购置及运行费 of 购置费 and 运行费). */
+export function sumsOver(sum: Measure, parts: Measure[]): boolean {
+  return IDENTITIES.some(([s, ps]) => s === sum && ps.some((p) => parts.includes(p)));
+}
 
 /** A within-row identity between columns, with its text for messages. */
 export interface Identity extends ColumnIdentity {

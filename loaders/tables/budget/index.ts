@@ -99,4 +99,6 @@ export const BUDGET_PARSERS: Record<Extract<TableFamily, `budget_${string}`>, Ta
   budget_basic_by_economic: economic,
   budget_project: (ctx) => parseByCode(ctx, { codeHint: "functional", remap: { budget: "project" }, evidence: fundsWithoutIncome, unitEvidence: unitIncome }),
   budget_procurement: parseProcurement,
+  // 机关运行经费 by economic code: its one amount column is the running costs (机关运行经费支出, or 预算数 / 金额)
+  budget_agency_running_costs: (ctx) => parseByCode(ctx, { codeHint: "economic", remap: { budget: "agency_running_costs" } }),
 };

@@ -156,6 +156,12 @@ const THREE_PUBLIC_WITH_MEETINGS: Spec = [
 ];
 const MEETINGS = /会议费|培训费/;
 
+/** 机关运行经费 by economic code: 科目编码 | 科目名称 | 机关运行经费(支出) (a 合计 column when printed); else by header meaning (预算数). */
+const AGENCY_RUNNING_COSTS: Spec = [
+  { label: "合计", key: /合计/ },
+  { label: "机关运行经费", key: /机关运行经/ },
+];
+
 const SPECS: Record<string, Spec> = {
   budget_income: INCOME,
   budget_expenditure: BY_CODE,
@@ -172,6 +178,7 @@ const SPECS: Record<string, Spec> = {
   budget_gpb_project_by_economic: ECONOMIC,
   budget_basic_by_economic: ECONOMIC,
   budget_gov_fund_three_public: THREE_PUBLIC,
+  budget_agency_running_costs: AGENCY_RUNNING_COSTS,
 };
 
 /** Families printed by fund in some templates (families named by meaning: segment/family.ts). */

@@ -31,7 +31,7 @@ import type { SourceDocument } from "../../schema/types.ts";
 /** A money amount as printed: decimals, or thousands separators. */
 const MONEY = /^[-−]?(?:\d+\.\d{1,2}|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?)$/;
 
-interface Cell {
+export interface Cell {
   x0: number;
   x1: number;
   label: string;
@@ -64,7 +64,7 @@ const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }): 
 const charWidth = (s: Span): number => (s.x1 - s.x0) / Math.max(1, [...s.text].length);
 
 /** Tokens of one header line closer than most of a character are one cell ("2026" "年预算数"). */
-function lineCells(spans: Span[]): Span[] {
+export function lineCells(spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
@@ -145,7 +145,7 @@ function cellOf(cells: Cell[], s: { x0: number; x1: number }): number {
 }
 
 /** A printed column: the x-hull of numbers that overlap one another down the table, and the header cell above it. */
-interface Band {
+export interface Band {
   x0: number;
   x1: number;
   cell: number;
@@ -164,7 +164,7 @@ function bandsOf(cells: Cell[], lines: Span[][]): Band[] {
 }
 
 /** The x-extents of the printed number columns (see bandsOf). */
-function numberColumns(lines: Span[][]): Array<{ x0: number; x1: number }> {
+export function numberColumns(lines: Span[][]): Array<{ x0: number; x1: number }> {
   const spans = lines.flatMap((l, li) => l.map((s) => ({ x0: s.x0, x1: s.x1, li })));
   spans.sort((a, b) => a.x0 - b.x0);
   const groups: Array<{ x0: number; x1: number; lines: Set<number>; crowded: boolean }> = [];
@@ -311,6 +311,29 @@ function columnAt(grid: Grid, s: { x0: number; x1: number }): number {
 }
 
 /**
+ * A table's positioned text: its header lines on the header's page (spans
+ * and baseline per line, top to bottom), the pages a grid holds on (the
+ * header's, and later ones that repeat a header line: a table continued
+ * after a page break), and the money-shaped spans of each body line on
+ * those pages. Null without geometry or header lines.
+ */
+export function tableSpans(doc: SourceDocument, headerLines: number[], bodyLines: number[]): { page: number; header: Span[][]; headerY: number[]; pages: Set<number>; body: Span[][] } | null {
+  if (!doc.geometry) return null;
+  const header = headerLines.map((n) => doc.geometry![n - 1]).filter((g) => g !== null && g !== undefined);
+  if (header.length === 0) return null;
+  const page = header[0].page;
+  const headerTexts = new Set(header.map((g) => g.text));
+  const pages = new Set([page]);
+  for (const n of bodyLines) {
+    const g = doc.geometry[n - 1];
+    if (g && g.page > page && headerTexts.has(g.text)) pages.add(g.page);
+  }
+  const body = bodyLines.filter((n) => pages.has(doc.geometry![n - 1]?.page ?? -1)).map((n) => moneySpans(doc, n));
+  const onPage = header.filter((g) => g.page === page);
+  return { page, header: onPage.map((g) => g.spans), headerY: onPage.map((g) => g.y), pages, body };
+}
+
+/**
  * The grid of a table from its header lines and body lines, for `columns`
  * money columns; null unless the geometry is clear (see above).
  */
@@ -322,21 +345,13 @@ export function sectionGrid(
   options: { rightmost?: boolean; extra?: (label: string) => boolean; meaning?: Meaning; unprinted?: boolean } = {},
 ): Grid | null {
   const columns = labels.length;
-  if (!doc.geometry || columns === 0) return null;
-  const header = headerLines.map((n) => doc.geometry![n - 1]).filter((g) => g !== null && g !== undefined);
-  if (header.length === 0) return null;
-  const page = header[0].page;
-  const spans = header.filter((g) => g.page === page).map((g) => g.spans);
+  const at = columns === 0 ? null : tableSpans(doc, headerLines, bodyLines);
+  if (!at || !doc.geometry) return null;
+  const { page, pages, body } = at;
+  const spans = at.header;
   // the cells of the whole header; else those of its fullest line (a row of 预算数 / 决算数
   // leaves under group headers too narrow to be seen spanning them)
   const fullest = spans.reduce((a, b) => (lineCells(b).length > lineCells(a).length ? b : a));
-  const headerTexts = new Set(header.map((g) => g.text));
-  const pages = new Set([page]);
-  for (const n of bodyLines) {
-    const g = doc.geometry[n - 1];
-    if (g && g.page > page && headerTexts.has(g.text)) pages.add(g.page);
-  }
-  const body = bodyLines.filter((n) => pages.has(doc.geometry![n - 1]?.page ?? -1)).map((n) => moneySpans(doc, n));
   let cells: Cell[] = [];
   let bands: Band[] = [];
   let money: number[] | null = null;

@@ -75,5 +75,6 @@ export { resolveGroups, type Group, type Resolvable } from "./groups.ts";
 export { resolveByColumnSums } from "./column-sums.ts";
 export { fitsIdentities, placeRows, type PlaceOptions, type PlaceRow, type Placement } from "./tree.ts";
 export { GEOMETRY_RULE, placeByGeometry, sectionGrid, type Grid } from "./geometry.ts";
+export { groupedGrid, groupSums, isSumHeader, type GroupedGrid } from "./grouped-header.ts";
 export { headerAnchors, nearestAnchor } from "./layout.ts";
 export { solveColumns, type Constraint, type Solved, type Stage } from "./constraints.ts";

@@ -338,6 +338,9 @@ export function workbench(): Workbench {
   root.setQuery = (sql) => editor?.setValue(sql);
   root.ready = (async () => {
     const started = performance.now();
+    // the aggregates (row counts, the default query's precomputed result) fetched beside the dictionary
+    const aggregatesLoaded = loadAggregates();
+    aggregatesLoaded.catch(() => {});
     try {
       const dictionary = (await FileAttachment("../../data/sql-schema.json").json()) as Dictionary;
       // The editor and a first schema (from the data dictionary) at once; DuckDB's own
@@ -354,7 +357,7 @@ export function workbench(): Workbench {
         choices = {mark: "bar", ...first.chart} as ChartChoices;
       }
       // The schema browser from the dictionary and the aggregates' row counts (no table loaded for it).
-      const aggregates = await loadAggregates();
+      const aggregates = await aggregatesLoaded;
       const tables = tableSchema(dictionary, new Map(aggregates.tables.map((t) => [t.name, t.rows])));
       editor.setSchema(tables);
       schemaSlot.replaceChildren(schemaBrowser(tables, () => editor));

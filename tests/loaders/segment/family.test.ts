@@ -34,8 +34,11 @@ describe("a table's family from what its title means", () => {
 });
 
 describe("a numbered title names a table even when we do not read its family", () => {
-  it("公开 12 表 / 一般公共预算机关运行经费支出预算表 starts a table; a bare 预算表 does not; a 绩效表 title ends the tables", () => {
-    expect(matchNumberedTitle(["公开 12 表", "一般公共预算机关运行经费支出预算表"], 1)?.spec.family).toBe(UNREAD_FAMILY);
+  it("表10 / 2022年部门综合预算专项业务经费支出表 starts a table; a bare 预算表 does not; a 绩效表 title ends the tables", () => {
+    expect(matchNumberedTitle(["表10", "2022年部门综合预算专项业务经费支出表"], 1)?.spec.family).toBe(UNREAD_FAMILY);
+    // 机关运行经费 alone is read by economic code (beside the “三公” it is their table)
+    expect(matchTitleByMeaning("一般公共预算机关运行经费支出预算表", "budget")?.spec.family).toBe("budget_agency_running_costs");
+    expect(matchTitleByMeaning("“三公”经费和机关运行经费预算表", "budget")?.spec.family).toBe("budget_three_public");
     expect(matchNumberedTitle(["表3", "部门预算表"], 1)).toBeNull();
     expect(isBoundary("2026年市级部门项目支出绩效表")).toBe(true);
     expect(isBoundary("2026年市级部门项目支出预算表")).toBe(false);
