@@ -55,7 +55,7 @@ describe.each(["light", "dark"] as const)("every configured page (%s)", (colorSc
   });
 });
 
-describe("Overview page (aggregates) and db.js (on /compare)", () => {
+describe("Overview page (aggregates) and db.js (in a notebook)", () => {
   let page: Page;
   let log: PageLog;
   let close: () => Promise<void>;
@@ -103,10 +103,19 @@ describe("Overview page (aggregates) and db.js (on /compare)", () => {
     expect(overviewRequests.filter((u) => /\.wasm|duckdb|\.arrows/.test(u))).toEqual([]);
   });
 
-  test("/compare starts DuckDB-WASM for the sections that need SQL", async () => {
-    await page.goto(`${server.url}/compare`, {waitUntil: "load"});
-    await page.waitForSelector(".bn-status[data-source=duckdb]", {timeout: 90_000});
+  test("a notebook starts DuckDB-WASM and loads the tables it names (/compare no longer needs it)", async () => {
+    await page.goto(`${server.url}/notebooks/it-spending`, {waitUntil: "load"});
+    await page.waitForFunction(() => document.body.textContent?.includes("4,825.77"), null, {timeout: 90_000});
     await settle(page);
+    const loaded = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((r) => r.name)
+        .filter((u) => u.endsWith(".arrows"))
+        .map((u) => u.split("/").pop()?.split(".")[0])
+        .sort()
+    );
+    expect(loaded).toEqual(["documents", "line_items", "narrative_facts", "performance_indicators"]);
   });
 
   /** Runs `body` in the page with `db` bound to the page's own db.js module instance. */
