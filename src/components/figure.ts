@@ -98,11 +98,11 @@ async function copy(text: string, button: HTMLButtonElement, label: string): Pro
   setTimeout(() => (button.textContent = label), 1500);
 }
 
-/** Scrolls to the figure once it and every chart above it have rendered, if the URL names it. */
+/** Scrolls to the figure once it, every section queued on the page (section.ts) and every chart have rendered, if the URL names it. */
 function scrollWhenNamed(figure: HTMLElement): void {
   if (typeof location === "undefined" || decodeURIComponent(location.hash.slice(1)) !== figure.id) return;
   const tryScroll = async (attempt = 0): Promise<void> => {
-    if (!figure.isConnected) {
+    if (!figure.isConnected || document.querySelector(".bn-section-slot.bn-loading")) {
       if (attempt < 600) requestAnimationFrame(() => void tryScroll(attempt + 1));
       return;
     }
