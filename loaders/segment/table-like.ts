@@ -7,6 +7,7 @@
  * coverage report counts how many of their numbers were placed.
  */
 
+import { isSpace } from "../base/fold.ts";
 import { cellTokens } from "../ingest/numbers.ts";
 import { chineseName } from "../schema/classification-names.ts";
 
@@ -104,23 +105,6 @@ const unitCodeAt = (tokens: string[], k: number) => k === 0 && /^\d{6}$/.test(to
 
 const UNIT_NEXT = /^(?:万元|亿元|元|%|％|个|人|辆|次|家|项|年)/;
 const SENTENCE = /[，。；]/;
-
-/** White space as `\s` matches it (tokens are split there). */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /**
  * Whether two white-space separated tokens of the line hold a digit: every
