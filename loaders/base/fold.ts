@@ -10,7 +10,17 @@
 
 /** Every white space removed (`合  计` → `合计`). */
 export function removeSpaces(s: string): string {
-  return s.replace(/\s+/g, "");
+  // most keys are folded already: no new string for them
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return s.replace(/\s+/g, "");
+  return s;
+}
+
+/** Whether a UTF-16 code unit is white space as `\s` matches it (U+3000 included). */
+export function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** White space and Markdown emphasis stars removed (`**合计**` → `合计`). */

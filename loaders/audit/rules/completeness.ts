@@ -125,20 +125,47 @@ function titleOf(spaceless: string): string {
     .replace(/[（(][^（()）]*表[\d\-－]+[)）]$/, ""); // 收支总表（预算表1）
 }
 
-/** The document's lines folded once for every expected table: without spaces, and as titles (titleOf). */
+/** A title's end: 表, or 表 and a bracketed note (`收支总表（预算表1）`). */
+const TABLE_END = /表([（(][^）)]*[）)])?$/;
+
+/**
+ * The document's lines folded once for every expected table: without
+ * spaces, and as titles (titleOf; "" for a line without 表, which no title
+ * pattern matches); the lines that could be a title or name a table, and
+ * those stating an absence, found once.
+ */
 interface Folded {
   spaceless: string[];
   titles: string[];
+  /** Lines of 4 to 60 characters as titles that hold 表 (every expected title names it). */
+  named: number[];
+  /** Of those, the lines ending as a title ends (TABLE_END). */
+  titled: number[];
+  /** Lines stating that something has no data (NO_DATA). */
+  noData: number[];
+}
+
+function foldLines(spaceless: string[], withTitles: boolean): Folded {
+  const titles = withTitles ? spaceless.map((s) => (s.includes("表") ? titleOf(s) : "")) : [];
+  const named: number[] = [];
+  const titled: number[] = [];
+  titles.forEach((s, i) => {
+    if (s.length < 4 || s.length > 60 || !s.includes("表")) return;
+    named.push(i);
+    if (TABLE_END.test(s)) titled.push(i);
+  });
+  const noData: number[] = [];
+  if (withTitles) spaceless.forEach((s, i) => NO_DATA.test(s) && noData.push(i));
+  return { spaceless, titles, named, titled, noData };
 }
 
 /** A short title-like line naming the table, followed within a few lines by its unit or numbers (not a table of contents). */
-function printedTitle({ spaceless, titles }: Folded, e: Expected): number | null {
-  for (let i = 0; i < titles.length; i++) {
-    const s = titles[i];
-    if (s.length < 4 || s.length > 60 || !/表([（(][^）)]*[）)])?$/.test(s) || !e.title.test(s)) continue;
+function printedTitle({ spaceless, titles, titled }: Folded, e: Expected): number | null {
+  for (const i of titled) {
+    if (!e.title.test(titles[i])) continue;
     for (let j = i + 1; j < Math.min(titles.length, i + 9); j++) {
       const t = spaceless[j];
-      if (/表([（(][^）)]*[）)])?$/.test(titles[j]) && titles[j].length < 60) break; // the next title: a list of tables
+      if (TABLE_END.test(titles[j]) && titles[j].length < 60) break; // the next title: a list of tables
       if (/单位[:：]|万元|[（(]元[)）]/.test(t) || (t.match(/\d[\d,]*\.\d+/g) ?? []).length >= 2) return i + 1;
     }
   }
@@ -146,27 +173,18 @@ function printedTitle({ spaceless, titles }: Folded, e: Expected): number | null
 }
 
 /** The first line stating that the topic has no data (the table is empty by statement). */
-function noDataLine({ spaceless }: Folded, topic: RegExp | undefined, e: Expected): number | null {
-  for (let i = 0; i < spaceless.length; i++) {
+function noDataLine({ spaceless, noData }: Folded, topic: RegExp | undefined, e: Expected): number | null {
+  const name = e.zh.replace(/[“”（）]/g, "");
+  for (const i of noData) {
     const s = spaceless[i];
-    if (!NO_DATA.test(s)) continue;
-    if (
-      (topic && topic.test(s)) ||
-      s.includes(e.zh.replace(/[“”（）]/g, "")) ||
-      (/本表|此表|该表/.test(s) && i > 0 && e.title.test(spaceless[i - 1]))
-    )
-      return i + 1;
+    if ((topic && topic.test(s)) || s.includes(name) || (/本表|此表|该表/.test(s) && i > 0 && e.title.test(spaceless[i - 1]))) return i + 1;
   }
   return null;
 }
 
 /** Lines that name a table without printing it (a list of 附表, a table of contents). */
-function listingLines({ titles }: Folded, e: Expected): number[] {
-  const out: number[] = [];
-  titles.forEach((s, i) => {
-    if (s.length >= 4 && s.length <= 60 && e.title.test(s)) out.push(i + 1);
-  });
-  return out;
+function listingLines({ titles, named }: Folded, e: Expected): number[] {
+  return named.filter((i) => e.title.test(titles[i])).map((i) => i + 1);
 }
 
 /** Where an absence is shown: the lines listing what is missing, else the document's first printed line (its cover). */
@@ -184,7 +202,7 @@ export function completeness(ctx: AuditContext, run: RuleRun): void {
   const kindZh = doc.kind === "final" ? "决算" : "预算";
   const unfound = expected.filter((e) => !e.families.some((f) => found.has(f)));
   const spaceless = lines.map(removeSpaces);
-  const folded: Folded = { spaceless, titles: unfound.length > 0 ? spaceless.map(titleOf) : [] };
+  const folded = foldLines(spaceless, unfound.length > 0);
   const missing = unfound.filter((e) => printedTitle(folded, e) === null && noDataLine(folded, e.topic, e) === null);
   for (let i = 0; i < expected.length - missing.length; i++) run.pass();
   if (missing.length === expected.length) {
