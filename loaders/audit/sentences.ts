@@ -7,14 +7,17 @@ export function factIndex(f: NarrativeFactLike): number {
   return m ? Number(m[1]) : 0;
 }
 
-export function byReadingOrder(a: NarrativeFactLike, b: NarrativeFactLike): number {
-  return a.source_line - b.source_line || factIndex(a) - factIndex(b);
+/** A copy of the facts in reading order: by line, then position on the line (each fact's index read once, not at every comparison). */
+export function inReadingOrder(facts: readonly NarrativeFactLike[]): NarrativeFactLike[] {
+  const keyed = facts.map((f) => ({ f, line: f.source_line, index: factIndex(f) }));
+  keyed.sort((a, b) => a.line - b.line || a.index - b.index);
+  return keyed.map((k) => k.f);
 }
 
 /** Sentences (key: first line + text) with their facts in reading order; sentences in document order. */
 export function sentencesOf(facts: NarrativeFactLike[]): NarrativeFactLike[][] {
   const groups = new Map<string, NarrativeFactLike[]>();
-  const sorted = [...facts].sort(byReadingOrder);
+  const sorted = inReadingOrder(facts);
   for (const f of sorted) {
     const k = f.sentence;
     if (!groups.has(k)) groups.set(k, []);

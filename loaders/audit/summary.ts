@@ -24,12 +24,21 @@ export interface Sides {
   expenditure: AuditRow[];
 }
 
+const sidesMemo = new WeakMap<AuditRow[], Sides | null>();
+
 /**
  * The sides of a table, or null if it is not two-sided. Rows without a
  * `side` are placed by their label (收入 / 支出, the balance rows); of two
- * unplaced rows on one line the first is the income side.
+ * unplaced rows on one line the first is the income side. Computed once per
+ * rows list (several rules ask of every table; none may change either).
  */
 export function sidesOf(rows: AuditRow[]): Sides | null {
+  let sides = sidesMemo.get(rows);
+  if (sides === undefined) sidesMemo.set(rows, (sides = computeSides(rows)));
+  return sides;
+}
+
+function computeSides(rows: AuditRow[]): Sides | null {
   const sided = rows.filter((r) => r.side);
   const hasBoth = sided.some((r) => r.side === "income") && sided.some((r) => r.side === "expenditure");
   const grandCount = rows.filter((r) => roleOf(r.key) === "grand").length;

@@ -10,7 +10,7 @@
  */
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
-import { byReadingOrder, isStatedAmount, linesOf, sentencesOf } from "../sentences.ts";
+import { inReadingOrder, isStatedAmount, linesOf, sentencesOf } from "../sentences.ts";
 import type { NarrativeFactLike } from "../types.ts";
 
 function before(sentence: NarrativeFactLike[], at: number, pick: (f: NarrativeFactLike) => boolean): NarrativeFactLike | null {
@@ -24,7 +24,7 @@ function before(sentence: NarrativeFactLike[], at: number, pick: (f: NarrativeFa
  * just before (“2021 年度收、支总计 1826.79 万元。与 2020 年 1254.66 万元相比 …”).
  */
 function changeAmounts(facts: NarrativeFactLike[], run: RuleRun): void {
-  const ordered = [...facts].sort(byReadingOrder);
+  const ordered = inReadingOrder(facts);
   ordered.forEach((change, at) => {
     if (change.measure !== "change_amount" || change.derived || change.amount_wan === null || change.compared_year == null) return;
     const year = change.compared_year;
@@ -46,7 +46,10 @@ function changeAmounts(facts: NarrativeFactLike[], run: RuleRun): void {
         source_lines: linesOf(current, earlier, change),
         table_ids: [],
       },
-      current.amount_wan! - earlier.amount_wan!, sign * change.amount_wan, 2, "prose",
+      current.amount_wan! - earlier.amount_wan!,
+      sign * change.amount_wan,
+      2,
+      "prose",
     );
   });
 }
@@ -74,7 +77,8 @@ export function proseChange(ctx: AuditContext, run: RuleRun): void {
           source_lines: linesOf(pct, change, earlierStated, current),
           table_ids: [],
         },
-        (delta / earlier) * 100, Math.abs(pct.value),
+        (delta / earlier) * 100,
+        Math.abs(pct.value),
       );
     });
   }

@@ -16,7 +16,7 @@ import { toWanFactor } from "../../base/money.ts";
 import { decimalsOf, fmt, type RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
 import { figuresOf, groupByKey, type Figure } from "../figures.ts";
-import { byReadingOrder, isStatedAmount } from "../sentences.ts";
+import { inReadingOrder, isStatedAmount } from "../sentences.ts";
 import type { NarrativeFactLike } from "../types.ts";
 import { proseComparisons } from "./prose-tables.ts";
 
@@ -45,7 +45,7 @@ export function tenThousandfold(amount: number, figure: number, tolerance: numbe
 }
 
 function proseSlips(ctx: AuditContext, run: RuleRun): Set<NarrativeFactLike> {
-  const facts = [...(ctx.input.facts ?? [])].sort(byReadingOrder);
+  const facts = inReadingOrder(ctx.input.facts ?? []);
   const unit = proseUnit(facts);
   const figs = figuresOf(ctx);
   const reported = new Set<NarrativeFactLike>();
@@ -56,27 +56,52 @@ function proseSlips(ctx: AuditContext, run: RuleRun): Set<NarrativeFactLike> {
     const tol = digitsTolerance(f, unit);
     const sameSection = (g: NarrativeFactLike) => g.section === f.section && g.subsection === f.subsection;
     // a figure stated just before (this or the previous two lines) in the prose's unit with these digits
-    const before = facts.slice(Math.max(0, i - 8), i).filter((g) => isStatedAmount(g) && g.unit === unit && sameSection(g) && f.source_line - g.source_line <= 2);
+    const before = facts
+      .slice(Math.max(0, i - 8), i)
+      .filter((g) => isStatedAmount(g) && g.unit === unit && sameSection(g) && f.source_line - g.source_line <= 2);
     const twin = before.find((g) => Math.abs(g.amount_wan! - asWan) <= tol + 1e-9);
     // the parts listed right after it, in the prose's unit, that exceed it as printed but fit once it is read in that unit
     const parts = facts.slice(i + 1).filter((g) => g.sentence === f.sentence && isStatedAmount(g) && g.unit === unit);
-    const fits = parts.length > 0 && parts[0].amount_wan! > f.amount_wan! && parts[0].amount_wan! <= asWan + tol && /其中|包括|主要用于|分别为/.test(f.sentence);
+    const fits =
+      parts.length > 0 && parts[0].amount_wan! > f.amount_wan! && parts[0].amount_wan! <= asWan + tol && /其中|包括|主要用于|分别为/.test(f.sentence);
     const table = figs.find((g) => g.value !== 0 && Math.abs(g.value - asWan) <= tol + 1e-9);
     const evidence = twin
-      ? { zh: `与第 ${twin.source_line} 行“${twin.subject}”${fmt(twin.value)}${twin.unit} 数字相同`, en: `the digits of "${twin.subject}" ${fmt(twin.value)} ${twin.unit} on line ${twin.source_line}`, lines: [twin.source_line], tables: [] as string[] }
+      ? {
+          zh: `与第 ${twin.source_line} 行“${twin.subject}”${fmt(twin.value)}${twin.unit} 数字相同`,
+          en: `the digits of "${twin.subject}" ${fmt(twin.value)} ${twin.unit} on line ${twin.source_line}`,
+          lines: [twin.source_line],
+          tables: [] as string[],
+        }
       : table
-        ? { zh: `与 ${table.table_id} 的 ${fmt(table.value)}万元 数字相同`, en: `the digits of ${table.table_id}'s ${fmt(table.value)} 万元`, lines: table.lines, tables: [table.table_id] }
+        ? {
+            zh: `与 ${table.table_id} 的 ${fmt(table.value)}万元 数字相同`,
+            en: `the digits of ${table.table_id}'s ${fmt(table.value)} 万元`,
+            lines: table.lines,
+            tables: [table.table_id],
+          }
         : fits
-          ? { zh: `其后所列“${parts[0].subject}”${fmt(parts[0].value)}${parts[0].unit} 已大于它`, en: `"${parts[0].subject}" ${fmt(parts[0].value)} ${parts[0].unit} listed after it already exceeds it`, lines: [parts[0].source_line], tables: [] as string[] }
+          ? {
+              zh: `其后所列“${parts[0].subject}”${fmt(parts[0].value)}${parts[0].unit} 已大于它`,
+              en: `"${parts[0].subject}" ${fmt(parts[0].value)} ${parts[0].unit} listed after it already exceeds it`,
+              lines: [parts[0].source_line],
+              tables: [] as string[],
+            }
           : null;
     if (!evidence) return;
     reported.add(f);
     run.fail(
-      { zh: `正文“${f.subject}”${fmt(f.value)}${f.unit}`, en: `prose "${f.subject}" ${fmt(f.value)} ${f.unit}`, subject: f.subject, source_lines: [f.source_line, ...evidence.lines], table_ids: evidence.tables },
+      {
+        zh: `正文“${f.subject}”${fmt(f.value)}${f.unit}`,
+        en: `prose "${f.subject}" ${fmt(f.value)} ${f.unit}`,
+        subject: f.subject,
+        source_lines: [f.source_line, ...evidence.lines],
+        table_ids: evidence.tables,
+      },
       "error",
       `计量单位应为${unit}：${evidence.zh}；按${f.unit}为 ${fmt(f.amount_wan!)}万元，按${unit}为 ${fmt(asWan)}万元。`,
       `the unit should be ${unit}: ${evidence.en}; in ${f.unit} it is ${fmt(f.amount_wan!)} 万元, in ${unit} ${fmt(asWan)} 万元.`,
-      asWan, f.amount_wan,
+      asWan,
+      f.amount_wan,
     );
   });
   return reported;
@@ -97,7 +122,8 @@ function proseAgainstTables(ctx: AuditContext, run: RuleRun, reported: Set<Narra
       "error",
       `数字相同而数量级相差一万倍（元与万元混用）。`,
       `the same digits 10,000 times apart (元 and 万元 confused).`,
-      c.figure.value, f.amount_wan,
+      c.figure.value,
+      f.amount_wan,
     );
   }
 }
@@ -119,11 +145,18 @@ export function units(ctx: AuditContext, run: RuleRun): void {
   proseAgainstTables(ctx, run, reported);
   for (const [a, b] of tableSlips(ctx)) {
     run.fail(
-      { zh: `${a.code === "TOTAL" ? "合计" : a.code} ${a.table_id} 与 ${b.table_id}`, en: `${a.code} in ${a.table_id} and ${b.table_id}`, subject: a.code === "TOTAL" ? "合计" : a.code, source_lines: [...a.lines, ...b.lines], table_ids: [a.table_id, b.table_id] },
+      {
+        zh: `${a.code === "TOTAL" ? "合计" : a.code} ${a.table_id} 与 ${b.table_id}`,
+        en: `${a.code} in ${a.table_id} and ${b.table_id}`,
+        subject: a.code === "TOTAL" ? "合计" : a.code,
+        source_lines: [...a.lines, ...b.lines],
+        table_ids: [a.table_id, b.table_id],
+      },
       "error",
       `${fmt(a.value)}万元 与 ${fmt(b.value)}万元 数字相同而相差一万倍：其中一表的金额单位有误。`,
       `${fmt(a.value)} and ${fmt(b.value)} 万元 have the same digits 10,000 times apart: one table's unit is wrong.`,
-      a.value, b.value,
+      a.value,
+      b.value,
     );
   }
 }
