@@ -40,13 +40,14 @@ interface ColumnBuilder {
   bits: Uint8Array;
 }
 
-function newBuilder(type: ColumnType): ColumnBuilder {
+/** `bytes`: room for the strings to start with (the last batch's, so a column's buffer is seldom grown). */
+function newBuilder(type: ColumnType, bytes = 1 << 16): ColumnBuilder {
   return {
     type,
     validity: new Uint8Array(bitmapBytes(BATCH_ROWS)),
     nulls: 0,
     offsets: type === "string" ? new Int32Array(BATCH_ROWS + 1) : new Int32Array(0),
-    data: new Uint8Array(type === "string" ? 1 << 16 : 0),
+    data: new Uint8Array(type === "string" ? bytes : 0),
     bytes: 0,
     numbers: type === "double" ? new Float64Array(BATCH_ROWS) : type === "int" ? new Int32Array(BATCH_ROWS) : new Float64Array(0),
     bits: type === "bool" ? new Uint8Array(bitmapBytes(BATCH_ROWS)) : new Uint8Array(0),
@@ -94,7 +95,7 @@ export class CsvArrowBatches {
   constructor(spec: TableSpecOut) {
     this.schema = arrowSchema(spec);
     this.types = spec.columns.map((c) => c.type);
-    this.columns = this.types.map(newBuilder);
+    this.columns = this.types.map((type) => newBuilder(type));
   }
 
   /** Batches completed so far (each taken once). */
@@ -151,17 +152,19 @@ export class CsvArrowBatches {
   private readString(col: ColumnBuilder, b: Buffer, from: number, length: number): number {
     let at = from;
     for (;;) {
-      const quote = b.indexOf(QUOTE, at);
-      if (quote < 0 || quote >= length) throw new Error("spool: an unterminated string");
+      let quote = at;
+      while (quote < length && b[quote] !== QUOTE) quote++;
+      if (quote >= length) throw new Error("spool: an unterminated string");
       const n = quote - at;
-      if (col.bytes + n > col.data.length) col.data = grow(col.data, col.bytes, col.bytes + n);
-      if (n > 32) col.data.set(b.subarray(at, quote), col.bytes);
-      else for (let i = 0; i < n; i++) col.data[col.bytes + i] = b[at + i];
+      if (col.bytes + n + 1 > col.data.length) col.data = grow(col.data, col.bytes, col.bytes + n + 1);
+      const data = col.data;
+      let d = col.bytes;
+      if (n > 64) data.set(new Uint8Array(b.buffer, b.byteOffset + at, n), d);
+      else for (let i = at; i < quote; i++) data[d++] = b[i];
       col.bytes += n;
       if (b[quote + 1] !== QUOTE) return quote + 1;
       // a doubled quote: one quote in the string
-      if (col.bytes + 1 > col.data.length) col.data = grow(col.data, col.bytes, col.bytes + 1);
-      col.data[col.bytes++] = QUOTE;
+      data[col.bytes++] = QUOTE;
       at = quote + 2;
     }
   }
@@ -187,7 +190,7 @@ export class CsvArrowBatches {
       return makeData({ type: type as Float64, length, nullCount, nullBitmap, data: (col.numbers as Float64Array).subarray(0, length) });
     });
     this.done.push(new RecordBatch(this.schema, makeData({ type: new Struct(fields), length, nullCount: 0, children })));
-    this.columns = this.types.map(newBuilder);
+    this.columns = this.columns.map((col) => newBuilder(col.type, col.bytes));
     this.rows = 0;
   }
 }
@@ -199,12 +202,12 @@ function skipField(b: Buffer, at: number, length: number): number {
     while (end < length && b[end] !== COMMA && b[end] !== NEWLINE) end++;
     return end;
   }
-  let i = at + 1;
+  let quote = at + 1;
   for (;;) {
-    const quote = b.indexOf(QUOTE, i);
-    if (quote < 0 || quote >= length) throw new Error("spool: an unterminated string");
+    while (quote < length && b[quote] !== QUOTE) quote++;
+    if (quote >= length) throw new Error("spool: an unterminated string");
     if (b[quote + 1] !== QUOTE) return quote + 1;
-    i = quote + 2;
+    quote += 2;
   }
 }
 
