@@ -10,22 +10,44 @@
 
 /** Every white space removed (`合  计` → `合计`). */
 export function removeSpaces(s: string): string {
-  return s.replace(/\s+/g, "");
+  // most keys are folded already: no new string for them
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return s.replace(/\s+/g, "");
+  return s;
 }
+
+/** Whether a UTF-16 code unit is white space as `\s` matches it (U+3000 included). */
+export function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Whether s holds white space or a mark given by its char code (a scan: most keys hold neither, and stay as they are). */
+function holds(s: string, mark: number, other = mark): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === mark || c === other || isSpace(c)) return true;
+  }
+  return false;
+}
+
+const STAR = 0x2a;
+const HASH = 0x23;
 
 /** White space and Markdown emphasis stars removed (`**合计**` → `合计`). */
 export function removeSpacesAndStars(s: string): string {
-  return s.replace(/[\s*]+/g, "");
+  return holds(s, STAR) ? s.replace(/[\s*]+/g, "") : s;
 }
 
 /** White space and Markdown marks (`*`, `#`) removed. */
 export function removeSpacesAndMarkup(s: string): string {
-  return s.replace(/[*#\s]/g, "");
+  return holds(s, STAR, HASH) ? s.replace(/[*#\s]/g, "") : s;
 }
 
 /** ASCII brackets rewritten full width: `(类)` → `（类）`. */
 export function fullWidthBrackets(s: string): string {
-  return s.replace(/\(/g, "（").replace(/\)/g, "）");
+  return s.includes("(") || s.includes(")") ? s.replace(/\(/g, "（").replace(/\)/g, "）") : s;
 }
 
 /** White space removed and brackets full width: the usual key of a printed label. */

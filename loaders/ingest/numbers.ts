@@ -93,6 +93,9 @@ export interface CellToken {
 const DECIMAL_AMOUNT = String.raw`[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}`;
 const AMOUNT_THEN_TEXT = new RegExp(String.raw`^(${DECIMAL_AMOUNT})([\u4e00-\u9fff（(“].*)$`);
 const TEXT_THEN_AMOUNT = new RegExp(String.raw`^(.*[\u4e00-\u9fff）)”])(${DECIMAL_AMOUNT})$`);
+/** The token separators of a table line (`\s` includes the ideographic space U+3000). */
+const WHITE_SPACE = /\s+/;
+const DIGIT = /\d/;
 /** Text that reads as the unit of the amount before it (`552.08万元`, `11.5%`, `2.5倍`): one figure of prose, not two cells. */
 const UNIT_START = /^(?:万元|亿元|元|万|亿|%|％|倍|个|人|次|家|项|辆|台|套|件|份|户|平方米|米|公里|千米|吨|天|小时|年|月|日|岁|分)/;
 
@@ -106,23 +109,32 @@ const UNIT_START = /^(?:万元|亿元|元|万|亿|%|％|倍|个|人|次|家|项|
  * is two cells too. Linear in the line.
  */
 export function cellTokens(line: string): CellToken[] {
-  const raw = line.split(/[\s\u3000]+/).filter(Boolean);
-  const isAmount = (t: string | undefined) => t !== undefined && parseNumber(t) !== null;
+  const trimmed = line.trim();
+  const raw = trimmed === "" ? [] : trimmed.split(WHITE_SPACE);
+  // whether each token is an amount, each parsed at most once (a token without a digit is none)
+  const amount: Array<boolean | undefined> = new Array(raw.length);
+  const isAmount = (k: number): boolean => {
+    if (k < 0 || k >= raw.length) return false;
+    const known = amount[k];
+    if (known !== undefined) return known;
+    return (amount[k] = DIGIT.test(raw[k]) && parseNumber(raw[k]) !== null);
+  };
   const out: CellToken[] = [];
-  raw.forEach((t, k) => {
-    if (/\d/.test(t) && !isAmount(t)) {
-      const after = isAmount(raw[k - 1]) ? t.match(AMOUNT_THEN_TEXT) : null;
+  for (let k = 0; k < raw.length; k++) {
+    const t = raw[k];
+    if (DIGIT.test(t) && !isAmount(k)) {
+      const after = isAmount(k - 1) ? t.match(AMOUNT_THEN_TEXT) : null;
       if (after && !UNIT_START.test(after[2])) {
         out.push({ text: after[1], glued: false }, { text: after[2], glued: true });
-        return;
+        continue;
       }
-      const before = isAmount(raw[k + 1]) ? t.match(TEXT_THEN_AMOUNT) : null;
+      const before = isAmount(k + 1) ? t.match(TEXT_THEN_AMOUNT) : null;
       if (before) {
         out.push({ text: before[1], glued: false }, { text: before[2], glued: true });
-        return;
+        continue;
       }
     }
     out.push({ text: t, glued: false });
-  });
+  }
   return out;
 }

@@ -7,6 +7,7 @@
  * coverage report counts how many of their numbers were placed.
  */
 
+import { isSpace } from "../base/fold.ts";
 import { cellTokens } from "../ingest/numbers.ts";
 import { chineseName } from "../schema/classification-names.ts";
 
@@ -36,26 +37,31 @@ export function amountCells(line: string): AmountCell[] {
 
 /** The amounts of a line and how many classification codes it prints in code cells. */
 function cellsOf(line: string): { amounts: AmountCell[]; codes: number } {
-  const tokens = cellTokens(line).map((c) => c.text);
+  const cells = cellTokens(line);
+  const tokens: string[] = new Array(cells.length);
+  for (let k = 0; k < cells.length; k++) tokens[k] = cells[k].text;
   const firstLabel = tokens.findIndex((t) => CJK.test(t));
-  const codes = tokens.map((_, k) => classificationCodeAt(tokens, k) || unitCodeAt(tokens, k));
+  const codes: boolean[] = new Array(tokens.length);
+  let codeCells = 0;
+  for (let k = 0; k < tokens.length; k++) if ((codes[k] = classificationCodeAt(tokens, k) || unitCodeAt(tokens, k))) codeCells++;
+  const anyCode = codeCells > 0;
   const out: AmountCell[] = [];
-  let codeCells = codes.filter(Boolean).length;
-  tokens.forEach((t, k) => {
-    if (!AMOUNT.test(t) || UNIT_NEXT.test(tokens[k + 1] ?? "")) return;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!AMOUNT.test(t) || UNIT_NEXT.test(tokens[k + 1] ?? "")) continue;
     const integer = !/[.,]/.test(t);
-    if (integer && firstLabel > k) return; // a code before the label
-    if (integer && /^[-−]?\d{1,2}$/.test(t) && !/^[-−]?0$/.test(t)) return; // a row number
-    if (codes[k]) return;
+    if (integer && firstLabel > k) continue; // a code before the label
+    if (integer && /^[-−]?\d{1,2}$/.test(t) && !/^[-−]?0$/.test(t)) continue; // a row number
+    if (codes[k]) continue;
     // a code of the code book on a line whose other codes stand in code cells: closing the line (`… 133.00 39908`, its
     // name wrapped) or before an amount (`301    2,082.85 302    171.07`, names on the next line)
     const last = k === tokens.length - 1;
-    if ((last || /\./.test(tokens[k + 1] ?? "")) && k > 0 && CODE_SHAPE.test(t) && isListedCode(t) && codes.some(Boolean)) {
+    if ((last || /\./.test(tokens[k + 1] ?? "")) && k > 0 && CODE_SHAPE.test(t) && isListedCode(t) && anyCode) {
       codeCells++;
-      return;
+      continue;
     }
     out.push({ text: t, value: Number(t.replace(/,/g, "").replace("−", "-")) });
-  });
+  }
   return out.length < 3 && SENTENCE.test(line) ? { amounts: [], codes: 0 } : { amounts: out, codes: codeCells };
 }
 
@@ -95,11 +101,30 @@ function classificationCodeAt(tokens: string[], k: number): boolean {
 }
 
 /** A budget unit's 6-digit code opening a line of amounts whose name wrapped around it (`328002    1,136.23 …`). */
-const unitCodeAt = (tokens: string[], k: number) =>
-  k === 0 && /^\d{6}$/.test(tokens[0]) && /\./.test(tokens[1] ?? "") && !tokens.some((x) => CJK.test(x));
+const unitCodeAt = (tokens: string[], k: number) => k === 0 && /^\d{6}$/.test(tokens[0]) && /\./.test(tokens[1] ?? "") && !tokens.some((x) => CJK.test(x));
 
 const UNIT_NEXT = /^(?:万元|亿元|元|%|％|个|人|辆|次|家|项|年)/;
 const SENTENCE = /[，。；]/;
+
+/**
+ * Whether two white-space separated tokens of the line hold a digit: every
+ * amount or code cell is (part of) such a token, so a line without two
+ * cannot print two cells. Linear, no allocation.
+ */
+function twoNumberTokens(line: string): boolean {
+  let found = 0;
+  let inToken = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (!inToken) {
+        if (++found === 2) return true;
+        inToken = true;
+      }
+    } else if (isSpace(c)) inToken = false;
+  }
+  return false;
+}
 
 export interface TableLikeBlock {
   /** 1-based first and last line (inclusive): the first and last line with amounts. */
@@ -123,6 +148,7 @@ export function tableLikeBlocks(lines: string[]): TableLikeBlock[] {
   let open: TableLikeBlock | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1;
+    if (!twoNumberTokens(lines[i])) continue; // fewer than two cells: not a row (most lines are prose)
     const cells = cellsOf(lines[i]);
     if (cells.amounts.length === 0 || cells.amounts.length + cells.codes < 2) continue;
     if (open && line - open.end_line <= MAX_GAP + 1) {

@@ -52,8 +52,10 @@ export function sameEntity(a: string, b: string): boolean {
 export function printedNames(lines: string[]): Printed[] {
   const out: Printed[] = [];
   lines.forEach((text, i) => {
-    const field = text.match(FIELD);
+    // a field needs its colon, a part title its 部分: most lines are neither
+    const field = text.includes(":") || text.includes("：") ? text.match(FIELD) : null;
     if (field) out.push({ name: field[2], line: i + 1, where: field[1] });
+    if (!text.includes("部分")) return;
     let title = text.match(PART_TITLE);
     let at = i + 1;
     if (!title && /^\s*第[一二三四五六七八九十]+部分\s*$/.test(text)) {
@@ -81,7 +83,13 @@ export function naming(ctx: AuditContext, run: RuleRun): void {
     seen.add(k);
     if (repeat) continue; // the same header on every table page is one printing
     const marker = markerOf(p.name);
-    const where = { zh: `${p.where}“${p.name}”与封面“${cover}”`, en: `${p.where} "${p.name}" against the cover's "${cover}"`, subject: p.name, source_lines: [p.line], table_ids: [] };
+    const where = {
+      zh: `${p.where}“${p.name}”与封面“${cover}”`,
+      en: `${p.where} "${p.name}" against the cover's "${cover}"`,
+      subject: p.name,
+      source_lines: [p.line],
+      table_ids: [],
+    };
     if (!sameEntity(p.name, cover)) {
       // a 汇总 / department document's tables may be compiled for one of its units: only its own name's variants are judged
       if (p.where === "主管部门名称" || p.where === "预算主管部门") {

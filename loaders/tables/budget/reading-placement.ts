@@ -40,7 +40,8 @@ export function placeReading(r: Reading, labels: string[], ids: Identity[], exac
     for (let col = 0; col < labels.length; col++) {
       if (placed.some((p) => p.col === col)) continue;
       const v = r.values[r.cands[0].indexOf(col)];
-      if (r.cands.every((p) => r.values[p.indexOf(col)] === v)) placed.push({ k: r.cands[0].indexOf(col), col, inferred: true, rule: "same value in every column order" });
+      if (r.cands.every((p) => r.values[p.indexOf(col)] === v))
+        placed.push({ k: r.cands[0].indexOf(col), col, inferred: true, rule: "same value in every column order" });
     }
   placed.sort((a, b) => a.k - b.k);
   if (r.cands.length > 1 && placed.length === labels.length && r.values.length === labels.length) return { placed, unresolved: null };
@@ -68,6 +69,16 @@ export function placedItems(
 ): LineItem[] {
   return placed.map(({ k, col, inferred, rule }) =>
     // a column of a crossed header (split by fund) names its fund as the item's side
-    makeItem(ctx, { ...row, measure: columns[col].measure, column_label: columns[col].label, value: values[k], inferred, rule: ruleOf(rule), side: columns[col].group ?? row.side }),
+    makeItem(
+      ctx,
+      Object.assign({}, row, {
+        measure: columns[col].measure,
+        column_label: columns[col].label,
+        value: values[k],
+        inferred,
+        rule: ruleOf(rule),
+        side: columns[col].group ?? row.side,
+      }),
+    ),
   );
 }

@@ -172,26 +172,44 @@ function solveTree(count: number, children: number[][], vecs: number[][][], n: n
       tooWide = true;
       continue;
     }
+    // each combination of the children's candidates, its children's cost and column sums: the same for every candidate of v
+    const choices: number[][] = [];
+    const kidCosts: number[] = [];
+    const sums: number[][] = [];
+    for (let s = 0; s < space; s++) {
+      let x = s;
+      const choice = kids.map((k) => {
+        const ch = x % vecs[k].length;
+        x = Math.floor(x / vecs[k].length);
+        return ch;
+      });
+      let cost = 0;
+      kids.forEach((k, i) => (cost += best[k][choice[i]]));
+      choices.push(choice);
+      kidCosts.push(cost);
+      if (kids.length > 0) {
+        const sum = new Array<number>(n);
+        for (let j = 0; j < n; j++) {
+          let t = 0;
+          kids.forEach((k, i) => (t += vecs[k][choice[i]][j]));
+          sum[j] = t;
+        }
+        sums.push(sum);
+      }
+    }
     combos[v] = vecs[v].map((pv, c) => {
       const list: Array<{ choice: number[]; cost: number }> = [];
+      let least = Number.POSITIVE_INFINITY;
       for (let s = 0; s < space; s++) {
-        let x = s;
-        const choice = kids.map((k) => {
-          const ch = x % vecs[k].length;
-          x = Math.floor(x / vecs[k].length);
-          return ch;
-        });
-        let cost = 0;
-        kids.forEach((k, i) => (cost += best[k][choice[i]]));
-        if (kids.length > 0)
-          for (let j = 0; j < n; j++) {
-            let sum = 0;
-            kids.forEach((k, i) => (sum += vecs[k][choice[i]][j]));
-            if (!withinRounding(pv[j], sum, kids.length)) cost++;
-          }
-        list.push({ choice, cost });
+        let cost = kidCosts[s];
+        if (kids.length > 0) {
+          const sum = sums[s];
+          for (let j = 0; j < n; j++) if (!withinRounding(pv[j], sum[j], kids.length)) cost++;
+        }
+        list.push({ choice: choices[s], cost });
+        if (cost < least) least = cost;
       }
-      best[v][c] = Math.min(...list.map((l) => l.cost));
+      best[v][c] = least;
       return list;
     });
   }
