@@ -36,7 +36,7 @@ const TRICKY = [
   "\u3000全角空格",
   "x".repeat(300),
 ];
-const NUMBERS = [0.1 + 0.2, 5634.18, -3, 0, 1e21, 5e-324, 123456789.123456, 1234567890123456.7, -0.000123, 2 ** 53 + 2, Number.NaN, null, 7];
+const NUMBERS = [0.1 + 0.2, 5634.18, -3, 0, 1e21, 5e-324, 123456789.123456, 1234567890123456.8, -0.000123, 2 ** 53 + 2, Number.NaN, null, 7];
 
 const rowsOf = (n: number, from = 0) =>
   Array.from({ length: n }, (_, k) => {
