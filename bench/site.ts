@@ -1,10 +1,12 @@
 // Benchmark (not a test): the site's build time and every main page in headless Chromium.
-// Usage: npm run bench:site -- [--docs N] [--build] [--keep] [runs=3]
+// Usage: npm run bench:site -- [--docs N] [--build] [--keep] [--dist DIR] [--pages /,/sql] [runs=3]
 //   --docs N  build a site from N synthetic documents (bench/synthetic.ts) in a temporary
 //             copy of the project, twice: cold (empty extraction and precompress caches)
 //             and warm (the same caches, unchanged documents); then measure its pages.
 //   --build   without --docs: time `npm run build` of this project (its own caches).
 //   --keep    keep the temporary project (its path is printed).
+//   --dist DIR  measure a site built already in DIR (e.g. one kept with --docs N --keep), no build.
+//   --pages P   only these pages (comma-separated paths).
 // Prints the build times (wall and CPU, from /usr/bin/time) and the load average; then per
 // page (fresh browser context each run = cold HTTP cache, every non-loopback request
 // blocked; median of the runs): navigation → first chart (performance mark
@@ -15,7 +17,7 @@
 import {spawnSync} from "node:child_process";
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync} from "node:fs";
 import {availableParallelism, loadavg, tmpdir} from "node:os";
-import {join, relative} from "node:path";
+import {join, relative, resolve} from "node:path";
 import {DIST, launchChromium, openContext, PROJECT_ROOT, serveDist, settle} from "../tests/browser/harness.ts";
 import {generate} from "./synthetic.ts";
 
@@ -26,8 +28,11 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const docs = option("--docs") ? Number(option("--docs")) : null;
-const runs = Number(args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== "--docs")[0] ?? 3);
-const load = () => loadavg().map((x) => x.toFixed(1)).join(" ");
+const runs = Number(args.filter((a, i) => /^\d+$/.test(a) && !["--docs", "--dist", "--pages"].includes(args[i - 1]))[0] ?? 3);
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ");
 
 /** `npm run build` in `root`, timed; CPU time (user + sys of every process) from GNU time. */
 function build(root: string, env: Record<string, string> = {}, label = "build"): void {
@@ -83,6 +88,8 @@ if (docs) {
   build(root, env, `build, ${docs} documents, warm (same documents, caches filled)`);
   rmSync(caches, {recursive: true, force: true});
   dist = join(root, "dist");
+} else if (option("--dist")) {
+  dist = resolve(option("--dist")!);
 } else if (flag("--build")) {
   build(PROJECT_ROOT, {}, "build (npm run build, data loaders included)");
 }
@@ -97,20 +104,37 @@ function* files(dir: string): Generator<string> {
 const wasm = [...files(dist)].filter((f) => f.endsWith(".wasm"));
 console.log(`wasm bundles in dist/: ${wasm.length} (${wasm.map((f) => `${relative(dist, f)} ${(statSync(f).size / 2 ** 20).toFixed(1)} MiB`).join(", ")})`);
 const docFiles = join(dist, "_file/data/corpus/docs");
-const ids = existsSync(docFiles) ? readdirSync(docFiles).filter((f) => f.endsWith(".txt")).sort().map((f) => f.replace(/\.txt$/, "")) : [];
-console.log(`documents with their own files in dist/: ${ids.length}; dist/ ${(([...files(dist)].reduce((s, f) => s + statSync(f).size, 0)) / 2 ** 20).toFixed(0)} MiB`);
+const ids = existsSync(docFiles)
+  ? readdirSync(docFiles)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()
+      .map((f) => f.replace(/\.txt$/, ""))
+  : [];
+console.log(
+  `documents with their own files in dist/: ${ids.length}; dist/ ${([...files(dist)].reduce((s, f) => s + statSync(f).size, 0) / 2 ** 20).toFixed(0)} MiB`
+);
 
 // The main pages, then one document's page and its source page (the largest document: the worst case).
 const largest = ids.map((id) => [id, statSync(join(docFiles, `${id}.json`)).size] as const).sort((a, b) => b[1] - a[1])[0]?.[0];
-const pages = ["/", "/compare", "/regions", "/audit", "/performance", "/data", "/sql"];
-if (largest) pages.push(`/document?doc=${largest}`, `/source?doc=${largest}#L100`);
+const pages = option("--pages")?.split(",") ?? ["/", "/compare", "/regions", "/audit", "/performance", "/data", "/sql"];
+if (largest && !option("--pages")) pages.push(`/document?doc=${largest}`, `/source?doc=${largest}#L100`);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : "—");
 const server = await serveDist(dist);
 const browser = await launchChromium();
 try {
-  console.log("page".padEnd(34), "first chart", "first content", "  settled", "  bytes (no wasm)", " wasm bytes", "requests", "height px", `(median of ${runs}; load ${load()})`);
+  console.log(
+    "page".padEnd(34),
+    "first chart",
+    "first content",
+    "  settled",
+    "  bytes (no wasm)",
+    " wasm bytes",
+    "requests",
+    "height px",
+    `(median of ${runs}; load ${load()})`
+  );
   for (const path of pages) {
     const rows: {chart: number; content: number; settled: number; bytes: number; wasm: number; requests: number; height: number}[] = [];
     for (let i = 0; i < runs; ++i) {

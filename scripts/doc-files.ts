@@ -8,7 +8,7 @@
 // same URL. Deterministic: the same archive gives the same files. Reads only the
 // documents' files (it seeks past the corpus tables).
 // Usage: tsx scripts/doc-files.ts [dist] [archive]
-import {mkdirSync, rmSync, writeFileSync} from "node:fs";
+import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {DOC_FILES_DIR} from "../loaders/site/doc-files.ts";
 import {ENTITY_FILES_DIR, REGION_FILES_DIR} from "../loaders/site/entity-files.ts";
@@ -17,10 +17,10 @@ import {readTar} from "../loaders/site/tar.ts";
 
 export function copyDocFiles(dist: string, archive: string): {files: number; bytes: number} {
   const folders = [DOC_FILES_DIR, ENTITY_FILES_DIR, REGION_FILES_DIR, PERFORMANCE_FILES_DIR];
-  for (const folder of folders) {
-    rmSync(join(dist, "_file/data/corpus", folder), {recursive: true, force: true});
-    mkdirSync(join(dist, "_file/data/corpus", folder), {recursive: true});
-  }
+  // `observable build` has just emptied dist/: a folder holds only Framework's own copies of
+  // the members a page names literally (content-hashed, e.g. performance/summary.<hash>.json,
+  // which performance.md preloads), kept beside the unhashed files written here.
+  for (const folder of folders) mkdirSync(join(dist, "_file/data/corpus", folder), {recursive: true});
   let files = 0;
   let bytes = 0;
   readTar(archive, (name, read) => {

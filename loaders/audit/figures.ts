@@ -29,8 +29,23 @@ export interface Figure {
 
 const FUND_SCOPE: Record<string, string> = { fiscal_appropriation: "fiscal", general_public_budget: "gpb", government_fund: "fund", state_capital: "capital" };
 
-function tableScope(name: string): string {
+/** What a table's name says of its figures (read once per table: every item of the table shares it). */
+interface TableFacts {
+  scope: string;
+  /** 基本支出 / 项目支出 in the name: its amounts are that flow. */
+  basic: boolean;
+  project: boolean;
+  /** An income table (收入, not 收入支出 / 收支). */
+  income: boolean;
+}
+
+function tableFacts(name: string): TableFacts {
   const n = name.replace(/\s+/g, "");
+  return { scope: tableScope(n), basic: /基本支出/.test(n), project: /项目支出/.test(n), income: /收入/.test(n) && !/收入支出|收支/.test(n) };
+}
+
+/** The scope of a table's money by its name (spaces removed). */
+function tableScope(n: string): string {
   if (/^一般公共预算/.test(n)) return "gpb";
   if (/^政府性基金/.test(n)) return "fund";
   if (/^国有资本经营/.test(n)) return "capital";
@@ -38,31 +53,41 @@ function tableScope(name: string): string {
   return "all";
 }
 
-export function scopeOf(tableName: string, item: LineItem): string {
+function scopeOf(table: TableFacts, item: LineItem): string {
   if (FUND_SCOPE[item.measure]) return FUND_SCOPE[item.measure];
   const s = item.side ?? "";
   if (/一般公共预算/.test(s)) return "gpb";
   if (/政府性基金/.test(s)) return "fund";
   if (/国有资本/.test(s)) return "capital";
-  return tableScope(tableName);
+  return table.scope;
 }
 
 const THREE_PUBLIC = new Set(["three_public_total", "overseas_travel", "vehicles_total", "vehicle_purchase", "vehicle_operation", "official_reception"]);
-const AMOUNT = new Set(["total", "grand_total", "amount", "final", "expenditure", "general_public_budget", "government_fund", "state_capital", "fiscal_appropriation"]);
+const AMOUNT = new Set([
+  "total",
+  "grand_total",
+  "amount",
+  "final",
+  "expenditure",
+  "general_public_budget",
+  "government_fund",
+  "state_capital",
+  "fiscal_appropriation",
+]);
+const OWN_FLOW = new Set(["basic", "project", "personnel", "public_expenses", "current_year_appropriation", "carryover_prior"]);
 
 /** The flow an item measures, or null if it is not compared across tables. */
-export function flowOf(tableName: string, item: LineItem, kind: string | null | undefined, incomeSide: boolean): string | null {
-  const n = tableName.replace(/\s+/g, "");
-  if (THREE_PUBLIC.has(item.measure)) return kind !== "budget" && /预算/.test(`${item.side ?? ""}${item.column_label}`) ? `${item.measure}:budget` : item.measure;
+function flowOf(table: TableFacts, item: LineItem, kind: string | null | undefined, incomeSide: boolean): string | null {
+  if (THREE_PUBLIC.has(item.measure))
+    return kind !== "budget" && /预算/.test(`${item.side ?? ""}${item.column_label}`) ? `${item.measure}:budget` : item.measure;
   let flow: string | null = null;
   if (AMOUNT.has(item.measure)) flow = "amount";
   else if (item.measure === "budget") flow = kind === "budget" ? "amount" : "budget";
-  else if (["basic", "project", "personnel", "public_expenses", "current_year_appropriation", "carryover_prior"].includes(item.measure)) flow = item.measure;
+  else if (OWN_FLOW.has(item.measure)) flow = item.measure;
   if (!flow) return null;
-  if (flow === "amount" && /基本支出/.test(n)) flow = "basic";
-  if (flow === "amount" && /项目支出/.test(n)) flow = "project";
-  const incomeTable = /收入/.test(n) && !/收入支出|收支/.test(n);
-  return incomeTable || incomeSide ? `income:${flow}` : flow;
+  if (flow === "amount" && table.basic) flow = "basic";
+  if (flow === "amount" && table.project) flow = "project";
+  return table.income || incomeSide ? `income:${flow}` : flow;
 }
 
 const figuresMemo = new WeakMap<AuditContext, Figure[]>();
@@ -84,10 +109,11 @@ function computeFigures(ctx: AuditContext): Figure[] {
   ctx.tables.forEach((table, order) => {
     const printed = new Map<string, Figure>();
     const unitSeen = new Set<string>();
+    const facts = tableFacts(table.table_name);
     const add = (row: AuditRow, item: LineItem, code: string, incomeSide: boolean) => {
-      const flow = flowOf(table.table_name, item, kind, incomeSide);
+      const flow = flowOf(facts, item, kind, incomeSide);
       if (!flow) return;
-      const scope = scopeOf(table.table_name, item);
+      const scope = scopeOf(facts, item);
       const k = `${scope}|${flow}|${code}`;
       const unitKey = `${k}|${row.unit_code ?? ""}|${row.key}`;
       if (unitSeen.has(unitKey)) return; // a row printed twice (same unit, code and label): keep the first; projects under one code are summed
@@ -99,13 +125,24 @@ function computeFigures(ctx: AuditContext): Figure[] {
         f.lines.push(item.source_line);
         f.aggregated = true;
       } else
-        printed.set(k, { table_id: table.table_id, scope, flow, code, value: wan(item), lines: [item.source_line], terms: 1, aggregated: false, label: row.label.trim(), table_order: order });
+        printed.set(k, {
+          table_id: table.table_id,
+          scope,
+          flow,
+          code,
+          value: wan(item),
+          lines: [item.source_line],
+          terms: 1,
+          aggregated: false,
+          label: row.label.trim(),
+          table_order: order,
+        });
     };
     const sides = sidesOf(table.rows);
     if (sides) {
       for (const row of sides.expenditure) {
         const role = roleOf(row.key);
-        const code = role === "year" ? "TOTAL" : role === "grand" ? "GRAND" : row.code ?? functionalClassCode(row.key);
+        const code = role === "year" ? "TOTAL" : role === "grand" ? "GRAND" : (row.code ?? functionalClassCode(row.key));
         if (code) for (const item of row.items) add(row, item, code, false);
       }
       for (const row of sides.income) {
@@ -145,7 +182,10 @@ function aggregates(figs: Figure[]): Figure[] {
     const missing = new Set<string>();
     for (const f of list) for (const len of [3, 5]) if (f.code.length > len && !have.has(f.code.slice(0, len))) missing.add(f.code.slice(0, len));
     for (const prefix of [...missing].sort()) {
-      const tops = list.filter((f) => f.code.startsWith(prefix) && f.code !== prefix && ![3, 5].some((len) => len > prefix.length && len < f.code.length && have.has(f.code.slice(0, len))));
+      const tops = list.filter(
+        (f) =>
+          f.code.startsWith(prefix) && f.code !== prefix && ![3, 5].some((len) => len > prefix.length && len < f.code.length && have.has(f.code.slice(0, len))),
+      );
       if (tops.length === 0) continue;
       const first = tops[0];
       out.push({
@@ -181,7 +221,8 @@ export function scopeAliases(figs: Figure[]): (scope: string, flow: string) => s
       for (let j = i + 1; j < order.length; j++) {
         const a = totals.get(order[i]);
         const b = totals.get(order[j]);
-        if (a !== undefined && b !== undefined && a !== 0 && Math.abs(a - b) <= 0.05 && alias.get(order[j]) === order[j]) alias.set(order[j], alias.get(order[i])!);
+        if (a !== undefined && b !== undefined && a !== 0 && Math.abs(a - b) <= 0.05 && alias.get(order[j]) === order[j])
+          alias.set(order[j], alias.get(order[i])!);
       }
     maps.set(fam, alias);
   }

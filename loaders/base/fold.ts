@@ -23,19 +23,31 @@ export function isSpace(c: number): boolean {
   );
 }
 
+/** Whether s holds white space or a mark given by its char code (a scan: most keys hold neither, and stay as they are). */
+function holds(s: string, mark: number, other = mark): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === mark || c === other || isSpace(c)) return true;
+  }
+  return false;
+}
+
+const STAR = 0x2a;
+const HASH = 0x23;
+
 /** White space and Markdown emphasis stars removed (`**合计**` → `合计`). */
 export function removeSpacesAndStars(s: string): string {
-  return s.replace(/[\s*]+/g, "");
+  return holds(s, STAR) ? s.replace(/[\s*]+/g, "") : s;
 }
 
 /** White space and Markdown marks (`*`, `#`) removed. */
 export function removeSpacesAndMarkup(s: string): string {
-  return s.replace(/[*#\s]/g, "");
+  return holds(s, STAR, HASH) ? s.replace(/[*#\s]/g, "") : s;
 }
 
 /** ASCII brackets rewritten full width: `(类)` → `（类）`. */
 export function fullWidthBrackets(s: string): string {
-  return s.replace(/\(/g, "（").replace(/\)/g, "）");
+  return s.includes("(") || s.includes(")") ? s.replace(/\(/g, "（").replace(/\)/g, "）") : s;
 }
 
 /** White space removed and brackets full width: the usual key of a printed label. */

@@ -32,7 +32,6 @@ const TITLE = /^(.*?)(20\d\d)年度?(?:区级|市级|省级|县级)?(.*?)(部门
 /** An organisation named with its province (matchAll copies the RegExp, so one instance serves every call). */
 const NAMED_ORG = new RegExp(`(?:${PROVINCES.join("|")})(?:[\\u4e00-\\u9fa5]{2,3}?市)?[\\u4e00-\\u9fa5]{2,16}?${ORG_SUFFIX}`, "gu");
 
-
 function clean(s: string): string {
   return fullWidthBrackets(removeSpacesAndMarkup(s));
 }
@@ -78,7 +77,12 @@ export function readMetadata(lines: string[]): Metadata {
   // 1. a title in the first lines, possibly wrapped over up to three lines (003's bold title)
   for (let i = 0; i < head.length && !title; i++) {
     for (let span = 1; span <= 3 && !title; span++) {
-      const joined = clean(head.slice(i, i + span).filter((l) => !isPageMarker(l) && !/^[\s.。·•\-—]*$/.test(l)).join(""));
+      const joined = clean(
+        head
+          .slice(i, i + span)
+          .filter((l) => !isPageMarker(l) && !/^[\s.。·•\-—]*$/.test(l))
+          .join(""),
+      );
       if (!joined || joined.length > 60 || /目录|[、，。：:；]/.test(joined)) continue;
       const m = joined.match(TITLE);
       if (m) {
@@ -92,15 +96,50 @@ export function readMetadata(lines: string[]): Metadata {
     }
   }
 
-  // 2. labelled entity fields anywhere (the most frequent wins: table headers repeat it)
+  // one pass over the lines for what every document needs: labelled entity fields, the votes for kind, year and
+  // scope, the stated money units (each list in line order)
   const labelled: string[] = [];
+  const tableKinds: string[] = [];
+  const headingKinds: string[] = [];
+  const yearVotes: number[] = [];
+  const squashedYears: number[] = [];
+  const scopeVotes: string[] = [];
+  const units: string[] = [];
   for (const line of lines) {
-    if (!line.includes("：") && !line.includes(":")) continue;
-    const m = line.match(LABELLED);
-    if (m) {
-      const e = cleanEntity(m[1]);
-      if (e) labelled.push(e);
+    if (line.length < 2) continue; // an empty line (a third of some documents) or one glyph: none of these
+    // 2. labelled entity fields anywhere (the most frequent wins: table headers repeat it)
+    if (line.includes("：") || line.includes(":")) {
+      const m = line.match(LABELLED);
+      if (m) {
+        const e = cleanEntity(m[1]);
+        if (e) labelled.push(e);
+      }
     }
+    // kind and year: table kinds weigh most, then headings that name them
+    const k = tableTitleKind(line);
+    if (k) tableKinds.push(k);
+    if (line.includes("20")) {
+      if (line.length <= 80) {
+        const t = clean(line);
+        if (t.length <= 40) {
+          const m = t.match(/(20\d\d)年度?(?:区级|市级|省级)?(部门|单位)(决算|预算)/u);
+          if (m) {
+            headingKinds.push(m[3]);
+            yearVotes.push(Number(m[1]));
+            scopeVotes.push(m[2]);
+          }
+          const y = t.match(/(20\d\d)年度?$/u) ?? t.match(/^(20\d\d)年度?/u);
+          if (y && /单位[:：]|金额单位/.test(line)) yearVotes.push(Number(y[1]));
+        }
+      }
+      if (line.includes("年")) {
+        const squashed = removeSpaces(line);
+        const y = squashed.match(/(20\d\d)年度?单位[:：]/u) ?? squashed.match(/万元(20\d\d)年度/u);
+        if (y) squashedYears.push(Number(y[1]));
+      }
+    }
+    const u = unitInLine(line);
+    if (u) units.push(u);
   }
   const labelledEntity = mode(labelled);
   if (labelledEntity && (!entity || labelledEntity.startsWith(entity) || labelledEntity.length > entity.length)) entity = labelledEntity;
@@ -123,46 +162,14 @@ export function readMetadata(lines: string[]): Metadata {
     entity = mode(names);
   }
 
-  // kind and year: table kinds weigh most, then headings that name them
-  const kindVotes: string[] = [];
-  for (const line of lines) {
-    const k = tableTitleKind(line);
-    if (k) kindVotes.push(k);
-  }
-  const yearVotes: number[] = [];
-  const scopeVotes: string[] = [];
-  for (const line of lines) {
-    if (line.length > 80 || !line.includes("20")) continue;
-    const t = clean(line);
-    if (t.length > 40) continue;
-    const m = t.match(/(20\d\d)年度?(?:区级|市级|省级)?(部门|单位)(决算|预算)/u);
-    if (m) {
-      kindVotes.push(m[3]);
-      yearVotes.push(Number(m[1]));
-      scopeVotes.push(m[2]);
-    }
-    const y = t.match(/(20\d\d)年度?$/u) ?? t.match(/^(20\d\d)年度?/u);
-    if (y && /单位[:：]|金额单位/.test(line)) yearVotes.push(Number(y[1]));
-  }
-  for (const line of lines) {
-    if (!line.includes("20") || !line.includes("年")) continue;
-    const squashed = removeSpaces(line);
-    const y = squashed.match(/(20\d\d)年度?单位[:：]/u) ?? squashed.match(/万元(20\d\d)年度/u);
-    if (y) yearVotes.push(Number(y[1]));
-  }
-  const kindZh = titleKind ?? mode(kindVotes);
+  const kindZh = titleKind ?? mode([...tableKinds, ...headingKinds]);
   const kind = kindZh === "预算" ? "budget" : kindZh === "决算" ? "final" : null;
-  const year = titleYear ?? mode(yearVotes);
+  const year = titleYear ?? mode([...yearVotes, ...squashedYears]);
 
   const marked = entity?.match(/（(本级|汇总|机关)）$/)?.[1] ?? null;
   const scopeZh = marked ?? titleScope ?? mode(scopeVotes);
   const scope = scopeZh === "部门" || scopeZh === "汇总" ? "department" : scopeZh ? "unit" : null;
 
-  const units: string[] = [];
-  for (const line of lines) {
-    const u = unitInLine(line);
-    if (u) units.push(u);
-  }
   const amount_unit = mode(units) ?? "万元";
 
   return {

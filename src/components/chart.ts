@@ -1,8 +1,11 @@
-// Vega-Lite charts via vega-embed, imported from node_modules (bundled into dist/_node/).
+// Vega-Lite charts via vega-embed, from vendor/vega.js: Vega, Vega-Lite and vega-embed
+// bundled from node_modules into one module before the build (scripts/vendor-vega.mjs),
+// one request instead of some sixty _node/ modules before the first chart.
 // No actions menu (the editor action would open a remote site), tooltips on,
 // light/dark aware, sized to the width the page passes in (Framework's reactive `width`).
 // Pages import this module as "./components/chart.js" (Framework serves .ts as .js).
-import embed, {type VisualizationSpec} from "vega-embed";
+import type {VisualizationSpec} from "vega-embed";
+import {embed} from "./vendor/vega.js";
 
 type View = Awaited<ReturnType<typeof embed>>["view"];
 
@@ -38,6 +41,13 @@ export interface ChartOptions {
   renderer?: "svg" | "canvas";
 }
 
+/** True unless the spec's inline data (datasets, data.values) is all empty; data from elsewhere counts as rows. */
+export function hasRows(spec: VisualizationSpec): boolean {
+  const {datasets, data} = spec as {datasets?: Record<string, unknown>; data?: {values?: unknown}};
+  const inline = [...Object.values(datasets ?? {}), ...(data && "values" in data ? [data.values] : [])];
+  return !inline.length || inline.some((values) => !Array.isArray(values) || values.length > 0);
+}
+
 export type ChartElement = HTMLDivElement & {__view?: View; ready: Promise<View>};
 
 /**
@@ -46,7 +56,8 @@ export type ChartElement = HTMLDivElement & {__view?: View; ready: Promise<View>
  * `data-chart-ready="true"` once rendered, `data-chart-error` on failure, and
  * `ready` (a promise of the view). It re-renders itself when the colour scheme
  * changes while it is on the page. A performance mark "bn:chart-rendered" is set
- * on every render (the first one = navigation → first chart).
+ * on every render of a chart with data (the first one = navigation → first chart; a
+ * chart of no rows is no first chart).
  */
 export function chart(spec: VisualizationSpec, {width, height, renderer = "svg"}: ChartOptions = {}): ChartElement {
   const el = document.createElement("div") as ChartElement;
@@ -71,7 +82,7 @@ export function chart(spec: VisualizationSpec, {width, height, renderer = "svg"}
     el.dataset.chartReady = "true";
     el.dataset.colorScheme = dark ? "dark" : "light";
     if (sized.width !== undefined) el.dataset.width = String(sized.width);
-    performance.mark("bn:chart-rendered");
+    if (hasRows(spec)) performance.mark("bn:chart-rendered");
     return result.view;
   };
   el.ready = render().catch((error: unknown) => {

@@ -4,7 +4,7 @@
 // the per-project chart's rows) and the projects and unmet indicators a page per file, fetched
 // as the reader pages on — never the corpus-wide performance tables.
 import {fromColumnar, type ColumnarSet} from "./aggregates.js";
-import {siteFile} from "./site-files.js";
+import {siteFile, siteFileHref} from "./site-files.js";
 
 /** Rows per page file: projects (the projects table) and unmet indicators. */
 export const PERFORMANCE_PAGE_SIZES = {projects: 25, unmet: 20} as const;
@@ -30,10 +30,16 @@ interface SummaryFile extends Omit<PerformanceSummary, "docs" | "bands" | "scatt
 
 const EMPTY: PerformanceSummary = {projects: 0, with_rate: 0, indicators: 0, unmet: 0, page_sizes: PERFORMANCE_PAGE_SIZES, docs: [], bands: [], scatter: []};
 
-/** The summary (no file: a corpus without performance tables). */
-export async function performanceSummary(): Promise<PerformanceSummary> {
-  const file = await siteFile<SummaryFile>("performance", "summary");
-  if (!file) return EMPTY;
+/**
+ * The summary (no file: a corpus without performance tables), from `url`: the page's
+ * FileAttachment of it (content-hashed, and preloaded by the page's <link rel="preload">),
+ * else its unhashed copy.
+ */
+export async function performanceSummary(url = siteFileHref("performance", "summary")): Promise<PerformanceSummary> {
+  const response = await fetch(url);
+  if (response.status === 404) return EMPTY;
+  if (!response.ok) throw new Error(`Unable to load ${url}: HTTP ${response.status}`);
+  const file = (await response.json()) as SummaryFile;
   const {sets, ...counts} = file;
   return {...counts, docs: fromColumnar(sets.docs), bands: fromColumnar(sets.bands), scatter: fromColumnar(sets.scatter)};
 }

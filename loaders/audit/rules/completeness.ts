@@ -12,7 +12,7 @@
  * A missing table or section is a warning: it is an omission, not two
  * numbers that contradict each other.
  */
-import { removeSpaces } from "../../base/fold.ts";
+import { isSpace, removeSpaces } from "../../base/fold.ts";
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
 
@@ -129,13 +129,13 @@ function titleOf(spaceless: string): string {
 const TABLE_END = /表([（(][^）)]*[）)])?$/;
 
 /**
- * The document's lines folded once for every expected table: without
- * spaces, and as titles (titleOf; "" for a line without 表, which no title
- * pattern matches); the lines that could be a title or name a table, and
- * those stating an absence, found once.
+ * The document's lines folded for every expected table: without spaces
+ * (each line when first asked for), and as titles (titleOf; "" for a line
+ * without 表, which no title pattern matches); the lines that could be a
+ * title or name a table, and those stating an absence, found once.
  */
 interface Folded {
-  spaceless: string[];
+  spaceless: (i: number) => string;
   titles: string[];
   /** Lines of 4 to 60 characters as titles that hold 表 (every expected title names it). */
   named: number[];
@@ -145,17 +145,23 @@ interface Folded {
   noData: number[];
 }
 
-function foldLines(spaceless: string[], withTitles: boolean): Folded {
-  const titles = withTitles ? spaceless.map((s) => (s.includes("表") ? titleOf(s) : "")) : [];
+/** A character every no-data statement holds (NO_DATA), spaces removed or not. */
+const NO_DATA_CHAR = /[无没未不空为]/;
+
+function foldLines(lines: string[]): Folded {
+  const folded: string[] = new Array(lines.length);
+  const spaceless = (i: number) => (folded[i] ??= removeSpaces(lines[i]));
+  const titles = lines.map((l, i) => (l.includes("表") ? titleOf(spaceless(i)) : ""));
   const named: number[] = [];
   const titled: number[] = [];
-  titles.forEach((s, i) => {
+  const noData: number[] = [];
+  lines.forEach((l, i) => {
+    if (NO_DATA_CHAR.test(l) && NO_DATA.test(spaceless(i))) noData.push(i);
+    const s = titles[i];
     if (s.length < 4 || s.length > 60 || !s.includes("表")) return;
     named.push(i);
     if (TABLE_END.test(s)) titled.push(i);
   });
-  const noData: number[] = [];
-  if (withTitles) spaceless.forEach((s, i) => NO_DATA.test(s) && noData.push(i));
   return { spaceless, titles, named, titled, noData };
 }
 
@@ -164,7 +170,7 @@ function printedTitle({ spaceless, titles, titled }: Folded, e: Expected): numbe
   for (const i of titled) {
     if (!e.title.test(titles[i])) continue;
     for (let j = i + 1; j < Math.min(titles.length, i + 9); j++) {
-      const t = spaceless[j];
+      const t = spaceless(j);
       if (TABLE_END.test(titles[j]) && titles[j].length < 60) break; // the next title: a list of tables
       if (/单位[:：]|万元|[（(]元[)）]/.test(t) || (t.match(/\d[\d,]*\.\d+/g) ?? []).length >= 2) return i + 1;
     }
@@ -176,8 +182,8 @@ function printedTitle({ spaceless, titles, titled }: Folded, e: Expected): numbe
 function noDataLine({ spaceless, noData }: Folded, topic: RegExp | undefined, e: Expected): number | null {
   const name = e.zh.replace(/[“”（）]/g, "");
   for (const i of noData) {
-    const s = spaceless[i];
-    if ((topic && topic.test(s)) || s.includes(name) || (/本表|此表|该表/.test(s) && i > 0 && e.title.test(spaceless[i - 1]))) return i + 1;
+    const s = spaceless(i);
+    if ((topic && topic.test(s)) || s.includes(name) || (/本表|此表|该表/.test(s) && i > 0 && e.title.test(spaceless(i - 1)))) return i + 1;
   }
   return null;
 }
@@ -185,6 +191,18 @@ function noDataLine({ spaceless, noData }: Folded, topic: RegExp | undefined, e:
 /** Lines that name a table without printing it (a list of 附表, a table of contents). */
 function listingLines({ titles, named }: Folded, e: Expected): number[] {
   return named.filter((i) => e.title.test(titles[i])).map((i) => i + 1);
+}
+
+/** Whether at least `count` lines hold more than `length` characters besides white space. */
+function longLines(lines: string[], length: number, count: number): boolean {
+  let n = 0;
+  for (const l of lines) {
+    if (l.length <= length) continue;
+    let chars = 0;
+    for (let i = 0; i < l.length && chars <= length; i++) if (!isSpace(l.charCodeAt(i))) chars++;
+    if (chars > length && ++n >= count) return true;
+  }
+  return false;
 }
 
 /** Where an absence is shown: the lines listing what is missing, else the document's first printed line (its cover). */
@@ -201,13 +219,12 @@ export function completeness(ctx: AuditContext, run: RuleRun): void {
   const found = new Set(tables.map((t) => t.family));
   const kindZh = doc.kind === "final" ? "决算" : "预算";
   const unfound = expected.filter((e) => !e.families.some((f) => found.has(f)));
-  const spaceless = lines.map(removeSpaces);
-  const folded = foldLines(spaceless, unfound.length > 0);
-  const missing = unfound.filter((e) => printedTitle(folded, e) === null && noDataLine(folded, e.topic, e) === null);
+  const folded = unfound.length > 0 ? foldLines(lines) : null;
+  const missing = folded ? unfound.filter((e) => printedTitle(folded, e) === null && noDataLine(folded, e.topic, e) === null) : [];
   for (let i = 0; i < expected.length - missing.length; i++) run.pass();
   if (missing.length === expected.length) {
     // not one standard table printed: one finding, saying whether the text lists their names (附表 published apart)
-    const listing = expected.map((e) => listingLines(folded, e));
+    const listing = expected.map((e) => (folded ? listingLines(folded, e) : []));
     const listed = listing.filter((l) => l.length > 0);
     run.fail(
       { zh: `${kindZh}公开表格`, en: `standard ${doc.kind} tables`, subject: "standard tables", source_lines: evidence(lines, listing.flat()), table_ids: [] },
@@ -220,7 +237,13 @@ export function completeness(ctx: AuditContext, run: RuleRun): void {
   } else
     for (const e of missing)
       run.fail(
-        { zh: `应公开的“${e.zh}”`, en: `required table "${e.en}"`, subject: e.zh, source_lines: evidence(lines, listingLines(folded, e)), table_ids: [] },
+        {
+          zh: `应公开的“${e.zh}”`,
+          en: `required table "${e.en}"`,
+          subject: e.zh,
+          source_lines: evidence(lines, folded ? listingLines(folded, e) : []),
+          table_ids: [],
+        },
         "warning",
         `未找到该表，也未见空表说明（如“本单位无…，故此表为空表”）。`,
         `the table is neither printed nor covered by a no-data statement.`,
@@ -228,13 +251,15 @@ export function completeness(ctx: AuditContext, run: RuleRun): void {
         0,
       );
   // the 说明 sections: looked for in the prose (outside the tables' own lines)
-  const inTable = new Set<number>();
-  for (const t of tables) if (t.start_line && t.end_line) for (let n = t.start_line; n <= t.end_line; n++) inTable.add(n);
-  const proseLines = spaceless.map((l, i) => (inTable.has(i + 1) ? "" : l));
-  if (proseLines.filter((l) => l.length > 20).length < 10) return; // a table-only file: no 说明 to judge
-  const prose = proseLines.join(""); // words wrapped over two lines still count
+  const inTable = new Uint8Array(lines.length + 1);
+  for (const t of tables) if (t.start_line && t.end_line) inTable.fill(1, t.start_line, Math.min(t.end_line, lines.length) + 1);
+  const proseLines = lines.filter((_, i) => !inTable[i + 1]);
+  if (!longLines(proseLines, 20, 10)) return; // a table-only file: no 说明 to judge
+  const printed = proseLines.join("");
+  let prose: string | null = null; // without spaces: words wrapped over two lines still count (folded when first needed)
   for (const [zh, en, words] of doc.kind === "final" ? SECTIONS_FINAL : SECTIONS_BUDGET) {
-    if (words.test(prose)) {
+    // no pattern holds white space: what the printed text matches, the folded text matches too
+    if (words.test(printed) || words.test((prose ??= removeSpaces(printed)))) {
       run.pass();
       continue;
     }
