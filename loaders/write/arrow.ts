@@ -6,7 +6,20 @@
  * table larger than memory never has to be held whole.
  */
 import { createWriteStream } from "node:fs";
-import { Bool, Field, Float64, Int32, makeData, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, Utf8, type DataType } from "apache-arrow";
+import {
+  Bool,
+  Field,
+  Float64,
+  Int32,
+  makeData,
+  RecordBatch,
+  RecordBatchFileWriter,
+  RecordBatchStreamWriter,
+  Schema,
+  Struct,
+  Utf8,
+  type DataType,
+} from "apache-arrow";
 import type { ColumnType, TableSpecOut } from "../schema/columns.ts";
 
 const TYPES: Record<ColumnType, () => DataType> = {
@@ -81,8 +94,16 @@ export function recordBatch(schema: Schema, columns: unknown[][]): RecordBatch {
   return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children }));
 }
 
-/** Write `.arrow` (file) and `.arrows` (stream) from batches of column arrays; `streamOnly`: the `.arrows` alone. */
-export async function writeArrowFiles(basePath: string, spec: TableSpecOut, batches: AsyncIterable<unknown[][]>, { streamOnly = false } = {}): Promise<string[]> {
+/**
+ * Write `.arrow` (file) and `.arrows` (stream) from batches, each of column arrays or a record batch already made
+ * (write/csv-arrow.ts); `streamOnly`: the `.arrows` alone.
+ */
+export async function writeArrowFiles(
+  basePath: string,
+  spec: TableSpecOut,
+  batches: AsyncIterable<unknown[][] | RecordBatch>,
+  { streamOnly = false } = {},
+): Promise<string[]> {
   const schema = arrowSchema(spec);
   const writers = [
     ...(streamOnly ? [] : [{ writer: new RecordBatchFileWriter({ autoDestroy: false }), path: `${basePath}.arrow` }]),
@@ -95,12 +116,21 @@ export async function writeArrowFiles(basePath: string, spec: TableSpecOut, batc
   });
   let wrote = false;
   for await (const columns of batches) {
-    const batch = recordBatch(schema, columns);
+    const batch = columns instanceof RecordBatch ? columns : recordBatch(schema, columns);
     for (const { writer } of writers) writer.write(batch);
     wrote = true;
+    // let the file streams take this batch's bytes before the next one is made (memory stays one batch or so)
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   // An empty table still has its schema (and one empty batch, as tableToIPC wrote before).
-  if (!wrote) for (const { writer } of writers) writer.write(recordBatch(schema, spec.columns.map(() => [])));
+  if (!wrote)
+    for (const { writer } of writers)
+      writer.write(
+        recordBatch(
+          schema,
+          spec.columns.map(() => []),
+        ),
+      );
   for (const { writer } of writers) writer.close();
   await Promise.all(drains);
   return writers.map((w) => w.path);

@@ -27,8 +27,9 @@ import { dataPackage } from "../schema/dictionary.ts";
 import { panelOfFigures } from "../panel/index.ts";
 import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import { BATCH_ROWS, writeArrowFiles } from "./arrow.ts";
+import { spoolBatches } from "./csv-arrow.ts";
 import { cellValue } from "./row-csv.ts";
-import { SPOOLED_TABLES, type Spool } from "./spool.ts";
+import { SPOOLED_TABLES, type Spool, type SpooledTable } from "./spool.ts";
 
 /** What can be written; parquet and arrow by default. */
 export const OUTPUT_FORMATS = ["parquet", "arrow", "arrows", "csv", "partitioned", "duckdb"] as const;
@@ -53,8 +54,12 @@ const columnList = (spec: TableSpecOut) => spec.columns.map((c) => quote(c.name)
 /** Threads DuckDB may use to parse the spool (the writing itself runs on one). */
 const LOAD_THREADS = Math.max(1, Math.min(4, availableParallelism()));
 /** Parquet key/value metadata: `KV_METADATA {key: 'value', …}`. */
-const kvMetadata = (entries: Record<string, string>) => `KV_METADATA {${Object.entries(entries).map(([k, v]) => `${quote(k)}: ${literal(v)}`).join(", ")}}`;
-const SOURCE_NOTE = "Extracted from public Chinese government budget disclosures (部门预算 / 部门决算 / 单位决算); every number carries its document (doc_id) and source line.";
+const kvMetadata = (entries: Record<string, string>) =>
+  `KV_METADATA {${Object.entries(entries)
+    .map(([k, v]) => `${quote(k)}: ${literal(v)}`)
+    .join(", ")}}`;
+const SOURCE_NOTE =
+  "Extracted from public Chinese government budget disclosures (部门预算 / 部门决算 / 单位决算); every number carries its document (doc_id) and source line.";
 /** Tables partitioned by the document's province and year (classifications and entities have no document). */
 const PARTITION = ["province", "year"];
 
@@ -75,11 +80,20 @@ const STAGE_COLUMNS: Column[] = [
 const stageColumns = (spec: TableSpecOut) => [...STAGE_COLUMNS, ...spec.columns];
 
 async function createTable(conn: DuckDBConnection, spec: TableSpecOut): Promise<void> {
-  await conn.run(`CREATE TABLE ${quote(spec.name)} (${stageColumns(spec).map((c) => `${quote(c.name)} ${SQL_TYPES[c.type]}`).join(", ")})`);
+  await conn.run(
+    `CREATE TABLE ${quote(spec.name)} (${stageColumns(spec)
+      .map((c) => `${quote(c.name)} ${SQL_TYPES[c.type]}`)
+      .join(", ")})`,
+  );
 }
 
 /** Rows appended from JS in their order (documents and the batch tables: small), each with its document's province and year. */
-async function appendRows(conn: DuckDBConnection, spec: TableSpecOut, rows: Iterable<object>, documentOf: (row: object) => DocumentRow | undefined): Promise<void> {
+async function appendRows(
+  conn: DuckDBConnection,
+  spec: TableSpecOut,
+  rows: Iterable<object>,
+  documentOf: (row: object) => DocumentRow | undefined,
+): Promise<void> {
   const appender = await conn.createAppender(spec.name);
   for (const r of rows) {
     const d = documentOf(r);
@@ -127,33 +141,55 @@ async function* columnBatches(conn: DuckDBConnection, sql: string, width: number
 /** Writers running at once in the write step, each on its own connection (a query on one thread each). */
 const WRITE_LANES = Math.max(1, Math.min(4, availableParallelism()));
 
-/** One output to write from the staged tables: its step (format), the paths it writes, and how (on a connection of its own). */
+/**
+ * One output to write: its step (format), the paths it writes, and how: from the staged tables on a connection
+ * of its own, or (`fromSpool`) straight from the spool's blocks in this thread, while DuckDB loads them.
+ */
 interface WriteJob {
   step: OutputFormat;
   outputs: string[];
+  fromSpool?: boolean;
   run: (conn: DuckDBConnection) => Promise<void>;
 }
 
-/** The jobs writing one table in the file formats asked for. */
-function tableJobs(spec: TableSpecOut, outDir: string, formats: ReadonlySet<OutputFormat>, versions: Record<string, string>): WriteJob[] {
+/** The jobs writing one table in the file formats asked for (`files`: its block files in order, for a spooled table). */
+function tableJobs(
+  spec: TableSpecOut,
+  outDir: string,
+  formats: ReadonlySet<OutputFormat>,
+  versions: Record<string, string>,
+  files: readonly string[] | null,
+): WriteJob[] {
   const jobs: WriteJob[] = [];
   const select = `SELECT ${columnList(spec)} FROM ${quote(spec.name)}`;
   const base = join(outDir, spec.name);
-  const meta = kvMetadata({ ...versions, table: spec.name, schema: JSON.stringify(spec.columns.map(({ name, type, unit }) => ({ name, type, ...(unit ? { unit } : {}) }))), source: SOURCE_NOTE });
+  const meta = kvMetadata({
+    ...versions,
+    table: spec.name,
+    schema: JSON.stringify(spec.columns.map(({ name, type, unit }) => ({ name, type, ...(unit ? { unit } : {}) }))),
+    source: SOURCE_NOTE,
+  });
   if (formats.has("parquet")) {
     const path = `${base}.parquet`;
-    jobs.push({ step: "parquet", outputs: [path], run: (c) => c.run(`COPY (${select}) TO ${literal(path)} (FORMAT parquet, COMPRESSION zstd, ${meta})`).then(() => {}) });
+    jobs.push({
+      step: "parquet",
+      outputs: [path],
+      run: (c) => c.run(`COPY (${select}) TO ${literal(path)} (FORMAT parquet, COMPRESSION zstd, ${meta})`).then(() => {}),
+    });
   }
   if (formats.has("csv")) {
     const path = `${base}.csv`;
     jobs.push({ step: "csv", outputs: [path], run: (c) => c.run(`COPY (${select}) TO ${literal(path)} (FORMAT csv, HEADER true)`).then(() => {}) });
   }
   if (formats.has("arrow") || formats.has("arrows")) {
+    const streamOnly = !formats.has("arrow");
     const job: WriteJob = {
       step: "arrow",
       outputs: [],
+      // a spooled table's rows straight from its blocks (write/csv-arrow.ts), not read back through DuckDB's values
+      fromSpool: files !== null,
       run: async (c) => {
-        job.outputs = await writeArrowFiles(base, spec, columnBatches(c, select, spec.columns.length), { streamOnly: !formats.has("arrow") });
+        job.outputs = await writeArrowFiles(base, spec, files ? spoolBatches(spec, files) : columnBatches(c, select, spec.columns.length), { streamOnly });
       },
     };
     jobs.push(job);
@@ -197,11 +233,28 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
     since = now;
     cpuSince = cpu;
   };
+  const versions: Record<string, string> = options.versions ? { parser_version: options.versions.parser, data_version: options.versions.data } : {};
+  const byName = new Map(OUTPUT_TABLES.map((t) => [t.name, t]));
+  const spooled = new Set<string>(SPOOLED_TABLES);
+  const jobs: WriteJob[] = [];
+  for (const spec of OUTPUT_TABLES)
+    jobs.push(...tableJobs(spec, outDir, formats, versions, spooled.has(spec.name) ? spool.tableFiles(spec.name as SpooledTable) : null));
+  // each format's wall time summed over the jobs that wrote it (several run at once)
+  const spans: Record<string, number> = {};
+  const timed = async (job: WriteJob, c: DuckDBConnection) => {
+    const t = performance.now();
+    await job.run(c);
+    spans[job.step] = (spans[job.step] ?? 0) + Math.round(performance.now() - t);
+  };
+  // The jobs that read the spool itself start now, one after the other in this thread, while DuckDB loads on its own.
+  const early = (async () => {
+    for (const job of jobs) if (job.fromSpool) await timed(job, conn);
+  })();
+  early.catch(() => {}); // awaited below: a failure is thrown there
   try {
     // Load: every table's blocks in position order (read in parallel; DuckDB keeps their order), the rows of
     // dropped duplicates left out; then documents and the batch tables.
     await conn.run(`SET threads = ${LOAD_THREADS}`);
-    const byName = new Map(OUTPUT_TABLES.map((t) => [t.name, t]));
     for (const name of SPOOLED_TABLES) {
       const spec = byName.get(name)!;
       const files = spool.tableChunks(name, LOAD_THREADS);
@@ -209,10 +262,15 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
         await createTable(conn, spec);
         continue;
       }
-      const columns = stageColumns(spec).map((c) => `${literal(c.name)}: ${literal(SQL_TYPES[c.type])}`).join(", ");
+      const columns = stageColumns(spec)
+        .map((c) => `${literal(c.name)}: ${literal(SQL_TYPES[c.type])}`)
+        .join(", ");
       // exactly the dialect of write/row-csv.ts: nothing sniffed, "" an empty string, an empty field null
-      const dialect = "header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', allow_quoted_nulls = false, max_line_size = 33554432, buffer_size = 33554432";
-      await conn.run(`CREATE TABLE ${quote(name)} AS SELECT * FROM read_csv([${files.map(literal).join(", ")}], compression = 'gzip', ${dialect}, columns = {${columns}})`);
+      const dialect =
+        "header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', allow_quoted_nulls = false, max_line_size = 33554432, buffer_size = 33554432";
+      await conn.run(
+        `CREATE TABLE ${quote(name)} AS SELECT * FROM read_csv([${files.map(literal).join(", ")}], compression = 'gzip', ${dialect}, columns = {${columns}})`,
+      );
     }
     lap("load");
     const classifications = byName.get("classifications")!;
@@ -225,29 +283,42 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
     const kept = docs.filter(([doc]) => !spool.dropped.has(doc)).map(([, row]) => row);
     const keptPanel = docs.filter(([doc]) => !spool.dropped.has(doc)).map(([doc]) => spool.panel.get(doc)!);
     const figures = new Map(kept.map((d, i) => [d, keptPanel[i].figures]));
-    const { entities, panel } = panelOfFigures(kept, spool.renames, keptPanel.flatMap((p) => p.departments), (d) => figures.get(d) ?? [], codes);
+    const { entities, panel } = panelOfFigures(
+      kept,
+      spool.renames,
+      keptPanel.flatMap((p) => p.departments),
+      (d) => figures.get(d) ?? [],
+      codes,
+    );
     const byDocId = new Map(kept.map((d) => [d.doc_id, d]));
     const documentOf = (row: object) => byDocId.get((row as { doc_id?: string }).doc_id ?? "");
-    for (const [name, rows] of [["entities", entities], ["panel", panel]] as const) {
+    for (const [name, rows] of [
+      ["entities", entities],
+      ["panel", panel],
+    ] as const) {
       await createTable(conn, byName.get(name)!);
       await appendRows(conn, byName.get(name)!, rows, documentOf);
     }
     const documents = byName.get("documents")!;
     await createTable(conn, documents);
-    await appendRows(conn, documents, docs.map(([, row]) => row), (row) => row as DocumentRow);
+    await appendRows(
+      conn,
+      documents,
+      docs.map(([, row]) => row),
+      (row) => row as DocumentRow,
+    );
     lap("panel");
 
     // Write: every table in every format, in its staged order, each query on one thread (the same bytes every
     // time), several at once on connections of their own (WRITE_LANES): the files are independent.
     await conn.run("SET threads = 1");
-    const versions: Record<string, string> = options.versions ? { parser_version: options.versions.parser, data_version: options.versions.data } : {};
-    const jobs: WriteJob[] = [];
+    const dbJobs: WriteJob[] = [];
     if (formats.has("duckdb")) {
       const db = join(outDir, "corpus.duckdb");
       rmSync(db, { force: true });
       await conn.run(`ATTACH ${literal(db)} AS out`);
       // one job: the database's tables one after the other (one writer to its catalog)
-      jobs.push({
+      dbJobs.push({
         step: "duckdb",
         outputs: [db],
         run: async (c) => {
@@ -256,34 +327,30 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
         },
       });
     }
-    for (const spec of OUTPUT_TABLES) jobs.push(...tableJobs(spec, outDir, formats, versions));
     // the largest first (the duckdb job, then the tables in OUTPUT_TABLES order), so the lanes end together
-    const spans: Record<string, number> = {};
-    const queue = [...jobs];
+    const queue = [...dbJobs, ...jobs.filter((job) => !job.fromSpool)];
     const lane = async (c: DuckDBConnection) => {
-      for (let job = queue.shift(); job; job = queue.shift()) {
-        const t = performance.now();
-        await job.run(c);
-        spans[job.step] = (spans[job.step] ?? 0) + Math.round(performance.now() - t);
-      }
+      for (let job = queue.shift(); job; job = queue.shift()) await timed(job, c);
     };
     const lanes = [conn];
-    for (let i = 1; i < Math.min(WRITE_LANES, jobs.length); i++) lanes.push(await instance.connect());
+    for (let i = 1; i < Math.min(WRITE_LANES, queue.length); i++) lanes.push(await instance.connect());
     try {
-      await Promise.all(lanes.map(lane));
+      await Promise.all([...lanes.map(lane), early]);
     } finally {
       for (const c of lanes.slice(1)) c.closeSync();
     }
+    jobs.push(...dbJobs);
     // every file in the same order whichever lane wrote it: table by table, the database last
     for (const job of jobs) if (job.step !== "duckdb") written.push(...job.outputs);
     for (const job of jobs) if (job.step === "duckdb") written.push(...job.outputs);
     lap("write");
-    // each format's wall time summed over the lanes (they run at once: their CPU is the write step's)
+    // each format's wall time summed over the jobs (they run at once: their CPU is the load's and the write step's)
     if (options.timings) for (const [step, ms] of Object.entries(spans)) options.timings[`write: ${step}`] = ms;
     const pkg = join(outDir, "datapackage.json");
     writeFileSync(pkg, `${JSON.stringify(dataPackage(OUTPUT_TABLES, "parquet", options.versions), null, 2)}\n`);
     written.push(pkg);
   } finally {
+    await early.catch(() => {}); // (after a failure elsewhere) no file is left half-written behind the caller's back
     conn.closeSync();
     instance.closeSync();
   }

@@ -9,23 +9,22 @@ import {database} from "../db.js";
 import {download, h} from "../dom.js";
 import {siteDataVersion, versionWarning} from "../version.js";
 import {COUNT, MARKS, chartSpec, defaultChoices, isMark, type ChartChoices} from "./chart-spec.js";
-import {dictionarySchema, sqlEditor, type Dictionary, type SchemaTable, type SqlEditor} from "./editor.js";
+// the editor (CodeMirror) is imported when the workbench starts, not before its first result
+import type {Dictionary, SchemaTable, SqlEditor} from "./editor.js";
 import {errorPosition} from "./errors.js";
-import {toArrow, toCSV, toParquet} from "./export.js";
 import {CORPUS_OVERVIEW, EXAMPLES, type Example} from "./gallery.js";
 import {resultGrid} from "./grid.js";
 import {notebookFileName, notebookMarkdown, tablesIn} from "./notebook.js";
 import {precomputedResult, runQuery, type QueryResult} from "./results.js";
 import {decodeState, encodeState, type WorkbenchState} from "./share.js";
 
-
-/** The schema from the data dictionary, each table with its row count from the precomputed aggregates: no table is loaded to show it. */
-function tableSchema(dictionary: Dictionary, counts: Map<string, number>): (SchemaTable & {rows: number})[] {
+/** The schema from the data dictionary (`dictionarySchema`), each table with its row count from the precomputed aggregates: no table is loaded to show it. */
+function tableSchema(schema: SchemaTable[], counts: Map<string, number>): (SchemaTable & {rows: number})[] {
   const order = (name: string) => {
     const i = CORPUS_TABLES.indexOf(name as never);
     return i < 0 ? 99 : i;
   };
-  return dictionarySchema(dictionary)
+  return schema
     .filter((t) => CORPUS_TABLES.includes(t.name as never))
     .map((t) => ({...t, rows: counts.get(t.name) ?? 0}))
     .sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name));
@@ -81,6 +80,8 @@ export function workbench(): Workbench {
   const root = h("div", {className: "bn-sql"}) as Workbench;
   const initial = decodeState(location.hash);
   let editor: SqlEditor | undefined;
+  /** The query text until the editor is there. */
+  let pendingSql = initial.sql ?? EXAMPLES[0].sql;
   let result: QueryResult | null = null;
   let choices: ChartChoices = {mark: isMark(initial.mark) ? initial.mark : "bar"};
   let exampleId = "";
@@ -172,7 +173,7 @@ export function workbench(): Workbench {
   }
 
   function state(): WorkbenchState {
-    return {sql: editor?.getValue() ?? "", ...choices, v: siteDataVersion() || undefined};
+    return {sql: editor?.getValue() ?? pendingSql, ...choices, v: siteDataVersion() || undefined};
   }
 
   function writeUrl(): void {
@@ -225,7 +226,9 @@ export function workbench(): Workbench {
     grid.id = "sql-grid";
     gridSlot.replaceChildren(grid);
     root.dataset.rows = String(result.rows.length);
-    setStatus(`${result.rows.length.toLocaleString("en-US")} row${result.rows.length === 1 ? "" : "s"} · ${result.fields.length} column${result.fields.length === 1 ? "" : "s"} · ${how}`);
+    setStatus(
+      `${result.rows.length.toLocaleString("en-US")} row${result.rows.length === 1 ? "" : "s"} · ${result.fields.length} column${result.fields.length === 1 ? "" : "s"} · ${how}`
+    );
     for (const b of [exportCsv, exportArrow, exportParquet, saveNotebook]) b.disabled = false;
     updateBuilder();
     drawChart();
@@ -276,7 +279,8 @@ export function workbench(): Workbench {
   function loadExample(example: Example): void {
     exampleId = example.id;
     titleInput.value = example.title;
-    editor?.setValue(example.sql);
+    if (editor) editor.setValue(example.sql);
+    else pendingSql = example.sql;
     choices = {mark: "bar", ...example.chart} as ChartChoices;
     void run();
   }
@@ -288,11 +292,28 @@ export function workbench(): Workbench {
     titleInput.value = EXAMPLES.find((e) => e.id === exampleId)?.title ?? titleInput.value;
   }
 
-  // ---- exports
+  // ---- exports (the Arrow and Parquet writers are imported on the first click)
   const base = () => exampleId || "query";
-  exportCsv.addEventListener("click", () => result && download(toCSV(result.rows, result.fields), `${base()}.csv`, "text/csv;charset=utf-8"));
-  exportArrow.addEventListener("click", () => result && download(toArrow(result.rows, result.fields) as BlobPart, `${base()}.arrow`, "application/vnd.apache.arrow.file"));
-  exportParquet.addEventListener("click", () => result && download(toParquet(result.rows, result.fields) as BlobPart, `${base()}.parquet`, "application/vnd.apache.parquet"));
+  const exporting = (make: (exports: typeof import("./export.js"), r: QueryResult) => [BlobPart, string, string]) => () => {
+    const r = result;
+    if (!r) return;
+    import("./export.js").then(
+      (exports) => download(...make(exports, r)),
+      (error: unknown) => errorSlot.replaceChildren(h("pre", {className: "bn-error", role: "alert", textContent: String(error)}))
+    );
+  };
+  exportCsv.addEventListener(
+    "click",
+    exporting(({toCSV}, r) => [toCSV(r.rows, r.fields), `${base()}.csv`, "text/csv;charset=utf-8"])
+  );
+  exportArrow.addEventListener(
+    "click",
+    exporting(({toArrow}, r) => [toArrow(r.rows, r.fields) as BlobPart, `${base()}.arrow`, "application/vnd.apache.arrow.file"])
+  );
+  exportParquet.addEventListener(
+    "click",
+    exporting(({toParquet}, r) => [toParquet(r.rows, r.fields) as BlobPart, `${base()}.parquet`, "application/vnd.apache.parquet"])
+  );
   saveNotebook.addEventListener("click", () => {
     const title = titleInput.value.trim() || "Query";
     const example = EXAMPLES.find((e) => e.id === exampleId && e.sql === editor?.getValue());
@@ -335,40 +356,47 @@ export function workbench(): Workbench {
   runButton.addEventListener("click", () => void run());
 
   root.run = run;
-  root.setQuery = (sql) => editor?.setValue(sql);
+  root.setQuery = (sql) => (editor ? editor.setValue(sql) : void (pendingSql = sql));
   root.ready = (async () => {
     const started = performance.now();
-    // the aggregates (row counts, the default query's precomputed result) fetched beside the dictionary
+    // The aggregates (row counts, the default query's precomputed result), the data dictionary
+    // and the editor's module (CodeMirror), all requested at once; the default result is
+    // painted as soon as the aggregates are read, before the editor is built.
     const aggregatesLoaded = loadAggregates();
-    aggregatesLoaded.catch(() => {});
+    const dictionaryLoaded = FileAttachment("../../data/sql-schema.json").json() as Promise<Dictionary>;
+    const editorLoaded = import("./editor.js");
+    for (const p of [aggregatesLoaded, dictionaryLoaded, editorLoaded]) p.catch(() => {});
     try {
-      const dictionary = (await FileAttachment("../../data/sql-schema.json").json()) as Dictionary;
-      // The editor and a first schema (from the data dictionary) at once; DuckDB's own
-      // types replace it once every table is registered.
-      const dictTables = dictionarySchema(dictionary);
       const first = EXAMPLES[0];
-      editor = sqlEditor({doc: initial.sql ?? first.sql, tables: dictTables, onRun: () => void run()});
-      editorSlot.append(editor.element);
-      runButton.disabled = false;
-      if (initial.sql) applyState(initial);
-      else {
+      if (!initial.sql) {
         exampleId = first.id;
         titleInput.value = first.title;
         choices = {mark: "bar", ...first.chart} as ChartChoices;
       }
-      // The schema browser from the dictionary and the aggregates' row counts (no table loaded for it).
       const aggregates = await aggregatesLoaded;
-      const tables = tableSchema(dictionary, new Map(aggregates.tables.map((t) => [t.name, t.rows])));
-      editor.setSchema(tables);
-      schemaSlot.replaceChildren(schemaBrowser(tables, () => editor));
-      schemaSlot.classList.remove("bn-loading");
-      root.dataset.schema = "dictionary";
       const precomputed = aggregates.sqlDefault;
-      if (!initial.sql && precomputed?.length && editor.getValue() === CORPUS_OVERVIEW.sql) {
+      const paintPrecomputed = !initial.sql && precomputed?.length && pendingSql === CORPUS_OVERVIEW.sql;
+      if (paintPrecomputed) {
         // The default query's result as the data loader computed it (same SQL, DuckDB in Node):
         // painted at once; DuckDB-WASM starts in the background for the next query.
         show(precomputedResult(precomputed), "computed when the site was built (Run ▶ reruns it in DuckDB-WASM)");
         root.dataset.source = "precomputed";
+      }
+      // The editor and a first schema (from the data dictionary); DuckDB's own
+      // types replace it once every table is registered.
+      const [dictionary, {dictionarySchema, sqlEditor}] = await Promise.all([dictionaryLoaded, editorLoaded]);
+      const dictTables = dictionarySchema(dictionary);
+      editor = sqlEditor({doc: pendingSql, tables: dictTables, onRun: () => void run()});
+      editorSlot.append(editor.element);
+      runButton.disabled = false;
+      if (initial.sql) applyState(initial);
+      // The schema browser from the dictionary and the aggregates' row counts (no table loaded for it).
+      const tables = tableSchema(dictTables, new Map(aggregates.tables.map((t) => [t.name, t.rows])));
+      editor.setSchema(tables);
+      schemaSlot.replaceChildren(schemaBrowser(tables, () => editor));
+      schemaSlot.classList.remove("bn-loading");
+      root.dataset.schema = "dictionary";
+      if (paintPrecomputed) {
         const warm = () => void database().catch(() => {});
         if ("requestIdleCallback" in window) requestIdleCallback(warm, {timeout: 2000});
         else setTimeout(warm, 500);
