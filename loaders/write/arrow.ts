@@ -36,10 +36,12 @@ export function arrowSchema(spec: TableSpecOut): Schema {
   return new Schema(spec.columns.map((c) => new Field(c.name, TYPES[c.type](), true)));
 }
 
+/** Bytes of a bitmap of n bits, padded to 64 bytes as apache-arrow's builders pad it (the IPC writer keeps a bitmap's padding). */
+export const bitmapBytes = (n: number): number => ((n + 511) >> 9) << 6;
+
 /** Which values are set (a validity bitmap) and how many are null; an empty bitmap when none is. */
 function validity(values: readonly unknown[]): { nullCount: number; nullBitmap: Uint8Array } {
-  // padded to 64 bytes as apache-arrow's builders pad it (the IPC writer keeps a bitmap's padding): the same bytes
-  const bitmap = new Uint8Array(((values.length + 511) >> 9) << 6);
+  const bitmap = new Uint8Array(bitmapBytes(values.length));
   let nullCount = 0;
   for (let i = 0; i < values.length; i++) {
     if (values[i] == null) nullCount++;
@@ -75,7 +77,7 @@ function columnData(field: Field, values: readonly unknown[]) {
     return makeData({ type, length, nullCount, nullBitmap, valueOffsets, data });
   }
   if (type instanceof Bool) {
-    const data = new Uint8Array(((length + 511) >> 9) << 6);
+    const data = new Uint8Array(bitmapBytes(length));
     for (let i = 0; i < length; i++) if (values[i]) data[i >> 3] |= 1 << (i & 7);
     return makeData({ type, length, nullCount, nullBitmap, data });
   }

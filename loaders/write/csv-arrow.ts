@@ -13,14 +13,12 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { type Bool, type Float64, type Int32, makeData, RecordBatch, Struct, type Utf8, type Schema } from "apache-arrow";
 import type { ColumnType, TableSpecOut } from "../schema/columns.ts";
-import { arrowSchema, BATCH_ROWS } from "./arrow.ts";
+import { arrowSchema, BATCH_ROWS, bitmapBytes } from "./arrow.ts";
 import { PREFIX_FIELDS } from "./row-csv.ts";
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const NEWLINE = 0x0a;
-/** Bytes of a bitmap of n bits, padded as apache-arrow's builders pad it (see write/arrow.ts). */
-const bitmapBytes = (n: number) => ((n + 511) >> 9) << 6;
 /** 10^k, exact for k ≤ 22. */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
