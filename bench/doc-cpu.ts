@@ -6,17 +6,19 @@
  * counted; prints the minimum and median round (CPU time: process.cpuUsage).
  *   npx tsx bench/doc-cpu.ts [documents=40] [rounds=5] [dir=/tmp/doc-cpu-<documents>]
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { extractBytes } from "../loaders/extract.ts";
-import { linePrefix } from "../loaders/write/row-csv.ts";
-import { rowBlocks, type SpooledTable } from "../loaders/write/spool.ts";
-import { generate } from "./synthetic.ts";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {extractBytes} from "../loaders/extract.ts";
+import {linePrefix} from "../loaders/write/row-csv.ts";
+import {rowBlocks, type SpooledTable} from "../loaders/write/spool.ts";
+import {generate} from "./synthetic.ts";
 
 const [count = 40, rounds = 5] = process.argv.slice(2, 4).map(Number);
 const dir = process.argv[4] ?? `/tmp/doc-cpu-${count}`;
 if (!existsSync(dir) || readdirSync(dir).length !== count) generate(count, dir, join(import.meta.dirname, "..", "data", "documents"));
-const files = readdirSync(dir).sort().map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }));
+const files = readdirSync(dir)
+  .sort()
+  .map((f) => ({name: f, bytes: new Uint8Array(readFileSync(join(dir, f)))}));
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -41,4 +43,6 @@ for (let r = 0; r <= rounds; r++) {
 }
 const min = (a: number[]) => Math.min(...a).toFixed(1);
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1].toFixed(1);
-console.log(`${files.length} documents × ${rounds} rounds, ms CPU per document: extract min ${min(extractMs)} median ${median(extractMs)}; spool min ${min(spoolMs)} median ${median(spoolMs)}`);
+console.log(
+  `${files.length} documents × ${rounds} rounds, ms CPU per document: extract min ${min(extractMs)} median ${median(extractMs)}; spool min ${min(spoolMs)} median ${median(spoolMs)}`
+);

@@ -41,7 +41,5 @@ export function segmentDocument(doc: SourceDocument, unit: AmountUnit, kind: "bu
 /** Table-like blocks that neither a standard table section nor a 绩效 block covers. */
 export function unreadBlocks(seg: Segmentation): TableLikeBlock[] {
   const covers = (from: number, to: number, b: TableLikeBlock) => from <= b.end_line && to >= b.start_line;
-  return seg.tableLike.filter(
-    (b) => !seg.sections.some((s) => covers(s.start_line, s.end_line, b)) && !seg.performance.some((p) => covers(p.start, p.end, b)),
-  );
+  return seg.tableLike.filter((b) => !seg.sections.some((s) => covers(s.start_line, s.end_line, b)) && !seg.performance.some((p) => covers(p.start, p.end, b)));
 }
