@@ -26,6 +26,7 @@ import { MANIFEST } from "../batch/up-to-date.ts";
 import { siteAggregatesFiles } from "./aggregates.ts";
 import { DOC_FILES_DIR, docFileJsonOf, docRows, docTablesJson } from "./doc-files.ts";
 import { entityRegionFiles } from "./entity-files.ts";
+import { firstChartFiles } from "./first-charts.ts";
 import { performanceFiles } from "./performance-files.ts";
 import { TarWriter } from "./tar.ts";
 
@@ -81,6 +82,8 @@ export async function corpusArchive(
     );
     // the small aggregates the pages paint from before (or without) DuckDB-WASM, ordered by size with the tables
     for (const [name, bytes] of await siteAggregatesFiles(dir)) writeFileSync(join(dir, name), bytes);
+    // each main page's first chart as a static SVG, drawn from those aggregates (loaders/site/first-charts.ts)
+    for (const [name, bytes] of await firstChartFiles(dir)) writeFileSync(join(dir, name), bytes);
     lap("aggregates");
     const tar = new TarWriter(write);
     const tables = readdirSync(dir)
