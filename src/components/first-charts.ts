@@ -8,6 +8,8 @@ import type {Aggregates, CompareAggregates} from "./aggregates.js";
 import {AUDIT_CHART_WIDTH, auditChartSpec} from "./audit-chart.js";
 import {compareSection, resultsFromAggregates} from "./compare-page.js";
 import {byYearEntity, documentsSection} from "./overview-page.js";
+import {EXECUTION_CHART_MAX_WIDTH, executionBandsSpec} from "./performance-charts.js";
+import type {PerformanceSummary} from "./performance-files.js";
 
 /** The width of the pages' main column at the benchmark's and the tests' 1,200 px viewport (Framework's `width`). */
 export const MAIN_WIDTH = 832;
@@ -43,6 +45,17 @@ export function firstCharts({agg, cmp, rules}: FirstChartData): FirstChart[] {
     {page: "/compare", name: "compare", id: compare.id, width: MAIN_WIDTH, spec: compare.spec},
     {page: "/audit", name: "audit", id: "audit-chart", width: AUDIT_CHART_WIDTH, spec: auditChartSpec(agg.findings, rules)}
   ];
+}
+
+/** The first chart of /performance (from its summary file; none without performance tables: an empty chart). */
+export function performanceFirstChart(summary: Pick<PerformanceSummary, "bands"> | null): FirstChart {
+  return {
+    page: "/performance",
+    name: "performance",
+    id: "execution-bands",
+    width: Math.min(MAIN_WIDTH, EXECUTION_CHART_MAX_WIDTH),
+    spec: executionBandsSpec(summary?.bands ?? [])
+  };
 }
 
 /** The file of a first chart (in data/corpus/). */

@@ -6,7 +6,8 @@ import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, expect, test} from "vitest";
 import {siteAggregatesFiles} from "../../loaders/site/aggregates.ts";
-import {firstChartFiles} from "../../loaders/site/first-charts.ts";
+import {firstChartFiles, performanceFirstChartFiles} from "../../loaders/site/first-charts.ts";
+import {performanceFiles} from "../../loaders/site/performance-files.ts";
 import {openCorpus, type Corpus} from "./sql-corpus.ts";
 
 let corpus: Corpus;
@@ -56,6 +57,18 @@ test("compare: the shares by 类 (Expenditure by 类), 四川 2023 budget's 208 
   const bars = marks(files.get("first-chart-compare.svg")!, "bar");
   expect(bars).toHaveLength(11);
   expect(bars.find((b) => b.includes("四川省医疗保障局 2023 预算; 类 Class: 208"))).toContain("金额 amount (万元): 410.35");
+});
+
+test("performance: a bar per execution band × score band, its projects from the summary; without a summary an empty chart", async () => {
+  const summary = (await performanceFiles(corpus.dir)).find(([name]) => name.endsWith("/summary.json"))![1];
+  const bands = JSON.parse(new TextDecoder().decode(summary)).sets.bands.rows.length;
+  const decoder = new TextDecoder();
+  const drawn = new Map([...(await performanceFirstChartFiles(summary))].map(([name, bytes]) => [name, decoder.decode(bytes)]));
+  expect([...drawn.keys()]).toEqual(["first-chart-performance.svg", "first-chart-performance-dark.svg"]);
+  expect(marks(drawn.get("first-chart-performance.svg")!, "bar")).toHaveLength(bands);
+  expect(bands).toBeGreaterThan(0);
+  const empty = decoder.decode((await performanceFirstChartFiles(null)).get("first-chart-performance.svg")!);
+  expect(marks(empty, "bar")).toHaveLength(0);
 });
 
 test("the same bytes on every run", async () => {
