@@ -53,6 +53,9 @@ function build(root: string, env: Record<string, string> = {}, label = "build"):
   const cpu = /bn-time ([\d.]+) ([\d.]+) (\d+)/.exec(log);
   const loader = /load \/data\/corpus\.tar → \[\w+\] success ([\d.]+ \w+) in (\d+)ms/.exec(log);
   const steps = [
+    // the pre-build step (scripts/vendor-vega.mjs), then each build step timed by scripts/build.mjs
+    /vendor-vega: [^\n]*/.exec(log)?.[0],
+    ...[...log.matchAll(/^build step [^\n]*/gm)].map((m) => m[0]),
     loader ? `corpus.tar loader ${(Number(loader[2]) / 1000).toFixed(1)} s (${loader[1]})` : null,
     // the loader's own steps, wall and CPU (loaders/site/archive.ts)
     /corpus archive: [^\n]*/.exec(log)?.[0],

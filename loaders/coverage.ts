@@ -82,8 +82,15 @@ function placedByLine(d: Read): Map<number, number[]> {
   for (const r of [...d.performance_projects, ...d.performance_indicators] as unknown as Array<
     Record<string, unknown> & { source_line: number; source_lines?: number[] }
   >) {
-    const lines = new Set([r.source_line, ...(r.source_lines ?? [])]);
-    for (const line of lines) for (const k of PERFORMANCE_VALUES) add(line, r[k]);
+    // the row's values read once, then given to each line it cites
+    const values: number[] = [];
+    for (const k of PERFORMANCE_VALUES) {
+      const v = r[k];
+      if (typeof v === "number") values.push(v);
+    }
+    if (values.length === 0) continue;
+    const lines = r.source_lines?.length ? new Set([r.source_line, ...r.source_lines]) : [r.source_line];
+    for (const line of lines) for (const v of values) add(line, v);
   }
   return at;
 }
@@ -125,7 +132,8 @@ export function unplacedAmounts(d: Read): Array<{ line: number; printed: number;
   for (const b of d.segments.tableLike) {
     for (let line = b.start_line; line <= b.end_line; line++) {
       const pool = [...(placed.get(line) ?? [])];
-      const cells = amountCells(d.source.lines[line - 1]);
+      // read while segmenting where the line has two digit-bearing tokens
+      const cells = d.segments.tableLikeCells.get(line) ?? amountCells(d.source.lines[line - 1]);
       const missed: string[] = [];
       for (const cell of cells) {
         const k = pool.findIndex((v) => Math.abs(v - cell.value) < 1e-9);

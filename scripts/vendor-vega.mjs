@@ -21,6 +21,7 @@ const out = process.argv[2] ?? fileURLToPath(new URL("../src/components/vendor/v
 const ENTRY = `export {default as embed} from "vega-embed";\n`;
 
 const started = performance.now();
+const cpu = process.cpuUsage();
 const result = await build({
   stdin: {contents: ENTRY, resolveDir: root, sourcefile: "vendor-vega-entry.js", loader: "js"},
   bundle: true,
@@ -39,6 +40,7 @@ if (!same) {
   mkdirSync(dirname(out), {recursive: true});
   writeFileSync(out, code);
 }
+const used = process.cpuUsage(cpu);
 console.log(
-  `vendor-vega: ${relative(root, out)} ${(code.length / 1024).toFixed(0)} KiB ${same ? "(unchanged)" : "written"} in ${Math.round(performance.now() - started)} ms`
+  `vendor-vega: ${relative(root, out)} ${(code.length / 1024).toFixed(0)} KiB ${same ? "(unchanged)" : "written"} in ${Math.round(performance.now() - started)} ms (${Math.round((used.user + used.system) / 1000)} ms CPU)`
 );

@@ -19,6 +19,11 @@ export interface Where {
   table_ids: string[];
 }
 
+/** A Where, or how to build it: built only for a finding (most checks pass, and their Where would be thrown away). */
+export type WhereOf = Where | (() => Where);
+
+const whereOf = (w: WhereOf): Where => (typeof w === "function" ? w() : w);
+
 const EPS = 1e-9;
 
 export const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
@@ -53,13 +58,14 @@ export class RuleRun {
    * numbers, or another printed figure: terms = 1). `context` decides the
    * severity beyond tolerance; `tolerance` overrides 0.01 × terms.
    */
-  amounts(where: Where, expected: number, actual: number, terms: number, context: "table" | "prose", tolerance?: number): Finding | null {
+  amounts(whereOrBuild: WhereOf, expected: number, actual: number, terms: number, context: "table" | "prose", tolerance?: number): Finding | null {
     if (!comparable(expected, actual)) return null;
     this.performed++;
     const difference = round4(actual - expected);
     const tol = round4(tolerance ?? 0.01 * Math.max(1, terms));
     if (Math.abs(difference) < EPS) return null;
     const rounding = Math.abs(difference) <= tol + EPS;
+    const where = whereOf(whereOrBuild);
     const severity: Severity = rounding ? "info" : context === "table" ? "error" : "warning";
     const zhWhy = rounding ? `在容差 ${fmt(tol)} 以内，属尾差` : `超出容差 ${fmt(tol)}`;
     const enWhy = rounding ? `within the tolerance ${fmt(tol)}: rounding` : `beyond the tolerance ${fmt(tol)}`;
@@ -74,7 +80,7 @@ export class RuleRun {
    * tolerance follows the decimals printed (2 → 0.01, 1 → 0.1, 0 → 1);
    * a difference within it is rounding (info), beyond it a warning.
    */
-  percent(where: Where, computed: number, stated: number): Finding | null {
+  percent(whereOrBuild: WhereOf, computed: number, stated: number): Finding | null {
     if (!comparable(computed, stated)) return null;
     this.performed++;
     const d = decimalsOf(stated);
@@ -83,6 +89,7 @@ export class RuleRun {
     if (Math.abs(shown - stated) < EPS) return null;
     const difference = round4(stated - computed);
     const rounding = Math.abs(difference) <= tol + EPS;
+    const where = whereOf(whereOrBuild);
     const severity: Severity = rounding ? "info" : "warning";
     const c = fmt(Math.round(computed * 100) / 100);
     const zhWhy = rounding ? `在 ${tol} 个百分点以内，属尾差` : `超出 ${tol} 个百分点`;

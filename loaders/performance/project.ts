@@ -42,9 +42,25 @@ export type ProjectFields = Pick<
 
 export function emptyFields(): ProjectFields {
   return {
-    name: null, name_line: null, code: null, department: null, department_code: null, implementing_unit: null, unit: null,
-    budget_initial: null, budget_adjusted: null, budget: null, budget_fiscal: null, budget_other: null,
-    executed: null, execution_rate: null, weight: null, score: null, total_score: null, total_weight: null, self_rating: null,
+    name: null,
+    name_line: null,
+    code: null,
+    department: null,
+    department_code: null,
+    implementing_unit: null,
+    unit: null,
+    budget_initial: null,
+    budget_adjusted: null,
+    budget: null,
+    budget_fiscal: null,
+    budget_other: null,
+    executed: null,
+    execution_rate: null,
+    weight: null,
+    score: null,
+    total_score: null,
+    total_weight: null,
+    self_rating: null,
     used: new Map(),
     funding: [],
   };
@@ -68,7 +84,8 @@ export function splitDeptCode(text: string): { name: string; code: string | null
 
 /** A number cell as printed in budget rows: `4,891.78`, `86.16%`, `55.07`. */
 export function amountCell(cell: string): number | null {
-  return parseNumber(cell.replace(/[%％]$/, ""));
+  const last = cell.charCodeAt(cell.length - 1);
+  return parseNumber(last === 0x25 || last === 0xff05 ? cell.slice(0, -1) : cell); // a trailing % or ％ dropped
 }
 
 type BudgetKey = "budget_initial" | "budget_adjusted" | "executed" | "execution_rate" | "weight" | "score" | "budget" | "budget_fiscal" | "budget_other";
@@ -181,7 +198,10 @@ export function readTextProject(lines: string[], start: number, end: number, def
       continue;
     }
     if (cs.length >= 2 && SUM_ROW.test(removeSpaces(cs[0])) && f.total_score === null) {
-      const nums = cs.slice(1).map(amountCell).filter((v): v is number => v !== null);
+      const nums = cs
+        .slice(1)
+        .map(amountCell)
+        .filter((v): v is number => v !== null);
       if (nums.length > 0) {
         f.total_score = nums[nums.length - 1];
         if (nums.length >= 2) f.total_weight = nums[0];
@@ -190,7 +210,12 @@ export function readTextProject(lines: string[], start: number, end: number, def
       continue;
     }
     if (/^总\s+分\s/.test(t) && f.total_score === null) {
-      const nums = t.replace(/^总\s+分/, "").trim().split(/\s+/).map(amountCell).filter((v): v is number => v !== null);
+      const nums = t
+        .replace(/^总\s+分/, "")
+        .trim()
+        .split(/\s+/)
+        .map(amountCell)
+        .filter((v): v is number => v !== null);
       if (nums.length > 0) {
         f.total_score = nums[nums.length - 1];
         if (nums.length >= 2) f.total_weight = nums[0];
@@ -199,7 +224,7 @@ export function readTextProject(lines: string[], start: number, end: number, def
       continue;
     }
     // 自评等级：良 / 评价等级为“优” / 绩效等级：中 (a score band is printed as 优 ≥ 90 …, not a grade)
-    if ((m = c.match(/(?:自评|评价|绩效)等级(?:为|是)?[:：]?[“"]?(优|良|中|差)(?![≥>＞（(\d])/))) {
+    if (c.includes("等级") && (m = c.match(/(?:自评|评价|绩效)等级(?:为|是)?[:：]?[“"]?(优|良|中|差)(?![≥>＞（(\d])/))) {
       f.self_rating = m[1];
       f.used.set(i, "self rating");
     }

@@ -47,9 +47,19 @@ const TRAILING = [
 /** An entity name ending in 局 / 中心 / 本级 before the subject proper. */
 const ENTITY = /^[\u4e00-\u9fff（）()]{2,24}?(局|中心|（本级）|本级)(?=[\u4e00-\u9fff“])/;
 
+/** One pattern matching where any of the list's patterns matches (none has flags): a single test before the list. */
+const anyOf = (res: RegExp[]): RegExp => new RegExp(res.map((re) => `(?:${re.source})`).join("|"));
+const ANY = new Map<RegExp[], RegExp>([
+  [LEADING, anyOf(LEADING)],
+  [TRAILING, anyOf(TRAILING)],
+]);
+
 function peel(s: string, res: RegExp[]): string {
+  const any = ANY.get(res)!;
   let t = s;
   for (let k = 0; k < 6; k++) {
+    // none of the patterns matches: nothing to peel (most words)
+    if (!any.test(t)) break;
     const before = t;
     for (const re of res) t = t.replace(re, "");
     if (t === before) break;

@@ -47,6 +47,9 @@ const UNITS: Array<[RegExp, string, UnitKind]> = [
 /** After the number: things that make it a date, a year or a duration rather than a figure. */
 const NOT_A_FIGURE = /^\s*(年|月|日|号|时|周|季度|个月|个工作日|天|小时|分钟|岁|年度|届|次会议|条规定|表|部分|月份)/;
 
+/** A-Z or a-z. */
+const isLatinLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
 export function findNumbers(text: string): NumberToken[] {
   const out: NumberToken[] = [];
   for (const m of text.matchAll(NUMBER)) {
@@ -55,8 +58,8 @@ export function findNumbers(text: string): NumberToken[] {
     const before = text.slice(Math.max(0, start - 2), start);
     const rest = text.slice(end);
     if (NOT_A_FIGURE.test(rest)) continue;
-    if (/第\s*$/.test(before) || /[〔\[【（(]$/.test(before) && /^[〕\]】）)]/.test(rest)) continue;
-    if (/[A-Za-z]$/.test(before)) continue; // codes like DRG2, 51000021T…
+    if (/第\s*$/.test(before) || (/[〔\[【（(]$/.test(before) && /^[〕\]】）)]/.test(rest))) continue;
+    if (start > 0 && isLatinLetter(text.charCodeAt(start - 1))) continue; // codes like DRG2, 51000021T…
     // list markers: `1.` / `2．` / `10 ` at the start of the sentence
     if (start === 0 && /^\s*[.．、]/.test(rest) && !/^\.\d/.test(rest)) continue;
     const spaced = rest.match(/^[\s\u3000]*/)![0].length;

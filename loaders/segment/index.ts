@@ -7,7 +7,7 @@ import type { AmountUnit, SourceDocument, TableSection } from "../schema/types.t
 import { findBlocks, performanceArea, type Block } from "./performance.ts";
 import { proseLines, type ProseLine } from "./prose.ts";
 import { findTables } from "./tables.ts";
-import { tableLikeBlocks, type TableLikeBlock } from "./table-like.ts";
+import { readTableLike, type AmountCell, type TableLikeBlock } from "./table-like.ts";
 
 export interface Segmentation {
   /** Standard table sections, in document order. */
@@ -18,6 +18,8 @@ export interface Segmentation {
   prose: ProseLine[];
   /** Runs of lines printing several amounts, read or not. */
   tableLike: TableLikeBlock[];
+  /** The amount cells (table-like.ts amountCells) of each line read for cells while finding them, by 1-based line. */
+  tableLikeCells: ReadonlyMap<number, AmountCell[]>;
 }
 
 /**
@@ -26,18 +28,18 @@ export interface Segmentation {
  */
 export function segmentDocument(doc: SourceDocument, unit: AmountUnit, kind: "budget" | "final" | null = null): Segmentation {
   const sections = findTables(doc.lines, unit, kind);
+  const tableLike = readTableLike(doc.lines);
   return {
     sections,
     performance: findBlocks(doc.lines, sections),
     prose: proseLines(doc, sections, performanceArea(doc.lines, sections)),
-    tableLike: tableLikeBlocks(doc.lines),
+    tableLike: tableLike.blocks,
+    tableLikeCells: tableLike.cells,
   };
 }
 
 /** Table-like blocks that neither a standard table section nor a 绩效 block covers. */
 export function unreadBlocks(seg: Segmentation): TableLikeBlock[] {
   const covers = (from: number, to: number, b: TableLikeBlock) => from <= b.end_line && to >= b.start_line;
-  return seg.tableLike.filter(
-    (b) => !seg.sections.some((s) => covers(s.start_line, s.end_line, b)) && !seg.performance.some((p) => covers(p.start, p.end, b)),
-  );
+  return seg.tableLike.filter((b) => !seg.sections.some((s) => covers(s.start_line, s.end_line, b)) && !seg.performance.some((p) => covers(p.start, p.end, b)));
 }

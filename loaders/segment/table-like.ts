@@ -144,12 +144,24 @@ const MAX_GAP = 4;
  * gaps of at most MAX_GAP lines.
  */
 export function tableLikeBlocks(lines: string[]): TableLikeBlock[] {
+  return readTableLike(lines).blocks;
+}
+
+/**
+ * The table-like blocks and, for every line read for cells on the way (those
+ * with two digit-bearing tokens), its amount cells by 1-based line: what
+ * amountCells gives for that line, kept so that no later stage reads the
+ * line again (coverage.ts).
+ */
+export function readTableLike(lines: string[]): { blocks: TableLikeBlock[]; cells: Map<number, AmountCell[]> } {
   const blocks: TableLikeBlock[] = [];
+  const read = new Map<number, AmountCell[]>();
   let open: TableLikeBlock | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1;
     if (!twoNumberTokens(lines[i])) continue; // fewer than two cells: not a row (most lines are prose)
     const cells = cellsOf(lines[i]);
+    read.set(line, cells.amounts);
     if (cells.amounts.length === 0 || cells.amounts.length + cells.codes < 2) continue;
     if (open && line - open.end_line <= MAX_GAP + 1) {
       open.end_line = line;
@@ -160,5 +172,5 @@ export function tableLikeBlocks(lines: string[]): TableLikeBlock[] {
     open = { start_line: line, end_line: line, amount_lines: 1 };
   }
   if (open && open.amount_lines >= 2) blocks.push(open);
-  return blocks;
+  return { blocks, cells: read };
 }

@@ -10,8 +10,12 @@
  *   docs/<doc_id>.pdf   the original, for a PDF document ("page N" links).
  * Rows come from the batch's per-document results (the same CSV lines the
  * writers read, so the same values as the corpus tables), in printed order.
- * Column arrays rather than row objects (no key repeated per row), one
- * JSON.parse on the page. Deterministic: same documents, same bytes.
+ * Every row and every column is kept (the file holds exactly the document's rows
+ * of the corpus tables), laid out by column (format 2, see encodeColumns): a column
+ * whose values are all equal (doc_id) is written once, a column of few distinct
+ * values (table_id, reason, rule, measure…) as a dictionary and indexes, any other
+ * as its array of values. One JSON.parse on the page, no key repeated per row.
+ * Deterministic: same documents, same bytes.
  */
 import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import type { DocumentRow } from "../schema/types.ts";
@@ -22,7 +26,7 @@ import { SPOOLED_TABLES, type RowBlocks } from "../write/spool.ts";
 /** The folder of the per-document files inside the site's corpus archive (and under dist/_file/data/corpus/). */
 export const DOC_FILES_DIR = "docs";
 /** Bumped when the layout of docs/<doc_id>.json changes (src/components/doc-files.ts reads it). */
-export const DOC_FILE_FORMAT = 1;
+export const DOC_FILE_FORMAT = 2;
 
 const SPECS = new Map(OUTPUT_TABLES.map((t) => [t.name, t]));
 
@@ -35,6 +39,40 @@ export interface ColumnTable {
 export interface DocRows {
   tables: Record<string, ColumnTable>;
   codes: string[];
+}
+
+/**
+ * One column of a table in a document file: `{"const": v}` (every row holds v), `{"dict": [v…], "idx": [i…]}`
+ * (row r holds dict[idx[r]]) or the plain array of the rows' values, whichever is the shortest JSON
+ * (ties: the plain array, then the dictionary). src/components/doc-files.ts decodes it.
+ */
+export type EncodedColumn = unknown[] | { const: unknown } | { dict: unknown[]; idx: number[] };
+
+/** A table of a document file: its row count, its column names (the spec's order) and each column encoded. */
+export interface EncodedTable {
+  n: number;
+  columns: string[];
+  data: EncodedColumn[];
+}
+
+/** The shortest encoding of one column's values (see EncodedColumn); deterministic: the dictionary in first-seen order. */
+export function encodeColumn(values: readonly unknown[]): EncodedColumn {
+  const plain = JSON.stringify(values);
+  if (values.length < 2) return values as unknown[];
+  const index = new Map<unknown, number>();
+  const idx = values.map((v) => {
+    let i = index.get(v);
+    if (i === undefined) index.set(v, (i = index.size));
+    return i;
+  });
+  if (index.size === 1) return { const: values[0] };
+  const dict = [...index.keys()];
+  return JSON.stringify(dict).length + JSON.stringify(idx).length + 16 < plain.length ? { dict, idx } : (values as unknown[]);
+}
+
+/** A table's rows (arrays in column order) → its encoded columns. */
+export function encodeColumns({ columns, rows }: ColumnTable): EncodedTable {
+  return { n: rows.length, columns, data: columns.map((_, c) => encodeColumn(rows.map((row) => row[c]))) };
 }
 
 /** A document's row blocks (gzipped CSV lines, one block per table) → column tables, in the spec's column order. */
@@ -68,7 +106,7 @@ export function documentsRow(doc: DocumentRow): Record<string, unknown> {
  */
 export function docTablesJson(rows: DocRows | null): string {
   const empty = (name: string): ColumnTable => ({ columns: SPECS.get(name as never)!.columns.map((c) => c.name), rows: [] });
-  return JSON.stringify(Object.fromEntries(SPOOLED_TABLES.map((name) => [name, rows?.tables[name] ?? empty(name)]))).slice(1, -1);
+  return JSON.stringify(Object.fromEntries(SPOOLED_TABLES.map((name) => [name, encodeColumns(rows?.tables[name] ?? empty(name))]))).slice(1, -1);
 }
 
 /**
@@ -82,7 +120,13 @@ export function docFileJsonOf(doc: DocumentRow, codes: readonly string[], tables
     const name = names.get(key);
     if (name) classifications.rows.push([...key.split("\u0000"), name]);
   }
-  const head = JSON.stringify({ format: DOC_FILE_FORMAT, data_version: dataVersion, doc_id: doc.doc_id, document: documentsRow(doc), classifications });
+  const head = JSON.stringify({
+    format: DOC_FILE_FORMAT,
+    data_version: dataVersion,
+    doc_id: doc.doc_id,
+    document: documentsRow(doc),
+    classifications: encodeColumns(classifications),
+  });
   return tablesJson ? `${head.slice(0, -1)},${tablesJson}}` : head;
 }
 

@@ -19,9 +19,14 @@ export function docIdOf(search: string): string | null {
   return id ? id : null;
 }
 
-interface ColumnTable {
+/** One column of a document file's table (loaders/site/doc-files.ts encodeColumn). */
+type EncodedColumn = unknown[] | {const: unknown} | {dict: unknown[]; idx: number[]};
+
+/** A table of a document file: row count, column names, each column encoded. */
+interface EncodedTable {
+  n: number;
   columns: string[];
-  rows: unknown[][];
+  data: EncodedColumn[];
 }
 
 /** Everything the document and source pages show of one document. */
@@ -40,21 +45,35 @@ export interface DocDetail {
   pages: Row[];
 }
 
-const TABLES = ["classifications", "tables", "line_items", "narrative_facts", "performance_projects", "performance_indicators", "checks", "residue", "pages"] as const;
+const TABLES = [
+  "classifications",
+  "tables",
+  "line_items",
+  "narrative_facts",
+  "performance_projects",
+  "performance_indicators",
+  "checks",
+  "residue",
+  "pages"
+] as const;
 
-function objects({columns, rows}: ColumnTable): Row[] {
-  return rows.map((values) => {
-    const row: Row = {};
-    columns.forEach((name, i) => (row[name] = values[i]));
-    return row;
+/** A table's rows as objects (column order kept), from its encoded columns. */
+function objects({n, columns, data}: EncodedTable): Row[] {
+  const rows: Row[] = Array.from({length: n}, () => ({}));
+  columns.forEach((name, c) => {
+    const column = data[c];
+    if (Array.isArray(column)) for (let r = 0; r < n; r++) rows[r][name] = column[r];
+    else if ("const" in column) for (let r = 0; r < n; r++) rows[r][name] = column.const;
+    else for (let r = 0; r < n; r++) rows[r][name] = column.dict[column.idx[r]];
   });
+  return rows;
 }
 
-/** Decodes docs/<id>.json (column arrays) into row objects, as the corpus tables' rows. */
+/** Decodes docs/<id>.json (format 2: columns, each plain, constant or a dictionary) into row objects, as the corpus tables' rows. */
 export function decodeDocFile(json: Record<string, unknown>): DocDetail {
-  if (json.format !== 1) throw new Error(`Unknown document file format ${String(json.format)}: rebuild the site`);
+  if (json.format !== 2) throw new Error(`Unknown document file format ${String(json.format)}: rebuild the site`);
   const detail = {doc_id: json.doc_id, data_version: json.data_version, document: json.document} as DocDetail;
-  for (const name of TABLES) detail[name] = objects((json[name] as ColumnTable | undefined) ?? {columns: [], rows: []});
+  for (const name of TABLES) detail[name] = objects((json[name] as EncodedTable | undefined) ?? {n: 0, columns: [], data: []});
   return detail;
 }
 

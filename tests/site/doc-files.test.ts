@@ -26,9 +26,18 @@ describe("document and source URLs", () => {
   });
 
   test("a document file decodes into row objects; an unknown format says to rebuild", () => {
-    const detail = decodeDocFile({format: 1, doc_id: "a", data_version: "v", document: {doc_id: "a"}, line_items: {columns: ["doc_id", "amount_wan"], rows: [["a", 1535.95]]}});
-    expect(detail.line_items).toEqual([{doc_id: "a", amount_wan: 1535.95}]);
+    const line_items = {
+      n: 3,
+      columns: ["doc_id", "table_id", "amount_wan"],
+      data: [{const: "a"}, {dict: ["公开01表", null], idx: [0, 1, 0]}, [1535.95, null, 0]]
+    };
+    const detail = decodeDocFile({format: 2, doc_id: "a", data_version: "v", document: {doc_id: "a"}, line_items});
+    expect(detail.line_items).toEqual([
+      {doc_id: "a", table_id: "公开01表", amount_wan: 1535.95},
+      {doc_id: "a", table_id: null, amount_wan: null},
+      {doc_id: "a", table_id: "公开01表", amount_wan: 0}
+    ]);
     expect(detail.checks).toEqual([]);
-    expect(() => decodeDocFile({format: 2})).toThrow(/rebuild the site/);
+    expect(() => decodeDocFile({format: 1})).toThrow(/rebuild the site/);
   });
 });

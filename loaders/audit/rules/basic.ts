@@ -14,8 +14,11 @@ const PERSONNEL_CLASSES = new Set(["301", "303"]);
 
 function check(run: RuleRun, tableId: string, subject: string, zh: string, en: string, total: LineItem, parts: LineItem[]): void {
   run.amounts(
-    { zh: `${tableId} ${zh}`, en: `${tableId} ${en}`, subject, source_lines: [total, ...parts].map((i) => i.source_line), table_ids: [tableId] },
-    parts.reduce((s, p) => s + wan(p), 0), wan(total), parts.length, "table",
+    () => ({ zh: `${tableId} ${zh}`, en: `${tableId} ${en}`, subject, source_lines: [total, ...parts].map((i) => i.source_line), table_ids: [tableId] }),
+    parts.reduce((s, p) => s + wan(p), 0),
+    wan(total),
+    parts.length,
+    "table",
   );
 }
 
@@ -28,7 +31,15 @@ export function basic(ctx: AuditContext, run: RuleRun): void {
       const total = m.get("basic") ?? (m.has("project") ? undefined : m.get("total"));
       if (personnel && pub && total) {
         const name = r.code ? `${r.code} ${r.label.trim()}` : r.label.trim();
-        check(run, r.table_id, r.code ?? r.label.trim(), `${name}：基本支出 = 人员经费 + 公用经费`, `${r.code ?? r.key}: basic = personnel + public expenses`, total, [personnel, pub]);
+        check(
+          run,
+          r.table_id,
+          r.code ?? r.label.trim(),
+          `${name}：基本支出 = 人员经费 + 公用经费`,
+          `${r.code ?? r.key}: basic = personnel + public expenses`,
+          total,
+          [personnel, pub],
+        );
       }
     }
   for (const table of ctx.tables) {
@@ -40,12 +51,24 @@ export function basic(ctx: AuditContext, run: RuleRun): void {
     const computed = (rowOf: AuditRow | undefined, pick: (code: string) => boolean, zh: string, en: string) => {
       const target = rowOf ? headline(rowOf) : null;
       const parts = classes.filter((r) => pick(r.code!)).map((r) => r.items[0]);
-      if (target && parts.length > 0) check(run, table.table_id, zh, `${zh} = Σ ${en === "personnel" ? "301 + 303" : "302 + 307 + 310 + 399 …"}`, `${en} = sum of its economic classes`, target, parts);
+      if (target && parts.length > 0)
+        check(
+          run,
+          table.table_id,
+          zh,
+          `${zh} = Σ ${en === "personnel" ? "301 + 303" : "302 + 307 + 310 + 399 …"}`,
+          `${en} = sum of its economic classes`,
+          target,
+          parts,
+        );
     };
     computed(personnelRow, (c) => PERSONNEL_CLASSES.has(c), "人员经费", "personnel");
     computed(publicRow, (c) => !PERSONNEL_CLASSES.has(c), "公用经费", "public expenses");
     const totalRow = table.rows.find((r) => isTotalRow(r) && r.items.length === 1);
     if (totalRow && personnelRow && publicRow)
-      check(run, table.table_id, "基本支出", "合计 = 人员经费 + 公用经费", "total = personnel + public expenses", headline(totalRow)!, [headline(personnelRow)!, headline(publicRow)!]);
+      check(run, table.table_id, "基本支出", "合计 = 人员经费 + 公用经费", "total = personnel + public expenses", headline(totalRow)!, [
+        headline(personnelRow)!,
+        headline(publicRow)!,
+      ]);
   }
 }

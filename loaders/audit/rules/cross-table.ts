@@ -51,14 +51,17 @@ export function crossTable(ctx: AuditContext, run: RuleRun): void {
       const how = (x: Figure) => `${x.table_id}${x.aggregated ? `（Σ ${x.terms} 行）` : ""}`;
       const howEn = (x: Figure) => `${x.table_id}${x.aggregated ? ` (sum of ${x.terms} rows)` : ""}`;
       run.amounts(
-        {
+        () => ({
           zh: `${what} ${ref.label.replace(/^Σ.*/, "") || f.label}［${SCOPE_ZH[f.scope] ?? f.scope}·${f.flow}］${how(f)} 与 ${how(ref)} 应一致`,
           en: `${what} [${f.scope}·${f.flow}] in ${howEn(f)} must equal ${howEn(ref)}`,
           subject: f.code === "TOTAL" ? "合计" : f.code,
           source_lines: [...ref.lines, ...f.lines],
           table_ids: [ref.table_id, f.table_id],
-        },
-        ref.value, f.value, Math.max(1, f.aggregated ? f.terms : 1, ref.aggregated ? ref.terms : 1), "table",
+        }),
+        ref.value,
+        f.value,
+        Math.max(1, f.aggregated ? f.terms : 1, ref.aggregated ? ref.terms : 1),
+        "table",
       );
     }
   }

@@ -23,14 +23,17 @@ function sumCheck(run: RuleRun, tableId: string, total: Cell, parts: Cell[], zh:
   if (parts.length === 0) return;
   const sum = parts.reduce((s, c) => s + wan(c.item), 0);
   run.amounts(
-    {
+    () => ({
       zh: `${tableId} ${zh}（${total.item.column_label || total.item.measure}）`,
       en: `${tableId} ${en} (${total.item.measure})`,
       subject: total.row.code ?? total.row.label.trim(),
       source_lines: [total.item.source_line, ...parts.map((c) => c.item.source_line)],
       table_ids: [tableId],
-    },
-    sum, wan(total.item), parts.length, "table",
+    }),
+    sum,
+    wan(total.item),
+    parts.length,
+    "table",
   );
 }
 
@@ -89,13 +92,21 @@ function checkColumn(run: RuleRun, tableId: string, cells: Cell[]): void {
       if (parent.parts.length > 1) continue;
       const level = kids[0].row.code!.length === 5 ? "款" : "项";
       const where = unit ? `（单位 ${unit}）` : "";
-      sumCheck(run, tableId, parent, kids.flatMap(partsOf), `${code} ${parent.row.label.trim()} = Σ ${level}${where}`, `${code} = sum of its sub-rows${unit ? ` (unit ${unit})` : ""}`);
+      sumCheck(
+        run,
+        tableId,
+        parent,
+        kids.flatMap(partsOf),
+        `${code} ${parent.row.label.trim()} = Σ ${level}${where}`,
+        `${code} = sum of its sub-rows${unit ? ` (unit ${unit})` : ""}`,
+      );
     }
   }
   const totals = cells.filter((c) => isTotalRow(c.row));
   const headers = cells.filter((c) => !c.row.code && !isTotalRow(c.row) && c.row.key);
   if (coded.length > 0) {
-    for (const t of totals) sumCheck(run, tableId, t, roots.flatMap(partsOf), `${t.row.label.trim()} = Σ 最高级科目行`, `${t.row.key} = sum of the top-level code rows`);
+    for (const t of totals)
+      sumCheck(run, tableId, t, roots.flatMap(partsOf), `${t.row.label.trim()} = Σ 最高级科目行`, `${t.row.key} = sum of the top-level code rows`);
     const seenUnit = new Set<string>();
     for (const h of headers) {
       const unit = h.row.unit_code;

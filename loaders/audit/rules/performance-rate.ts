@@ -14,14 +14,15 @@ export function performanceRate(ctx: AuditContext, run: RuleRun): void {
     if (p.execution_rate === null || p.executed === null || !budget) continue;
     if (equalButNotFull(budget, p.executed, p.execution_rate)) continue; // cannot both hold: the repeated rule reports it
     run.percent(
-      {
+      () => ({
         zh: `绩效项目“${p.project_name}”预算执行率（${p.executed} ÷ ${budget}${p.unit}）`,
         en: `execution rate of project "${p.project_name}" (executed ÷ budget)`,
         subject: p.project_name,
         source_lines: [p.source_line],
         table_ids: [],
-      },
-      (p.executed / budget) * 100, p.execution_rate,
+      }),
+      (p.executed / budget) * 100,
+      p.execution_rate,
     );
   }
 }

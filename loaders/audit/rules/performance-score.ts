@@ -34,21 +34,35 @@ export function performanceScore(ctx: AuditContext, run: RuleRun): void {
       const expected = withExec !== null && Math.abs(withExec - p.total_score) <= Math.abs(sum - p.total_score) ? withExec : sum;
       const parts = expected === withExec ? "Σ 指标得分 + 预算执行率得分" : "Σ 指标得分";
       run.amounts(
-        {
+        () => ({
           zh: `绩效项目“${p.project_name}”总分 = ${parts}（${scored.length} 项指标）`,
           en: `project "${p.project_name}": total score = sum of ${scored.length} indicator scores${expected === withExec ? " + execution score" : ""}`,
           subject: p.project_name,
           source_lines: [...projectLines, ...scored.flatMap(linesOfIndicator)],
           table_ids: [],
-        },
-        expected, p.total_score, n, "table", tol,
+        }),
+        expected,
+        p.total_score,
+        n,
+        "table",
+        tol,
       );
     }
     if (p.total_score !== null && p.total_weight != null) {
       if (p.total_score > p.total_weight + EPS)
         run.fail(
-          { zh: `绩效项目“${p.project_name}”总分`, en: `project "${p.project_name}" total score`, subject: p.project_name, source_lines: projectLines, table_ids: [] },
-          "error", `得分 ${p.total_score} 超过满分 ${p.total_weight}。`, `score ${p.total_score} exceeds the full mark ${p.total_weight}.`, p.total_weight, p.total_score,
+          {
+            zh: `绩效项目“${p.project_name}”总分`,
+            en: `project "${p.project_name}" total score`,
+            subject: p.project_name,
+            source_lines: projectLines,
+            table_ids: [],
+          },
+          "error",
+          `得分 ${p.total_score} 超过满分 ${p.total_weight}。`,
+          `score ${p.total_score} exceeds the full mark ${p.total_weight}.`,
+          p.total_weight,
+          p.total_score,
         );
       else run.pass();
     }
@@ -60,8 +74,18 @@ export function performanceScore(ctx: AuditContext, run: RuleRun): void {
       if (s.weight === null || s.score === null) continue;
       if (s.score > s.weight + EPS)
         run.fail(
-          { zh: `绩效项目“${p.project_name}”指标“${s.name}”`, en: `project "${p.project_name}" indicator "${s.name}"`, subject: s.name, source_lines: s.lines, table_ids: [] },
-          "error", `得分 ${s.score} 超过分值 ${s.weight}。`, `score ${s.score} exceeds its weight ${s.weight}.`, s.weight, s.score,
+          {
+            zh: `绩效项目“${p.project_name}”指标“${s.name}”`,
+            en: `project "${p.project_name}" indicator "${s.name}"`,
+            subject: s.name,
+            source_lines: s.lines,
+            table_ids: [],
+          },
+          "error",
+          `得分 ${s.score} 超过分值 ${s.weight}。`,
+          `score ${s.score} exceeds its weight ${s.weight}.`,
+          s.weight,
+          s.score,
         );
       else run.pass();
     }

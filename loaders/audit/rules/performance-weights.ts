@@ -20,7 +20,6 @@ export function gradeOf(score: number): string {
   return score >= 90 ? "优" : score >= 80 ? "良" : score >= 60 ? "中" : "差";
 }
 
-
 export function performanceWeights(ctx: AuditContext, run: RuleRun): void {
   const byProject = indicatorsByProject(ctx);
   for (const p of ctx.input.projects ?? []) {
@@ -34,13 +33,13 @@ export function performanceWeights(ctx: AuditContext, run: RuleRun): void {
       const parts = expected === withExec ? "Σ 指标分值 + 预算执行率分值" : "Σ 指标分值";
       const n = weighted.length + (expected === withExec ? 1 : 0);
       run.amounts(
-        {
+        () => ({
           zh: `绩效项目“${p.project_name}”满分 = ${parts}（${weighted.length} 项指标）`,
           en: `project "${p.project_name}": full mark = sum of ${weighted.length} indicator weights${expected === withExec ? " + execution weight" : ""}`,
           subject: p.project_name,
           source_lines: [p.source_line, ...weighted.flatMap(linesOfIndicator)],
           table_ids: [],
-        },
+        }),
         expected,
         p.total_weight,
         n,

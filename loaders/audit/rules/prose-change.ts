@@ -39,13 +39,13 @@ function changeAmounts(facts: NarrativeFactLike[], run: RuleRun): void {
     if (!earlier || !current) return;
     const sign = change.direction === "decrease" ? -1 : 1;
     run.amounts(
-      {
+      () => ({
         zh: `${change.subject} 较 ${year} 年${sign < 0 ? "减少" : "增加"}额 = ${change.year ?? "本年"} 年 ${current.value}${current.unit} − ${year} 年 ${earlier.value}${earlier.unit}`,
         en: `change of ${change.subject} on ${year} = ${current.value} ${current.unit} − ${earlier.value} ${earlier.unit}`,
         subject: change.subject,
         source_lines: linesOf(current, earlier, change),
         table_ids: [],
-      },
+      }),
       current.amount_wan! - earlier.amount_wan!,
       sign * change.amount_wan,
       2,
@@ -70,13 +70,13 @@ export function proseChange(ctx: AuditContext, run: RuleRun): void {
       if (delta === null && current && earlier !== null) delta = Math.abs(current.amount_wan! - earlier);
       if (earlier === null || delta === null || earlier === 0) return;
       run.percent(
-        {
+        () => ({
           zh: `${pct.subject} 较 ${year ?? "上年"} 年变动比例（${delta.toFixed(2)} ÷ ${earlier.toFixed(2)}）`,
           en: `change of ${pct.subject} against ${year ?? "the previous year"} (${delta.toFixed(2)} / ${earlier.toFixed(2)})`,
           subject: pct.subject,
           source_lines: linesOf(pct, change, earlierStated, current),
           table_ids: [],
-        },
+        }),
         (delta / earlier) * 100,
         Math.abs(pct.value),
       );

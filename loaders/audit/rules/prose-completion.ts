@@ -20,14 +20,15 @@ export function proseCompletion(ctx: AuditContext, run: RuleRun): void {
       if (!budget || !final || budget.amount_wan === null || budget.amount_wan === 0) return;
       if (equalButNotFull(budget.amount_wan, final.amount_wan!, pct.value)) return; // cannot both hold: the repeated rule reports it
       run.percent(
-        {
+        () => ({
           zh: `${pct.subject} 预算完成率（${final.value}${final.unit} ÷ ${budget.value}${budget.unit}）`,
           en: `budget completion of ${pct.subject} (final ÷ budget)`,
           subject: pct.subject,
           source_lines: linesOf(budget, final, pct),
           table_ids: [],
-        },
-        (final.amount_wan! / budget.amount_wan) * 100, pct.value,
+        }),
+        (final.amount_wan! / budget.amount_wan) * 100,
+        pct.value,
       );
     });
   }

@@ -40,20 +40,24 @@ export function proseShare(ctx: AuditContext, run: RuleRun): void {
       if (!part) continue;
       // a share of a sub-total stated earlier in the sentence (人员经费 占 基本支出) is read against it
       const tol = 10 ** -Math.min(2, decimalsOf(s.value));
-      const nested = amounts.slice(0, amounts.indexOf(part)).reverse().find((w) => w !== lead && w.amount_wan && Math.abs((part.amount_wan! / w.amount_wan) * 100 - s.value) <= tol);
+      const nested = amounts
+        .slice(0, amounts.indexOf(part))
+        .reverse()
+        .find((w) => w !== lead && w.amount_wan && Math.abs((part.amount_wan! / w.amount_wan) * 100 - s.value) <= tol);
       if (nested && Math.abs((part.amount_wan! / wholeValue) * 100 - s.value) > tol) {
         run.pass();
         continue;
       }
       run.percent(
-        {
+        () => ({
           zh: `${part.subject} ${part.value}${part.unit} 占 ${wholeName} 的比重`,
           en: `share of ${part.subject} in ${lead ? lead.subject : "the sum of the listed amounts"}`,
           subject: part.subject,
           source_lines: linesOf(part, s, lead),
           table_ids: [],
-        },
-        (part.amount_wan! / wholeValue) * 100, s.value,
+        }),
+        (part.amount_wan! / wholeValue) * 100,
+        s.value,
       );
     }
   }

@@ -64,7 +64,10 @@ interface Target {
 }
 
 function targetOf(f: NarrativeFactLike, budgetDoc: boolean): Target | null {
-  const subject = f.subject.replace(/[\s\u3000]+/g, "").replace(/^[=＝]+/, "").replace(/^\d{4}年度?/, "");
+  const subject = f.subject
+    .replace(/[\s\u3000]+/g, "")
+    .replace(/^[=＝]+/, "")
+    .replace(/^\d{4}年度?/, "");
   let scope = scopeWords(subject) ?? scopeWords(f.subsection) ?? scopeWords(f.section) ?? "all";
   if (/^(机关)?运行经费/.test(subject)) {
     if (!/机关运行经费/.test(`${subject}${f.subsection ?? ""}${f.section ?? ""}`)) return null;
@@ -177,14 +180,18 @@ export function proseTables(ctx: AuditContext, run: RuleRun): void {
     }
     const what = t.code === "TOTAL" || t.code === "GRAND" ? "合计" : t.code;
     run.amounts(
-      {
+      () => ({
         zh: `正文“${f.subject}”${f.value}${f.unit} 与 ${figure.table_id} ${what}${figure.aggregated ? `（Σ ${figure.terms} 行）` : ""}应一致`,
         en: `prose "${f.subject}" ${f.value} ${f.unit} must equal ${figure.table_id} ${t.code}${figure.aggregated ? ` (sum of ${figure.terms} rows)` : ""}`,
         subject: f.code ?? f.subject,
         source_lines: [f.source_line, ...figure.lines],
         table_ids: [figure.table_id],
-      },
-      figure.value, f.amount_wan!, 1, "prose", proseTolerance(f),
+      }),
+      figure.value,
+      f.amount_wan!,
+      1,
+      "prose",
+      proseTolerance(f),
     );
   }
 }

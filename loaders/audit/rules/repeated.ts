@@ -101,20 +101,27 @@ function proseRepeats(facts: NarrativeFactLike[], run: RuleRun): void {
       const tol = toleranceOf(first, other);
       const what = "万元";
       run.amounts(
-        {
+        () => ({
           zh: `正文两处刊印的“${first.subject}”（第 ${first.source_line} 行 ${fmt(wanOf(first))}${what}，第 ${other.source_line} 行 ${fmt(wanOf(other))}${what}）应一致`,
           en: `"${first.subject}" printed twice in the prose (line ${first.source_line}: ${fmt(wanOf(first))}, line ${other.source_line}: ${fmt(wanOf(other))}) must agree`,
           subject: first.subject,
           source_lines: [first.source_line, other.source_line],
           table_ids: [],
-        },
-        wanOf(first), wanOf(other), 1, "prose", tol,
+        }),
+        wanOf(first),
+        wanOf(other),
+        1,
+        "prose",
+        tol,
       );
     }
   }
 }
 
-const fold = (s: string) => removeSpaces(s).replace(/[—\-－–]+/g, "-").replace(/^[^\u4e00-\u9fa5A-Za-z0-9]+/, "");
+const fold = (s: string) =>
+  removeSpaces(s)
+    .replace(/[—\-－–]+/g, "-")
+    .replace(/^[^\u4e00-\u9fa5A-Za-z0-9]+/, "");
 
 /** The project a sentence names: the longest 绩效 project name (without its category prefix) it contains. */
 function projectNamed(sentence: string, projects: ProjectLike[]): ProjectLike | null {
@@ -141,14 +148,18 @@ function proseScores(facts: NarrativeFactLike[], projects: ProjectLike[], run: R
     if (!p) continue;
     const f = scores[0];
     run.amounts(
-      {
+      () => ({
         zh: `正文所述绩效项目“${p.project_name}”的得分 ${fmt(f.value)} 分与其绩效自评表总分应一致`,
         en: `the score the prose states for project "${p.project_name}" must equal its 绩效 table's total`,
         subject: p.project_name,
         source_lines: [f.source_line, p.source_line],
         table_ids: [],
-      },
-      p.total_score!, f.value, 1, "prose", 0.5 * 10 ** -Math.min(decimalsOf(f.value), decimalsOf(p.total_score!)),
+      }),
+      p.total_score!,
+      f.value,
+      1,
+      "prose",
+      0.5 * 10 ** -Math.min(decimalsOf(f.value), decimalsOf(p.total_score!)),
     );
   }
 }
@@ -168,7 +179,10 @@ function blocks(projects: ProjectLike[], lineCount: number): Array<{ p: ProjectL
 
 /** The score a project's 评价结论 / 自评结论 states against the table's 总分 (the same figure printed twice). */
 function blockScores(projects: ProjectLike[], lines: string[], run: RuleRun): void {
-  for (const { p, from, to } of blocks(projects.filter((x) => x.total_score !== null), lines.length)) {
+  for (const { p, from, to } of blocks(
+    projects.filter((x) => x.total_score !== null),
+    lines.length,
+  )) {
     for (let n = from; n <= to; n++) {
       const text = lines[n - 1] ?? "";
       // the table's conclusion row (评价结论 / 自评结论 …), not a report's heading or another project's paragraph
@@ -177,14 +191,18 @@ function blockScores(projects: ProjectLike[], lines: string[], run: RuleRun): vo
       if (!m) continue;
       const stated = Number(m[1]);
       run.amounts(
-        {
+        () => ({
           zh: `绩效项目“${p.project_name}”评价结论所述得分 ${m[1]} 分与表中总分应一致`,
           en: `the score project "${p.project_name}"'s conclusion states must equal the table's total`,
           subject: p.project_name,
           source_lines: [n, ...(p.source_lines ?? [p.source_line])],
           table_ids: [],
-        },
-        p.total_score!, stated, 1, "prose", 0.5 * 10 ** -Math.min(decimalsOf(stated), decimalsOf(p.total_score!)),
+        }),
+        p.total_score!,
+        stated,
+        1,
+        "prose",
+        0.5 * 10 ** -Math.min(decimalsOf(stated), decimalsOf(p.total_score!)),
       );
     }
   }
@@ -205,11 +223,18 @@ function completions(facts: NarrativeFactLike[], projects: ProjectLike[], run: R
       if (!budget || !final) return;
       if (!equalButNotFull(budget.amount_wan!, final.amount_wan!, pct.value)) return run.pass();
       run.fail(
-        { zh: `正文“${pct.subject}”`, en: `prose "${pct.subject}"`, subject: pct.subject, source_lines: [budget.source_line, final.source_line, pct.source_line], table_ids: [] },
+        {
+          zh: `正文“${pct.subject}”`,
+          en: `prose "${pct.subject}"`,
+          subject: pct.subject,
+          source_lines: [budget.source_line, final.source_line, pct.source_line],
+          table_ids: [],
+        },
         "error",
         `预算数 ${fmt(budget.value)}${budget.unit} 与决算数 ${fmt(final.value)}${final.unit} 相同，完成预算却为 ${fmt(pct.value)}%（二者不能同时成立）。`,
         `the budget ${fmt(budget.value)} equals the final ${fmt(final.value)} while the completion is ${fmt(pct.value)}% (they cannot both hold).`,
-        100, pct.value,
+        100,
+        pct.value,
       );
     });
   }
@@ -221,11 +246,18 @@ function completions(facts: NarrativeFactLike[], projects: ProjectLike[], run: R
       continue;
     }
     run.fail(
-      { zh: `绩效项目“${p.project_name}”`, en: `project "${p.project_name}"`, subject: p.project_name, source_lines: [p.source_line, ...(p.source_lines ?? [])], table_ids: [] },
+      {
+        zh: `绩效项目“${p.project_name}”`,
+        en: `project "${p.project_name}"`,
+        subject: p.project_name,
+        source_lines: [p.source_line, ...(p.source_lines ?? [])],
+        table_ids: [],
+      },
       "error",
       `预算数 ${fmt(budget)}${p.unit} 与执行数 ${fmt(p.executed)}${p.unit} 相同，执行率却为 ${fmt(p.execution_rate)}%（二者不能同时成立）。`,
       `the budget ${fmt(budget)} equals the amount executed ${fmt(p.executed)} while the execution rate is ${fmt(p.execution_rate)}% (they cannot both hold).`,
-      100, p.execution_rate,
+      100,
+      p.execution_rate,
     );
   }
 }

@@ -16,8 +16,18 @@ const FUNDS = ["general_public_budget", "government_fund", "state_capital"];
 /** The parts of 财政专户拨款收入 (教育收费 | 其他专户收入拨款). */
 const SPECIAL_ACCOUNT = ["special_account_education", "special_account_other"];
 const SOURCES = [
-  "carryover_prior", "current_year_appropriation", "fiscal_appropriation", ...FUNDS, "superior_subsidy", "business_income",
-  "operating_income", "subordinate_remittance", "other_income", "fiscal_special_account", "unit_funds", ...SPECIAL_ACCOUNT,
+  "carryover_prior",
+  "current_year_appropriation",
+  "fiscal_appropriation",
+  ...FUNDS,
+  "superior_subsidy",
+  "business_income",
+  "operating_income",
+  "subordinate_remittance",
+  "other_income",
+  "fiscal_special_account",
+  "unit_funds",
+  ...SPECIAL_ACCOUNT,
 ];
 const SUBTOTALS = ["total", "expenditure", "fiscal_appropriation", ...FUNDS];
 
@@ -36,8 +46,7 @@ function identitiesOf(m: Map<string, LineItem>): Identity[] {
     // 基本支出 printed as 人员经费 + 公用经费 without its own column
     const kindKeys = m.has("basic") ? KINDS : ["personnel", "public_expenses", ...KINDS];
     const kinds = kindKeys.map((k) => m.get(k)).filter((i): i is LineItem => !!i);
-    if (m.has("basic") || m.has("project"))
-      out.push({ sum: sumOf, parts: kinds, zh: "合计 = 基本支出 + 项目支出", en: "total = basic + project" });
+    if (m.has("basic") || m.has("project")) out.push({ sum: sumOf, parts: kinds, zh: "合计 = 基本支出 + 项目支出", en: "total = basic + project" });
     let sources = SOURCES.filter((k) => k !== sumOf.measure && m.has(k));
     if (sources.includes("fiscal_appropriation")) sources = sources.filter((k) => !FUNDS.includes(k));
     if (sources.includes("fiscal_special_account")) sources = sources.filter((k) => !SPECIAL_ACCOUNT.includes(k));
@@ -121,15 +130,14 @@ export function row(ctx: AuditContext, run: RuleRun): void {
     for (const id of rowIdentities(r)) {
       const signs = id.signs ?? id.parts.map(() => 1);
       const sum = id.parts.reduce((s, p, i) => s + signs[i] * wan(p), 0);
-      const name = r.code ? `${r.code} ${r.label.trim()}` : r.label.trim();
       run.amounts(
-        {
-          zh: `${r.table_id} ${name}：${id.zh}`,
+        () => ({
+          zh: `${r.table_id} ${r.code ? `${r.code} ${r.label.trim()}` : r.label.trim()}：${id.zh}`,
           en: `${r.table_id} ${r.code ?? r.key}: ${id.en}`,
           subject: r.code ?? r.label.trim(),
           source_lines: [id.sum, ...id.parts].map((i) => i.source_line),
           table_ids: [r.table_id],
-        },
+        }),
         sum,
         wan(id.sum),
         id.parts.length,

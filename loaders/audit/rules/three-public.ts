@@ -8,7 +8,12 @@ import type { AuditContext } from "../context.ts";
 import { byMeasure, columnGroups, wan } from "../rows.ts";
 
 const IDENTITIES: Array<[string, string[], string, string]> = [
-  ["three_public_total", ["overseas_travel", "vehicles_total", "official_reception"], "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费", "three public total = overseas travel + vehicles + reception"],
+  [
+    "three_public_total",
+    ["overseas_travel", "vehicles_total", "official_reception"],
+    "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费",
+    "three public total = overseas travel + vehicles + reception",
+  ],
   ["vehicles_total", ["vehicle_purchase", "vehicle_operation"], "公务用车购置及运行维护费 = 购置费 + 运行维护费", "vehicles = purchase + operation"],
 ];
 
@@ -22,14 +27,17 @@ export function threePublic(ctx: AuditContext, run: RuleRun): void {
         if (!total || parts.length === 0) continue;
         const group = total.side ? `［${total.side}］` : "";
         run.amounts(
-          {
+          () => ({
             zh: `${r.table_id} ${r.label.trim()}${group}：${zh}`,
             en: `${r.table_id} ${r.key}${total.side ? ` [${total.side}]` : ""}: ${en}`,
             subject: r.label.trim() || sumKey,
             source_lines: [total, ...parts].map((i) => i!.source_line),
             table_ids: [r.table_id],
-          },
-          parts.reduce((s, p) => s + wan(p!), 0), wan(total), parts.length, "table",
+          }),
+          parts.reduce((s, p) => s + wan(p!), 0),
+          wan(total),
+          parts.length,
+          "table",
         );
       }
     }

@@ -37,8 +37,17 @@ export function totals(ctx: AuditContext, run: RuleRun): void {
     const geh = ge ? headline(ge) : null;
     if (gih && geh)
       run.amounts(
-        { zh: `${table.table_id} 收入总计 = 支出总计`, en: `${table.table_id} total income = total expenditure`, subject: "总计", source_lines: lines([gih, geh]), table_ids: t },
-        wan(gih), wan(geh), 1, "table",
+        () => ({
+          zh: `${table.table_id} 收入总计 = 支出总计`,
+          en: `${table.table_id} total income = total expenditure`,
+          subject: "总计",
+          source_lines: lines([gih, geh]),
+          table_ids: t,
+        }),
+        wan(gih),
+        wan(geh),
+        1,
+        "table",
       );
     balance(run, table.table_id, sides.income, ["year", "non_fiscal_balance", "carry_prior"], "收入", "income");
     balance(run, table.table_id, sides.expenditure, ["year", "distribution", "carry_next"], "支出", "expenditure");
@@ -66,14 +75,17 @@ function balance(run: RuleRun, tableId: string, side: AuditRow[], roles: Role[],
     const sum = parts.reduce((s, p) => s + (p ? wan(p) : 0), 0);
     const names = roles.map((r) => ROLE_ZH[r]).join(" + ");
     run.amounts(
-      {
+      () => ({
         zh: `${tableId} ${names} = ${zhSide}总计（${g.column_label || g.measure}）`,
         en: `${tableId} year total + balances = total ${enSide} (${g.measure})`,
         subject: grand.label,
         source_lines: lines([g, ...parts]),
         table_ids: [tableId],
-      },
-      sum, wan(g), parts.filter(Boolean).length, "table",
+      }),
+      sum,
+      wan(g),
+      parts.filter(Boolean).length,
+      "table",
     );
   }
 }
@@ -91,14 +103,17 @@ function blocks(run: RuleRun, tableId: string, side: AuditRow[]): void {
       if (parts.length === 0) continue;
       const sum = parts.reduce((s, p) => s + wan(p), 0);
       run.amounts(
-        {
+        () => ({
           zh: `${tableId} ${row.label.trim()} = Σ 各项（${parts.length} 行，${total.column_label || total.measure}）`,
           en: `${tableId} ${row.key} = sum of its ${parts.length} rows (${total.measure})`,
           subject: row.label.trim(),
           source_lines: lines([total, ...parts]),
           table_ids: [tableId],
-        },
-        sum, wan(total), parts.length, "table",
+        }),
+        sum,
+        wan(total),
+        parts.length,
+        "table",
       );
     }
   });
