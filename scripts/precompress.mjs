@@ -10,8 +10,13 @@
 // thread pool), and each result is kept in a content-addressed cache
 // (node_modules/.cache/budget-notebooks/precompress/<sha256 of bytes + levels>), so a
 // rebuild compresses only files whose bytes changed (the wasm and bundles never do).
-// Levels: Brotli 11 up to 4 MiB; the wasm 9; other large files (corpus-wide data) and
-// each document's own files (docs/, thousands of them) 5; gzip 9 (6 for those).
+// Levels, chosen by measurement (report-site.md; 1,000 documents, CPU of one core):
+// - the data under _file/data/ (the corpus tables' Arrow streams, each document's own files, the
+//   entity, region and performance files, the aggregates): Brotli 5, gzip 6, whatever their
+//   size. Brotli 11 on the ~1,900 small data files cost 50 s for 3.0 MiB against 1.2 s for
+//   3.4 MiB at 5; on the 380 MiB of .arrows 5 gives 21 MiB in 8 s (4: 32 MiB in 3 s, 9: 20 MiB in 24 s).
+// - code and pages (the same bytes from build to build, so the cache makes them free): Brotli 11
+//   up to 4 MiB, 5 above (gzip 9, 6), the DuckDB wasm Brotli 9 (5.64 MiB, 9.8 s; 5 would give 5.90 MiB in 2.3 s).
 // Usage: node scripts/precompress.mjs [dist] [--no-cache]
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from "node:fs";
@@ -42,7 +47,7 @@ function* walk(dir) {
 
 /** Brotli quality and gzip level for a file of the built site. */
 export function levels(path, size) {
-  if (path.split(sep).join("/").includes("/_file/data/corpus/docs/")) return {brotli: 5, gzip: 6};
+  if (path.split(sep).join("/").includes("/_file/data/")) return {brotli: 5, gzip: 6};
   if (size <= BIG) return {brotli: 11, gzip: 9};
   return extname(path) === ".wasm" ? {brotli: 9, gzip: 9} : {brotli: 5, gzip: 6};
 }
