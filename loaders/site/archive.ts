@@ -26,6 +26,7 @@ import { MANIFEST } from "../batch/up-to-date.ts";
 import { siteAggregatesFiles } from "./aggregates.ts";
 import { DOC_FILES_DIR, docFileJsonOf, docRows, docTablesJson } from "./doc-files.ts";
 import { entityRegionFiles } from "./entity-files.ts";
+import { firstChartFiles, performanceFirstChartFiles } from "./first-charts.ts";
 import { performanceFiles } from "./performance-files.ts";
 import { TarWriter } from "./tar.ts";
 
@@ -81,6 +82,8 @@ export async function corpusArchive(
     );
     // the small aggregates the pages paint from before (or without) DuckDB-WASM, ordered by size with the tables
     for (const [name, bytes] of await siteAggregatesFiles(dir)) writeFileSync(join(dir, name), bytes);
+    // each main page's first chart as a static SVG, drawn from those aggregates (loaders/site/first-charts.ts)
+    for (const [name, bytes] of await firstChartFiles(dir)) writeFileSync(join(dir, name), bytes);
     lap("aggregates");
     const tar = new TarWriter(write);
     const tables = readdirSync(dir)
@@ -93,7 +96,11 @@ export async function corpusArchive(
     for (const [name, bytes] of entityRegionFiles(dir)) await tar.add(name, bytes);
     lap("entity and region files");
     // the performance page's summary and page files (performance/: loaders/site/performance-files.ts)
-    for (const [name, bytes] of await performanceFiles(dir)) await tar.add(name, bytes);
+    const performancePageFiles = await performanceFiles(dir);
+    for (const [name, bytes] of performancePageFiles) await tar.add(name, bytes);
+    // and its first chart as a static SVG (loaders/site/first-charts.ts)
+    const summary = performancePageFiles.find(([name]) => name.endsWith("/summary.json"))?.[1] ?? null;
+    for (const [name, bytes] of await performanceFirstChartFiles(summary)) await tar.add(name, bytes);
     lap("performance files");
     const names = classificationNames(join(dir, "classifications.arrows"));
     const encoder = new TextEncoder();

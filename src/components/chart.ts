@@ -6,6 +6,7 @@
 // Pages import this module as "./components/chart.js" (Framework serves .ts as .js).
 import type {VisualizationSpec} from "vega-embed";
 import {embed} from "./vendor/vega.js";
+import {sizedSpec, themeConfig} from "./chart-spec.js";
 
 type View = Awaited<ReturnType<typeof embed>>["view"];
 
@@ -16,29 +17,17 @@ export function prefersDark(): boolean {
   return typeof matchMedia === "function" && matchMedia(DARK).matches;
 }
 
-/** Colours that follow the page (light or dark), on a transparent background. */
-function themeConfig(dark: boolean) {
-  const fg = dark ? "#d8d8d8" : "#1b1e23";
-  const muted = dark ? "#9a9a9a" : "#5f6368";
-  const grid = dark ? "#3a3a3a" : "#e4e4e4";
-  const accent = dark ? "#7aa6ff" : "#3b6fd8";
-  return {
-    background: null,
-    font: "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', sans-serif",
-    view: {stroke: null},
-    axis: {labelColor: muted, titleColor: fg, gridColor: grid, domainColor: muted, tickColor: muted},
-    legend: {labelColor: muted, titleColor: fg},
-    title: {color: fg, subtitleColor: muted},
-    mark: {color: accent},
-    bar: {fill: accent}
-  };
-}
-
 export interface ChartOptions {
   /** Total width in px, usually Framework's reactive `width`; sets autosize fit-x. */
   width?: number;
   height?: number;
   renderer?: "svg" | "canvas";
+  /**
+   * What stands in for the chart until it is drawn (e.g. the static picture of the same chart
+   * that the build drew and the page's HTML holds: first-charts.ts), moved into the chart's
+   * element and removed once the chart is drawn in its place.
+   */
+  placeholder?: Element | null;
 }
 
 /** True unless the spec's inline data (datasets, data.values) is all empty; data from elsewhere counts as rows. */
@@ -59,19 +48,20 @@ export type ChartElement = HTMLDivElement & {__view?: View; ready: Promise<View>
  * on every render of a chart with data (the first one = navigation → first chart; a
  * chart of no rows is no first chart).
  */
-export function chart(spec: VisualizationSpec, {width, height, renderer = "svg"}: ChartOptions = {}): ChartElement {
+export function chart(spec: VisualizationSpec, {width, height, renderer = "svg", placeholder}: ChartOptions = {}): ChartElement {
   const el = document.createElement("div") as ChartElement;
   el.className = "bn-chart";
+  // with a placeholder, the chart is drawn beside it (vega-embed empties the element it draws in)
+  let target: HTMLElement = el;
+  if (placeholder) {
+    target = document.createElement("div");
+    el.append(placeholder, target);
+  }
   const render = async (): Promise<View> => {
     const dark = prefersDark();
-    const sized = {...spec} as VisualizationSpec & Record<string, unknown>;
-    if (width !== undefined && sized.width === undefined && !("facet" in sized)) {
-      sized.width = Math.max(120, Math.floor(width));
-      sized.autosize = sized.autosize ?? {type: "fit-x", contains: "padding"};
-    }
-    if (height !== undefined && sized.height === undefined) sized.height = height;
+    const sized = sizedSpec(spec, {width, height}) as VisualizationSpec & Record<string, unknown>;
     el.__view?.finalize();
-    const result = await embed(el, sized, {
+    const result = await embed(target, sized, {
       mode: "vega-lite",
       renderer,
       actions: false,
@@ -79,6 +69,7 @@ export function chart(spec: VisualizationSpec, {width, height, renderer = "svg"}
       config: themeConfig(dark) as never
     });
     el.__view = result.view;
+    placeholder?.remove();
     el.dataset.chartReady = "true";
     el.dataset.colorScheme = dark ? "dark" : "light";
     if (sized.width !== undefined) el.dataset.width = String(sized.width);

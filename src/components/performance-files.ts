@@ -24,7 +24,7 @@ export interface PerformanceSummary {
   scatter: Row[];
 }
 
-interface SummaryFile extends Omit<PerformanceSummary, "docs" | "bands" | "scatter"> {
+export interface SummaryFile extends Omit<PerformanceSummary, "docs" | "bands" | "scatter"> {
   sets: {docs: ColumnarSet; bands: ColumnarSet; scatter: ColumnarSet};
 }
 
@@ -39,8 +39,11 @@ export async function performanceSummary(url = siteFileHref("performance", "summ
   const response = await fetch(url);
   if (response.status === 404) return EMPTY;
   if (!response.ok) throw new Error(`Unable to load ${url}: HTTP ${response.status}`);
-  const file = (await response.json()) as SummaryFile;
-  const {sets, ...counts} = file;
+  return decodePerformanceSummary((await response.json()) as SummaryFile);
+}
+
+/** The summary file's sets as row objects. */
+export function decodePerformanceSummary({sets, ...counts}: SummaryFile): PerformanceSummary {
   return {...counts, docs: fromColumnar(sets.docs), bands: fromColumnar(sets.bands), scatter: fromColumnar(sets.scatter)};
 }
 

@@ -19,11 +19,17 @@ export const PAGE_SIZE = 20;
 /**
  * `dataset` goes on every chart and table (e.g. {source: "duckdb"} for the tests); tables
  * paginate by `pageSize`; with `collapse`, the table sits in a closed <details> under the
- * charts (opened by a link to it, and always printed: print.css), which keeps long pages short.
+ * charts (opened by a link to it, and always printed: print.css), which keeps long pages short;
+ * `placeholder` stands in for the first chart until it is drawn (chart.ts; static-chart.ts).
  */
-export function sectionView(data: SectionData, width: number, dataset: Record<string, string> = {}, {pageSize = PAGE_SIZE, collapse = false}: {pageSize?: number; collapse?: boolean} = {}): HTMLDivElement {
-  const charts = data.charts.map(({id, spec}) => {
-    const c = chart(spec, {width});
+export function sectionView(
+  data: SectionData,
+  width: number,
+  dataset: Record<string, string> = {},
+  {pageSize = PAGE_SIZE, collapse = false, placeholder = null}: {pageSize?: number; collapse?: boolean; placeholder?: Element | null} = {}
+): HTMLDivElement {
+  const charts = data.charts.map(({id, spec}, i) => {
+    const c = chart(spec, {width, placeholder: i === 0 ? placeholder : null});
     c.id = id;
     Object.assign(c.dataset, dataset);
     const rows = Object.values((spec as {datasets?: Record<string, Record<string, unknown>[]>}).datasets ?? {})[0] ?? [];
@@ -33,7 +39,14 @@ export function sectionView(data: SectionData, width: number, dataset: Record<st
   Object.assign(rows.dataset, dataset);
   const tableFigure = citable(rows, {id: `fig-${data.id}-table`, kind: "table", title: data.title, rows: data.rows});
   const tablePart = collapse
-    ? h("details", {className: "bn-table-details", data: {rows: data.rows.length}}, h("summary", {text: `表 Table: ${data.rows.length.toLocaleString("en-US")} row${data.rows.length === 1 ? "" : "s"} — the figures behind the chart${data.charts.length === 1 ? "" : "s"}, each linked to its source line`}), tableFigure)
+    ? h(
+        "details",
+        {className: "bn-table-details", data: {rows: data.rows.length}},
+        h("summary", {
+          text: `表 Table: ${data.rows.length.toLocaleString("en-US")} row${data.rows.length === 1 ? "" : "s"} — the figures behind the chart${data.charts.length === 1 ? "" : "s"}, each linked to its source line`
+        }),
+        tableFigure
+      )
     : tableFigure;
   return h("div", {className: "bn-section", id: `${data.id}-section`}, charts, tablePart, data.notes.map(note));
 }
