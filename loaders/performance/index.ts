@@ -28,21 +28,21 @@ export interface PerformanceResult {
 /** An amount in 万元; null where there is none or it is larger than any amount. */
 const wan = (v: number | null, unit: string): number | null => (v === null ? null : plausibleWan(toWan(v, unit)));
 
-function isTsvBlock(lines: string[], b: Block): boolean {
+/** Laid out with tabs: at least half the block's filled lines (filledLines) hold one. */
+function isTsvBlock(lines: string[], filled: readonly number[]): boolean {
   let tabs = 0;
-  let filled = 0;
-  for (let i = b.start; i <= b.end; i++) {
-    if (lines[i - 1].trim() === "") continue;
-    filled++;
-    if (lines[i - 1].includes("\t")) tabs++;
-  }
-  return tabs * 2 >= filled;
+  for (const i of filled) if (lines[i - 1].includes("\t")) tabs++;
+  return tabs * 2 >= filled.length;
 }
 
 /** 003: the project is named by the heading (`## …项目预算绩效自评`) or the heading above it. */
 function nameFromHeadings(lines: string[], b: Block): { name: string; line: number } {
   const clean = (s: string) =>
-    s.trim().replace(/^#{1,6}\s*/, "").replace(/(部门预算)?(项目)?(预算)?绩效(目标)?自评(表)?$/, "").trim();
+    s
+      .trim()
+      .replace(/^#{1,6}\s*/, "")
+      .replace(/(部门预算)?(项目)?(预算)?绩效(目标)?自评(表)?$/, "")
+      .trim();
   const own = clean(lines[b.title_line - 1]);
   const strip = (s: string) => (s.match(/\d{4}\s*年\s*(.+)$/)?.[1] ?? s).trim();
   if (own !== "" && !/^(部门预算)?(项目)?(预算)?$/.test(own)) return { name: strip(own), line: b.title_line };
@@ -56,13 +56,28 @@ function nameFromHeadings(lines: string[], b: Block): { name: string; line: numb
   return { name: b.title, line: b.title_line };
 }
 
-function makeProject(doc: SourceDocument, b: Block, f: ProjectFields, name: string, line: number, extra: Partial<PerformanceProject> = {}): PerformanceProject {
+/** The block's lines that print something (a project's source_lines). */
+function filledLines(lines: string[], b: Block): number[] {
+  const out: number[] = [];
+  for (let i = b.start; i <= b.end; i++) if (lines[i - 1].trim() !== "") out.push(i);
+  return out;
+}
+
+/** `filled`: filledLines of the block (read once per block, however many projects it holds). */
+function makeProject(
+  doc: SourceDocument,
+  b: Block,
+  filled: readonly number[],
+  f: ProjectFields,
+  name: string,
+  line: number,
+  extra: Partial<PerformanceProject> = {},
+): PerformanceProject {
   const unit = f.unit ?? "万元";
   const budget_initial_wan = wan(f.budget_initial, unit);
   const budget_adjusted_wan = wan(f.budget_adjusted, unit);
   const budget_wan = wan(f.budget, unit);
-  const source_lines: number[] = [];
-  for (let i = b.start; i <= b.end; i++) if (doc.lines[i - 1].trim() !== "") source_lines.push(i);
+  const source_lines = filled.slice();
   return {
     doc_id: doc.doc_id,
     project_id: `${doc.doc_id}:${line}`,
@@ -148,11 +163,7 @@ function toIndicators(doc: SourceDocument, p: PerformanceProject, raws: RawIndic
   });
 }
 
-export function extractPerformance(
-  doc: SourceDocument,
-  blocks: Block[],
-  ctx: { amount_unit: string; year: number | null },
-): PerformanceResult {
+export function extractPerformance(doc: SourceDocument, blocks: Block[], ctx: { amount_unit: string; year: number | null }): PerformanceResult {
   const { lines } = doc;
   const projects: PerformanceProject[] = [];
   const indicators: PerformanceIndicator[] = [];
@@ -162,10 +173,11 @@ export function extractPerformance(
     const used = new Set<number>([b.title_line]);
     let notes = new Map<number, string>();
     const blockProjects: PerformanceProject[] = [];
+    const filled = filledLines(lines, b);
     let unitHere: string | null = null;
     for (let i = b.start; i <= Math.min(b.end, b.title_line + 4) && !unitHere; i++) unitHere = unitInLine(lines[i - 1]);
 
-    if (isTsvBlock(lines, b)) {
+    if (isTsvBlock(lines, filled)) {
       const head = readTsvProjectRows(lines, b.start, b.end);
       const rows = readTsvRows(lines, b.start, b.end);
       notes = rows.notes;
@@ -175,18 +187,24 @@ export function extractPerformance(
       if (rows.projects.length > 0) {
         for (const tp of rows.projects) {
           const f = { ...emptyFields(), unit, budget: tp.budget, department: head.department, implementing_unit: tp.unit_name };
-          const p = makeProject(doc, b, f, tp.name, tp.line, { implementing_unit_code: tp.unit_code });
+          const p = makeProject(doc, b, filled, f, tp.name, tp.line, { implementing_unit_code: tp.unit_code });
           blockProjects.push(p);
           indicators.push(...toIndicators(doc, p, tp.indicators));
         }
       } else {
         const f = {
-          ...emptyFields(), unit,
-          department: head.department, department_code: head.department_code, implementing_unit: head.implementing_unit,
-          budget: head.budget, executed: head.executed, budget_fiscal: head.budget_fiscal, budget_other: head.budget_other,
+          ...emptyFields(),
+          unit,
+          department: head.department,
+          department_code: head.department_code,
+          implementing_unit: head.implementing_unit,
+          budget: head.budget,
+          executed: head.executed,
+          budget_fiscal: head.budget_fiscal,
+          budget_other: head.budget_other,
         };
         const named = b.kind === "department_overall" ? { name: "部门整体", line: b.title_line } : nameFromHeadings(lines, b);
-        const p = makeProject(doc, b, f, named.name, named.line);
+        const p = makeProject(doc, b, filled, f, named.name, named.line);
         blockProjects.push(p);
         indicators.push(...toIndicators(doc, p, rows.indicators));
       }
@@ -197,8 +215,8 @@ export function extractPerformance(
       for (const l of rows.used) used.add(l);
       for (const l of f.used.keys()) used.add(l);
       if (b.kind === "department_overall") readDepartmentOverall(lines, b, f, used);
-      const name = b.kind === "department_overall" ? "部门整体" : f.name ?? b.title;
-      const p = makeProject(doc, b, f, name, f.name_line ?? b.title_line);
+      const name = b.kind === "department_overall" ? "部门整体" : (f.name ?? b.title);
+      const p = makeProject(doc, b, filled, f, name, f.name_line ?? b.title_line);
       blockProjects.push(p);
       indicators.push(...toIndicators(doc, p, rows.indicators));
     }

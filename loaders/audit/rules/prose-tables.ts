@@ -105,9 +105,10 @@ export interface Comparison {
   matched: boolean;
 }
 
-function compare(f: NarrativeFactLike, t: Target, figs: Figure[], alias: (scope: string, flow: string) => string): Comparison | null {
+/** `sameCode`: the figures of the target's code, in figure order. */
+function compare(f: NarrativeFactLike, t: Target, sameCode: Figure[], alias: (scope: string, flow: string) => string): Comparison | null {
   const flows = t.flow === "amount" ? [t.flow, ...ALTERNATIVE_FLOWS] : [t.flow];
-  const same = figs.filter((g) => flows.includes(g.flow) && g.code === t.code);
+  const same = sameCode.filter((g) => flows.includes(g.flow));
   let candidates = same.filter((g) => g.scope === t.scope);
   if (candidates.length === 0) candidates = same.filter((g) => alias(g.scope, g.flow) === alias(t.scope, g.flow));
   if (candidates.length === 0 && t.scope === "all") candidates = same;
@@ -139,6 +140,13 @@ function computeComparisons(ctx: AuditContext): Array<Comparison & { slip: boole
   if (facts.length === 0 || ctx.rows.length === 0) return [];
   const figs = figuresOf(ctx);
   const alias = scopeAliases(figs);
+  // the figures by code (each list in figure order): a fact is compared with its code's only
+  const byCode = new Map<string, Figure[]>();
+  for (const g of figs) {
+    const list = byCode.get(g.code);
+    if (list) list.push(g);
+    else byCode.set(g.code, [g]);
+  }
   const docYear = ctx.input.doc.year ?? null;
   const budgetDoc = ctx.input.doc.kind === "budget";
   const comparisons: Comparison[] = [];
@@ -154,7 +162,7 @@ function computeComparisons(ctx: AuditContext): Array<Comparison & { slip: boole
     // a subject carried over from an earlier sentence may not be what this amount is about
     if (!squash(f.sentence).includes(removeSpaces(f.subject))) continue;
     const t = targetOf(f, budgetDoc);
-    const c = t && compare(f, t, figs, alias);
+    const c = t && compare(f, t, byCode.get(t.code) ?? [], alias);
     if (c) comparisons.push(c);
   }
   const sectionOf = (f: NarrativeFactLike) => `${f.section ?? ""}\u0001${f.subsection ?? ""}`;
