@@ -192,9 +192,7 @@ function converter(type: DataType): Convert {
     }
     case Type.Struct: {
       const children = type.children.map((f) => [f.name, converter(f.type)] as const);
-      return nullable((v) =>
-        Object.fromEntries(children.map(([name, convert]) => [name, convert((v as Record<string, unknown>)[name])]))
-      );
+      return nullable((v) => Object.fromEntries(children.map(([name, convert]) => [name, convert((v as Record<string, unknown>)[name])])));
     }
     case Type.Dictionary:
       return converter((type as DataType & {dictionary: DataType}).dictionary);
@@ -203,11 +201,5 @@ function converter(type: DataType): Convert {
   }
 }
 
-/** A visible error element. The message is set as text (never parsed as HTML). */
-export function errorBox(error: unknown): HTMLDivElement {
-  const box = document.createElement("div");
-  box.className = "bn-error";
-  box.setAttribute("role", "alert");
-  box.textContent = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return box;
-}
+// errorBox lives in dom.ts (no Arrow import for pages that only show an error); re-exported here
+export {errorBox} from "./dom.js";

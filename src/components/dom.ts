@@ -59,3 +59,12 @@ export function download(bytes: BlobPart, name: string, type: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** A visible error element. The message is set as text (never parsed as HTML). */
+export function errorBox(error: unknown): HTMLDivElement {
+  const box = document.createElement("div");
+  box.className = "bn-error";
+  box.setAttribute("role", "alert");
+  box.textContent = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return box;
+}
