@@ -119,7 +119,8 @@ describe("each document's own files in the site archive", () => {
   test("the corpus tables first, smallest first; the entity, region and performance files; the documents' files last", () => {
     const files = names.findIndex((n) => n.includes("/"));
     const first = names.findIndex((n) => n.startsWith("docs/"));
-    expect(names.slice(files, first).every((n) => /^(entities|regions|performance)\//.test(n))).toBe(true);
+    // the performance page's first chart (first-chart-performance*.svg, loaders/site/first-charts.ts) follows its files
+    expect(names.slice(files, first).every((n) => /^(entities|regions|performance)\/|^first-chart-[\w-]+\.svg$/.test(n))).toBe(true);
     expect(names.slice(files, first)).toContain("performance/summary.json");
     expect(names.slice(first).every((n) => n.startsWith("docs/"))).toBe(true);
     const sizes = names.slice(0, files).map((n) => zip[n].length);
@@ -148,14 +149,14 @@ describe("the entity and region pages' files in the site archive", () => {
 
   test("004's entity: its row, its documents, and exactly its panel rows (人员经费 2022 决算 with its line)", () => {
     const file = json(`entities/${entityId()}.json`);
-    expect(file.entity).toMatchObject({entity_id: entityId(), name: "贵州省医疗保障局", scope: "unit", province_code: "520000"});
-    expect(file.documents.map((d: {doc_id: string}) => d.doc_id)).toContain(DOC_004);
+    expect(file.entity).toMatchObject({ entity_id: entityId(), name: "贵州省医疗保障局", scope: "unit", province_code: "520000" });
+    expect(file.documents.map((d: { doc_id: string }) => d.doc_id)).toContain(DOC_004);
     const mine = panel().filter((p) => p.entity_id === entityId());
     expect(file.panel).toEqual(mine);
     const personnel = file.panel.find((p: Record<string, unknown>) => p.measure === "personnel" && p.year === 2022 && p.phase === "final");
-    expect(personnel).toMatchObject({doc_id: DOC_004});
+    expect(personnel).toMatchObject({ doc_id: DOC_004 });
     expect(personnel.amount_wan).toBeGreaterThan(0);
-    expect(json("entities/index.json").map((e: {entity_id: string}) => e.entity_id)).toContain(entityId());
+    expect(json("entities/index.json").map((e: { entity_id: string }) => e.entity_id)).toContain(entityId());
   });
 
   test("the region files: the filters, the bodies under one filter, the province's entities", () => {
@@ -164,7 +165,9 @@ describe("the entity and region pages' files in the site archive", () => {
     expect(index.measures).toContainEqual(["personnel", "人员经费"]);
     const personnel = panel().find((p) => p.entity_id === entityId() && p.measure === "personnel" && p.year === 2022 && p.phase === "final")!;
     const bodies = json("regions/personnel.2022.final.json");
-    expect(bodies).toContainEqual(expect.objectContaining({entity_id: entityId(), province_code: "520000", amount_wan: personnel.amount_wan, doc_id: DOC_004}));
-    expect(json("regions/520000.json").map((e: {entity_id: string}) => e.entity_id)).toContain(entityId());
+    expect(bodies).toContainEqual(
+      expect.objectContaining({ entity_id: entityId(), province_code: "520000", amount_wan: personnel.amount_wan, doc_id: DOC_004 }),
+    );
+    expect(json("regions/520000.json").map((e: { entity_id: string }) => e.entity_id)).toContain(entityId());
   });
 });
