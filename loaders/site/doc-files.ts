@@ -17,6 +17,7 @@
  * as its array of values. One JSON.parse on the page, no key repeated per row.
  * Deterministic: same documents, same bytes.
  */
+import type { EncodedColumn, EncodedTable } from "../../src/components/doc-files.ts";
 import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import type { DocumentRow } from "../schema/types.ts";
 import { gunzipSync } from "node:zlib";
@@ -42,20 +43,9 @@ export interface DocRows {
 }
 
 /**
- * One column of a table in a document file: `{"const": v}` (every row holds v), `{"dict": [v…], "idx": [i…]}`
- * (row r holds dict[idx[r]]) or the plain array of the rows' values, whichever is the shortest JSON
- * (ties: the plain array, then the dictionary). src/components/doc-files.ts decodes it.
+ * The shortest encoding of one column's values (see EncodedColumn): constant, dictionary or plain, whichever is the
+ * shortest JSON (ties: the plain array, then the dictionary); deterministic: the dictionary in first-seen order.
  */
-export type EncodedColumn = unknown[] | { const: unknown } | { dict: unknown[]; idx: number[] };
-
-/** A table of a document file: its row count, its column names (the spec's order) and each column encoded. */
-export interface EncodedTable {
-  n: number;
-  columns: string[];
-  data: EncodedColumn[];
-}
-
-/** The shortest encoding of one column's values (see EncodedColumn); deterministic: the dictionary in first-seen order. */
 export function encodeColumn(values: readonly unknown[]): EncodedColumn {
   const plain = JSON.stringify(values);
   if (values.length < 2) return values as unknown[];

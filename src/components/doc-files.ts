@@ -19,11 +19,15 @@ export function docIdOf(search: string): string | null {
   return id ? id : null;
 }
 
-/** One column of a document file's table (loaders/site/doc-files.ts encodeColumn). */
-type EncodedColumn = unknown[] | {const: unknown} | {dict: unknown[]; idx: number[]};
+/**
+ * One column of a table in a document file (format 2; loaders/site/doc-files.ts encodeColumn writes it):
+ * `{"const": v}` (every row holds v), `{"dict": [v…], "idx": [i…]}` (row r holds dict[idx[r]]) or the
+ * plain array of the rows' values.
+ */
+export type EncodedColumn = unknown[] | {const: unknown} | {dict: unknown[]; idx: number[]};
 
-/** A table of a document file: row count, column names, each column encoded. */
-interface EncodedTable {
+/** A table of a document file: its row count, its column names (the spec's order) and each column encoded. */
+export interface EncodedTable {
   n: number;
   columns: string[];
   data: EncodedColumn[];
