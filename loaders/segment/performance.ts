@@ -114,10 +114,13 @@ export function performanceArea(lines: string[], sections: TableSection[]): Uint
   return area;
 }
 
+/** Last characters of a 绩效 table's name (系, 表, or the closing bracket after one): other lines are not tested further. */
+const AREA_NAME_ENDS = new Set([..."系表）"].map((c) => c.charCodeAt(0)));
+
 function isAreaStart(text: string): boolean {
   if (text.length > 45) return false;
-  if (/^附表\s*\d+\s*[:：]?$/.test(text)) return true;
-  return /(绩效评价指标体系|自评表|绩效目标表|目标完成情况表)(（\S*）)?$/.test(text);
+  if (text.startsWith("附表") && /^附表\s*\d+\s*[:：]?$/.test(text)) return true;
+  return AREA_NAME_ENDS.has(text.charCodeAt(text.length - 1)) && /(绩效评价指标体系|自评表|绩效目标表|目标完成情况表)(（\S*）)?$/.test(text);
 }
 
 function isAreaEnd(text: string): boolean {
