@@ -45,7 +45,7 @@ export function kindOf(title: string): PerformanceTableKind {
 }
 
 function isHardEnd(line: string): boolean {
-  return /^#{1,6}/.test(line.trim()) || (line.includes("第") && /^第[一二三四五六七八九十\d]+部分/.test(removeSpaces(line)));
+  return (line.includes("#") && /^#{1,6}/.test(line.trim())) || (line.includes("第") && /^第[一二三四五六七八九十\d]+部分/.test(removeSpaces(line)));
 }
 
 const SIGN_OFF = /^(项目负责人|联系人|填报人)[:：]/;
