@@ -82,8 +82,11 @@ export function statedRenames(doc_id: string, lines: readonly string[]): StatedR
   lines.forEach((line, i) => {
     if (!line.includes("名为") && !line.includes("原")) return;
     const text = normaliseName(line);
-    for (const m of text.matchAll(RENAMED)) out.push({ doc_id, former: m[1], current: m[2], source_line: i + 1, source_text: line });
-    for (const m of text.matchAll(FORMERLY)) out.push({ doc_id, former: m[2], current: m[1], source_line: i + 1, source_text: line });
+    // each pattern scanned only where its fixed words are (a 原 is mostly 原因)
+    if (text.includes("名为") || text.includes("组建为"))
+      for (const m of text.matchAll(RENAMED)) out.push({ doc_id, former: m[1], current: m[2], source_line: i + 1, source_text: line });
+    if (text.includes("（原"))
+      for (const m of text.matchAll(FORMERLY)) out.push({ doc_id, former: m[2], current: m[1], source_line: i + 1, source_text: line });
   });
   return out.filter((r) => r.former !== r.current);
 }
