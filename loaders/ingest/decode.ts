@@ -132,8 +132,12 @@ function replacementWarnings(file: string, lines: number[], what: string): strin
   return out;
 }
 
-/** A character nulBytes counts (NUL and the control bytes but tab, line ends, VT, FF and ESC). */
-const CONTROL_CHARACTER = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/;
+/**
+ * A control character other than tab, line ends, VT and FF: anything below
+ * U+0020 outside \t-\r. Without one a text holds none of the bytes nulBytes
+ * counts (an ESC, which it passes, only sends the text to that scan).
+ */
+const CONTROL_CHARACTER = /[^\t-\r -\uffff]/;
 
 /** Offsets of NUL bytes, or null when the file is binary (NUL and control bytes above 1% of it). */
 function nulBytes(bytes: Uint8Array): number[] | null {
