@@ -7,6 +7,7 @@ import {loadAggregates} from "../aggregates-file.js";
 import {CORPUS_TABLES, loadCorpus, loadedTables, type LoadedTable} from "../corpus.js";
 import {database} from "../db.js";
 import {download, h} from "../dom.js";
+import {staticChart} from "../static-chart.js";
 import {siteDataVersion, versionWarning} from "../version.js";
 import {COUNT, MARKS, chartSpec, defaultChoices, isMark, type ChartChoices} from "./chart-spec.js";
 // the editor (CodeMirror) is imported when the workbench starts, not before its first result
@@ -15,8 +16,9 @@ import {errorPosition} from "./errors.js";
 import {CORPUS_OVERVIEW, EXAMPLES, type Example} from "./gallery.js";
 import {resultGrid} from "./grid.js";
 import {notebookFileName, notebookMarkdown, tablesIn} from "./notebook.js";
-import {precomputedResult, runQuery, type QueryResult} from "./results.js";
-import {decodeState, encodeState, type WorkbenchState} from "./share.js";
+import {DEFAULT_CHOICES, precomputedResult} from "./precomputed.js";
+import {runQuery, type QueryResult} from "./results.js";
+import {decodeState, encodeState, hasViewState, type WorkbenchState} from "./share.js";
 
 /** The schema from the data dictionary (`dictionarySchema`), each table with its row count from the precomputed aggregates: no table is loaded to show it. */
 function tableSchema(schema: SchemaTable[], counts: Map<string, number>): (SchemaTable & {rows: number})[] {
@@ -198,6 +200,8 @@ export function workbench(): Workbench {
   }
 
   let currentChart: ChartElement | null = null;
+  /** The build's picture of the default query's chart (sql.md's HTML), handed to the first chart drawn from the precomputed result. */
+  let picture: HTMLElement | null = null;
   function drawChart(): void {
     chartSlot.replaceChildren();
     currentChart = null;
@@ -212,7 +216,11 @@ export function workbench(): Workbench {
     }
     specText.value = JSON.stringify(spec, (key, value) => (key === "datasets" ? {result: `(${result!.rows.length} rows)`} : value), 2);
     copySpec.disabled = false;
-    currentChart = chart(spec as never, spec.facet ? {} : {width, renderer: result.rows.length > 2000 ? "canvas" : "svg"});
+    currentChart = chart(
+      spec as never,
+      spec.facet ? {placeholder: picture} : {width, renderer: result.rows.length > 2000 ? "canvas" : "svg", placeholder: picture}
+    );
+    picture = null;
     currentChart.id = "sql-chart";
     currentChart.ready.catch(() => {});
     chartSlot.append(currentChart);
@@ -371,11 +379,13 @@ export function workbench(): Workbench {
       if (!initial.sql) {
         exampleId = first.id;
         titleInput.value = first.title;
-        choices = {mark: "bar", ...first.chart} as ChartChoices;
+        choices = DEFAULT_CHOICES;
       }
       const aggregates = await aggregatesLoaded;
       const precomputed = aggregates.sqlDefault;
       const paintPrecomputed = !initial.sql && precomputed?.length && pendingSql === CORPUS_OVERVIEW.sql;
+      // the picture shows the default query's chart: taken by its first drawing, or removed when the URL names a query or a chart
+      picture = staticChart(!!paintPrecomputed && !hasViewState(initial));
       if (paintPrecomputed) {
         // The default query's result as the data loader computed it (same SQL, DuckDB in Node):
         // painted at once; DuckDB-WASM starts in the background for the next query.
