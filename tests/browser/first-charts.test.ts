@@ -42,6 +42,15 @@ describe("the first chart's static picture", () => {
         expect(html).toMatch(
           /<img src="[^"]*first-chart-[a-z]+\.[0-9a-f]+\.svg" alt="Chart drawn when the site was built: [^"]+" elementtiming="bn-first-chart" fetchpriority="high">/
         );
+        // and preloaded at the top of the head (scripts/preload-first-chart.mjs), before the page's modules
+        const imgSrc = /<img src="([^"]+)"[^>]* elementtiming="bn-first-chart"/.exec(html)![1];
+        const preload = html.indexOf(`<link rel="preload" as="image" href="${imgSrc}" fetchpriority="high" media="not all and (prefers-color-scheme: dark)">`);
+        expect(preload).toBeGreaterThan(0);
+        expect(preload).toBeLessThan(html.indexOf('<link rel="modulepreload"'));
+        const pictures: string[] = [];
+        page.on("request", (request) => {
+          if (/first-chart-[\w-]+\.[0-9a-f]+\.svg$/.test(request.url())) pictures.push(request.url().split("/").pop()!);
+        });
         // drawing the interactive chart is held back until the picture has been read
         let release = () => {};
         const held = new Promise<void>((resolve) => (release = resolve));
@@ -55,6 +64,8 @@ describe("the first chart's static picture", () => {
         await page.waitForFunction(() => (document.querySelector("img[elementtiming='bn-first-chart']") as HTMLImageElement | null)?.complete);
         const {src, width, height} = await img.evaluate((el: HTMLImageElement) => ({src: el.currentSrc, width: el.naturalWidth, height: el.naturalHeight}));
         expect(src).not.toContain("-dark");
+        // the light picture only, requested once (the preload serves the <img>)
+        expect(pictures).toEqual([src.split("/").pop()]);
         expect(width).toBeGreaterThan(minWidth);
         expect(height).toBeGreaterThan(100);
         const svg = await page.evaluate((url) => fetch(url).then((r) => r.text()), src);
