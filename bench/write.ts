@@ -26,8 +26,8 @@ const cache = new ExtractionCache(folder);
 rmSync(out, {recursive: true, force: true});
 const spool = new Spool(join(out, ".spool"));
 const keys = readdirSync(folder)
-  .filter((f) => f.endsWith(".json"))
-  .map((f) => f.slice(0, -5))
+  .filter((f) => f.endsWith(".blocks"))
+  .map((f) => f.slice(0, -".blocks".length))
   .sort();
 // `repeat` times over (a larger corpus without extracting one: the copies keep their doc_id)
 for (let r = 0; r < Number(repeat); r++)
