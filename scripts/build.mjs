@@ -3,7 +3,8 @@
 // "build step <name>: <wall> s wall, <cpu> s CPU", CPU being user + sys of the step's
 // processes (children's times from /proc/self/stat, Linux; wall only elsewhere), so a
 // cold build's time splits into Framework's build (the data loaders included: the corpus
-// loader prints its own time), the document files, the CDN scrub and the precompression.
+// loader prints its own time), the document files, the CDN scrub, the first charts'
+// preloads and the precompression.
 // bench/site.ts reads these lines. Stops at the first step that fails, with its status.
 // Usage: node scripts/build.mjs [dist]
 import {spawnSync} from "node:child_process";
@@ -18,6 +19,7 @@ const STEPS = [
   ["observable build", "observable", ["build"]],
   ["doc-files", "tsx", ["scripts/doc-files.ts", dist]],
   ["scrub-cdn", process.execPath, ["scripts/scrub-cdn.mjs", dist]],
+  ["preload-first-chart", process.execPath, ["scripts/preload-first-chart.mjs", dist]],
   ["precompress", process.execPath, ["scripts/precompress.mjs", dist]]
 ];
 

@@ -27,7 +27,7 @@ export async function chartSvg(chart: Pick<FirstChart, "spec" | "width">, dark: 
   }
 }
 
-/** The first charts of /, /compare and /audit as files (first-chart-<name>.svg and -dark.svg), from `<dir>/aggregates.json` and compare.json. */
+/** The first charts of /, /compare, /audit and /sql as files (first-chart-<name>.svg and -dark.svg), from `<dir>/aggregates.json` and compare.json. */
 export async function firstChartFiles(dir: string): Promise<Map<string, Uint8Array>> {
   const json = (name: string) => JSON.parse(readFileSync(join(dir, name), "utf8"));
   const agg = decodeAggregates(json("aggregates.json") as AggregatesFile);

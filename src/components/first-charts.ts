@@ -10,6 +10,7 @@ import {compareSection, resultsFromAggregates} from "./compare-page.js";
 import {byYearEntity, documentsSection} from "./overview-page.js";
 import {EXECUTION_CHART_MAX_WIDTH, executionBandsSpec} from "./performance-charts.js";
 import type {PerformanceSummary} from "./performance-files.js";
+import {precomputedChart} from "./sql/precomputed.js";
 
 /** The width of the pages' main column at the benchmark's and the tests' 1,200 px viewport (Framework's `width`). */
 export const MAIN_WIDTH = 832;
@@ -32,7 +33,7 @@ export interface FirstChartData {
   rules: readonly {id: string}[];
 }
 
-/** The first chart of /, /compare and /audit, in their default view state. */
+/** The first chart of /, /compare, /audit and /sql, in their default view state. */
 export function firstCharts({agg, cmp, rules}: FirstChartData): FirstChart[] {
   const overview = documentsSection([...agg.documents].sort(byYearEntity), agg.groups).charts[0];
   const compare = compareSection(
@@ -43,9 +44,13 @@ export function firstCharts({agg, cmp, rules}: FirstChartData): FirstChart[] {
   return [
     {page: "/", name: "overview", id: overview.id, width: MAIN_WIDTH, spec: overview.spec},
     {page: "/compare", name: "compare", id: compare.id, width: MAIN_WIDTH, spec: compare.spec},
-    {page: "/audit", name: "audit", id: "audit-chart", width: AUDIT_CHART_WIDTH, spec: auditChartSpec(agg.findings, rules)}
+    {page: "/audit", name: "audit", id: "audit-chart", width: AUDIT_CHART_WIDTH, spec: auditChartSpec(agg.findings, rules)},
+    // the workbench's default query, from its precomputed result (no rows: an empty chart, which the page removes)
+    {page: "/sql", name: "sql", id: "sql-chart", width: MAIN_WIDTH, spec: (precomputedChart(agg.sqlDefault, MAIN_WIDTH) ?? EMPTY_CHART) as VisualizationSpec}
   ];
 }
+
+const EMPTY_CHART: VisualizationSpec = {data: {values: []}, mark: "bar"};
 
 /** The first chart of /performance (from its summary file; none without performance tables: an empty chart). */
 export function performanceFirstChart(summary: Pick<PerformanceSummary, "bands"> | null): FirstChart {

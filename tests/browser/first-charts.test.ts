@@ -2,7 +2,8 @@
 // loaders/site/first-charts.ts): in the page's HTML (it paints before any JavaScript), the
 // same marks as the interactive chart (each mark's aria-label: its fields and values), in the
 // dark scheme the dark file, replaced by the interactive chart once drawn, and never shown
-// for a view state that is not the default one (/compare with state in the URL).
+// for a view state that is not the default one (/compare with state in the URL, /sql with a
+// query or a chart in the URL).
 import type {Page} from "playwright-core";
 import {describe, expect, test} from "vitest";
 import {openContext} from "./harness.ts";
@@ -14,7 +15,9 @@ const PAGES = [
   {path: "/", chart: "#documents-chart", mark: "circle", marks: 5},
   {path: "/compare", chart: "#by-class-chart", mark: "bar", marks: 11},
   {path: "/audit", chart: "#audit-chart", mark: "bar", marks: 22},
-  {path: "/performance", chart: "#execution-bands", mark: "bar", marks: 0}
+  {path: "/performance", chart: "#execution-bands", mark: "bar", marks: 0},
+  // the workbench's default query (its precomputed result): a bar per year × kind
+  {path: "/sql", chart: "#sql-chart", mark: "bar", marks: 4, minWidth: 200}
 ];
 
 /** The aria-labels of an SVG's marks of one kind (bar, circle), sorted. */
@@ -29,7 +32,7 @@ async function markLabels(page: Page, svg: string | null, mark: string): Promise
 }
 
 describe("the first chart's static picture", () => {
-  for (const {path, chart, mark, marks} of PAGES)
+  for (const {path, chart, mark, marks, minWidth = 300} of PAGES)
     test(`${path}: in the HTML, the same marks as the interactive chart, replaced by it`, async () => {
       const {context, log, newPage} = await openContext(browser);
       try {
@@ -39,6 +42,15 @@ describe("the first chart's static picture", () => {
         expect(html).toMatch(
           /<img src="[^"]*first-chart-[a-z]+\.[0-9a-f]+\.svg" alt="Chart drawn when the site was built: [^"]+" elementtiming="bn-first-chart" fetchpriority="high">/
         );
+        // and preloaded at the top of the head (scripts/preload-first-chart.mjs), before the page's modules
+        const imgSrc = /<img src="([^"]+)"[^>]* elementtiming="bn-first-chart"/.exec(html)![1];
+        const preload = html.indexOf(`<link rel="preload" as="image" href="${imgSrc}" fetchpriority="high" media="not all and (prefers-color-scheme: dark)">`);
+        expect(preload).toBeGreaterThan(0);
+        expect(preload).toBeLessThan(html.indexOf('<link rel="modulepreload"'));
+        const pictures: string[] = [];
+        page.on("request", (request) => {
+          if (/first-chart-[\w-]+\.[0-9a-f]+\.svg$/.test(request.url())) pictures.push(request.url().split("/").pop()!);
+        });
         // drawing the interactive chart is held back until the picture has been read
         let release = () => {};
         const held = new Promise<void>((resolve) => (release = resolve));
@@ -52,7 +64,9 @@ describe("the first chart's static picture", () => {
         await page.waitForFunction(() => (document.querySelector("img[elementtiming='bn-first-chart']") as HTMLImageElement | null)?.complete);
         const {src, width, height} = await img.evaluate((el: HTMLImageElement) => ({src: el.currentSrc, width: el.naturalWidth, height: el.naturalHeight}));
         expect(src).not.toContain("-dark");
-        expect(width).toBeGreaterThan(300);
+        // the light picture only, requested once (the preload serves the <img>)
+        expect(pictures).toEqual([src.split("/").pop()]);
+        expect(width).toBeGreaterThan(minWidth);
         expect(height).toBeGreaterThan(100);
         const svg = await page.evaluate((url) => fetch(url).then((r) => r.text()), src);
         const pictured = await markLabels(page, svg, mark);
@@ -99,4 +113,26 @@ describe("the first chart's static picture", () => {
       await context.close();
     }
   });
+
+  for (const hash of ["#sql=SELECT+42+AS+answer", "#mark=line&x=kind"])
+    test(`/sql with ${hash.slice(1, 4)}… in the URL: no picture of the default query, not even once the workbench runs`, async () => {
+      const {context, log, newPage} = await openContext(browser);
+      try {
+        const page = await newPage();
+        let release = () => {};
+        const held = new Promise<void>((resolve) => (release = resolve));
+        await page.route("**/components/vendor/vega*.js", async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.goto(`${server.url}/sql${hash}`, {waitUntil: "domcontentloaded"});
+        expect(await page.locator("img[elementtiming='bn-first-chart']").count()).toBe(0);
+        release();
+        await page.waitForSelector("#sql-chart[data-chart-ready]", {timeout: 90_000});
+        expect(await page.locator(".bn-static-chart").count()).toBe(0);
+        expect(log.pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
 });

@@ -8,6 +8,8 @@ import {afterAll, beforeAll, expect, test} from "vitest";
 import {siteAggregatesFiles} from "../../loaders/site/aggregates.ts";
 import {firstChartFiles, performanceFirstChartFiles} from "../../loaders/site/first-charts.ts";
 import {performanceFiles} from "../../loaders/site/performance-files.ts";
+import {MAIN_WIDTH} from "../../src/components/first-charts.ts";
+import {precomputedChart} from "../../src/components/sql/precomputed.ts";
 import {openCorpus, type Corpus} from "./sql-corpus.ts";
 
 let corpus: Corpus;
@@ -32,7 +34,9 @@ test("a light and a dark SVG per page", () => {
     "first-chart-compare-dark.svg",
     "first-chart-compare.svg",
     "first-chart-overview-dark.svg",
-    "first-chart-overview.svg"
+    "first-chart-overview.svg",
+    "first-chart-sql-dark.svg",
+    "first-chart-sql.svg"
   ]);
   for (const svg of files.values()) expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* width="\d+" height="\d+"/);
   // the page's colours (chart-spec.ts): accent and text, on no background
@@ -57,6 +61,20 @@ test("compare: the shares by 类 (Expenditure by 类), 四川 2023 budget's 208 
   const bars = marks(files.get("first-chart-compare.svg")!, "bar");
   expect(bars).toHaveLength(11);
   expect(bars.find((b) => b.includes("四川省医疗保障局 2023 预算; 类 Class: 208"))).toContain("金额 amount (万元): 410.35");
+});
+
+test("sql: the workbench's default query, a bar per year × kind with its documents (the precomputed result)", () => {
+  // the five samples: 2021 final 1, 2022 final 2, 2023 budget 1 and final 1 (tests/browser/sql.test.ts: the same rows in the grid)
+  expect(marks(files.get("first-chart-sql.svg")!, "bar")).toEqual([
+    "year: 2021; documents: 1; kind: final",
+    "year: 2022; documents: 2; kind: final",
+    "year: 2023; documents: 1; kind: budget",
+    "year: 2023; documents: 1; kind: final"
+  ]);
+  expect(marks(files.get("first-chart-sql-dark.svg")!, "bar")).toHaveLength(4);
+  expect(files.get("first-chart-sql-dark.svg")).toContain('fill="#d8d8d8"');
+  // no rows (no documents): no chart to draw, the build draws an empty one
+  expect(precomputedChart([], MAIN_WIDTH)).toBeNull();
 });
 
 test("performance: a bar per execution band × score band, its projects from the summary; without a summary an empty chart", async () => {

@@ -3,6 +3,7 @@
 // notebooks it saves.
 import {Type, type DataType} from "apache-arrow";
 import {database, toRows, type Row} from "../db.js";
+import {NUMERIC_KINDS} from "./precomputed.js";
 
 export type FieldKind = "int" | "bigint" | "float" | "decimal" | "string" | "bool" | "date" | "timestamp" | "other";
 
@@ -47,12 +48,10 @@ export function fieldKind(type: DataType): {kind: FieldKind; scale?: number} {
   }
 }
 
-const NUMERIC = new Set<FieldKind>(["int", "bigint", "float", "decimal"]);
-
 export function describeFields(schema: {fields: {name: string; type: DataType}[]}): ResultField[] {
   return schema.fields.map((f) => {
     const {kind, scale} = fieldKind(f.type);
-    const field: ResultField = {name: f.name, type: String(f.type), kind, numeric: NUMERIC.has(kind)};
+    const field: ResultField = {name: f.name, type: String(f.type), kind, numeric: NUMERIC_KINDS.has(kind)};
     if (scale !== undefined) field.scale = scale;
     return field;
   });
@@ -66,27 +65,4 @@ export async function runQuery(sql: string): Promise<QueryResult> {
   const rows = toRows(table);
   const fields = describeFields(table.schema as never);
   return {rows, fields, ms: performance.now() - started};
-}
-
-/**
- * A result computed ahead of time (the data loader ran the same SQL with DuckDB in Node:
- * aggregate-queries.ts), described from its values: whole numbers are "int", other
- * numbers "float", text "string", true/false "bool". Column order is the rows' key order.
- */
-export function precomputedResult(rows: Row[]): QueryResult {
-  const names = rows.length ? Object.keys(rows[0]) : [];
-  const fields = names.map((name): ResultField => {
-    const values = rows.map((r) => r[name]).filter((v) => v != null);
-    const kind: FieldKind = !values.length
-      ? "other"
-      : values.every((v) => typeof v === "number")
-        ? values.every((v) => Number.isInteger(v))
-          ? "int"
-          : "float"
-        : values.every((v) => typeof v === "boolean")
-          ? "bool"
-          : "string";
-    return {name, type: "precomputed", kind, numeric: NUMERIC.has(kind)};
-  });
-  return {rows, fields, ms: 0};
 }

@@ -36,6 +36,11 @@ export function decodeState(hash: string): WorkbenchState {
   return state;
 }
 
+/** True when a state names a query or a chart choice: not the default view (the data version alone is none). */
+export function hasViewState(state: WorkbenchState): boolean {
+  return Boolean(state.sql || state.mark || state.x || state.y || state.color || state.facet);
+}
+
 /** A shareable URL: the page's own address with the state as fragment. */
 export function shareUrl(state: WorkbenchState, base: string): string {
   const url = new URL(base);

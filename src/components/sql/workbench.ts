@@ -4,9 +4,11 @@
 import {FileAttachment} from "observablehq:stdlib";
 import {chart, type ChartElement} from "../chart.js";
 import {loadAggregates} from "../aggregates-file.js";
-import {CORPUS_TABLES, loadCorpus, loadedTables, type LoadedTable} from "../corpus.js";
-import {database} from "../db.js";
+// DuckDB-WASM's side (corpus, db, results: Apache Arrow) and the notebook module (fflate) are
+// imported when first needed: not preloaded with the page, before the first chart's picture
+import type {CorpusTable, LoadedTable} from "../corpus.js";
 import {download, h} from "../dom.js";
+import {staticChart} from "../static-chart.js";
 import {siteDataVersion, versionWarning} from "../version.js";
 import {COUNT, MARKS, chartSpec, defaultChoices, isMark, type ChartChoices} from "./chart-spec.js";
 // the editor (CodeMirror) is imported when the workbench starts, not before its first result
@@ -14,18 +16,18 @@ import type {Dictionary, SchemaTable, SqlEditor} from "./editor.js";
 import {errorPosition} from "./errors.js";
 import {CORPUS_OVERVIEW, EXAMPLES, type Example} from "./gallery.js";
 import {resultGrid} from "./grid.js";
-import {notebookFileName, notebookMarkdown, tablesIn} from "./notebook.js";
-import {precomputedResult, runQuery, type QueryResult} from "./results.js";
-import {decodeState, encodeState, type WorkbenchState} from "./share.js";
+import {DEFAULT_CHOICES, precomputedResult} from "./precomputed.js";
+import type {QueryResult} from "./results.js";
+import {decodeState, encodeState, hasViewState, type WorkbenchState} from "./share.js";
 
 /** The schema from the data dictionary (`dictionarySchema`), each table with its row count from the precomputed aggregates: no table is loaded to show it. */
-function tableSchema(schema: SchemaTable[], counts: Map<string, number>): (SchemaTable & {rows: number})[] {
+function tableSchema(schema: SchemaTable[], counts: Map<string, number>, corpusTables: readonly CorpusTable[]): (SchemaTable & {rows: number})[] {
   const order = (name: string) => {
-    const i = CORPUS_TABLES.indexOf(name as never);
+    const i = corpusTables.indexOf(name as never);
     return i < 0 ? 99 : i;
   };
   return schema
-    .filter((t) => CORPUS_TABLES.includes(t.name as never))
+    .filter((t) => corpusTables.includes(t.name as never))
     .map((t) => ({...t, rows: counts.get(t.name) ?? 0}))
     .sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name));
 }
@@ -198,6 +200,8 @@ export function workbench(): Workbench {
   }
 
   let currentChart: ChartElement | null = null;
+  /** The build's picture of the default query's chart (sql.md's HTML), handed to the first chart drawn from the precomputed result. */
+  let picture: HTMLElement | null = null;
   function drawChart(): void {
     chartSlot.replaceChildren();
     currentChart = null;
@@ -212,7 +216,11 @@ export function workbench(): Workbench {
     }
     specText.value = JSON.stringify(spec, (key, value) => (key === "datasets" ? {result: `(${result!.rows.length} rows)`} : value), 2);
     copySpec.disabled = false;
-    currentChart = chart(spec as never, spec.facet ? {} : {width, renderer: result.rows.length > 2000 ? "canvas" : "svg"});
+    currentChart = chart(
+      spec as never,
+      spec.facet ? {placeholder: picture} : {width, renderer: result.rows.length > 2000 ? "canvas" : "svg", placeholder: picture}
+    );
+    picture = null;
     currentChart.id = "sql-chart";
     currentChart.ready.catch(() => {});
     chartSlot.append(currentChart);
@@ -244,6 +252,7 @@ export function workbench(): Workbench {
     setStatus("Running…", true);
     runButton.disabled = true;
     try {
+      const [{loadCorpus, loadedTables}, {runQuery}, {tablesIn}] = await Promise.all([import("../corpus.js"), import("./results.js"), import("./notebook.js")]);
       // Only the tables this query names are loaded (once per page).
       const names = tablesIn(sql);
       if (names.length) setStatus(`Loading ${names.join(", ")}…`, true);
@@ -314,9 +323,10 @@ export function workbench(): Workbench {
     "click",
     exporting(({toParquet}, r) => [toParquet(r.rows, r.fields) as BlobPart, `${base()}.parquet`, "application/vnd.apache.parquet"])
   );
-  saveNotebook.addEventListener("click", () => {
+  saveNotebook.addEventListener("click", async () => {
     const title = titleInput.value.trim() || "Query";
     const example = EXAMPLES.find((e) => e.id === exampleId && e.sql === editor?.getValue());
+    const {notebookFileName, notebookMarkdown} = await import("./notebook.js");
     const md = notebookMarkdown({title, sql: editor?.getValue() ?? "", chart: choices, description: example?.question}, siteDataVersion() || undefined);
     download(md, notebookFileName(title === "Query" ? base() : title), "text/markdown;charset=utf-8");
   });
@@ -359,23 +369,27 @@ export function workbench(): Workbench {
   root.setQuery = (sql) => (editor ? editor.setValue(sql) : void (pendingSql = sql));
   root.ready = (async () => {
     const started = performance.now();
-    // The aggregates (row counts, the default query's precomputed result), the data dictionary
-    // and the editor's module (CodeMirror), all requested at once; the default result is
-    // painted as soon as the aggregates are read, before the editor is built.
+    // The aggregates (row counts, the default query's precomputed result), the data dictionary,
+    // the editor's module (CodeMirror) and the corpus module (the tables' names), all requested
+    // at once; the default result is painted as soon as the aggregates are read, before the
+    // editor is built.
     const aggregatesLoaded = loadAggregates();
     const dictionaryLoaded = FileAttachment("../../data/sql-schema.json").json() as Promise<Dictionary>;
     const editorLoaded = import("./editor.js");
-    for (const p of [aggregatesLoaded, dictionaryLoaded, editorLoaded]) p.catch(() => {});
+    const corpusLoaded = import("../corpus.js");
+    for (const p of [aggregatesLoaded, dictionaryLoaded, editorLoaded, corpusLoaded]) p.catch(() => {});
     try {
       const first = EXAMPLES[0];
       if (!initial.sql) {
         exampleId = first.id;
         titleInput.value = first.title;
-        choices = {mark: "bar", ...first.chart} as ChartChoices;
+        choices = DEFAULT_CHOICES;
       }
       const aggregates = await aggregatesLoaded;
       const precomputed = aggregates.sqlDefault;
       const paintPrecomputed = !initial.sql && precomputed?.length && pendingSql === CORPUS_OVERVIEW.sql;
+      // the picture shows the default query's chart: taken by its first drawing, or removed when the URL names a query or a chart
+      picture = staticChart(!!paintPrecomputed && !hasViewState(initial));
       if (paintPrecomputed) {
         // The default query's result as the data loader computed it (same SQL, DuckDB in Node):
         // painted at once; DuckDB-WASM starts in the background for the next query.
@@ -384,20 +398,20 @@ export function workbench(): Workbench {
       }
       // The editor and a first schema (from the data dictionary); DuckDB's own
       // types replace it once every table is registered.
-      const [dictionary, {dictionarySchema, sqlEditor}] = await Promise.all([dictionaryLoaded, editorLoaded]);
+      const [dictionary, {dictionarySchema, sqlEditor}, {CORPUS_TABLES}] = await Promise.all([dictionaryLoaded, editorLoaded, corpusLoaded]);
       const dictTables = dictionarySchema(dictionary);
       editor = sqlEditor({doc: pendingSql, tables: dictTables, onRun: () => void run()});
       editorSlot.append(editor.element);
       runButton.disabled = false;
       if (initial.sql) applyState(initial);
       // The schema browser from the dictionary and the aggregates' row counts (no table loaded for it).
-      const tables = tableSchema(dictTables, new Map(aggregates.tables.map((t) => [t.name, t.rows])));
+      const tables = tableSchema(dictTables, new Map(aggregates.tables.map((t) => [t.name, t.rows])), CORPUS_TABLES);
       editor.setSchema(tables);
       schemaSlot.replaceChildren(schemaBrowser(tables, () => editor));
       schemaSlot.classList.remove("bn-loading");
       root.dataset.schema = "dictionary";
       if (paintPrecomputed) {
-        const warm = () => void database().catch(() => {});
+        const warm = () => void import("../db.js").then(({database}) => database()).catch(() => {});
         if ("requestIdleCallback" in window) requestIdleCallback(warm, {timeout: 2000});
         else setTimeout(warm, 500);
       } else {
