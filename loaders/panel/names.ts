@@ -76,11 +76,14 @@ const RENAMED = new RegExp(`(?:由|将)?(${ORG})(?:正式)?(?:更名为|改名�
 /** Y（原X） / Y（原X，…）. */
 const FORMERLY = new RegExp(`(${ORG})（原(${ORG})[）,，、]`, "gu");
 
+/** A line that may state a renaming: 名为 or 建为 (更名组建为), spaces allowed between, or 原; other lines are passed over unread. */
+const MAY_STATE_RENAME = /名[\s\u3000]*为|建[\s\u3000]*为|原/u;
+
 /** Renamings stated in a document's lines (a statement never spans lines in these rules). */
 export function statedRenames(doc_id: string, lines: readonly string[]): StatedRename[] {
   const out: StatedRename[] = [];
   lines.forEach((line, i) => {
-    if (!line.includes("名为") && !line.includes("原")) return;
+    if (!MAY_STATE_RENAME.test(line)) return;
     const text = normaliseName(line);
     // each pattern scanned only where its fixed words are (a 原 is mostly 原因)
     if (text.includes("名为") || text.includes("组建为"))
