@@ -40,7 +40,7 @@ interface Placed {
 }
 
 /** Where each stated fact's number stands in its sentence (facts in reading order, numbers matched left to right). */
-function place(sentence: string, facts: NarrativeFactLike[]): Placed[] {
+function place(sentence: string, facts: readonly NarrativeFactLike[]): Placed[] {
   const tokens = [...sentence.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => ({
     value: Number(m[0].replace(/,/g, "")),
     at: m.index!,
@@ -133,7 +133,13 @@ export function proseParts(ctx: AuditContext, run: RuleRun): void {
       }
       // a whole printed in another unit than its parts, whose parts fit once it is read in theirs: the units rule's
       const partUnit = parts[0].f.unit;
-      if (kind === "money" && w.unit !== partUnit && parts.every((p) => p.f.unit === partUnit) && sum > wv + tol && sum <= w.value * (toWanFactor(partUnit) ?? 1) + tol) {
+      if (
+        kind === "money" &&
+        w.unit !== partUnit &&
+        parts.every((p) => p.f.unit === partUnit) &&
+        sum > wv + tol &&
+        sum <= w.value * (toWanFactor(partUnit) ?? 1) + tol
+      ) {
         run.pass();
         continue;
       }
