@@ -68,9 +68,11 @@ function tolerance(f: NarrativeFactLike, kind: string): number {
 export function proseParts(ctx: AuditContext, run: RuleRun): void {
   for (const facts of sentencesOf(ctx.input.facts ?? [])) {
     const text = facts[0].sentence;
+    // parts need their marker (其中, 包括 …): most sentences have none, and their numbers are not placed
+    const markers = [...text.matchAll(MARKER)].map((m) => ({ at: m.index!, end: m.index! + m[0].length, word: m[0] }));
+    if (markers.length === 0) continue;
     const placed = place(text, facts);
     if (placed.length < 2) continue;
-    const markers = [...text.matchAll(MARKER)].map((m) => ({ at: m.index!, end: m.index! + m[0].length, word: m[0] }));
     for (const mk of markers) {
       // the whole: the figure printed right before the marker, of a kind that has parts
       const before = placed.filter((p) => p.end <= mk.at);
