@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, utimesSync } from "node:fs";
 import { join } from "node:path";
-import { blockRefs, writeBlocks, type BlockFiles } from "../write/spool.ts";
+import { blockRefs, writeBlocks, type BlockRefs } from "../write/spool.ts";
 import { pruneOtherVersions } from "./prune.ts";
 
 /** Where the CLI and the site's data loader keep the cache by default: under the project's node_modules/.cache. */
@@ -39,7 +39,7 @@ export function cacheKey(sha256: string, source_file: string): string {
 /** What an entry holds: a JSON header and where its blocks are (null for an empty block). */
 export interface CacheEntry<H> {
   header: H;
-  files: BlockFiles;
+  files: BlockRefs;
 }
 
 /** Bytes read at first for an entry's header line. */
@@ -78,8 +78,12 @@ export class ExtractionCache {
     }
   }
 
-  /** Write an entry: its header line, then its blocks, in one file. Returns where the blocks are. */
-  put<H>(key: string, header: H, blocks: readonly Uint8Array[]): BlockFiles {
+  /**
+   * Write an entry: its header line, then its blocks, in one file (written whole, then renamed). Returns where the
+   * blocks are, as offsets into it: another worker or process rewriting the same key writes the same bytes (the
+   * header holds nothing but the extraction's own values), so offsets handed out before stay true.
+   */
+  put<H>(key: string, header: H, blocks: readonly Uint8Array[]): BlockRefs {
     const head = Buffer.from(`${JSON.stringify({ ...header, sizes: blocks.map((b) => b.length) })}\n`, "utf8");
     return writeBlocks(join(this.dir, `${key}.blocks`), blocks, head);
   }

@@ -15,13 +15,13 @@ import { documentPanelInput, type PanelInput } from "../write/panel-input.ts";
 import type { StatedRename } from "../panel/names.ts";
 import type { DocumentRow } from "../schema/types.ts";
 import { linePrefix } from "../write/row-csv.ts";
-import { readBlock, rowBlocks, SPOOLED_TABLES, writeBlocks, type BlockFiles, type RowBlocks, type SpooledTable } from "../write/spool.ts";
+import { readBlock, rowBlocks, SPOOLED_TABLES, writeBlocks, type BlockRefs, type RowBlocks, type SpooledTable } from "../write/spool.ts";
 import { cacheKey, ExtractionCache } from "./cache.ts";
 
 export interface DocumentResult {
   document: DocumentRow;
   /** Where its blocks are, one per spooled table (null where it has no rows). */
-  files: BlockFiles;
+  files: BlockRefs;
   /** The decoded lines joined by \n (with keepText); null when not asked for or the file could not be read as text. */
   text: string | null;
   /** True when the file could not be read as text at all. */

@@ -238,7 +238,7 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
   const spooled = new Set<string>(SPOOLED_TABLES);
   const jobs: WriteJob[] = [];
   for (const spec of OUTPUT_TABLES)
-    jobs.push(...tableJobs(spec, outDir, formats, versions, spooled.has(spec.name) ? spool.tableFiles(spec.name as SpooledTable) : null));
+    jobs.push(...tableJobs(spec, outDir, formats, versions, spooled.has(spec.name) ? spool.tableBlocks(spec.name as SpooledTable) : null));
   // each format's wall time summed over the jobs that wrote it (several run at once)
   const spans: Record<string, number> = {};
   const timed = async (job: WriteJob, c: DuckDBConnection) => {

@@ -12,7 +12,7 @@
  * decoded), so the writers read the rows in document and row order without
  * sorting them.
  */
-import { closeSync, mkdirSync, openSync, readSync, renameSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
@@ -43,7 +43,7 @@ export interface BlockRef {
 }
 
 /** Where one document's blocks are (SPOOLED_TABLES order), null where the table has no rows. */
-export type BlockFiles = Array<BlockRef | null>;
+export type BlockRefs = Array<BlockRef | null>;
 
 const SPECS = new Map(OUTPUT_TABLES.map((t) => [t.name, t]));
 /** Level 1: the spool and the cache are read once or a few times; compressing harder costs more than it saves. */
@@ -58,14 +58,14 @@ export function rowBlocks(rows: Partial<Record<SpooledTable, readonly object[]>>
 }
 
 /** Write a file whole under a temporary name, then give it its name (a reader never sees half a file). */
-export function writeWhole(path: string, bytes: Uint8Array): void {
+function writeWhole(path: string, bytes: Uint8Array): void {
   const tmp = `${path}.${process.pid}-${threadId}.tmp`;
   writeFileSync(tmp, bytes);
   renameSync(tmp, path);
 }
 
 /** Write blocks one after the other into one file at `path`, after `head` (a header of the caller's); where each is, null for an empty block. */
-export function writeBlocks(path: string, blocks: readonly Uint8Array[], head: Uint8Array = new Uint8Array(0)): BlockFiles {
+export function writeBlocks(path: string, blocks: readonly Uint8Array[], head: Uint8Array = new Uint8Array(0)): BlockRefs {
   writeWhole(path, Buffer.concat([head, ...blocks]));
   return blockRefs(
     path,
@@ -75,7 +75,7 @@ export function writeBlocks(path: string, blocks: readonly Uint8Array[], head: U
 }
 
 /** Where blocks of the given sizes are, one after the other from `start` in the file at `path`. */
-export function blockRefs(path: string, start: number, sizes: readonly number[]): BlockFiles {
+export function blockRefs(path: string, start: number, sizes: readonly number[]): BlockRefs {
   return sizes.map((length) => {
     const ref = length === 0 ? null : { path, start, length };
     start += length;
@@ -103,8 +103,8 @@ export class Spool {
   readonly dir: string;
   /** documents rows by position in the batch. */
   readonly documents = new Map<number, DocumentRow>();
-  /** The block files of the document (or run of rows) at each position. */
-  readonly files = new Map<number, BlockFiles>();
+  /** Where the blocks of the document (or run of rows) at each position are. */
+  readonly files = new Map<number, BlockRefs>();
   /** Positions whose rows were spooled but must not be written (a duplicate replaced by a cleaner copy). */
   readonly dropped = new Set<number>();
   /** Renamings the documents state (small: kept in memory for linking entities at the end). */
@@ -117,8 +117,8 @@ export class Spool {
     mkdirSync(dir, { recursive: true });
   }
 
-  /** The documents row of the document at position `doc`, its panel input and its block files (if it has rows). */
-  document(doc: number, row: DocumentRow, panel: PanelInput, files?: BlockFiles): void {
+  /** The documents row of the document at position `doc`, its panel input and where its blocks are (if it has rows). */
+  document(doc: number, row: DocumentRow, panel: PanelInput, files?: BlockRefs): void {
     this.documents.set(doc, row);
     this.panel.set(doc, panel);
     if (files) this.files.set(doc, files);
@@ -129,7 +129,7 @@ export class Spool {
    * in the order given, they give every row in document and row order); none when the table has no rows.
    */
   tableChunks(table: SpooledTable, parts: number): string[] {
-    const blocks = this.tableFiles(table);
+    const blocks = this.tableBlocks(table);
     const total = blocks.reduce((a, b) => a + b.length, 0);
     const chunks: string[] = [];
     let fd = -1;
@@ -143,7 +143,7 @@ export class Spool {
           fd = openSync(chunk, "w");
           chunks.push(chunk);
         }
-        writeSync(fd, readBlock(block));
+        writeFileSync(fd, readBlock(block)); // every byte (writeSync may write fewer)
         done += block.length;
       }
     } finally {
@@ -153,7 +153,7 @@ export class Spool {
   }
 
   /** The blocks of one spooled table, in position order, dropped positions left out. */
-  tableFiles(table: SpooledTable): BlockRef[] {
+  tableBlocks(table: SpooledTable): BlockRef[] {
     const index = SPOOLED_TABLES.indexOf(table);
     return [...this.files]
       .filter(([pos, files]) => !this.dropped.has(pos) && files[index])
