@@ -71,7 +71,7 @@ export interface StatedRename {
 }
 
 const ORG = "[\\u4e00-\\u9fa5]{2,30}?(?:局|委员会|厅|办公室|中心|委|院|所|站|馆|署|部|办)";
-/** X更名为Y / X改名为Y / 由X更名为Y. */
+/** X更名为Y / X改名为Y / X更名组建为Y / 由X更名为Y. */
 const RENAMED = new RegExp(`(?:由|将)?(${ORG})(?:正式)?(?:更名为|改名为|更名组建为)(${ORG})(?![\\u4e00-\\u9fa5]{0,2}(?:局|委|厅|办|中心))`, "gu");
 /** Y（原X） / Y（原X，…）. */
 const FORMERLY = new RegExp(`(${ORG})（原(${ORG})[）,，、]`, "gu");
