@@ -11,9 +11,15 @@ import {join, relative} from "node:path";
 
 const PICTURE = /<picture><source srcset="([^"]+)" media="\(prefers-color-scheme: dark\)"><img src="([^"]+)"[^>]* elementtiming="bn-first-chart"/;
 
-/** The page's HTML with its first chart's picture preloaded before its first modulepreload (unchanged without a picture or once done). */
+/**
+ * The page's HTML with its first chart's picture preloaded before its first modulepreload (unchanged without a
+ * picture or once done). Throws when the page holds the picture's img in another form than PICTURE reads, so a
+ * change to the pages' markup fails the build instead of losing the preload unseen.
+ */
 export function preloadFirstChart(html) {
   const picture = PICTURE.exec(html);
+  if (!picture && html.includes('elementtiming="bn-first-chart"'))
+    throw new Error("the first chart's <picture> is not in the form this step reads (dark <source>, then <img src> with elementtiming)");
   const at = html.indexOf('<link rel="modulepreload"');
   if (!picture || at < 0 || html.includes('<link rel="preload" as="image"')) return html;
   const [, dark, light] = picture;
@@ -37,7 +43,13 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()
   const done = [];
   for (const path of pages(dist)) {
     const html = readFileSync(path, "utf-8");
-    const next = preloadFirstChart(html);
+    let next;
+    try {
+      next = preloadFirstChart(html);
+    } catch (error) {
+      console.error(`preload-first-chart: ${relative(dist, path)}: ${error.message}`);
+      process.exit(1);
+    }
     if (next === html) continue;
     writeFileSync(path, next);
     done.push(relative(dist, path));

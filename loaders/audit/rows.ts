@@ -43,20 +43,53 @@ export function labelKey(label: string): string {
 /** The side of a two-sided table an item stands on, from `side` or its label. */
 export function sideOf(item: LineItem): "income" | "expenditure" | null {
   if (item.side === null || item.side === undefined || item.side === "") return null;
-  const s = item.side.toLowerCase();
+  let side = SIDES.get(item.side);
+  if (side === undefined) {
+    if (SIDES.size >= 4096) SIDES.clear(); // bounded over a corpus
+    SIDES.set(item.side, (side = readSide(item.side)));
+  }
+  return side;
+}
+
+/** Each side value read once: a document prints a handful, on every item. */
+const SIDES = new Map<string, "income" | "expenditure" | null>();
+
+function readSide(value: string): "income" | "expenditure" | null {
+  const s = value.toLowerCase();
   if (/income|收入/.test(s)) return "income";
   if (/expend|支出/.test(s)) return "expenditure";
   return null;
+}
+
+/** Whether two items have the same row key in rowsOf (table, line, row, side, label, code, unit). */
+function sameRow(a: LineItem, aSide: AuditRow["side"], b: LineItem, bSide: AuditRow["side"]): boolean {
+  return (
+    a.table_id === b.table_id &&
+    a.source_line === b.source_line &&
+    a.row_index === b.row_index &&
+    aSide === bSide &&
+    a.row_label === b.row_label &&
+    (a.code ?? "") === (b.code ?? "") &&
+    (a.unit_code ?? "") === (b.unit_code ?? "")
+  );
 }
 
 /** Rows of every table, in document order (table by first line, then row_index, then line). */
 export function rowsOf(items: LineItem[]): AuditRow[] {
   const byKey = new Map<string, AuditRow>();
   const order: AuditRow[] = [];
+  // the items of a row come one after the other: an item on the previous item's row skips building its key
+  let last: LineItem | null = null;
+  let lastSide: AuditRow["side"] = null;
+  let lastRow: AuditRow | null = null;
   for (const item of items) {
     if (!isMoney(item)) continue;
     const side = sideOf(item);
-    const k = [item.table_id, item.source_line, item.row_index, side ?? "", item.row_label, item.code ?? "", item.unit_code ?? ""].join("\u0001");
+    if (lastRow && last && sameRow(item, side, last, lastSide)) {
+      lastRow.items.push(item);
+      continue;
+    }
+    const k = `${item.table_id}\u0001${item.source_line}\u0001${item.row_index}\u0001${side ?? ""}\u0001${item.row_label}\u0001${item.code ?? ""}\u0001${item.unit_code ?? ""}`;
     let row = byKey.get(k);
     if (!row) {
       const classified = item.code_system === "functional" || item.code_system === "economic";
@@ -78,12 +111,17 @@ export function rowsOf(items: LineItem[]): AuditRow[] {
       order.push(row);
     }
     row.items.push(item);
+    last = item;
+    lastSide = side;
+    lastRow = row;
   }
   const firstLine = new Map<string, number>();
   for (const r of order) firstLine.set(r.table_id, Math.min(firstLine.get(r.table_id) ?? Infinity, r.source_line));
   return order
     .map((r, i) => ({ r, i }))
-    .sort((a, b) => firstLine.get(a.r.table_id)! - firstLine.get(b.r.table_id)! || a.r.row_index - b.r.row_index || a.r.source_line - b.r.source_line || a.i - b.i)
+    .sort(
+      (a, b) => firstLine.get(a.r.table_id)! - firstLine.get(b.r.table_id)! || a.r.row_index - b.r.row_index || a.r.source_line - b.r.source_line || a.i - b.i,
+    )
     .map((x) => x.r);
 }
 
@@ -107,7 +145,7 @@ export function tablesOf(rows: AuditRow[]): Array<{ table_id: string; table_name
 export function columnGroups(row: AuditRow): LineItem[][] {
   const groups = new Map<string, LineItem[]>();
   for (const item of row.items) {
-    const g = sideOf(item) ? "" : item.side ?? "";
+    const g = sideOf(item) ? "" : (item.side ?? "");
     if (!groups.has(g)) groups.set(g, []);
     groups.get(g)!.push(item);
   }

@@ -7,23 +7,35 @@ export function factIndex(f: NarrativeFactLike): number {
   return m ? Number(m[1]) : 0;
 }
 
-/** A copy of the facts in reading order: by line, then position on the line (each fact's index read once, not at every comparison). */
-export function inReadingOrder(facts: readonly NarrativeFactLike[]): NarrativeFactLike[] {
-  const keyed = facts.map((f) => ({ f, line: f.source_line, index: factIndex(f) }));
-  keyed.sort((a, b) => a.line - b.line || a.index - b.index);
-  return keyed.map((k) => k.f);
+// Several rules read the same facts in reading order and by sentence: each is
+// computed once per facts array (the audit never changes the arrays it reads).
+const readingOrderMemo = new WeakMap<readonly NarrativeFactLike[], readonly NarrativeFactLike[]>();
+const sentencesMemo = new WeakMap<readonly NarrativeFactLike[], ReadonlyArray<readonly NarrativeFactLike[]>>();
+
+/** The facts in reading order: by line, then position on the line (each fact's index read once, not at every comparison). */
+export function inReadingOrder(facts: readonly NarrativeFactLike[]): readonly NarrativeFactLike[] {
+  let sorted = readingOrderMemo.get(facts);
+  if (!sorted) {
+    const keyed = facts.map((f) => ({ f, line: f.source_line, index: factIndex(f) }));
+    keyed.sort((a, b) => a.line - b.line || a.index - b.index);
+    readingOrderMemo.set(facts, (sorted = keyed.map((k) => k.f)));
+  }
+  return sorted;
 }
 
 /** Sentences (key: first line + text) with their facts in reading order; sentences in document order. */
-export function sentencesOf(facts: NarrativeFactLike[]): NarrativeFactLike[][] {
-  const groups = new Map<string, NarrativeFactLike[]>();
-  const sorted = inReadingOrder(facts);
-  for (const f of sorted) {
-    const k = f.sentence;
-    if (!groups.has(k)) groups.set(k, []);
-    groups.get(k)!.push(f);
+export function sentencesOf(facts: readonly NarrativeFactLike[]): ReadonlyArray<readonly NarrativeFactLike[]> {
+  let sentences = sentencesMemo.get(facts);
+  if (!sentences) {
+    const groups = new Map<string, NarrativeFactLike[]>();
+    for (const f of inReadingOrder(facts)) {
+      const group = groups.get(f.sentence);
+      if (group) group.push(f);
+      else groups.set(f.sentence, [f]);
+    }
+    sentencesMemo.set(facts, (sentences = [...groups.values()]));
   }
-  return [...groups.values()];
+  return sentences;
 }
 
 /** The lines a set of facts was printed on. */

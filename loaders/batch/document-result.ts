@@ -1,26 +1,27 @@
 /**
  * The whole per-file job of a worker: read the file, reuse the cached result
- * or extract it and cache it, its rows written from this thread as block
- * files (write/spool.ts: in the cache folder, or in the spool folder without
+ * or extract it and cache it, its rows written from this thread as blocks
+ * in one file (write/spool.ts: in the cache folder, or in the spool folder without
  * a cache). What goes back to the main thread is small: the documents row,
- * where its block files are, stated renamings and (only when asked, for the
+ * where its blocks are, stated renamings and (only when asked, for the
  * site's source pages) the decoded text.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { extractBytes, extractFile, type DocumentExtraction } from "../extract.ts";
 import { documentPanelInput, type PanelInput } from "../write/panel-input.ts";
 import type { StatedRename } from "../panel/names.ts";
 import type { DocumentRow } from "../schema/types.ts";
 import { linePrefix } from "../write/row-csv.ts";
-import { rowBlocks, SPOOLED_TABLES, writeBlocks, type BlockFiles, type RowBlocks, type SpooledTable } from "../write/spool.ts";
+import { readBlock, rowBlocks, SPOOLED_TABLES, writeBlocks, type BlockRefs, type RowBlocks, type SpooledTable } from "../write/spool.ts";
 import { cacheKey, ExtractionCache } from "./cache.ts";
 
 export interface DocumentResult {
   document: DocumentRow;
-  /** Its block files, one per spooled table (null where it has no rows). */
-  files: BlockFiles;
+  /** Where its blocks are, one per spooled table (null where it has no rows). */
+  files: BlockRefs;
   /** The decoded lines joined by \n (with keepText); null when not asked for or the file could not be read as text. */
   text: string | null;
   /** True when the file could not be read as text at all. */
@@ -68,8 +69,8 @@ export function documentResult({ path, source_file, cacheDir, spoolDir, keepText
     const files = hit.files.slice(0, SPOOLED_TABLES.length);
     const { document, unreadable, renames, panel, hasText } = hit.header;
     const textFile = hit.files[SPOOLED_TABLES.length];
-    const text = keepText && hasText && textFile ? gunzipSync(readFileSync(textFile)).toString("utf8") : null;
-    const blocks = keepRows ? files.map((f) => (f ? new Uint8Array(readFileSync(f)) : EMPTY)) : undefined;
+    const text = keepText && hasText && textFile ? gunzipSync(readBlock(textFile)).toString("utf8") : null;
+    const blocks = keepRows ? files.map((f) => (f ? new Uint8Array(readBlock(f)) : EMPTY)) : undefined;
     return { result: { document, files, text, unreadable, renames, panel, ...(blocks ? { blocks } : {}) }, cached: true };
   }
   const d = extractBytes(bytes, source_file);
@@ -96,7 +97,7 @@ export function documentResult({ path, source_file, cacheDir, spoolDir, keepText
 /** Spool an extraction that does not go to the cache. */
 function finish(d: DocumentExtraction, key: string, spoolDir: string, keepText: boolean, keepRows: boolean): DocumentResult {
   const blocks = blocksOf(d);
-  const files = writeBlocks(spoolDir, key, blocks);
+  const files = writeBlocks(join(spoolDir, `${key}.blocks`), blocks);
   const text = keepText && d.source ? d.source.lines.join("\n") : null;
   return {
     document: d.document,

@@ -32,6 +32,9 @@ const TITLE = /^(.*?)(20\d\d)年度?(?:区级|市级|省级|县级)?(.*?)(部门
 /** An organisation named with its province (matchAll copies the RegExp, so one instance serves every call). */
 const NAMED_ORG = new RegExp(`(?:${PROVINCES.join("|")})(?:[\\u4e00-\\u9fa5]{2,3}?市)?[\\u4e00-\\u9fa5]{2,16}?${ORG_SUFFIX}`, "gu");
 
+/** What a line needs to give anything to the pass below: a colon (labels), 表 (table titles), 20 (years), 单 (units). */
+const LINE_MARKS = /[：:表单]|20/;
+
 function clean(s: string): string {
   return fullWidthBrackets(removeSpacesAndMarkup(s));
 }
@@ -107,6 +110,7 @@ export function readMetadata(lines: string[]): Metadata {
   const units: string[] = [];
   for (const line of lines) {
     if (line.length < 2) continue; // an empty line (a third of some documents) or one glyph: none of these
+    if (!LINE_MARKS.test(line)) continue; // one test for the marks each read below needs (most lines hold none)
     // 2. labelled entity fields anywhere (the most frequent wins: table headers repeat it)
     if (line.includes("：") || line.includes(":")) {
       const m = line.match(LABELLED);

@@ -132,6 +132,13 @@ function replacementWarnings(file: string, lines: number[], what: string): strin
   return out;
 }
 
+/**
+ * A control character other than tab, line ends, VT and FF: anything below
+ * U+0020 outside \t-\r. Without one a text holds none of the bytes nulBytes
+ * counts (an ESC, which it passes, only sends the text to that scan).
+ */
+const CONTROL_CHARACTER = /[^\t-\r -\uffff]/;
+
 /** Offsets of NUL bytes, or null when the file is binary (NUL and control bytes above 1% of it). */
 function nulBytes(bytes: Uint8Array): number[] | null {
   const nul: number[] = [];
@@ -179,17 +186,24 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
     warnings.push(`${file}:1: stray ${mark === "utf-16le" ? "FF FE" : "FE FF"} (a UTF-16 byte-order mark) before 8-bit text: ignored`);
     bytes = bytes.subarray(2);
   }
-  const nul = nulBytes(bytes);
-  if (nul === null) throw new IngestError(file, "binary content (NUL or control bytes), not a text document");
-  if (nul.length > 0) {
-    warnings.push(...replacementWarnings(file, linesOfOffsets(nul, (i) => bytes[i]), "NUL byte(s)"));
-  }
-  const fromNul = (text: string) => (nul.length === 0 ? text : text.replace(/\0/g, "\ufffd"));
-
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   const encoding = bom ? "utf-8-bom" : "utf-8";
   const whole = utf8Text(body);
+  // valid UTF-8 prints a control byte as that character: without one (almost every document) it holds no NUL and is not binary
+  const nul = whole !== null && !CONTROL_CHARACTER.test(whole) ? [] : nulBytes(bytes);
+  if (nul === null) throw new IngestError(file, "binary content (NUL or control bytes), not a text document");
+  if (nul.length > 0) {
+    warnings.push(
+      ...replacementWarnings(
+        file,
+        linesOfOffsets(nul, (i) => bytes[i]),
+        "NUL byte(s)",
+      ),
+    );
+  }
+  const fromNul = (text: string) => (nul.length === 0 ? text : text.replace(/\0/g, "\ufffd"));
+
   if (whole !== null) return { text: fromNul(whole), encoding, warnings };
 
   const { bad, multibyte } = scanUtf8(body);
@@ -203,7 +217,13 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
   }
   // mostly valid UTF-8 (GBK text has invalid sequences nearly everywhere): keep every line
   if (mostlyUtf8(bad.length, multibyte)) {
-    warnings.push(...replacementWarnings(file, linesOfOffsets(bad, (i) => body[i]), "invalid UTF-8 byte sequence(s)"));
+    warnings.push(
+      ...replacementWarnings(
+        file,
+        linesOfOffsets(bad, (i) => body[i]),
+        "invalid UTF-8 byte sequence(s)",
+      ),
+    );
     return { text: fromNul(replacing.decode(body)), encoding, warnings };
   }
 
@@ -216,12 +236,25 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
     const [first] = linesOfOffsets(bad.slice(0, 1), (i) => body[i]);
     throw new IngestError(file, `neither UTF-8 nor GB18030/GBK text: unknown encoding (${bad.length} invalid UTF-8 sequences, the first on line ${first})`);
   }
-  warnings.push(...replacementWarnings(file, linesOfOffsets(replaced, (i) => gb.charCodeAt(i)), "byte sequence(s) invalid in GB18030"));
+  warnings.push(
+    ...replacementWarnings(
+      file,
+      linesOfOffsets(replaced, (i) => gb.charCodeAt(i)),
+      "byte sequence(s) invalid in GB18030",
+    ),
+  );
   return { text: fromNul(gb), encoding: "gb18030", warnings };
 }
 
 /** Split decoded text into lines, reporting the line-ending convention. */
 export function splitLines(text: string): { lines: string[]; line_ending: string } {
+  // no \r (almost every document): \n line ends or none, without a pass over the characters
+  if (!text.includes("\r")) {
+    const lines = text.split("\n");
+    const line_ending = lines.length > 1 ? "lf" : "none";
+    if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+    return { lines, line_ending };
+  }
   // count \r\n, lone \r and lone \n in one pass (no match arrays)
   let crlf = 0;
   let cr = 0;

@@ -8,16 +8,20 @@ import type { Layout } from "../schema/types.ts";
 
 export type { Layout };
 
+/** A Markdown table row: `| … |`. */
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+
 export function detectLayout(lines: string[]): Layout {
   let tabs = 0;
   let pipes = 0;
   let headings = 0;
   for (const line of lines) {
     if (line.includes("\t")) tabs++;
-    if (/^\s*\|.*\|\s*$/.test(line)) pipes++;
-    if (/^#{1,6}\s/.test(line)) headings++;
+    if (line.includes("|") && PIPE_ROW.test(line)) pipes++;
+    if (line.charCodeAt(0) === 0x23 && /^#{1,6}\s/.test(line)) headings++; // #
+    // Markdown is decided whatever the rest holds
+    if (pipes >= 3 || headings >= 3) return "markdown";
   }
-  if (pipes >= 3 || headings >= 3) return "markdown";
   if (tabs >= 10) return "tsv";
   return "text";
 }
@@ -28,8 +32,15 @@ export function detectLayout(lines: string[]): Layout {
  * white space (empty cells are lost: parsers must reason about that).
  */
 export function cells(line: string): { cells: string[]; exact: boolean } {
-  if (/^\s*\|.*\|\s*$/.test(line))
-    return { cells: line.trim().slice(1, -1).split("|").map((c) => c.trim()), exact: true };
+  if (PIPE_ROW.test(line))
+    return {
+      cells: line
+        .trim()
+        .slice(1, -1)
+        .split("|")
+        .map((c) => c.trim()),
+      exact: true,
+    };
   if (line.includes("\t")) return { cells: line.split("\t").map((c) => c.trim()), exact: true };
   const trimmed = line.trim();
   return { cells: trimmed ? trimmed.split(/[ \u3000]+/) : [], exact: false };

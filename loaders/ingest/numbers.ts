@@ -39,6 +39,9 @@ export function digitsValue(printed: string): number | null {
 /** Number-shaped runs of a line: digits with commas, a fraction, an exponent; and NaN / Infinity. */
 const NUMBER_RUN = /(?<![A-Za-z\d.,])(?:\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?|NaN|Infinity)(?![A-Za-z])/g;
 
+/** What a number that cannot be an amount needs (16 digits, an exponent, NaN / Infinity, six comma groups): one scan rules most lines out. */
+const SUSPECT_NUMBER = /\d{16}|[eE]\d|NaN|Infinity|\d{1,3}(?:,\d{3}){5}/;
+
 /**
  * Why a line holds a number that cannot be an amount, or null: an exponent
  * or NaN / Infinity (`-1e308`: ${NOT_FINITE}), more integer digits than any
@@ -47,7 +50,7 @@ const NUMBER_RUN = /(?<![A-Za-z\d.,])(?:\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Z
  * number). Linear in the line.
  */
 export function numberProblem(line: string): string | null {
-  if (!/\d{16}|[eE]\d|NaN|Infinity/.test(line) && !/\d{1,3}(?:,\d{3}){5}/.test(line)) return null;
+  if (!SUSPECT_NUMBER.test(line)) return null;
   for (const m of line.matchAll(NUMBER_RUN)) {
     const run = m[0];
     if (run === "NaN" || run === "Infinity" || /[eE]/.test(run)) return NOT_FINITE;

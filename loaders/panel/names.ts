@@ -71,19 +71,25 @@ export interface StatedRename {
 }
 
 const ORG = "[\\u4e00-\\u9fa5]{2,30}?(?:局|委员会|厅|办公室|中心|委|院|所|站|馆|署|部|办)";
-/** X更名为Y / X改名为Y / 由X更名为Y. */
+/** X更名为Y / X改名为Y / X更名组建为Y / 由X更名为Y. */
 const RENAMED = new RegExp(`(?:由|将)?(${ORG})(?:正式)?(?:更名为|改名为|更名组建为)(${ORG})(?![\\u4e00-\\u9fa5]{0,2}(?:局|委|厅|办|中心))`, "gu");
 /** Y（原X） / Y（原X，…）. */
 const FORMERLY = new RegExp(`(${ORG})（原(${ORG})[）,，、]`, "gu");
+
+/** A line that may state a renaming: 名为 or 建为 (更名组建为), spaces allowed between, or 原; other lines are passed over unread. */
+const MAY_STATE_RENAME = /名[\s\u3000]*为|建[\s\u3000]*为|原/u;
 
 /** Renamings stated in a document's lines (a statement never spans lines in these rules). */
 export function statedRenames(doc_id: string, lines: readonly string[]): StatedRename[] {
   const out: StatedRename[] = [];
   lines.forEach((line, i) => {
-    if (!line.includes("名为") && !line.includes("原")) return;
+    if (!MAY_STATE_RENAME.test(line)) return;
     const text = normaliseName(line);
-    for (const m of text.matchAll(RENAMED)) out.push({ doc_id, former: m[1], current: m[2], source_line: i + 1, source_text: line });
-    for (const m of text.matchAll(FORMERLY)) out.push({ doc_id, former: m[2], current: m[1], source_line: i + 1, source_text: line });
+    // each pattern scanned only where its fixed words are (a 原 is mostly 原因)
+    if (text.includes("名为") || text.includes("组建为"))
+      for (const m of text.matchAll(RENAMED)) out.push({ doc_id, former: m[1], current: m[2], source_line: i + 1, source_text: line });
+    if (text.includes("（原"))
+      for (const m of text.matchAll(FORMERLY)) out.push({ doc_id, former: m[2], current: m[1], source_line: i + 1, source_text: line });
   });
   return out.filter((r) => r.former !== r.current);
 }

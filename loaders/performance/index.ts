@@ -222,11 +222,11 @@ export function extractPerformance(doc: SourceDocument, blocks: Block[], ctx: { 
     }
     projects.push(...blockProjects);
     const tableId = `绩效:${blockProjects.length === 1 ? blockProjects[0].project_name : b.title}`;
-    for (let i = b.start; i <= b.end; i++) {
+    for (const i of filled) {
       const t = lines[i - 1];
       // a number that cannot be an amount was read as no number: the line is reported even where the rest of it was used
       const problem = numberProblem(t);
-      if (t.trim() === "" || (used.has(i) && !problem)) continue;
+      if (used.has(i) && !problem) continue;
       residue.push({ doc_id: doc.doc_id, table_id: tableId, source_line: i, source_text: t, reason: problem ?? notes.get(i) ?? defaultReason(t) });
     }
   }

@@ -124,6 +124,8 @@ export function budgetSchema(header: string): BudgetKey[] {
 
 const TOTAL_ROW = /^(总额|年度资金总额[:：]?)$/;
 const SUM_ROW = /^(合计|总分)$/;
+/** A spaceless line whose first cell (after a Markdown row's pipes) can be a TOTAL_ROW or SUM_ROW label. */
+const TOTAL_OR_SUM_START = /^\|*(总额|年度资金总额|合计|总分)/;
 
 /** Read the project fields of a plain-text block (000, 001, 004). */
 export function readTextProject(lines: string[], start: number, end: number, defaultUnit: string): ProjectFields {
@@ -172,8 +174,8 @@ export function readTextProject(lines: string[], start: number, end: number, def
       f.unit = m[1];
     }
     if (budgetHeaderFrom === null && /年初预|全年预|资金总额/.test(c)) budgetHeaderFrom = i;
-    // the cells matter only to the 总额 / 合计 / 总分 rows below, whose first cell holds 总 or 合
-    const cs = c.includes("总") || c.includes("合") ? cells(raw).cells.filter((x) => x !== "") : [];
+    // the cells matter only to the 总额 / 合计 / 总分 rows below, whose first cell the spaceless line starts with
+    const cs = TOTAL_OR_SUM_START.test(c) ? cells(raw).cells.filter((x) => x !== "") : [];
     if (cs.length >= 2 && TOTAL_ROW.test(removeSpaces(cs[0])) && f.budget_adjusted === null && f.executed === null) {
       const header = lines.slice((budgetHeaderFrom ?? i) - 1, i - 1).join("");
       const schema = budgetSchema(header);

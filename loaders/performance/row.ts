@@ -25,11 +25,12 @@ export function emptyValues(): RowValues {
 }
 
 const OP = /^(≥|≤|=|>|<)/;
+/** Characters an operator is printed with (normaliseValueText makes ≥ ≤ = > < of the others): a token without one has none. */
+const OP_CHARS = /[≥≤=><≧≦＝＞＜\\]/;
 
 /** Whether a token opens the value part of a row (an operator, 定性 / 定量). */
 export function isNatureToken(tok: string): boolean {
-  const n = normaliseValueText(tok);
-  return OP.test(n) || /^(定性|定量)$/.test(tok.trim());
+  return (OP_CHARS.test(tok) && OP.test(normaliseValueText(tok))) || (tok.includes("定") && /^(定性|定量)$/.test(tok.trim()));
 }
 
 function isPlainNumber(tok: string): boolean {
@@ -85,7 +86,10 @@ export function walk(tokens: string[], keys: ColumnKey[], into: RowValues): stri
 }
 
 /** The value columns of an indicator row. */
-export type ValueFields = Pick<PerformanceIndicator, "operator" | "target_value" | "target_text" | "unit" | "actual_value" | "actual_text" | "met" | "met_rule">;
+export type ValueFields = Pick<
+  PerformanceIndicator,
+  "operator" | "target_value" | "target_text" | "unit" | "actual_value" | "actual_text" | "met" | "met_rule"
+>;
 
 /** Printed cells → operator, numbers, unit and the met decision. */
 export function valueFields(v: RowValues): ValueFields {
@@ -96,7 +100,7 @@ export function valueFields(v: RowValues): ValueFields {
   if (operator === null && tgt) operator = tgt.operator;
   const unit = v.unit ?? tgt?.unit ?? null;
   const target_text = v.target;
-  const target_value = operator === "定性" ? null : tgt?.value ?? null;
+  const target_value = operator === "定性" ? null : (tgt?.value ?? null);
   const actual_value = act?.value ?? null;
   const { met, rule } = decideMet(operator, target_value, v.target, actual_value, v.actual, unit, act?.unit ?? null);
   return {

@@ -8,16 +8,25 @@ export interface Span {
   end: number;
 }
 
-const CLAUSE_ENDS = "，,；;。：:！？";
+/** ，,；;。：:！？ by char code (a scan by code allocates no one-character string). */
+const CLAUSE_ENDS = new Set([..."，,；;。：:！？"].map((c) => c.charCodeAt(0)));
+const ENUMERATION_COMMA = 0x3001; // 、
+const OPEN_PAREN = 0xff08; // （
+const OPEN_PAREN_ASCII = 0x28; // (
+
+/** Where a clause may end: a CLAUSE_ENDS mark, 、 or an opening bracket (the text between is passed over natively). */
+const CUT_CANDIDATE = /[，,；;。：:！？、（(]/g;
 
 export function clausesOf(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    let cut = CLAUSE_ENDS.includes(ch);
-    if (ch === "、") cut = !/收(入)?$/.test(text.slice(Math.max(0, i - 2), i)) || !/^支/.test(text.slice(i + 1));
-    if ((ch === "（" || ch === "(") && text.startsWith("其中", i + 1)) cut = true;
+  CUT_CANDIDATE.lastIndex = 0;
+  for (let m = CUT_CANDIDATE.exec(text); m !== null; m = CUT_CANDIDATE.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    let cut = CLAUSE_ENDS.has(c);
+    if (c === ENUMERATION_COMMA) cut = !/收(入)?$/.test(text.slice(Math.max(0, i - 2), i)) || !/^支/.test(text.slice(i + 1));
+    if ((c === OPEN_PAREN || c === OPEN_PAREN_ASCII) && text.startsWith("其中", i + 1)) cut = true;
     if (cut) {
       out.push({ start, end: i });
       start = i + 1;

@@ -15,7 +15,7 @@ import { clausesOf, comparedYear, sentenceYear } from "./clauses.ts";
 import { codeBookFrom, resolveCode, type CodeBook } from "./codes.ts";
 import { deriveEarlier } from "./derive.ts";
 import { plausibleWan, TOO_LARGE, toWan } from "../base/money.ts";
-import { toSentences, type Sentence } from "./sentences.ts";
+import { lineAt, toSentences, type Sentence } from "./sentences.ts";
 import { dropBudgetLabel, isCountVerb, isGeneric, nounAfter, peelLabel, subjectOf } from "./subject.ts";
 import { findNumbers, type NumberToken } from "./tokens.ts";
 import type { NarrativeContext, NarrativeFact } from "./types.ts";
@@ -66,8 +66,17 @@ function residueRow(st: DocState, line: number, reason: string): void {
   st.residue.push({ doc_id: st.doc.doc_id, table_id: null, source_line: line, source_text: st.doc.lines[line - 1], reason });
 }
 
-function emit(st: DocState, s: Sentence, tok: NumberToken, cls: Classified, subject: string, year: number | null, compared: number | null, pre: string): NarrativeFact {
-  const line = s.lineOf[tok.start];
+function emit(
+  st: DocState,
+  s: Sentence,
+  tok: NumberToken,
+  cls: Classified,
+  subject: string,
+  year: number | null,
+  compared: number | null,
+  pre: string,
+): NarrativeFact {
+  const line = lineAt(s, tok.start);
   const change = cls.measure.startsWith("change_");
   const fact: NarrativeFact = {
     doc_id: st.doc.doc_id,
@@ -139,14 +148,14 @@ function processSentence(st: DocState, s: Sentence, carry: Carry): void {
     let afterThreshold = false;
     for (const tok of inClause) {
       if (tok.problem) {
-        residueRow(st, s.lineOf[tok.start], tok.problem);
+        residueRow(st, lineAt(s, tok.start), tok.problem);
         continue;
       }
       const pre = text.slice(afterThreshold ? cl.start : segStart, tok.start);
       const cls = classify(tok, text.slice(segStart, tok.start), st.isFinal, st.ctx.amount_unit);
       segStart = tok.unitEnd;
       if (!cls) {
-        if (tok.kind === "money") residueRow(st, s.lineOf[tok.start], NOT_UNDERSTOOD);
+        if (tok.kind === "money") residueRow(st, lineAt(s, tok.start), NOT_UNDERSTOOD);
         continue;
       }
       const sp = subjectOf(subjectWords(pre, cls));
@@ -162,11 +171,12 @@ function processSentence(st: DocState, s: Sentence, carry: Carry): void {
       if (carried && ((subject === "支出" && /收入$/.test(carried)) || (subject === "收入" && /支出$/.test(carried)))) carried = null;
       const listed = prevFact !== null && prevFact.unit === cls.unit && tok.start - text.lastIndexOf("、", tok.start) <= 2;
       if (!own && subject === "金额" && prevFact?.measure === "count") subject = `${prevFact.subject}金额`;
-      else if (!own && listed) subject = prevFact!.subject; // 分别达到37%、68%、75%
+      else if (!own && listed)
+        subject = prevFact!.subject; // 分别达到37%、68%、75%
       else if (!own) subject = carried ?? subject;
       if (subject === "") subject = peelLabel(pre);
       if (subject === "" || subject.length > 60) {
-        residueRow(st, s.lineOf[tok.start], NOT_UNDERSTOOD);
+        residueRow(st, lineAt(s, tok.start), NOT_UNDERSTOOD);
         continue;
       }
       const change = cls.measure.startsWith("change_");
@@ -178,7 +188,7 @@ function processSentence(st: DocState, s: Sentence, carry: Carry): void {
         else year = sp.year;
       }
       if (cls.kind === "money" && plausibleWan(toWan(tok.value, cls.unit)) === null) {
-        residueRow(st, s.lineOf[tok.start], TOO_LARGE);
+        residueRow(st, lineAt(s, tok.start), TOO_LARGE);
         continue;
       }
       prevFact = emit(st, s, tok, cls, subject, year, compared, text.slice(cl.start, tok.start));
@@ -186,8 +196,7 @@ function processSentence(st: DocState, s: Sentence, carry: Carry): void {
       else if (own && cls.kind === "money" && !change) {
         carry.money = subject;
         carry.moneyAt = carry.sentence;
-      }
-      else if (own && cls.kind === "count" && !change) carry.count = subject;
+      } else if (own && cls.kind === "count" && !change) carry.count = subject;
     }
   }
 }

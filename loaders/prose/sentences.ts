@@ -8,10 +8,23 @@ import type { ProseLine } from "../segment/prose.ts";
 
 export interface Sentence {
   text: string;
-  /** lineOf[i] = 1-based source line of text[i]. */
-  lineOf: number[];
+  /** The source lines the text comes from, one run per line (lineAt reads it): runStarts[k] is the offset in text where line runLines[k] begins. */
+  runStarts: number[];
+  runLines: number[];
   section: string | null;
   subsection: string | null;
+}
+
+/** 1-based source line of text[offset]: the last run starting at or before it (runs only grow, an empty one is passed over). */
+export function lineAt(s: Sentence, offset: number): number {
+  let lo = 0;
+  let hi = s.runStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s.runStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return s.runLines[lo];
 }
 
 /** A line that starts a list item (`1.`, `2．`, `（3）`, `- `) starts a sentence. */
@@ -39,20 +52,32 @@ function inNumber(body: string, i: number): boolean {
   return digitish(body.charCodeAt(i)) && digitish(body.charCodeAt(i + 1));
 }
 
+/** 。！？: a sentence ends after it (single UTF-16 units: never half of a pair). */
+const SENTENCE_END = /[。！？]/g;
+
 export function toSentences(lines: ProseLine[]): Sentence[] {
   const out: Sentence[] = [];
   let section: string | null = null;
   let subsection: string | null = null;
   let text = "";
-  let lineOf: number[] = [];
+  let runStarts: number[] = [];
+  let runLines: number[] = [];
   const flush = () => {
     const t = text.trim();
     if (t) {
+      // offsets moved to the trimmed text; runs in the trimmed lead start at 0 and the last of them wins
       const lead = text.length - text.trimStart().length;
-      out.push({ text: t, lineOf: lineOf.slice(lead, lead + t.length), section, subsection });
+      out.push({ text: t, runStarts: lead === 0 ? runStarts : runStarts.map((a) => Math.max(0, a - lead)), runLines, section, subsection });
     }
     text = "";
-    lineOf = [];
+    runStarts = [];
+    runLines = [];
+  };
+  /** Appends a run of one line's text. */
+  const append = (run: string, line: number) => {
+    runStarts.push(text.length);
+    runLines.push(line);
+    text += run;
   };
   for (const pl of lines) {
     if (pl.kind === "break") {
@@ -72,22 +97,34 @@ export function toSentences(lines: ProseLine[]): Sentence[] {
     }
     if (startsItem(pl.text) || text.length >= LONG_SENTENCE) flush();
     const body = pl.text.replace(/^[-*]\s+/, "");
-    // appended a run at a time, cut after each 。！？ (single UTF-16 units: never half of a pair)
-    const append = (run: string) => {
-      text += run;
-      for (let k = 0; k < run.length; k++) lineOf.push(pl.line);
-    };
+    // appended a run at a time, cut after each 。！？
     let from = 0;
-    for (let i = 0; i < body.length; i++) {
-      const c = body.charCodeAt(i);
-      const long = text.length + i - from >= LONG_SENTENCE;
-      if (c === 0x3002 || c === 0xff01 || c === 0xff1f || (long && isClauseEnd(c) && !inNumber(body, i)) || (text.length + i - from >= 2 * LONG_SENTENCE && !inNumber(body, i))) {
-        append(body.slice(from, i + 1));
+    if (text.length + body.length <= LONG_SENTENCE) {
+      // no cut for length can fall in this line: only the sentence ends, found natively
+      SENTENCE_END.lastIndex = 0;
+      for (let m = SENTENCE_END.exec(body); m !== null; m = SENTENCE_END.exec(body)) {
+        append(body.slice(from, m.index + 1), pl.line);
         flush();
-        from = i + 1;
+        from = m.index + 1;
+      }
+    } else {
+      for (let i = 0; i < body.length; i++) {
+        const c = body.charCodeAt(i);
+        const long = text.length + i - from >= LONG_SENTENCE;
+        if (
+          c === 0x3002 ||
+          c === 0xff01 ||
+          c === 0xff1f ||
+          (long && isClauseEnd(c) && !inNumber(body, i)) ||
+          (text.length + i - from >= 2 * LONG_SENTENCE && !inNumber(body, i))
+        ) {
+          append(body.slice(from, i + 1), pl.line);
+          flush();
+          from = i + 1;
+        }
       }
     }
-    append(body.slice(from));
+    append(body.slice(from), pl.line);
   }
   flush();
   return out;

@@ -89,7 +89,7 @@ export function subjectOf(pre: string): SubjectParts {
   let year: number | null = null;
   let compares = false;
   // a year splits the words: label before it (002: …（项）2023年预算数为), subject after it (省医保局2023年收入预算)
-  const years = [...t.matchAll(/(\d{4})年(度|底|末)?/g)];
+  const years = t.includes("年") ? [...t.matchAll(/(\d{4})年(度|底|末)?/g)] : [];
   if (years.length) {
     const y = years[years.length - 1];
     year = Number(y[1]);
@@ -109,9 +109,10 @@ export function subjectOf(pre: string): SubjectParts {
   if (ent && t.length > ent[0].length + 1) t = t.slice(ent[0].length);
   t = t.replace(/^的/, "").replace(/^机关(?!运行|事业)/, "");
   t = peel(peel(t, LEADING), TRAILING);
-  t = t.replace(/^“([^“”]*[（(](类|款|项)[)）])”$/, "$1"); // “…（项）” quoted whole
-  t = t.replace(/([（(](项|款|类)[)）])支出$/, "$1");
-  t = t.replace(/^收、支/, "收支").replace(/(财政拨款)收、支/, "$1收支");
+  // each rewrite tested only where the text it needs is there (most subjects need none)
+  if (t.startsWith("“")) t = t.replace(/^“([^“”]*[（(](类|款|项)[)）])”$/, "$1"); // “…（项）” quoted whole
+  if (t.endsWith("支出")) t = t.replace(/([（(](项|款|类)[)）])支出$/, "$1");
+  if (t.includes("收、支")) t = t.replace(/^收、支/, "收支").replace(/(财政拨款)收、支/, "$1收支");
   // 开支财政拨款的公务用车保有量 → 公务用车保有量 (not inside a 类/款/项 name)
   const de = t.lastIndexOf("的");
   if (de >= 0 && t.length - de - 1 >= 4 && !/[（(](类|款|项)[)）]/.test(t)) t = t.slice(de + 1);

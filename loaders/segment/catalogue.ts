@@ -88,8 +88,7 @@ export function matchTitle(line: string): { spec: TableSpec; name: string } | nu
     if (spec) return { spec, name: rest };
   }
   // the lazy prefix may stop inside the name (…基本支出部|门预算经济分类…): try each known name as the suffix
-  for (const [name, spec] of namesLongestFirst)
-    if (norm.endsWith(name) && WHOLE_PREFIX.test(norm.slice(0, norm.length - name.length))) return { spec, name };
+  for (const [name, spec] of namesLongestFirst) if (norm.endsWith(name) && WHOLE_PREFIX.test(norm.slice(0, norm.length - name.length))) return { spec, name };
   return null;
 }
 
@@ -98,6 +97,8 @@ const namesLongestFirst = [...byName.entries()].sort((a, b) => b[0].length - a[0
 
 /** The printed number of a table (财决公开03表, 公开05表, 表1-2), if the line is one. */
 export function matchTableId(line: string): string | null {
+  // every id prints 表 or 续: most lines are out at once
+  if (!line.includes("表") && !line.includes("续")) return null;
   const norm = line.replace(/[\s\u3000]+/g, "");
   const m = norm.match(/^(?:附)?((?:财决)?公开\d{1,2}表|表\d{1,2}(?:-\d{1,2})?|续\d{1,2})$/);
   return m ? m[1] : null;

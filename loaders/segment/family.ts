@@ -21,6 +21,17 @@ const OWNER =
 /** The core of a title line: `表1 2022年部门综合预算收支总表` → `收支总表`; null when the line cannot be a title. */
 export function titleCore(line: string): string | null {
   if (line.length > 120 || !line.includes("表")) return null;
+  // findCandidates asks twice for a line no catalogue name matches (by meaning, then as a numbered title)
+  if (line === lastCore.line) return lastCore.core;
+  lastCore.line = line;
+  lastCore.core = readCore(line);
+  return lastCore.core;
+}
+
+/** The last line titleCore read and its core. */
+const lastCore: { line: string | null; core: string | null } = { line: null, core: null };
+
+function readCore(line: string): string | null {
   let t = normaliseTitle(line);
   // list items (`9.单位“三公”经费…表` in a table of contents) and sentences are not titles
   if (t.length < 4 || t.length > 70 || /[，。；：:]/.test(t) || /\d+\.\d/.test(t) || /^\d{1,2}[.、．]/.test(t)) return null;

@@ -45,7 +45,7 @@ export function kindOf(title: string): PerformanceTableKind {
 }
 
 function isHardEnd(line: string): boolean {
-  return /^#{1,6}/.test(line.trim()) || (line.includes("第") && /^第[一二三四五六七八九十\d]+部分/.test(removeSpaces(line)));
+  return (line.includes("#") && /^#{1,6}/.test(line.trim())) || (line.includes("第") && /^第[一二三四五六七八九十\d]+部分/.test(removeSpaces(line)));
 }
 
 const SIGN_OFF = /^(项目负责人|联系人|填报人)[:：]/;
@@ -114,10 +114,13 @@ export function performanceArea(lines: string[], sections: TableSection[]): Uint
   return area;
 }
 
+/** Last characters of a 绩效 table's name (系, 表, or the closing bracket after one): other lines are not tested further. */
+const AREA_NAME_ENDS = new Set([..."系表）"].map((c) => c.charCodeAt(0)));
+
 function isAreaStart(text: string): boolean {
   if (text.length > 45) return false;
-  if (/^附表\s*\d+\s*[:：]?$/.test(text)) return true;
-  return /(绩效评价指标体系|自评表|绩效目标表|目标完成情况表)(（\S*）)?$/.test(text);
+  if (text.startsWith("附表") && /^附表\s*\d+\s*[:：]?$/.test(text)) return true;
+  return AREA_NAME_ENDS.has(text.charCodeAt(text.length - 1)) && /(绩效评价指标体系|自评表|绩效目标表|目标完成情况表)(（\S*）)?$/.test(text);
 }
 
 function isAreaEnd(text: string): boolean {

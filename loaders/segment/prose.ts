@@ -27,8 +27,13 @@ const PART_HEADING = new RegExp(`^第[${CN_NUM}\\d]+部分`);
 const LEVEL1 = new RegExp(`^[${CN_NUM}]+、`);
 const LEVEL2 = new RegExp(`^[（(][${CN_NUM}]+[)）]`);
 
+/** First characters of a heading (第, a Chinese numeral, an opening bracket): any other line is none, at once. */
+const HEADING_STARTS = new Set([...("第（(" + CN_NUM)].map((c) => c.charCodeAt(0)));
+
 export function headingLevel(text: string): number | null {
-  const t = text.replace(/^[-*]\s+/, "");
+  const first = text.charCodeAt(0);
+  const t = first === 0x2d || first === 0x2a ? text.replace(/^[-*]\s+/, "") : text; // a `- ` / `* ` list mark dropped
+  if (!HEADING_STARTS.has(t.charCodeAt(0))) return null;
   if (PART_HEADING.test(t)) return 0;
   if (t.length > 40 || /[，,；;]/.test(t) || /万元|%/.test(t)) return null;
   const body = t.replace(/。$/, "");
@@ -38,15 +43,14 @@ export function headingLevel(text: string): number | null {
   return null;
 }
 
-const NUM = /(\d{1,3}(,\d{3})+|\d+)(\.\d+)?/g;
+/** Nothing but numbers (one at least), white space and `%％.,、/-`: a row of bare figures. */
+const BARE_NUMBERS = /^[\s%％.,、\/-]*\d[\d\s%％.,、\/-]*$/;
 
 /** A row of a table that the extraction flattened onto one line. */
 export function isTableRow(raw: string, text: string): boolean {
   if (/\t|\|/.test(raw)) return true;
   if (/[≥≤＝]|[<>]=?\s*\d|=\s*\d/.test(text) && !/[，。；]/.test(text)) return true;
-  const nums = text.match(NUM) ?? [];
-  const rest = text.replace(NUM, "").replace(/[\s%％.,、\/-]/g, "");
-  if (nums.length >= 1 && rest.length === 0) return true; // bare numbers
+  if (BARE_NUMBERS.test(text)) return true;
   if (/[\d%](\s+[-\d.,%]+){2,}/.test(text) && !/[，。；：、]/.test(text)) return true;
   return false;
 }
@@ -63,11 +67,11 @@ export function proseLines(doc: SourceDocument, sections: TableSection[], inPerf
   for (let i = 0; i < doc.lines.length; i++) {
     const line = i + 1;
     const raw = doc.lines[i];
-    const text = cleanLine(raw);
     if (inTable[line]) {
       if (out.length && out[out.length - 1].kind !== "break") out.push({ kind: "break", line });
       continue;
     }
+    const text = cleanLine(raw);
     if (text === "" || inPerformance[line]) continue;
     const level = headingLevel(text);
     if (level !== null) {

@@ -7,7 +7,6 @@
  * coverage report counts how many of their numbers were placed.
  */
 
-import { isSpace } from "../base/fold.ts";
 import { cellTokens } from "../ingest/numbers.ts";
 import { chineseName } from "../schema/classification-names.ts";
 
@@ -60,9 +59,15 @@ function cellsOf(line: string): { amounts: AmountCell[]; codes: number } {
       codeCells++;
       continue;
     }
-    out.push({ text: t, value: Number(t.replace(/,/g, "").replace("−", "-")) });
+    out.push({ text: t, value: amountValue(t) });
   }
   return out.length < 3 && SENTENCE.test(line) ? { amounts: [], codes: 0 } : { amounts: out, codes: codeCells };
+}
+
+/** The value of an AMOUNT token (rewritten only where it prints a comma or a minus sign −). */
+function amountValue(t: string): number {
+  const plain = t.includes(",") ? t.replace(/,/g, "") : t;
+  return Number(plain.charCodeAt(0) === 0x2212 ? `-${plain.slice(1)}` : plain);
 }
 
 /** 类 (3 digits), 款 (5) or 项 (7) of the functional or economic classification. */
@@ -109,22 +114,22 @@ const SENTENCE = /[，。；]/;
 /**
  * Whether two white-space separated tokens of the line hold a digit: every
  * amount or code cell is (part of) such a token, so a line without two
- * cannot print two cells. Linear, no allocation.
+ * cannot print two cells. Two such tokens are a digit, white space after it
+ * and a digit after that: three scans of the regex engine (linear, no
+ * allocation, several times faster than a loop over the characters; most
+ * lines are prose and end at the first or second scan).
  */
 function twoNumberTokens(line: string): boolean {
-  let found = 0;
-  let inToken = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      if (!inToken) {
-        if (++found === 2) return true;
-        inToken = true;
-      }
-    } else if (isSpace(c)) inToken = false;
-  }
-  return false;
+  DIGIT_AFTER.lastIndex = 0;
+  if (!DIGIT_AFTER.test(line)) return false;
+  SPACE_AFTER.lastIndex = DIGIT_AFTER.lastIndex;
+  if (!SPACE_AFTER.test(line)) return false;
+  DIGIT_AFTER.lastIndex = SPACE_AFTER.lastIndex;
+  return DIGIT_AFTER.test(line);
 }
+/** Scanners from a lastIndex (global: `test` starts at lastIndex and leaves it past the match). */
+const DIGIT_AFTER = /\d/g;
+const SPACE_AFTER = /\s/g;
 
 export interface TableLikeBlock {
   /** 1-based first and last line (inclusive): the first and last line with amounts. */

@@ -22,8 +22,12 @@ interface Candidate {
   table_id: string | null;
 }
 
+/** A character every boundary prints (部分, 绩效, 说明, 名词解释, …表, 评价, 附件): most lines hold none and are out at once. */
+const BOUNDARY_CHAR = /[部效明释表价件]/;
+
 /** Lines that end the table area (prose parts, performance tables). */
 export function isBoundary(text: string): boolean {
+  if (!BOUNDARY_CHAR.test(text)) return false;
   const t = text.replace(/[\s\u3000]+/g, "");
   if (t.length === 0 || t.length > 50) return false;
   if (/^第[一二三四五六七八九十\d]+部分/.test(t)) return true;

@@ -29,7 +29,7 @@ import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import { BATCH_ROWS, writeArrowFiles } from "./arrow.ts";
 import { spoolBatches } from "./csv-arrow.ts";
 import { cellValue } from "./row-csv.ts";
-import { SPOOLED_TABLES, type Spool, type SpooledTable } from "./spool.ts";
+import { type BlockRef, SPOOLED_TABLES, type Spool, type SpooledTable } from "./spool.ts";
 
 /** What can be written; parquet and arrow by default. */
 export const OUTPUT_FORMATS = ["parquet", "arrow", "arrows", "csv", "partitioned", "duckdb"] as const;
@@ -152,13 +152,13 @@ interface WriteJob {
   run: (conn: DuckDBConnection) => Promise<void>;
 }
 
-/** The jobs writing one table in the file formats asked for (`files`: its block files in order, for a spooled table). */
+/** The jobs writing one table in the file formats asked for (`files`: its blocks in order, for a spooled table). */
 function tableJobs(
   spec: TableSpecOut,
   outDir: string,
   formats: ReadonlySet<OutputFormat>,
   versions: Record<string, string>,
-  files: readonly string[] | null,
+  files: readonly BlockRef[] | null,
 ): WriteJob[] {
   const jobs: WriteJob[] = [];
   const select = `SELECT ${columnList(spec)} FROM ${quote(spec.name)}`;
@@ -238,7 +238,7 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
   const spooled = new Set<string>(SPOOLED_TABLES);
   const jobs: WriteJob[] = [];
   for (const spec of OUTPUT_TABLES)
-    jobs.push(...tableJobs(spec, outDir, formats, versions, spooled.has(spec.name) ? spool.tableFiles(spec.name as SpooledTable) : null));
+    jobs.push(...tableJobs(spec, outDir, formats, versions, spooled.has(spec.name) ? spool.tableBlocks(spec.name as SpooledTable) : null));
   // each format's wall time summed over the jobs that wrote it (several run at once)
   const spans: Record<string, number> = {};
   const timed = async (job: WriteJob, c: DuckDBConnection) => {

@@ -9,12 +9,12 @@
  * empty), so the same rows give the same bytes; reading the rows back through
  * DuckDB's value conversion cost ~20× more.
  */
-import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { type Bool, type Float64, type Int32, makeData, RecordBatch, Struct, type Utf8, type Schema } from "apache-arrow";
 import type { ColumnType, TableSpecOut } from "../schema/columns.ts";
 import { arrowSchema, BATCH_ROWS, bitmapBytes } from "./arrow.ts";
 import { PREFIX_FIELDS } from "./row-csv.ts";
+import { type BlockRef, readBlock } from "./spool.ts";
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -209,11 +209,11 @@ function skipField(b: Buffer, at: number, length: number): number {
   }
 }
 
-/** The record batches of a table's block files (gzipped CSV lines, write/spool.ts), read in the order given. */
-export async function* spoolBatches(spec: TableSpecOut, files: readonly string[]): AsyncGenerator<RecordBatch> {
+/** The record batches of a table's blocks (gzipped CSV lines, write/spool.ts), read in the order given. */
+export async function* spoolBatches(spec: TableSpecOut, blocks: readonly BlockRef[]): AsyncGenerator<RecordBatch> {
   const batches = new CsvArrowBatches(spec);
-  for (const file of files) {
-    batches.append(gunzipSync(readFileSync(file)));
+  for (const block of blocks) {
+    batches.append(gunzipSync(readBlock(block)));
     yield* batches.take();
   }
   yield* batches.finish();

@@ -13,7 +13,11 @@ import { writeCorpus, type CorpusWriteOptions } from "./corpus.ts";
 import { linePrefix } from "./row-csv.ts";
 import { rowBlocks, SPOOLED_TABLES, Spool, writeBlocks, type SpooledTable } from "./spool.ts";
 
-export async function writeOutputs(dir: string, extraction: OutputRows & { renames?: readonly StatedRename[] }, options: CorpusWriteOptions = {}): Promise<string[]> {
+export async function writeOutputs(
+  dir: string,
+  extraction: OutputRows & { renames?: readonly StatedRename[] },
+  options: CorpusWriteOptions = {},
+): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const spool = new Spool(mkdtempSync(join(dir, ".spool-")));
   try {
@@ -29,11 +33,21 @@ export async function writeOutputs(dir: string, extraction: OutputRows & { renam
     extraction.documents.forEach((document, i) => {
       const rows = runs.get(i) ?? {};
       const of = <T>(table: SpooledTable) => (rows[table] ?? []) as T[];
-      spool.document(i, document, documentPanelInput({ document, tables: of("tables"), line_items: of("line_items"), narrative_facts: of("narrative_facts"), performance_projects: of("performance_projects") }));
+      spool.document(
+        i,
+        document,
+        documentPanelInput({
+          document,
+          tables: of("tables"),
+          line_items: of("line_items"),
+          narrative_facts: of("narrative_facts"),
+          performance_projects: of("performance_projects"),
+        }),
+      );
     });
     for (const [at, rows] of runs) {
       const d = extraction.documents[at];
-      spool.files.set(at, writeBlocks(spool.dir, String(at), rowBlocks(rows, linePrefix(d?.province ?? null, d?.year ?? null))));
+      spool.files.set(at, writeBlocks(join(spool.dir, `${at}.blocks`), rowBlocks(rows, linePrefix(d?.province ?? null, d?.year ?? null))));
     }
     spool.renames.push(...(extraction.renames ?? []));
     return await writeCorpus(dir, spool, options);

@@ -24,39 +24,54 @@ export function cellValue(value: unknown, type: ColumnType): string | number | b
 
 const QUOTE = /"/g;
 
-/** The CSV field of cellValue(value, type). */
-function csvField(value: unknown, type: ColumnType): string {
+/** A string field: always quoted, `"` doubled. */
+function stringField(value: unknown): string {
   if (value === undefined || value === null) return "";
-  if (type === "string") {
-    const s = typeof value === "string" ? value : JSON.stringify(value);
-    return s.includes('"') ? `"${s.replace(QUOTE, '""')}"` : `"${s}"`;
-  }
-  if (type === "bool") return value ? "true" : "false";
+  const s = typeof value === "string" ? value : JSON.stringify(value);
+  return s.indexOf('"') < 0 ? `"${s}"` : `"${s.replace(QUOTE, '""')}"`;
+}
+
+/** A number field (double or int): as JS prints it; empty for null and non-finite numbers. */
+function numberField(value: unknown): string {
+  if (value === undefined || value === null) return "";
   const n = typeof value === "number" ? value : Number(value);
   return Number.isFinite(n) ? String(n) : "";
 }
 
+const boolField = (value: unknown): string => (value === undefined || value === null ? "" : value ? "true" : "false");
+
+/** The CSV field of cellValue(value, type), by the column's type. */
+const FIELD: Record<ColumnType, (value: unknown) => string> = { string: stringField, double: numberField, int: numberField, bool: boolField };
+
 /** The leading fields of every line of a document's blocks: `_province,_year`. */
 export function linePrefix(province: string | null, year: number | null): string {
-  return `${csvField(province, "string")},${csvField(year, "int")}`;
+  return `${stringField(province)},${numberField(year)}`;
 }
 
 /** Fields before the table's columns on every line (see linePrefix). */
 export const PREFIX_FIELDS = 2;
 
+/** Each table's column names and field writers, chosen once per spec. */
+const WRITERS = new WeakMap<TableSpecOut, { names: string[]; fields: Array<(value: unknown) => string> }>();
+
 /** One CSV line per row: `_province,_year,col,…` (`prefix`: linePrefix of the rows' document). */
 export function rowsToCsvLines(spec: TableSpecOut, rows: readonly object[], prefix: string): string {
   if (rows.length === 0) return "";
-  const names = spec.columns.map((c) => c.name);
-  const types = spec.columns.map((c) => c.type);
-  const lines: string[] = [];
+  let writers = WRITERS.get(spec);
+  if (!writers) {
+    writers = { names: spec.columns.map((c) => c.name), fields: spec.columns.map((c) => FIELD[c.type]) };
+    WRITERS.set(spec, writers);
+  }
+  const { names, fields } = writers;
+  const lines: string[] = new Array(rows.length + 1);
   for (let index = 0; index < rows.length; index++) {
     const r = rows[index] as Record<string, unknown>;
     let line = prefix;
-    for (let c = 0; c < names.length; c++) line += `,${csvField(r[names[c]], types[c])}`;
-    lines.push(line);
+    for (let c = 0; c < names.length; c++) line += `,${fields[c](r[names[c]])}`;
+    lines[index] = line;
   }
-  return `${lines.join("\n")}\n`;
+  lines[rows.length] = "";
+  return lines.join("\n");
 }
 
 /**

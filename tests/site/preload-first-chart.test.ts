@@ -30,3 +30,11 @@ test("a page without a picture is unchanged", () => {
   const html = page("<p>no chart</p>");
   expect(preloadFirstChart(html)).toBe(html);
 });
+
+test("a picture in another form fails the step, naming what it reads", () => {
+  const reordered = PICTURE.replace(
+    '<img src="./_file/data/corpus/first-chart-sql.2911ce13.svg" alt="Chart drawn when the site was built" elementtiming',
+    '<img alt="Chart drawn when the site was built" src="./_file/data/corpus/first-chart-sql.2911ce13.svg" data-x elementtiming'
+  ).replace("<source", "<source data-y");
+  expect(() => preloadFirstChart(page(reordered))).toThrow(/not in the form this step reads/);
+});

@@ -11,7 +11,7 @@ import {toArrow, toCSV, toParquet} from "../../src/components/sql/export.ts";
 import {EXAMPLES} from "../../src/components/sql/gallery.ts";
 import {formatCell} from "../../src/components/sql/grid.ts";
 import type {ResultField} from "../../src/components/sql/results.ts";
-import {decodeState, encodeState, shareUrl} from "../../src/components/sql/share.ts";
+import {decodeState, encodeState, hasViewState, shareUrl, VIEW_KEYS} from "../../src/components/sql/share.ts";
 import {openCorpus, type Corpus} from "./sql-corpus.ts";
 
 const F = (name: string, kind: ResultField["kind"], scale?: number): ResultField => ({
@@ -23,6 +23,15 @@ const F = (name: string, kind: ResultField["kind"], scale?: number): ResultField
 });
 
 describe("URL state", () => {
+  test("the view keys: a query or a chart choice is a view of its own, the data version alone is not; sql.md's inline script removes the picture on the same keys", () => {
+    expect(hasViewState(decodeState("#v=abc"))).toBe(false);
+    expect(hasViewState(decodeState("#sql="))).toBe(false);
+    expect(hasViewState(decodeState("#%73ql=SELECT%201"))).toBe(true);
+    expect(hasViewState(decodeState("#color=year&v=abc"))).toBe(true);
+    const page = readFileSync(join(import.meta.dirname, "..", "..", "src", "sql.md"), "utf8");
+    const inline = /<script>\{const view = [^\n]*?\[([^\]]+)\]\.some/.exec(page);
+    expect(inline && JSON.parse(`[${inline[1]}]`)).toEqual([...VIEW_KEYS]);
+  });
   test("round-trips a query with every awkward character", () => {
     const sql = "SELECT '信息化建设 & <b>#1</b> + 100%' AS \"x y\",\n  amount_wan -- ?a=b\nFROM line_items";
     const state = {sql, mark: "line" as const, x: "x y", y: "amount_wan", color: "年", facet: "doc_id"};
@@ -134,7 +143,12 @@ describe("chart builder", () => {
 
   test("defaults: first text column as x, first numeric as y; previous choices kept when valid", () => {
     expect(defaultChoices(fields)).toEqual({mark: "bar", x: "entity", y: "year", color: undefined, facet: undefined});
-    expect(defaultChoices(fields, {mark: "line", x: "year", y: "amount_wan", color: "gone"})).toMatchObject({mark: "line", x: "year", y: "amount_wan", color: undefined});
+    expect(defaultChoices(fields, {mark: "line", x: "year", y: "amount_wan", color: "gone"})).toMatchObject({
+      mark: "line",
+      x: "year",
+      y: "amount_wan",
+      color: undefined
+    });
   });
 });
 

@@ -21,13 +21,15 @@ type System = "functional" | "economic";
 
 /** A printed label as a name: numbering, the code itself, brackets and 其中 removed. */
 export function nameOf(label: string, code: string): string {
-  return normaliseName(
-    removeQuotes(
-      removeNumbering(removeSpaces(label))
-        .replace(new RegExp(`^[\\[［【]?${code}[\\]］】]?`), "")
-        .replace(/^其中[:：]/, ""),
-    ),
-  );
+  return normaliseName(removeQuotes(withoutCode(removeNumbering(removeSpaces(label)), code).replace(/^其中[:：]/, "")));
+}
+
+/** `s` without the code opening it, in brackets or not (`[2010101]…`, `【301】…`, `30101…`); no pattern built per label. */
+function withoutCode(s: string, code: string): string {
+  const open = "[［【".includes(s[0] ?? "\n") ? 1 : 0;
+  if (!s.startsWith(code, open)) return s;
+  const end = open + code.length;
+  return s.slice("]］】".includes(s[end] ?? "\n") ? end + 1 : end);
 }
 
 /** Two names that are the same name: equal, one cut short by a wrapped cell, or differing in a trailing 支出 / 费. */
@@ -72,11 +74,13 @@ function projectTables(ctx: AuditContext): Set<string> {
       continue;
     }
     const labels = new Map<string, Set<string>>();
-    for (const r of t.rows)
-      if (r.code)
-        (labels.get(`${r.unit_code ?? ""}|${r.code}`) ?? labels.set(`${r.unit_code ?? ""}|${r.code}`, new Set()).get(`${r.unit_code ?? ""}|${r.code}`)!).add(
-          r.key,
-        );
+    for (const r of t.rows) {
+      if (!r.code) continue;
+      const k = `${r.unit_code ?? ""}|${r.code}`;
+      let keys = labels.get(k);
+      if (!keys) labels.set(k, (keys = new Set()));
+      keys.add(r.key);
+    }
     if ([...labels.values()].some((s) => s.size > 1)) out.add(t.table_id);
   }
   return out;

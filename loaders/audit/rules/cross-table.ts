@@ -28,11 +28,10 @@ function reference(list: Figure[]): Figure {
 export function crossTable(ctx: AuditContext, run: RuleRun): void {
   const figs = figuresOf(ctx);
   const groups = groupByKey(figs);
-  const keys = [...groups.keys()].sort((a, b) => {
-    const fa = groups.get(a)![0];
-    const fb = groups.get(b)![0];
-    return Math.min(...fa.lines) - Math.min(...fb.lines) || (a < b ? -1 : a > b ? 1 : 0);
-  });
+  // keys by the first line of their first figure (read once per key, not at every comparison), then by key
+  const firstLine = new Map<string, number>();
+  for (const [k, list] of groups) firstLine.set(k, Math.min(...list[0].lines));
+  const keys = [...groups.keys()].sort((a, b) => firstLine.get(a)! - firstLine.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
   for (const k of keys) {
     // one figure per table: its printed one where it has both
     const perTable = new Map<string, Figure>();

@@ -12,6 +12,8 @@ import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
 
 const FIELD = /^\s*(编制单位|单位名称|部门名称|预算单位|预算主管部门|主管部门名称|填报单位)\s*[:：]\s*([^\s:：]{2,40})/;
+/** The first characters of FIELD's names: a line opening otherwise is no field (most lines). */
+const FIELD_START = new Set(["编", "单", "部", "预", "主", "填"]);
 const PART_TITLE = /^\s*第[一二三四五六七八九十]+部分\s*(\S{2,40}?)(概况|基本情况)\s*$/;
 const REGION = /^(.{1,12}?(省|自治区|市|自治州|州|盟|地区|区|县|旗))/;
 
@@ -53,7 +55,7 @@ export function printedNames(lines: string[]): Printed[] {
   const out: Printed[] = [];
   lines.forEach((text, i) => {
     // a field needs its colon, a part title its 部分: most lines are neither
-    const field = text.includes(":") || text.includes("：") ? text.match(FIELD) : null;
+    const field = FIELD_START.has(text.trimStart()[0]) && (text.includes(":") || text.includes("：")) ? text.match(FIELD) : null;
     if (field) out.push({ name: field[2], line: i + 1, where: field[1] });
     if (!text.includes("部分")) return;
     let title = text.match(PART_TITLE);

@@ -13,7 +13,7 @@ import type { AuditContext } from "../context.ts";
 import { inReadingOrder, isStatedAmount, linesOf, sentencesOf } from "../sentences.ts";
 import type { NarrativeFactLike } from "../types.ts";
 
-function before(sentence: NarrativeFactLike[], at: number, pick: (f: NarrativeFactLike) => boolean): NarrativeFactLike | null {
+function before(sentence: readonly NarrativeFactLike[], at: number, pick: (f: NarrativeFactLike) => boolean): NarrativeFactLike | null {
   for (let i = at - 1; i >= 0; i--) if (pick(sentence[i])) return sentence[i];
   return null;
 }

@@ -40,7 +40,7 @@ interface Placed {
 }
 
 /** Where each stated fact's number stands in its sentence (facts in reading order, numbers matched left to right). */
-function place(sentence: string, facts: NarrativeFactLike[]): Placed[] {
+function place(sentence: string, facts: readonly NarrativeFactLike[]): Placed[] {
   const tokens = [...sentence.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => ({
     value: Number(m[0].replace(/,/g, "")),
     at: m.index!,
@@ -68,9 +68,11 @@ function tolerance(f: NarrativeFactLike, kind: string): number {
 export function proseParts(ctx: AuditContext, run: RuleRun): void {
   for (const facts of sentencesOf(ctx.input.facts ?? [])) {
     const text = facts[0].sentence;
+    // parts need their marker (其中, 包括 …): most sentences have none, and their numbers are not placed
+    const markers = [...text.matchAll(MARKER)].map((m) => ({ at: m.index!, end: m.index! + m[0].length, word: m[0] }));
+    if (markers.length === 0) continue;
     const placed = place(text, facts);
     if (placed.length < 2) continue;
-    const markers = [...text.matchAll(MARKER)].map((m) => ({ at: m.index!, end: m.index! + m[0].length, word: m[0] }));
     for (const mk of markers) {
       // the whole: the figure printed right before the marker, of a kind that has parts
       const before = placed.filter((p) => p.end <= mk.at);
@@ -133,7 +135,13 @@ export function proseParts(ctx: AuditContext, run: RuleRun): void {
       }
       // a whole printed in another unit than its parts, whose parts fit once it is read in theirs: the units rule's
       const partUnit = parts[0].f.unit;
-      if (kind === "money" && w.unit !== partUnit && parts.every((p) => p.f.unit === partUnit) && sum > wv + tol && sum <= w.value * (toWanFactor(partUnit) ?? 1) + tol) {
+      if (
+        kind === "money" &&
+        w.unit !== partUnit &&
+        parts.every((p) => p.f.unit === partUnit) &&
+        sum > wv + tol &&
+        sum <= w.value * (toWanFactor(partUnit) ?? 1) + tol
+      ) {
         run.pass();
         continue;
       }

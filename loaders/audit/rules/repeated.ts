@@ -186,7 +186,7 @@ function blockScores(projects: ProjectLike[], lines: string[], run: RuleRun): vo
     for (let n = from; n <= to; n++) {
       const text = lines[n - 1] ?? "";
       // the table's conclusion row (评价结论 / 自评结论 …), not a report's heading or another project's paragraph
-      if (!/^\s*(评价|自评|综合)?结论/.test(text)) continue;
+      if (!text.includes("结论") || !/^\s*(评价|自评|综合)?结论/.test(text)) continue;
       const m = text.match(STATED_SCORE);
       if (!m) continue;
       const stated = Number(m[1]);

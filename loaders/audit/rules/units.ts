@@ -21,7 +21,7 @@ import type { NarrativeFactLike } from "../types.ts";
 import { proseComparisons } from "./prose-tables.ts";
 
 /** The unit most of the prose's stated amounts are printed in. */
-export function proseUnit(facts: NarrativeFactLike[]): string {
+export function proseUnit(facts: readonly NarrativeFactLike[]): string {
   const n = new Map<string, number>();
   for (const f of facts) if (isStatedAmount(f)) n.set(f.unit, (n.get(f.unit) ?? 0) + 1);
   return [...n.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "万元";

@@ -10,7 +10,22 @@ import { codeSystemOf, leafSet, parentCode } from "../codes.ts";
 import { makeResidue } from "../item.ts";
 import { columnIdentities, type identitiesOf, measureOfHeader } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
-import { brokenIdentities, columnVector, GEOMETRY_RULE, type Grid, groupedGrid, orderedPlacements, SEARCH_BUDGET, placeByGeometry, resolveByColumnSums, resolveGroups, rowCandidates, sectionGrid, valueAt, type Group } from "../placement/index.ts";
+import {
+  brokenIdentities,
+  columnVector,
+  GEOMETRY_RULE,
+  type Grid,
+  groupedGrid,
+  orderedPlacements,
+  SEARCH_BUDGET,
+  placeByGeometry,
+  resolveByColumnSums,
+  resolveGroups,
+  rowCandidates,
+  sectionGrid,
+  valueAt,
+  type Group,
+} from "../placement/index.ts";
 import { groupedColumns } from "./grouped-columns.ts";
 import { withinRounding } from "../../base/money.ts";
 import { placedItems, placeReading, type RowFields } from "./reading-placement.ts";
@@ -112,7 +127,10 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   if (widest > columns.length) {
     const header = parts.header.filter(([, t]) => columnNumbers(t) === null);
     const geometry = ctx.doc.geometry;
-    const wh = wrappedHeader(header.map(([, t]) => t), geometry && header.map(([n]) => geometry[n - 1]?.spans ?? null));
+    const wh = wrappedHeader(
+      header.map(([, t]) => t),
+      geometry && header.map(([n]) => geometry[n - 1]?.spans ?? null),
+    );
     if (wh && wh.columns.length === widest) {
       // one order: the columns as printed (the only one, or the sources as the 收支总表 lists them); several: each row is read in all of them
       const one = wh.orders.length === 1 ? wh.orders[0] : opts.sourceOrder ? rankedOrder(wh, opts.sourceOrder(ctx)) : null;
@@ -140,12 +158,18 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   let grid: Grid | null =
     parts.exact || byHeaderPositions
       ? null
-    : sectionGrid(ctx.doc, gridLines(parts).header, gridLines(parts).body, columns.map((c) => c.label), {
-        rightmost: true,
-        meaning,
-        unprinted: true,
-        extra: (label) => known(label) !== null && !columns.some((c) => c.measure === known(label)),
-      });
+      : sectionGrid(
+          ctx.doc,
+          gridLines(parts).header,
+          gridLines(parts).body,
+          columns.map((c) => c.label),
+          {
+            rightmost: true,
+            meaning,
+            unprinted: true,
+            extra: (label) => known(label) !== null && !columns.some((c) => c.measure === known(label)),
+          },
+        );
   // a grouped header the parser's columns do not describe (当年预算 | 上年结转结余 over the same funds): the header's own leaves
   const grouped = parts.exact || byHeaderPositions || (grid && grid.money.length >= widest) ? null : groupedHeader(ctx, parts, named, opts.remap);
   if (grouped) {
@@ -156,7 +180,9 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
     columns = [...grid.kept.map((j) => columns[j]), ...grid.extra.map((label) => ({ label, measure: known(label)! }))];
     orders = null;
   } else if (!parts.exact && !orders) {
-    const printed = parts.body.filter(([n, t]) => !parts.repeated.has(n) && columnNumbers(t) === null).map(([n, t]) => readTextRow(n, t, null).nums.map((x) => x.value));
+    const printed = parts.body
+      .filter(([n, t]) => !parts.repeated.has(n) && columnNumbers(t) === null)
+      .map(([n, t]) => readTextRow(n, t, null).nums.map((x) => x.value));
     columns = likeliestOrder(columnOrders(columns), printed);
   }
   const measures = columns.map((c) => c.measure);
@@ -226,7 +252,14 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
     const around = wrapped.get(n);
     if (around) raw.nums.push(...around.amounts.map((a) => ({ value: a.value, text: a.text, cell: null })));
     const values = raw.nums.map((x) => x.value);
-    const byPosition = grid && placeByGeometry(ctx.doc, grid, raw.line, raw.nums.map((x) => x.text));
+    const byPosition =
+      grid &&
+      placeByGeometry(
+        ctx.doc,
+        grid,
+        raw.line,
+        raw.nums.map((x) => x.text),
+      );
     const cands = parts.exact
       ? [raw.nums.map((x) => columns.findIndex((c) => c.index === x.cell))]
       : byPosition
@@ -237,8 +270,20 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
             ? interleavings(values, around, columns.length, ids)
             : rowCandidates(values, { n: columns.length, identities: ids }, { misprints: "drop" });
     const row: Row = {
-      line: raw.line, code: raw.code, codeNote: raw.codeNote, unitCode: raw.unitCode, label: raw.label, nums: raw.nums, stray: raw.stray,
-      kind, unit, row_index: rows.length + 1, values, cands, resolvedBy: byPosition ? GEOMETRY_RULE : undefined, wrapped: around,
+      line: raw.line,
+      code: raw.code,
+      codeNote: raw.codeNote,
+      unitCode: raw.unitCode,
+      label: raw.label,
+      nums: raw.nums,
+      stray: raw.stray,
+      kind,
+      unit,
+      row_index: rows.length + 1,
+      values,
+      cands,
+      resolvedBy: byPosition ? GEOMETRY_RULE : undefined,
+      wrapped: around,
     };
     if (kind === "total" && !total) total = row;
     rows.push(row);
@@ -262,11 +307,19 @@ export function parseByCode(ctx: TableContext, opts: ByCodeOptions): TableReadin
   const rowEvidence = opts.rowEvidence;
   const waiting = parts.exact ? [] : rows.filter((r) => r.cands.length > 1 && (r.kind === "total" || r.kind === "code"));
   if (waiting.length && rowEvidence)
-    return { pending: { needs: rowEvidence.needs, rows: `${waiting.length} rows with several readings`, settle: (e) => placeColumns(read, null, rowEvidence.rows(ctx, e)) } };
+    return {
+      pending: {
+        needs: rowEvidence.needs,
+        rows: `${waiting.length} rows with several readings`,
+        settle: (e) => placeColumns(read, null, rowEvidence.rows(ctx, e)),
+      },
+    };
   // rows with several readings wait for their units' income by fund
   const open = parts.exact ? [] : rows.filter((r) => r.cands.length > 1);
   if (open.length && units)
-    return { pending: { needs: units.needs, rows: `${open.length} rows with several readings`, settle: (e) => placeColumns(read, null, null, units.bounds(e)) } };
+    return {
+      pending: { needs: units.needs, rows: `${open.length} rows with several readings`, settle: (e) => placeColumns(read, null, null, units.bounds(e)) },
+    };
   return placeColumns(read, null);
 }
 
@@ -329,7 +382,8 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: Cros
     const groups = hierarchyGroups(rows);
     resolveGroups(rows, groups, columns.length);
     // what no one combination decides: each unit's income by fund, then each column's sum on its own
-    while ((units !== null && boundByUnits(rows, columns, units)) || resolveByColumnSums(rows, groups, columns.length)) resolveGroups(rows, groups, columns.length);
+    while ((units !== null && boundByUnits(rows, columns, units)) || resolveByColumnSums(rows, groups, columns.length))
+      resolveGroups(rows, groups, columns.length);
   }
 
   // trust: the printed rows must keep the table's identities
@@ -343,19 +397,39 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: Cros
 
   // leaves, per unit
   const leafOf = new Map<string, (c: string) => boolean>();
-  const unitsOf = [...new Set(rows.filter((r) => r.kind === "code").map((r) => r.unit ?? ""))].sort();
-  for (const u of unitsOf) leafOf.set(u, leafSet(rows.filter((r) => r.kind === "code" && (r.unit ?? "") === u).map((r) => r.code!)));
+  // each unit's codes, gathered in one pass over the rows (not one pass per unit)
+  const codesOf = new Map<string, string[]>();
+  for (const r of rows) {
+    if (r.kind !== "code") continue;
+    const u = r.unit ?? "";
+    const codes = codesOf.get(u);
+    if (codes) codes.push(r.code!);
+    else codesOf.set(u, [r.code!]);
+  }
+  for (const [u, codes] of codesOf) leafOf.set(u, leafSet(codes));
   const hasCodes = rows.some((r) => r.kind === "code");
 
   const items: LineItem[] = [];
   const labels = columns.map((c) => c.label);
   let ambiguous = 0;
   for (const r of rows) {
-    const isLeaf =
-      r.kind === "code" ? leafOf.get(r.unit ?? "")!(r.code!) : r.kind === "unit" ? !hasCodes : false;
-    const { placed, unresolved } = placeReading({ values: r.values, texts: r.nums.map((x) => x.text), cands: r.cands, resolvedBy: r.resolvedBy }, labels, ids, parts.exact);
+    const isLeaf = r.kind === "code" ? leafOf.get(r.unit ?? "")!(r.code!) : r.kind === "unit" ? !hasCodes : false;
+    const { placed, unresolved } = placeReading(
+      { values: r.values, texts: r.nums.map((x) => x.text), cands: r.cands, resolvedBy: r.resolvedBy },
+      labels,
+      ids,
+      parts.exact,
+    );
     const garbled = r.codeNote?.startsWith("code:garbled") ? r.codeNote : null;
-    const row: RowFields = { row_label: r.label, source_line: r.line, row_index: r.row_index, code: r.code, code_system: r.code ? codeSystemOf(r.code, opts.codeHint) : "none", unit_code: r.unit, is_leaf: isLeaf };
+    const row: RowFields = {
+      row_label: r.label,
+      source_line: r.line,
+      row_index: r.row_index,
+      code: r.code,
+      code_system: r.code ? codeSystemOf(r.code, opts.codeHint) : "none",
+      unit_code: r.unit,
+      is_leaf: isLeaf,
+    };
     const rowItems = placedItems(ctx, placed, columns, r.values, row, (rule) => [rule, garbled].filter(Boolean).join("; ") || null);
     items.push(...rowItems);
     if (unresolved) {
@@ -384,7 +458,8 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: Cros
  */
 function joinWrappedLabels(rows: Row[], residue: ResidueRow[]): void {
   // a fragment is one word without digits (a short one may look like a repeated header: `支出`)
-  const fragment = (r: ResidueRow) => (r.reason === "label row without amounts" || r.reason === "page header repeated") && /^[^\s\d]+$/.test(r.source_text.trim());
+  const fragment = (r: ResidueRow) =>
+    (r.reason === "label row without amounts" || r.reason === "page header repeated") && /^[^\s\d]+$/.test(r.source_text.trim());
   const labelLines = new Map(residue.filter(fragment).map((r) => [r.source_line, r.source_text.trim()]));
   if (labelLines.size === 0) return;
   const between = (from: number, to: number) => [...labelLines.keys()].filter((l) => l > from && l < to).sort((a, b) => a - b);
@@ -554,7 +629,6 @@ function hierarchyGroups(rows: Row[]): Group[] {
 
 function residueAll(ctx: TableContext, reason: string): ResidueRow[] {
   const out: ResidueRow[] = [];
-  for (let n = ctx.section.start_line; n <= ctx.section.end_line; n++)
-    if ((ctx.doc.lines[n - 1] ?? "").trim() !== "") out.push(makeResidue(ctx, n, reason));
+  for (let n = ctx.section.start_line; n <= ctx.section.end_line; n++) if ((ctx.doc.lines[n - 1] ?? "").trim() !== "") out.push(makeResidue(ctx, n, reason));
   return out;
 }

@@ -58,6 +58,24 @@ const RULES: Array<[RegExp, Measure, RegExp?]> = [
 
 /** The measure a printed column header holds, or null if it is not a money column. */
 export function measureOfHeader(leaf: string, parent = ""): Measure | null {
+  // the same few headers are asked for again and again (every wrapped-header, grid and column reading of every table)
+  let byLeaf = headerMeasures.get(parent);
+  if (!byLeaf) {
+    if (headerMeasures.size >= 1024) headerMeasures.clear(); // bounded over a corpus
+    headerMeasures.set(parent, (byLeaf = new Map()));
+  }
+  let measure = byLeaf.get(leaf);
+  if (measure === undefined) {
+    if (byLeaf.size >= 4096) byLeaf.clear();
+    byLeaf.set(leaf, (measure = readMeasure(leaf, parent)));
+  }
+  return measure;
+}
+
+/** measureOfHeader's answers by parent header, then leaf. */
+const headerMeasures = new Map<string, Map<string, Measure | null>>();
+
+function readMeasure(leaf: string, parent: string): Measure | null {
   const l = foldHeader(leaf);
   const p = foldHeader(parent);
   for (const [re, measure, parentRe] of RULES) {
@@ -75,13 +93,34 @@ const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any"
   ["fiscal_special_account", ["special_account_education", "special_account_other"], "all"],
   [
     "total",
-    ["fiscal_appropriation", "fiscal_special_account", "unit_funds", "business_income", "operating_income", "superior_subsidy", "subordinate_remittance", "other_income", "carryover_prior"],
+    [
+      "fiscal_appropriation",
+      "fiscal_special_account",
+      "unit_funds",
+      "business_income",
+      "operating_income",
+      "superior_subsidy",
+      "subordinate_remittance",
+      "other_income",
+      "carryover_prior",
+    ],
     "with_funds",
   ],
   // 本年收入 (小计) = its sources (收入预算总表 printing 本年收入 and 上年结转结余 apart)
   [
     "income",
-    ["general_public_budget", "government_fund", "state_capital", "fiscal_special_account", "unit_funds", "business_income", "operating_income", "superior_subsidy", "subordinate_remittance", "other_income"],
+    [
+      "general_public_budget",
+      "government_fund",
+      "state_capital",
+      "fiscal_special_account",
+      "unit_funds",
+      "business_income",
+      "operating_income",
+      "superior_subsidy",
+      "subordinate_remittance",
+      "other_income",
+    ],
     "any",
   ],
   ["vehicles_total", ["vehicle_purchase", "vehicle_operation"], "all"],
@@ -99,10 +138,23 @@ const IDENTITIES: Array<[Measure, Measure[], "all" | "any" | "first_two_and_any"
   [
     "total",
     [
-      "carryover_prior", "current_year_appropriation", "general_public_budget", "government_fund", "state_capital",
-      "fiscal_appropriation", "business_income", "operating_income", "other_income", "superior_subsidy",
-      "subordinate_remittance", "fiscal_special_account", "unit_funds", "special_account_education", "special_account_other",
-      "non_fiscal_balance_used", "prior_account_balance",
+      "carryover_prior",
+      "current_year_appropriation",
+      "general_public_budget",
+      "government_fund",
+      "state_capital",
+      "fiscal_appropriation",
+      "business_income",
+      "operating_income",
+      "other_income",
+      "superior_subsidy",
+      "subordinate_remittance",
+      "fiscal_special_account",
+      "unit_funds",
+      "special_account_education",
+      "special_account_other",
+      "non_fiscal_balance_used",
+      "prior_account_balance",
     ],
     "any",
   ],
@@ -173,7 +225,10 @@ function yearGroupIdentities(measures: string[]): Identity[] | null {
   if (kinds.join() !== measures.slice(c + 1).join() || kinds.includes("total")) return null;
   const top = kinds.includes("basic") ? ["basic", "project", "operating_expenditure"] : ["personnel", "public_expenses"];
   const out: Identity[] = [{ sum: 0, parts: [1, c], text: "total = current_year_appropriation + carryover_prior" }];
-  for (const [at, name] of [[1, "current_year_appropriation"], [c, "carryover_prior"]] as const) {
+  for (const [at, name] of [
+    [1, "current_year_appropriation"],
+    [c, "carryover_prior"],
+  ] as const) {
     const parts = kinds.flatMap((m, j) => (top.includes(m) ? [at + 1 + j] : []));
     if (parts.length < 2) return null;
     out.push({ sum: at, parts, text: `${name} = ${parts.map((j) => measures[j]).join(" + ")}` });
@@ -192,7 +247,8 @@ export function columnIdentities(columns: Array<{ measure: string; group?: strin
   const out: Identity[] = [];
   for (const g of new Set(columns.map((c) => c.group ?? ""))) {
     const at = columns.flatMap((c, i) => ((c.group ?? "") === g ? [i] : []));
-    for (const id of identitiesOf(at.map((i) => columns[i].measure))) out.push({ sum: at[id.sum], parts: id.parts.map((p) => at[p]), text: `${id.text} (${g})` });
+    for (const id of identitiesOf(at.map((i) => columns[i].measure)))
+      out.push({ sum: at[id.sum], parts: id.parts.map((p) => at[p]), text: `${id.text} (${g})` });
   }
   return out;
 }

@@ -28,12 +28,19 @@ export interface SectionParts {
   numbered: number | null;
 }
 
+/** Every character a 栏次 line may print: its label, its numbers, white space. */
+const COLUMN_NUMBER_CHARS = /^[\s\d*栏行次]*$/;
+
 /**
  * The number of columns a 栏次 line numbers (`栏次 1 2 3`, `** ** 1 2 3 4 5 6 7`:
  * the label cells starred or named, then 1…k), or null for any other line.
  */
 export function columnNumbers(text: string): number | null {
-  const toks = text.trim().split(/[\s\u3000]+/).filter(Boolean);
+  if (!COLUMN_NUMBER_CHARS.test(text)) return null; // a line of anything else (most: labels, amounts) is out at once
+  const toks = text
+    .trim()
+    .split(/[\s\u3000]+/)
+    .filter(Boolean);
   let k = 0;
   while (k < toks.length && /^(\*+|栏次|行次|栏|次)$/.test(toks[k])) k++;
   const nums = toks.slice(k);
@@ -43,6 +50,7 @@ export function columnNumbers(text: string): number | null {
 
 /** A 合计 / 总计 row: the total label first (a colon may close it: `总计：`), nothing but numbers after it. */
 export function isTotalRow(text: string): boolean {
+  if (!text.includes("计")) return false; // the label is 合计 or 总计
   const cs = cells(text).cells.filter(Boolean);
   if (cs.length === 0) return false;
   // plain text may split the label itself: `合 计 1.00`

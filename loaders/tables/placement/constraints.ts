@@ -43,15 +43,28 @@ export interface Solved {
 const CAP = SEARCH_BUDGET;
 const tol = (addends: number) => roundingTolerance(addends) + FLOAT_SLACK;
 
+/** Σ v[k] over the columns, from 0 left to right (as a reduce would add them). */
+function sumAt(v: number[], columns: number[]): number {
+  let a = 0;
+  for (const k of columns) a += v[k];
+  return a;
+}
+
 function holds(c: Constraint, v: number[]): boolean {
   switch (c.kind) {
     case "sum":
-      return Math.abs(v[c.parent] - c.children.reduce((a, k) => a + v[k], 0)) <= tol(c.children.length);
+      return Math.abs(v[c.parent] - sumAt(v, c.children)) <= tol(c.children.length);
     case "atMost":
-      return c.parts.reduce((a, k) => a + v[k], 0) <= v[c.whole] + tol(c.parts.length);
+      return sumAt(v, c.parts) <= v[c.whole] + tol(c.parts.length);
     case "zero":
       return Math.abs(v[c.column]) <= 1e-9;
   }
+}
+
+/** Whether every constraint holds (a loop, no closure: this runs at every step of the search). */
+function allHold(constraints: Constraint[], v: number[]): boolean {
+  for (const c of constraints) if (!holds(c, v)) return false;
+  return true;
 }
 
 function columnsOf(c: Constraint): number[] {
@@ -79,7 +92,7 @@ function solve(values: number[], n: number, constraints: Constraint[]): number[]
     for (const take of options) {
       v[col] = take ? values[k] : 0;
       if (take) at.push(col);
-      if (due[col].every((c) => holds(c, v))) rec(col + 1, take ? k + 1 : k);
+      if (allHold(due[col], v)) rec(col + 1, take ? k + 1 : k);
       if (take) at.pop();
       v[col] = 0;
     }

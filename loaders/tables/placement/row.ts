@@ -72,10 +72,22 @@ export function columnVector(values: number[], placement: number[], n: number): 
 export function brokenIdentities(v: number[], identities: Identity[]): number {
   let bad = 0;
   for (const { sum, parts } of identities) {
-    const s = parts.reduce((a, c) => a + v[c], 0);
+    let s = 0;
+    for (const c of parts) s += v[c];
     if (!withinRounding(v[sum], s, parts.length)) bad++;
   }
   return bad;
+}
+
+/**
+ * brokenIdentities of the row under a placement, the column values laid out
+ * in `scratch` (n long, reused across the candidates of a row: no vector
+ * allocated per candidate).
+ */
+function brokenUnder(values: number[], placement: number[], identities: Identity[], scratch: number[]): number {
+  scratch.fill(0);
+  for (let i = 0; i < placement.length; i++) scratch[placement[i]] = values[i];
+  return brokenIdentities(scratch, identities);
 }
 
 /** Binomial coefficient, for checking a search against the budget before running it. */
@@ -150,11 +162,12 @@ export function rowCandidates(values: number[], schema: ColumnSchema, options: R
     ? lineOrderPlacements(options.groups, n, schema.firstIsTotal ? options.totalGroup : undefined)
     : orderedPlacements(values.length, n, schema.firstIsTotal);
   if (all === null) return [];
+  const scratch = new Array<number>(n).fill(0);
   if (options.misprints === "drop") {
     if (values.length === n && !options.groups) return all;
-    return all.filter((p) => brokenIdentities(columnVector(values, p, n), identities) === 0);
+    return all.filter((p) => brokenUnder(values, p, identities, scratch) === 0);
   }
-  const broken = all.map((p) => brokenIdentities(columnVector(values, p, n), identities));
+  const broken = all.map((p) => brokenUnder(values, p, identities, scratch));
   const fewest = Math.min(...broken);
   return all.filter((_, i) => broken[i] === fewest);
 }

@@ -176,22 +176,24 @@ function solveTree(count: number, children: number[][], vecs: number[][][], n: n
     const choices: number[][] = [];
     const kidCosts: number[] = [];
     const sums: number[][] = [];
+    // (plain loops: this runs space × children × columns times)
     for (let s = 0; s < space; s++) {
       let x = s;
-      const choice = kids.map((k) => {
-        const ch = x % vecs[k].length;
-        x = Math.floor(x / vecs[k].length);
-        return ch;
-      });
+      const choice = new Array<number>(kids.length);
       let cost = 0;
-      kids.forEach((k, i) => (cost += best[k][choice[i]]));
+      for (let i = 0; i < kids.length; i++) {
+        const count = vecs[kids[i]].length;
+        choice[i] = x % count;
+        x = Math.floor(x / count);
+        cost += best[kids[i]][choice[i]];
+      }
       choices.push(choice);
       kidCosts.push(cost);
       if (kids.length > 0) {
         const sum = new Array<number>(n);
         for (let j = 0; j < n; j++) {
           let t = 0;
-          kids.forEach((k, i) => (t += vecs[k][choice[i]][j]));
+          for (let i = 0; i < kids.length; i++) t += vecs[kids[i]][choice[i]][j];
           sum[j] = t;
         }
         sums.push(sum);

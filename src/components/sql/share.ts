@@ -36,9 +36,12 @@ export function decodeState(hash: string): WorkbenchState {
   return state;
 }
 
-/** True when a state names a query or a chart choice: not the default view (the data version alone is none). */
+/** The keys that make a view other than the default one (the data version alone does not); src/sql.md's inline script reads the same list. */
+export const VIEW_KEYS = ["sql", "mark", "x", "y", "color", "facet"] as const;
+
+/** True when a state names a query or a chart choice: not the default view. */
 export function hasViewState(state: WorkbenchState): boolean {
-  return Boolean(state.sql || state.mark || state.x || state.y || state.color || state.facet);
+  return VIEW_KEYS.some((key) => Boolean(state[key]));
 }
 
 /** A shareable URL: the page's own address with the state as fragment. */

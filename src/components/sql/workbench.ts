@@ -421,6 +421,9 @@ export function workbench(): Workbench {
       performance.mark("bn:sql-first-result");
       root.dataset.startMs = (performance.now() - started).toFixed(0);
     } catch (error) {
+      // no chart will take the build's picture: it goes with the rest of the default view
+      picture?.remove();
+      staticChart(false);
       setStatus("The workbench could not start.", false);
       schemaSlot.classList.remove("bn-loading");
       const box = h("pre", {className: "bn-error", role: "alert"});
