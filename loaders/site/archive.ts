@@ -27,8 +27,11 @@ import { siteAggregatesFiles } from "./aggregates.ts";
 import { DOC_FILES_DIR, docFileJsonOf, docRows, docTablesJson } from "./doc-files.ts";
 import { entityRegionFiles } from "./entity-files.ts";
 import { firstChartFiles, performanceFirstChartFiles } from "./first-charts.ts";
-import { performanceFiles } from "./performance-files.ts";
+import { PERFORMANCE_FILES_DIR, performanceFiles } from "./performance-files.ts";
 import { TarWriter } from "./tar.ts";
+
+/** The performance page's summary (performance.md names it: Framework copies it into dist/). */
+const PERFORMANCE_SUMMARY = `${PERFORMANCE_FILES_DIR}/summary.json`;
 
 /** "code_system\u0000code" → English name, from the written classifications table. */
 function classificationNames(file: string): Map<string, string> {
@@ -85,23 +88,28 @@ export async function corpusArchive(
     // each main page's first chart as a static SVG, drawn from those aggregates (loaders/site/first-charts.ts)
     for (const [name, bytes] of await firstChartFiles(dir)) writeFileSync(join(dir, name), bytes);
     lap("aggregates");
+    // the performance page's summary and page files (performance/: loaders/site/performance-files.ts)
+    const performancePageFiles = await performanceFiles(dir);
+    // and its first chart as a static SVG (loaders/site/first-charts.ts)
+    const summary = performancePageFiles.find(([name]) => name === PERFORMANCE_SUMMARY)?.[1] ?? null;
+    for (const [name, bytes] of await performanceFirstChartFiles(summary)) writeFileSync(join(dir, name), bytes);
+    lap("performance files");
     const tar = new TarWriter(write);
-    const tables = readdirSync(dir)
-      .map((name) => ({ name, size: statSync(join(dir, name)) }))
-      .filter(({ name, size }) => size.isFile() && name !== MANIFEST)
-      .sort((a, b) => a.size.size - b.size.size || (a.name < b.name ? -1 : 1));
-    for (const { name } of tables) await tar.add(name, readFileSync(join(dir, name)));
+    // every member a page names (so Framework copies it, reading the archive up to it): the tables, aggregates,
+    // first charts and the performance summary, smallest first; before the hundreds of MB that no page names
+    const named: { name: string; size: number; read: () => Uint8Array }[] = readdirSync(dir)
+      .map((name) => ({ name, stat: statSync(join(dir, name)) }))
+      .filter(({ name, stat }) => stat.isFile() && name !== MANIFEST)
+      .map(({ name, stat }) => ({ name, size: stat.size, read: () => readFileSync(join(dir, name)) }));
+    if (summary) named.push({ name: PERFORMANCE_SUMMARY, size: summary.length, read: () => summary });
+    named.sort((a, b) => a.size - b.size || (a.name < b.name ? -1 : 1));
+    for (const { name, read } of named) await tar.add(name, read());
     lap("tar tables");
     // the entity and region pages' small files (entities/, regions/: loaders/site/entity-files.ts)
     for (const [name, bytes] of entityRegionFiles(dir)) await tar.add(name, bytes);
-    lap("entity and region files");
-    // the performance page's summary and page files (performance/: loaders/site/performance-files.ts)
-    const performancePageFiles = await performanceFiles(dir);
-    for (const [name, bytes] of performancePageFiles) await tar.add(name, bytes);
-    // and its first chart as a static SVG (loaders/site/first-charts.ts)
-    const summary = performancePageFiles.find(([name]) => name.endsWith("/summary.json"))?.[1] ?? null;
-    for (const [name, bytes] of await performanceFirstChartFiles(summary)) await tar.add(name, bytes);
-    lap("performance files");
+    // the performance page's page files
+    for (const [name, bytes] of performancePageFiles) if (name !== PERFORMANCE_SUMMARY) await tar.add(name, bytes);
+    lap("entity, region and performance files");
     const names = classificationNames(join(dir, "classifications.arrows"));
     const encoder = new TextEncoder();
     // documents rows are in input order: position i is document i; a duplicate copy kept none of its rows

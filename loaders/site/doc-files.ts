@@ -42,22 +42,44 @@ export interface DocRows {
   codes: string[];
 }
 
+/** The length of a value's JSON inside an array (undefined is written null there). */
+const jsonLength = (value: unknown) => (value === undefined ? 4 : JSON.stringify(value).length);
+
 /**
  * The shortest encoding of one column's values (see EncodedColumn): constant, dictionary or plain, whichever is the
  * shortest JSON (ties: the plain array, then the dictionary); deterministic: the dictionary in first-seen order.
+ * The three JSON lengths are counted, not written: each distinct value is stringified once
+ * (an array's JSON is its items' lengths, plus one comma between items, plus the brackets).
  */
 export function encodeColumn(values: readonly unknown[]): EncodedColumn {
-  const plain = JSON.stringify(values);
   if (values.length < 2) return values as unknown[];
   const index = new Map<unknown, number>();
-  const idx = values.map((v) => {
-    let i = index.get(v);
-    if (i === undefined) index.set(v, (i = index.size));
-    return i;
-  });
+  const idx = new Array<number>(values.length);
+  const counts: number[] = [];
+  for (let row = 0; row < values.length; row++) {
+    const value = values[row];
+    let i = index.get(value);
+    if (i === undefined) {
+      i = index.size;
+      index.set(value, i);
+      counts.push(0);
+    }
+    idx[row] = i;
+    counts[i]++;
+  }
   if (index.size === 1) return { const: values[0] };
-  const dict = [...index.keys()];
-  return JSON.stringify(dict).length + JSON.stringify(idx).length + 16 < plain.length ? { dict, idx } : (values as unknown[]);
+  let plain = values.length + 1;
+  let dict = index.size + 1;
+  let indexes = values.length + 1;
+  let i = 0;
+  for (const value of index.keys()) {
+    const length = jsonLength(value);
+    plain += counts[i] * length;
+    dict += length;
+    indexes += counts[i] * String(i).length;
+    i++;
+  }
+  return dict + indexes + 16 < plain ? { dict: [...index.keys()], idx } : (values as unknown[]);
 }
 
 /** A table's rows (arrays in column order) → its encoded columns. */

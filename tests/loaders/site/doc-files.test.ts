@@ -15,6 +15,32 @@ describe("a document file's columns", () => {
     expect(encodeColumn([])).toEqual([]);
   });
 
+  test("the encoding chosen is the shortest JSON, as writing out all three would find (lengths counted, not written)", () => {
+    /** encodeColumn's choice by writing each candidate's JSON. */
+    const written = (values: unknown[]) => {
+      if (values.length < 2) return values;
+      const dict = [...new Set(values)];
+      if (dict.length === 1) return { const: values[0] };
+      const idx = values.map((v) => dict.indexOf(v));
+      return JSON.stringify(dict).length + JSON.stringify(idx).length + 16 < JSON.stringify(values).length ? { dict, idx } : values;
+    };
+    const pool = [null, 0, -1.5, 1e21, 171, true, false, "", "公开01表", 'quote " and \\ backslash', "line\nbreak", "\u0001", "208 社会保障和就业支出"];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let run = 0; run < 400; run++) {
+      const length = random(300);
+      const distinct = 1 + random(run % 3 ? 14 : 150);
+      const values = Array.from({ length }, () => {
+        const k = random(distinct);
+        return k < pool.length ? pool[k] : `value ${k}`;
+      });
+      expect(JSON.stringify(encodeColumn(values))).toBe(JSON.stringify(written(values)));
+    }
+  });
+
   test("rows come back exactly, in order, whatever the encoding chosen", () => {
     const columns = ["doc_id", "table_id", "source_line", "amount_wan", "inferred", "source_text"];
     const rows = Array.from({ length: 50 }, (_, i) => [
