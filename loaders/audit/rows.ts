@@ -5,6 +5,7 @@
  */
 import type { LineItem } from "../schema/types.ts";
 import { removeNumbering, removeQuotes, removeSpaces } from "../base/fold.ts";
+import { remembered } from "../base/memo.ts";
 
 export interface AuditRow {
   table_id: string;
@@ -43,16 +44,11 @@ export function labelKey(label: string): string {
 /** The side of a two-sided table an item stands on, from `side` or its label. */
 export function sideOf(item: LineItem): "income" | "expenditure" | null {
   if (item.side === null || item.side === undefined || item.side === "") return null;
-  let side = SIDES.get(item.side);
-  if (side === undefined) {
-    if (SIDES.size >= 4096) SIDES.clear(); // bounded over a corpus
-    SIDES.set(item.side, (side = readSide(item.side)));
-  }
-  return side;
+  return sideOfValue(item.side);
 }
 
 /** Each side value read once: a document prints a handful, on every item. */
-const SIDES = new Map<string, "income" | "expenditure" | null>();
+const sideOfValue = remembered(readSide);
 
 function readSide(value: string): "income" | "expenditure" | null {
   const s = value.toLowerCase();

@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, utimesSync } from "node:fs";
 import { join } from "node:path";
-import { blockRefs, writeBlocks, type BlockRefs } from "../write/spool.ts";
+import { blockRefs, blocksFile, writeBlocks, type BlockRefs } from "../write/spool.ts";
 import { pruneOtherVersions } from "./prune.ts";
 
 /** Where the CLI and the site's data loader keep the cache by default: under the project's node_modules/.cache. */
@@ -51,7 +51,7 @@ export class ExtractionCache {
 
   /** The entry, if it is there and whole (as long as its header says). */
   get<H>(key: string): CacheEntry<H> | undefined {
-    const path = join(this.dir, `${key}.blocks`);
+    const path = blocksFile(this.dir, key);
     let fd: number;
     try {
       fd = openSync(path, "r");
@@ -85,6 +85,6 @@ export class ExtractionCache {
    */
   put<H>(key: string, header: H, blocks: readonly Uint8Array[]): BlockRefs {
     const head = Buffer.from(`${JSON.stringify({ ...header, sizes: blocks.map((b) => b.length) })}\n`, "utf8");
-    return writeBlocks(join(this.dir, `${key}.blocks`), blocks, head);
+    return writeBlocks(blocksFile(this.dir, key), blocks, head);
   }
 }

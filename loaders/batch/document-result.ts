@@ -8,14 +8,13 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { extractBytes, extractFile, type DocumentExtraction } from "../extract.ts";
 import { documentPanelInput, type PanelInput } from "../write/panel-input.ts";
 import type { StatedRename } from "../panel/names.ts";
 import type { DocumentRow } from "../schema/types.ts";
 import { linePrefix } from "../write/row-csv.ts";
-import { readBlock, rowBlocks, SPOOLED_TABLES, writeBlocks, type BlockRefs, type RowBlocks, type SpooledTable } from "../write/spool.ts";
+import { blocksFile, readBlock, rowBlocks, SPOOLED_TABLES, writeBlocks, type BlockRefs, type RowBlocks, type SpooledTable } from "../write/spool.ts";
 import { cacheKey, ExtractionCache } from "./cache.ts";
 
 export interface DocumentResult {
@@ -97,7 +96,7 @@ export function documentResult({ path, source_file, cacheDir, spoolDir, keepText
 /** Spool an extraction that does not go to the cache. */
 function finish(d: DocumentExtraction, key: string, spoolDir: string, keepText: boolean, keepRows: boolean): DocumentResult {
   const blocks = blocksOf(d);
-  const files = writeBlocks(join(spoolDir, `${key}.blocks`), blocks);
+  const files = writeBlocks(blocksFile(spoolDir, key), blocks);
   const text = keepText && d.source ? d.source.lines.join("\n") : null;
   return {
     document: d.document,

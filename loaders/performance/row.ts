@@ -6,7 +6,7 @@
  */
 import type { ColumnKey } from "./headings.ts";
 import { amountCell } from "./project.ts";
-import { decideMet, normaliseValueText, parseValue } from "./values.ts";
+import { decideMet, normaliseValueText, OPERATOR_CHARS, parseValue } from "./values.ts";
 import type { PerformanceIndicator } from "./types.ts";
 
 export interface RowValues {
@@ -25,12 +25,10 @@ export function emptyValues(): RowValues {
 }
 
 const OP = /^(≥|≤|=|>|<)/;
-/** Characters an operator is printed with (normaliseValueText makes ≥ ≤ = > < of the others): a token without one has none. */
-const OP_CHARS = /[≥≤=><≧≦＝＞＜\\]/;
 
 /** Whether a token opens the value part of a row (an operator, 定性 / 定量). */
 export function isNatureToken(tok: string): boolean {
-  return (OP_CHARS.test(tok) && OP.test(normaliseValueText(tok))) || (tok.includes("定") && /^(定性|定量)$/.test(tok.trim()));
+  return (OPERATOR_CHARS.test(tok) && OP.test(normaliseValueText(tok))) || (tok.includes("定") && /^(定性|定量)$/.test(tok.trim()));
 }
 
 function isPlainNumber(tok: string): boolean {

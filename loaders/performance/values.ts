@@ -13,6 +13,9 @@ export interface ParsedValue {
 
 import { digitsValue } from "../ingest/numbers.ts";
 
+/** Characters an operator is printed with (normaliseValueText makes ≥ ≤ = > < of the others): a text without one has no operator. */
+export const OPERATOR_CHARS = /[≥≤=><≧≦＝＞＜\\]/;
+
 /** Characters that any of the rewrites below needs: without them only the white space is normalised. */
 const REWRITTEN = /[\\$><≧≦＝＞＜％]/;
 

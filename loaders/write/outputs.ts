@@ -11,7 +11,7 @@ import type { StatedRename } from "../panel/names.ts";
 import type { OutputRows } from "../schema/outputs.ts";
 import { writeCorpus, type CorpusWriteOptions } from "./corpus.ts";
 import { linePrefix } from "./row-csv.ts";
-import { rowBlocks, SPOOLED_TABLES, Spool, writeBlocks, type SpooledTable } from "./spool.ts";
+import { blocksFile, rowBlocks, SPOOLED_TABLES, Spool, writeBlocks, type SpooledTable } from "./spool.ts";
 
 export async function writeOutputs(
   dir: string,
@@ -47,7 +47,7 @@ export async function writeOutputs(
     });
     for (const [at, rows] of runs) {
       const d = extraction.documents[at];
-      spool.files.set(at, writeBlocks(join(spool.dir, `${at}.blocks`), rowBlocks(rows, linePrefix(d?.province ?? null, d?.year ?? null))));
+      spool.files.set(at, writeBlocks(blocksFile(spool.dir, String(at)), rowBlocks(rows, linePrefix(d?.province ?? null, d?.year ?? null))));
     }
     spool.renames.push(...(extraction.renames ?? []));
     return await writeCorpus(dir, spool, options);

@@ -83,6 +83,9 @@ export function blockRefs(path: string, start: number, sizes: readonly number[])
   });
 }
 
+/** The file of a document's blocks (and, in the cache, its header): `<dir>/<name>.blocks`. */
+export const blocksFile = (dir: string, name: string): string => join(dir, `${name}.blocks`);
+
 /** A block's bytes. */
 export function readBlock({ path, start, length }: BlockRef): Buffer {
   const bytes = Buffer.allocUnsafe(length);

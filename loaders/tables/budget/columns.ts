@@ -5,6 +5,7 @@
 import { removeQuotes, spacelessFullWidth } from "../../base/fold.ts";
 import type { Identity as ColumnIdentity } from "../placement/index.ts";
 import type { Measure } from "../../schema/measures.ts";
+import { remembered } from "../../base/memo.ts";
 
 /** Header text without white space or quotes, with ASCII brackets folded to full width. */
 export function foldHeader(text: string): string {
@@ -58,22 +59,14 @@ const RULES: Array<[RegExp, Measure, RegExp?]> = [
 
 /** The measure a printed column header holds, or null if it is not a money column. */
 export function measureOfHeader(leaf: string, parent = ""): Measure | null {
-  // the same few headers are asked for again and again (every wrapped-header, grid and column reading of every table)
-  let byLeaf = headerMeasures.get(parent);
-  if (!byLeaf) {
-    if (headerMeasures.size >= 1024) headerMeasures.clear(); // bounded over a corpus
-    headerMeasures.set(parent, (byLeaf = new Map()));
-  }
-  let measure = byLeaf.get(leaf);
-  if (measure === undefined) {
-    if (byLeaf.size >= 4096) byLeaf.clear();
-    byLeaf.set(leaf, (measure = readMeasure(leaf, parent)));
-  }
-  return measure;
+  return headerMeasure(`${parent}\u0000${leaf}`);
 }
 
-/** measureOfHeader's answers by parent header, then leaf. */
-const headerMeasures = new Map<string, Map<string, Measure | null>>();
+/** The measures of the headers read so far, by parent and leaf: the same few are asked for again and again (every wrapped-header, grid and column reading of every table). */
+const headerMeasure = remembered((key) => {
+  const at = key.indexOf("\u0000");
+  return readMeasure(key.slice(at + 1), key.slice(0, at));
+});
 
 function readMeasure(leaf: string, parent: string): Measure | null {
   const l = foldHeader(leaf);

@@ -61,11 +61,11 @@ export function valueAt(values: number[], placement: number[], c: number): numbe
   return k < 0 ? 0 : values[k];
 }
 
-/** The row as n column values under a placement, empty cells 0. */
-export function columnVector(values: number[], placement: number[], n: number): number[] {
-  const v = new Array<number>(n).fill(0);
-  placement.forEach((c, i) => (v[c] = values[i]));
-  return v;
+/** The row as n column values under a placement, empty cells 0; written into `into` when given (a vector reused across the candidates of a row). */
+export function columnVector(values: number[], placement: number[], n: number, into = new Array<number>(n)): number[] {
+  into.fill(0);
+  for (let i = 0; i < placement.length; i++) into[placement[i]] = values[i];
+  return into;
 }
 
 /** How many identities a row of column values breaks (beyond rounding). */
@@ -77,17 +77,6 @@ export function brokenIdentities(v: number[], identities: Identity[]): number {
     if (!withinRounding(v[sum], s, parts.length)) bad++;
   }
   return bad;
-}
-
-/**
- * brokenIdentities of the row under a placement, the column values laid out
- * in `scratch` (n long, reused across the candidates of a row: no vector
- * allocated per candidate).
- */
-function brokenUnder(values: number[], placement: number[], identities: Identity[], scratch: number[]): number {
-  scratch.fill(0);
-  for (let i = 0; i < placement.length; i++) scratch[placement[i]] = values[i];
-  return brokenIdentities(scratch, identities);
 }
 
 /** Binomial coefficient, for checking a search against the budget before running it. */
@@ -162,12 +151,12 @@ export function rowCandidates(values: number[], schema: ColumnSchema, options: R
     ? lineOrderPlacements(options.groups, n, schema.firstIsTotal ? options.totalGroup : undefined)
     : orderedPlacements(values.length, n, schema.firstIsTotal);
   if (all === null) return [];
-  const scratch = new Array<number>(n).fill(0);
+  const scratch = new Array<number>(n); // one column vector for every candidate
   if (options.misprints === "drop") {
     if (values.length === n && !options.groups) return all;
-    return all.filter((p) => brokenUnder(values, p, identities, scratch) === 0);
+    return all.filter((p) => brokenIdentities(columnVector(values, p, n, scratch), identities) === 0);
   }
-  const broken = all.map((p) => brokenUnder(values, p, identities, scratch));
+  const broken = all.map((p) => brokenIdentities(columnVector(values, p, n, scratch), identities));
   const fewest = Math.min(...broken);
   return all.filter((_, i) => broken[i] === fewest);
 }
