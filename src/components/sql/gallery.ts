@@ -12,6 +12,11 @@ export interface Example {
   chart?: ChartChoices;
 }
 
+/** The chart choices an example opens with: its chart, a bar chart by default. */
+export function exampleChoices(example: Example): ChartChoices {
+  return {mark: "bar", ...example.chart};
+}
+
 /** The workbench's first query when the URL names none: small (the documents table only), and precomputed by the data loader (aggregate-queries.ts: sqlDefault) so that its result and chart paint before DuckDB-WASM has started. */
 export const CORPUS_OVERVIEW: Example = {
   id: "corpus-overview",

@@ -4,13 +4,13 @@
 // picture (src/components/first-charts.ts) with the same functions as the workbench.
 import type {Row} from "../db.js";
 import {chartSpec, defaultChoices, type ChartChoices} from "./chart-spec.js";
-import {CORPUS_OVERVIEW} from "./gallery.js";
+import {CORPUS_OVERVIEW, exampleChoices} from "./gallery.js";
 import type {FieldKind, QueryResult, ResultField} from "./results.js";
 
 export const NUMERIC_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>(["int", "bigint", "float", "decimal"]);
 
 /** The chart choices the workbench starts from when the URL names no query: the default query's. */
-export const DEFAULT_CHOICES: ChartChoices = {mark: "bar", ...CORPUS_OVERVIEW.chart};
+export const DEFAULT_CHOICES: ChartChoices = exampleChoices(CORPUS_OVERVIEW);
 
 /**
  * A precomputed result described from its values: whole numbers are "int", other numbers

@@ -14,7 +14,7 @@ import {COUNT, MARKS, chartSpec, defaultChoices, isMark, type ChartChoices} from
 // the editor (CodeMirror) is imported when the workbench starts, not before its first result
 import type {Dictionary, SchemaTable, SqlEditor} from "./editor.js";
 import {errorPosition} from "./errors.js";
-import {CORPUS_OVERVIEW, EXAMPLES, type Example} from "./gallery.js";
+import {CORPUS_OVERVIEW, EXAMPLES, exampleChoices, type Example} from "./gallery.js";
 import {resultGrid} from "./grid.js";
 import {DEFAULT_CHOICES, precomputedResult} from "./precomputed.js";
 import type {QueryResult} from "./results.js";
@@ -290,7 +290,7 @@ export function workbench(): Workbench {
     titleInput.value = example.title;
     if (editor) editor.setValue(example.sql);
     else pendingSql = example.sql;
-    choices = {mark: "bar", ...example.chart} as ChartChoices;
+    choices = exampleChoices(example);
     void run();
   }
 
