@@ -13,8 +13,10 @@
  * and always datapackage.json, the Frictionless descriptor with keys.
  * Each file is written by one query on one thread (the same bytes every time),
  * several files at once on connections of their own (one lane per core, up to 4).
- * The stage database is in memory up to 512 MB and spills to the spool folder
- * beyond, so memory stays bounded whatever the size of the corpus.
+ * The stage database is in memory, compressed (each table checkpointed as soon
+ * as it is loaded: ~15× smaller than raw, ~30 MB per 1,000 documents), up
+ * to 512 MB, and spills to the spool folder beyond, so memory stays bounded
+ * whatever the size of the corpus.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -60,6 +62,10 @@ const kvMetadata = (entries: Record<string, string>) =>
     .join(", ")}}`;
 const SOURCE_NOTE =
   "Extracted from public Chinese government budget disclosures (部门预算 / 部门决算 / 单位决算); every number carries its document (doc_id) and source line.";
+/** The stage database's name. */
+const STAGE = "stage";
+/** Partitions a partitioned table may have with one file each (27 provinces × 6 years at 10,000 synthetic documents). */
+const MAX_PARTITIONS = 1000;
 /** Tables partitioned by the document's province and year (classifications and entities have no document). */
 const PARTITION = ["province", "year"];
 
@@ -215,9 +221,25 @@ function tableJobs(
 }
 
 export async function writeCorpus(outDir: string, spool: Spool, options: CorpusWriteOptions = {}): Promise<string[]> {
-  // In memory, spilling to the spool folder past 512 MB: memory stays bounded whatever the corpus.
-  const instance = await DuckDBInstance.create(":memory:", { threads: "1", memory_limit: "512MB", temp_directory: join(spool.dir, "duckdb.tmp") });
-  const conn = await instance.connect();
+  // In memory, spilling to the spool folder past 512 MB: memory stays bounded whatever the corpus. Every
+  // partition's file open at once (province × year: 162 at 10,000 documents; past the limit DuckDB closes them
+  // and starts data_1.parquet, data_2…, each a writer and row groups of its own).
+  const instance = await DuckDBInstance.create(":memory:", {
+    threads: "1",
+    memory_limit: "512MB",
+    temp_directory: join(spool.dir, "duckdb.tmp"),
+    partitioned_write_max_open_files: String(MAX_PARTITIONS),
+  });
+  // The stage: an in-memory database that compresses its tables when checkpointed (the default one never does).
+  const setup = await instance.connect();
+  await setup.run(`ATTACH ':memory:' AS ${STAGE} (COMPRESS)`);
+  setup.closeSync();
+  const connect = async () => {
+    const c = await instance.connect();
+    await c.run(`USE ${STAGE}`);
+    return c;
+  };
+  const conn = await connect();
   const written: string[] = [];
   const formats = new Set(options.formats ?? DEFAULT_FORMATS);
   let since = performance.now();
@@ -271,6 +293,8 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
       await conn.run(
         `CREATE TABLE ${quote(name)} AS SELECT * FROM read_csv([${files.map(literal).join(", ")}], compression = 'gzip', ${dialect}, columns = {${columns}})`,
       );
+      // compressed now, before the next table is loaded: the raw rows of 10,000 documents (~4 GB) would spill
+      await conn.run(`CHECKPOINT ${STAGE}`);
     }
     lap("load");
     const classifications = byName.get("classifications")!;
@@ -333,7 +357,7 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
       for (let job = queue.shift(); job; job = queue.shift()) await timed(job, c);
     };
     const lanes = [conn];
-    for (let i = 1; i < Math.min(WRITE_LANES, queue.length); i++) lanes.push(await instance.connect());
+    for (let i = 1; i < Math.min(WRITE_LANES, queue.length); i++) lanes.push(await connect());
     try {
       await Promise.all([...lanes.map(lane), early]);
     } finally {
