@@ -7,10 +7,10 @@
  * the default budget (920 bytes of bytecode inlined per function) every
  * recompilation drags its callees along. Compiling is then the largest single
  * cost of a 1,000-document run (about 15 s of CPU of 60, on V8's background
- * threads). With 300, a worker's first 500 documents cost 14 % less CPU (the
- * compiler's threads 35 % less; the steady state per document is unchanged):
- * bench/doc-cpu.ts and bench/corpus.ts. Output is unaffected: inlining is an
- * optimisation only.
+ * threads). With 300, a worker's first 500 documents cost about 15 % less CPU
+ * (V8's background threads about 30 % less; the steady state per document is
+ * unchanged): `npx tsx bench/warm-up.ts` against `… --v8-default`, and
+ * bench/doc-cpu.ts. Output is unaffected: inlining is an optimisation only.
  */
 import { setFlagsFromString } from "node:v8";
 
