@@ -80,6 +80,17 @@ export function parseNumber(cell: string): number | null {
   return negative ? -value : value;
 }
 
+/**
+ * Whether parseNumber reads a value from the cell, without computing it: a
+ * cell printed as a plain number (`1,234.56`, `-12`) needs only its shape and
+ * its integer digits; any other (full-width marks, brackets, white space) is
+ * parsed.
+ */
+export function isNumberCell(cell: string): boolean {
+  if (NUMBER.test(cell)) return integerDigits(cell) <= MAX_INTEGER_DIGITS;
+  return parseNumber(cell) !== null;
+}
+
 /** Decimal places printed, to round sums the way the document does. */
 export function decimals(cell: string): number {
   const dot = cell.indexOf(".");
@@ -114,24 +125,19 @@ const UNIT_START = /^(?:万元|亿元|元|万|亿|%|％|倍|个|人|次|家|项|
 export function cellTokens(line: string): CellToken[] {
   const trimmed = line.trim();
   const raw = trimmed === "" ? [] : trimmed.split(WHITE_SPACE);
-  // whether each token is an amount, each parsed at most once (a token without a digit is none)
-  const amount: Array<boolean | undefined> = new Array(raw.length);
-  const isAmount = (k: number): boolean => {
-    if (k < 0 || k >= raw.length) return false;
-    const known = amount[k];
-    if (known !== undefined) return known;
-    return (amount[k] = DIGIT.test(raw[k]) && parseNumber(raw[k]) !== null);
-  };
+  // whether each token is an amount, tested once (a token without a digit is none)
+  const amount: boolean[] = new Array(raw.length);
+  for (let k = 0; k < raw.length; k++) amount[k] = DIGIT.test(raw[k]) && isNumberCell(raw[k]);
   const out: CellToken[] = [];
   for (let k = 0; k < raw.length; k++) {
     const t = raw[k];
-    if (DIGIT.test(t) && !isAmount(k)) {
-      const after = isAmount(k - 1) ? t.match(AMOUNT_THEN_TEXT) : null;
+    if (!amount[k] && DIGIT.test(t)) {
+      const after = k > 0 && amount[k - 1] ? t.match(AMOUNT_THEN_TEXT) : null;
       if (after && !UNIT_START.test(after[2])) {
         out.push({ text: after[1], glued: false }, { text: after[2], glued: true });
         continue;
       }
-      const before = isAmount(k + 1) ? t.match(TEXT_THEN_AMOUNT) : null;
+      const before = k + 1 < raw.length && amount[k + 1] ? t.match(TEXT_THEN_AMOUNT) : null;
       if (before) {
         out.push({ text: before[1], glued: false }, { text: before[2], glued: true });
         continue;
