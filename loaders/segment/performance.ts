@@ -12,7 +12,6 @@
  */
 import { removeSpaces } from "../base/fold.ts";
 import type { TableSection } from "../schema/types.ts";
-import { cleanLine } from "./prose.ts";
 
 /** "self_evaluation" 自评表 / "target" 绩效目标表 / "department_overall" 部门整体. */
 export type PerformanceTableKind = "self_evaluation" | "target" | "department_overall";
@@ -95,17 +94,16 @@ function hasHeader(lines: string[], from: number, to: number): boolean {
  * 绩效 table (…自评表, …绩效目标表, …目标完成情况表, 绩效评价指标体系) or an
  * `附表 N` label, to the next `附件` label or 第N部分 heading. It holds the
  * blocks of findBlocks and what surrounds them (captions, sign-offs, lists
- * of 附表); standard table sections are outside it. 1 marks a line (1-based).
+ * of 附表); standard table sections (prose.ts tableLines) are outside it.
+ * `cleaned`: prose.ts cleanLines of the document. 1 marks a line (1-based).
  */
-export function performanceArea(lines: string[], sections: TableSection[]): Uint8Array {
-  const area = new Uint8Array(lines.length + 2);
-  const inTable = new Uint8Array(lines.length + 2);
-  for (const s of sections) for (let l = s.start_line; l <= s.end_line; l++) inTable[l] = 1;
+export function performanceArea(inTable: Uint8Array, cleaned: readonly string[]): Uint8Array {
+  const area = new Uint8Array(cleaned.length + 2);
   let inside = false;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < cleaned.length; i++) {
     const line = i + 1;
     if (inTable[line]) continue;
-    const text = cleanLine(lines[i]);
+    const text = cleaned[i];
     if (text === "") continue;
     if (inside && isAreaEnd(text)) inside = false;
     if (!inside && isAreaStart(text)) inside = true;
