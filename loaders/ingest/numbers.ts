@@ -123,27 +123,41 @@ const UNIT_START = /^(?:万元|亿元|元|万|亿|%|％|倍|个|人|次|家|项|
  * is two cells too. Linear in the line.
  */
 export function cellTokens(line: string): CellToken[] {
+  const glued: boolean[] = [];
+  const texts = splitCells(line, glued);
+  const out: CellToken[] = new Array(texts.length);
+  for (let k = 0; k < texts.length; k++) out[k] = { text: texts[k], glued: glued[k] };
+  return out;
+}
+
+/** The texts of cellTokens, without an object per cell (for readers that do not ask which cells were glued). */
+export function cellTexts(line: string): string[] {
+  return splitCells(line, null);
+}
+
+/** The cells of cellTokens as texts; `glued`, where given, receives each cell's flag. */
+function splitCells(line: string, glued: boolean[] | null): string[] {
   const trimmed = line.trim();
   const raw = trimmed === "" ? [] : trimmed.split(WHITE_SPACE);
   // whether each token is an amount, tested once (a token without a digit is none)
   const amount: boolean[] = new Array(raw.length);
   for (let k = 0; k < raw.length; k++) amount[k] = DIGIT.test(raw[k]) && isNumberCell(raw[k]);
-  const out: CellToken[] = [];
+  const out: string[] = [];
   for (let k = 0; k < raw.length; k++) {
     const t = raw[k];
     if (!amount[k] && DIGIT.test(t)) {
-      const after = k > 0 && amount[k - 1] ? t.match(AMOUNT_THEN_TEXT) : null;
-      if (after && !UNIT_START.test(after[2])) {
-        out.push({ text: after[1], glued: false }, { text: after[2], glued: true });
-        continue;
-      }
-      const before = k + 1 < raw.length && amount[k + 1] ? t.match(TEXT_THEN_AMOUNT) : null;
-      if (before) {
-        out.push({ text: before[1], glued: false }, { text: before[2], glued: true });
+      // an amount closing a run glued to the next cell's text (not its unit), else a label glued to an amount opening a run
+      let split = k > 0 && amount[k - 1] ? t.match(AMOUNT_THEN_TEXT) : null;
+      if (split && UNIT_START.test(split[2])) split = null;
+      if (!split && k + 1 < raw.length && amount[k + 1]) split = t.match(TEXT_THEN_AMOUNT);
+      if (split) {
+        out.push(split[1], split[2]);
+        glued?.push(false, true);
         continue;
       }
     }
-    out.push({ text: t, glued: false });
+    out.push(t);
+    glued?.push(false);
   }
   return out;
 }
