@@ -62,6 +62,8 @@ export function numberProblem(line: string): string | null {
 
 /** Parse a cell that is exactly one number; null for anything else. */
 export function parseNumber(cell: string): number | null {
+  // the usual cell, a plain number (`1,234.56`, `-12`), at once; any other rewritten first
+  if (NUMBER.test(cell)) return signedValue(cell);
   // rewrites and pattern tests only where their characters occur (this runs for every cell)
   let s = cell.trim();
   if (s.includes("，")) s = s.replace(/，/g, ",");
@@ -74,10 +76,15 @@ export function parseNumber(cell: string): number | null {
     s = s.slice(1, -1);
   }
   if (!NUMBER.test(s)) return null;
-  if (/^[−–]/.test(s)) s = "-" + s.slice(1);
-  const value = digitsValue(s);
+  const value = signedValue(s);
   if (value === null) return null;
   return negative ? -value : value;
+}
+
+/** The value of a text matching NUMBER, its minus sign − or – read as -; null where no amount has its digits. */
+function signedValue(s: string): number | null {
+  const first = s.charCodeAt(0);
+  return digitsValue(first === 0x2212 || first === 0x2013 ? "-" + s.slice(1) : s);
 }
 
 /**
