@@ -138,7 +138,8 @@ export function readTextProject(text: BlockText, defaultUnit: string): ProjectFi
     const t = text.trimmed(i);
     const c = text.compact(i);
     let m: RegExpMatchArray | null;
-    if (f.name === null && (m = t.match(/^项目名称\s*(.+)$/))) {
+    // each pattern tried only where the line starts as it must (startsWith) and its field is still missing: most lines are indicator rows
+    if (f.name === null && t.startsWith("项目名称") && (m = t.match(/^项目名称\s*(.+)$/))) {
       const sc = splitCode(m[1]);
       f.name = sc.name;
       f.code = sc.code;
@@ -146,7 +147,7 @@ export function readTextProject(text: BlockText, defaultUnit: string): ProjectFi
       f.used.set(i, "project name");
       continue;
     }
-    if (f.department === null && (m = t.match(/^主管部门(?:及代码)?\s*(.+)$/))) {
+    if (f.department === null && t.startsWith("主管部门") && (m = t.match(/^主管部门(?:及代码)?\s*(.+)$/))) {
       const parts = m[1].split(/\s*实施单位(?:[（(]盖章[)）])?\s*/);
       const d = splitDeptCode(parts[0]);
       f.department = d.name || null;
@@ -213,7 +214,7 @@ export function readTextProject(text: BlockText, defaultUnit: string): ProjectFi
       }
       continue;
     }
-    if (/^总\s+分\s/.test(t) && f.total_score === null) {
+    if (f.total_score === null && t.startsWith("总") && /^总\s+分\s/.test(t)) {
       const nums = t
         .replace(/^总\s+分/, "")
         .trim()
