@@ -7,6 +7,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { type DocumentJob, type DocumentResult, documentResult } from "./document-result.ts";
+import { lowerInliningBudget } from "./inlining-budget.ts";
 
 type Done = { result: DocumentResult; cached: boolean };
 type Pending = { resolve: (r: Done) => void; reject: (e: Error) => void };
@@ -23,6 +24,7 @@ export class ExtractionPool {
     readonly jobs: number,
     bundle: string | null = null,
   ) {
+    lowerInliningBudget();
     if (jobs <= 1) return;
     const entry = new URL("./worker.ts", import.meta.url).href;
     for (let i = 0; i < jobs; i++) {
