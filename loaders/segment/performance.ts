@@ -53,7 +53,8 @@ export function findBlocks(lines: string[], tables: TableSection[]): Block[] {
   const covered = new Uint8Array(lines.length + 2);
   for (const s of tables) for (let l = Math.max(1, s.start_line); l <= Math.min(lines.length, s.end_line); l++) covered[l] = 1;
   const inTable = (i: number) => covered[i] === 1;
-  const tableStarts = tables.map((s) => s.start_line);
+  const tableStart = new Uint8Array(lines.length + 2); // 1 on the first line of a table section
+  for (const s of tables) if (s.start_line >= 1 && s.start_line <= lines.length) tableStart[s.start_line] = 1;
   const titles: number[] = [];
   for (let i = 1; i <= lines.length; i++) if (!inTable(i) && isTitle(lines[i - 1])) titles.push(i);
   const blocks: Block[] = [];
@@ -68,7 +69,7 @@ export function findBlocks(lines: string[], tables: TableSection[]): Block[] {
     let end = nextTitle - 1;
     for (let i = t + 1; i < nextTitle; i++) {
       const line = lines[i - 1];
-      if (isHardEnd(line) || tableStarts.includes(i)) {
+      if (tableStart[i] === 1 || isHardEnd(line)) {
         end = i - 1;
         break;
       }
