@@ -62,6 +62,8 @@ export function numberProblem(line: string): string | null {
 
 /** Parse a cell that is exactly one number; null for anything else. */
 export function parseNumber(cell: string): number | null {
+  // the usual cell, a plain number (`1,234.56`, `-12`), at once; any other rewritten first
+  if (NUMBER.test(cell)) return signedValue(cell);
   // rewrites and pattern tests only where their characters occur (this runs for every cell)
   let s = cell.trim();
   if (s.includes("，")) s = s.replace(/，/g, ",");
@@ -74,10 +76,26 @@ export function parseNumber(cell: string): number | null {
     s = s.slice(1, -1);
   }
   if (!NUMBER.test(s)) return null;
-  if (/^[−–]/.test(s)) s = "-" + s.slice(1);
-  const value = digitsValue(s);
+  const value = signedValue(s);
   if (value === null) return null;
   return negative ? -value : value;
+}
+
+/** The value of a text matching NUMBER, its minus sign − or – read as -; null where no amount has its digits. */
+function signedValue(s: string): number | null {
+  const first = s.charCodeAt(0);
+  return digitsValue(first === 0x2212 || first === 0x2013 ? "-" + s.slice(1) : s);
+}
+
+/**
+ * Whether parseNumber reads a value from the cell, without computing it: a
+ * cell printed as a plain number (`1,234.56`, `-12`) needs only its shape and
+ * its integer digits; any other (full-width marks, brackets, white space) is
+ * parsed.
+ */
+export function isNumberCell(cell: string): boolean {
+  if (NUMBER.test(cell)) return integerDigits(cell) <= MAX_INTEGER_DIGITS;
+  return parseNumber(cell) !== null;
 }
 
 /** Decimal places printed, to round sums the way the document does. */
@@ -112,32 +130,41 @@ const UNIT_START = /^(?:万元|亿元|元|万|亿|%|％|倍|个|人|次|家|项|
  * is two cells too. Linear in the line.
  */
 export function cellTokens(line: string): CellToken[] {
+  const glued: boolean[] = [];
+  const texts = splitCells(line, glued);
+  const out: CellToken[] = new Array(texts.length);
+  for (let k = 0; k < texts.length; k++) out[k] = { text: texts[k], glued: glued[k] };
+  return out;
+}
+
+/** The texts of cellTokens, without an object per cell (for readers that do not ask which cells were glued). */
+export function cellTexts(line: string): string[] {
+  return splitCells(line, null);
+}
+
+/** The cells of cellTokens as texts; `glued`, where given, receives each cell's flag. */
+function splitCells(line: string, glued: boolean[] | null): string[] {
   const trimmed = line.trim();
   const raw = trimmed === "" ? [] : trimmed.split(WHITE_SPACE);
-  // whether each token is an amount, each parsed at most once (a token without a digit is none)
-  const amount: Array<boolean | undefined> = new Array(raw.length);
-  const isAmount = (k: number): boolean => {
-    if (k < 0 || k >= raw.length) return false;
-    const known = amount[k];
-    if (known !== undefined) return known;
-    return (amount[k] = DIGIT.test(raw[k]) && parseNumber(raw[k]) !== null);
-  };
-  const out: CellToken[] = [];
+  // whether each token is an amount, tested once (a token without a digit is none)
+  const amount: boolean[] = new Array(raw.length);
+  for (let k = 0; k < raw.length; k++) amount[k] = DIGIT.test(raw[k]) && isNumberCell(raw[k]);
+  const out: string[] = [];
   for (let k = 0; k < raw.length; k++) {
     const t = raw[k];
-    if (DIGIT.test(t) && !isAmount(k)) {
-      const after = isAmount(k - 1) ? t.match(AMOUNT_THEN_TEXT) : null;
-      if (after && !UNIT_START.test(after[2])) {
-        out.push({ text: after[1], glued: false }, { text: after[2], glued: true });
-        continue;
-      }
-      const before = isAmount(k + 1) ? t.match(TEXT_THEN_AMOUNT) : null;
-      if (before) {
-        out.push({ text: before[1], glued: false }, { text: before[2], glued: true });
+    if (!amount[k] && DIGIT.test(t)) {
+      // an amount closing a run glued to the next cell's text (not its unit), else a label glued to an amount opening a run
+      let split = k > 0 && amount[k - 1] ? t.match(AMOUNT_THEN_TEXT) : null;
+      if (split && UNIT_START.test(split[2])) split = null;
+      if (!split && k + 1 < raw.length && amount[k + 1]) split = t.match(TEXT_THEN_AMOUNT);
+      if (split) {
+        out.push(split[1], split[2]);
+        glued?.push(false, true);
         continue;
       }
     }
-    out.push({ text: t, glued: false });
+    out.push(t);
+    glued?.push(false);
   }
   return out;
 }

@@ -64,7 +64,7 @@ const AFTER = /目标|指标|^年度$/;
  * `end`, with the budget row's column keys. Returns the rows with a source
  * and every line used (names and numbers).
  */
-export function readFunding(lines: string[], from: number, end: number, schema: string[]): { rows: FundingRow[]; used: number[] } {
+export function readFunding(lines: readonly string[], from: number, end: number, schema: string[]): { rows: FundingRow[]; used: number[] } {
   // each line: the name tokens and, where it prints cells after them, its cells (numbers or placeholders)
   type Line = { line: number; names: string[]; cells: Array<number | null> | null };
   const read: Line[] = [];

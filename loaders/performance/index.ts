@@ -15,7 +15,7 @@ import { valueFields } from "./row.ts";
 import { readTextRows, type RawIndicator } from "./text-rows.ts";
 import { readTsvProjectRows, readTsvRows } from "./tsv-rows.ts";
 import type { PerformanceIndicator, PerformanceProject } from "./types.ts";
-import { removeSpaces } from "../base/fold.ts";
+import { blockText, type BlockText } from "./block-text.ts";
 
 export type { PerformanceIndicator, PerformanceProject } from "./types.ts";
 
@@ -57,9 +57,9 @@ function nameFromHeadings(lines: string[], b: Block): { name: string; line: numb
 }
 
 /** The block's lines that print something (a project's source_lines). */
-function filledLines(lines: string[], b: Block): number[] {
+function filledLines(text: BlockText): number[] {
   const out: number[] = [];
-  for (let i = b.start; i <= b.end; i++) if (lines[i - 1].trim() !== "") out.push(i);
+  for (let i = text.start; i <= text.end; i++) if (text.trimmed(i) !== "") out.push(i);
   return out;
 }
 
@@ -173,7 +173,8 @@ export function extractPerformance(doc: SourceDocument, blocks: Block[], ctx: { 
     const used = new Set<number>([b.title_line]);
     let notes = new Map<number, string>();
     const blockProjects: PerformanceProject[] = [];
-    const filled = filledLines(lines, b);
+    const text = blockText(lines, b);
+    const filled = filledLines(text);
     let unitHere: string | null = null;
     for (let i = b.start; i <= Math.min(b.end, b.title_line + 4) && !unitHere; i++) unitHere = unitInLine(lines[i - 1]);
 
@@ -209,12 +210,12 @@ export function extractPerformance(doc: SourceDocument, blocks: Block[], ctx: { 
         indicators.push(...toIndicators(doc, p, rows.indicators));
       }
     } else {
-      const f = readTextProject(lines, b.start, b.end, unitHere ?? ctx.amount_unit);
-      const rows = readTextRows(lines, b.start, b.end);
+      const f = readTextProject(text, unitHere ?? ctx.amount_unit);
+      const rows = readTextRows(text);
       notes = rows.notes;
       for (const l of rows.used) used.add(l);
       for (const l of f.used.keys()) used.add(l);
-      if (b.kind === "department_overall") readDepartmentOverall(lines, b, f, used);
+      if (b.kind === "department_overall") readDepartmentOverall(text, f, used);
       const name = b.kind === "department_overall" ? "部门整体" : (f.name ?? b.title);
       const p = makeProject(doc, b, filled, f, name, f.name_line ?? b.title_line);
       blockProjects.push(p);
@@ -227,22 +228,28 @@ export function extractPerformance(doc: SourceDocument, blocks: Block[], ctx: { 
       // a number that cannot be an amount was read as no number: the line is reported even where the rest of it was used
       const problem = numberProblem(t);
       if (used.has(i) && !problem) continue;
-      residue.push({ doc_id: doc.doc_id, table_id: tableId, source_line: i, source_text: t, reason: problem ?? notes.get(i) ?? defaultReason(t) });
+      residue.push({
+        doc_id: doc.doc_id,
+        table_id: tableId,
+        source_line: i,
+        source_text: t,
+        reason: problem ?? notes.get(i) ?? defaultReason(text.compact(i)),
+      });
     }
   }
   return { projects, indicators, residue };
 }
 
 /** 部门名称 and 资金总额 / 财政拨款 / 其他资金 of a plain-text 部门整体 table. */
-function readDepartmentOverall(lines: string[], b: Block, f: ProjectFields, used: Set<number>): void {
+function readDepartmentOverall(text: BlockText, f: ProjectFields, used: Set<number>): void {
   let header = false;
-  for (let i = b.start; i <= b.end; i++) {
-    const t = lines[i - 1].trim();
+  for (let i = text.start; i <= text.end; i++) {
+    const t = text.trimmed(i);
     const m = t.match(/^部门名称\s*(.+)$/);
     if (m && f.department === null) {
       f.department = m[1].trim();
       used.add(i);
-    } else if (/资金总额/.test(removeSpaces(t))) {
+    } else if (/资金总额/.test(text.compact(i))) {
       header = true;
       used.add(i);
     } else if (header && t !== "") {
@@ -256,8 +263,8 @@ function readDepartmentOverall(lines: string[], b: Block, f: ProjectFields, used
   }
 }
 
-function defaultReason(t: string): string {
-  const c = removeSpaces(t);
+/** `c`: the line without white space. */
+function defaultReason(c: string): string {
   if (/^(附件|附表)\s*\d*[:：]?$/.test(c)) return "attachment label";
   if (/^(评价结论|存在问题|改进措施|自评结论|评价|结论|存在|问题|改进|措施)/.test(c)) return "evaluation narrative";
   if (/^(其中[:：]|财政|单位资金|其他资金|------|其他[:：])/.test(c)) return "funding-source sub-row (not extracted)";

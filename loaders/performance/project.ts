@@ -9,6 +9,7 @@ import { parseNumber } from "../ingest/numbers.ts";
 import { readFunding, type FundingRow } from "./funding.ts";
 import type { PerformanceProject } from "./types.ts";
 import { removeSpaces } from "../base/fold.ts";
+import type { BlockText } from "./block-text.ts";
 
 /** What a block's project part gives: the project's columns, plus name, code and the lines used. */
 export type ProjectFields = Pick<
@@ -128,15 +129,17 @@ const SUM_ROW = /^(合计|总分)$/;
 const TOTAL_OR_SUM_START = /^\|*(总额|年度资金总额|合计|总分)/;
 
 /** Read the project fields of a plain-text block (000, 001, 004). */
-export function readTextProject(lines: string[], start: number, end: number, defaultUnit: string): ProjectFields {
+export function readTextProject(text: BlockText, defaultUnit: string): ProjectFields {
+  const { lines, start, end } = text;
   const f = emptyFields();
   let budgetHeaderFrom: number | null = null;
   for (let i = start; i <= end; i++) {
     const raw = lines[i - 1];
-    const t = raw.trim();
-    const c = removeSpaces(t);
+    const t = text.trimmed(i);
+    const c = text.compact(i);
     let m: RegExpMatchArray | null;
-    if (f.name === null && (m = t.match(/^项目名称\s*(.+)$/))) {
+    // each pattern tried only where the line starts as it must (startsWith) and its field is still missing: most lines are indicator rows
+    if (f.name === null && t.startsWith("项目名称") && (m = t.match(/^项目名称\s*(.+)$/))) {
       const sc = splitCode(m[1]);
       f.name = sc.name;
       f.code = sc.code;
@@ -144,7 +147,7 @@ export function readTextProject(lines: string[], start: number, end: number, def
       f.used.set(i, "project name");
       continue;
     }
-    if (f.department === null && (m = t.match(/^主管部门(?:及代码)?\s*(.+)$/))) {
+    if (f.department === null && t.startsWith("主管部门") && (m = t.match(/^主管部门(?:及代码)?\s*(.+)$/))) {
       const parts = m[1].split(/\s*实施单位(?:[（(]盖章[)）])?\s*/);
       const d = splitDeptCode(parts[0]);
       f.department = d.name || null;
@@ -156,13 +159,13 @@ export function readTextProject(lines: string[], start: number, end: number, def
         const pieces: number[] = [];
         let j = i + 1;
         for (; j <= end && j <= i + 14; j++) {
-          const cj = removeSpaces(lines[j - 1]);
+          const cj = text.compact(j);
           if (cj === "") continue;
           if (/^项目/.test(cj)) break;
           pieces.push(j);
         }
-        const text = pieces.map((p) => removeSpaces(lines[p - 1])).join("");
-        const um = text.match(/^实施单位(?:[（(]盖章[)）]|[（(]盖章?|章[)）])*(.+)$/);
+        const joined = pieces.map((p) => text.compact(p)).join("");
+        const um = joined.match(/^实施单位(?:[（(]盖章[)）]|[（(]盖章?|章[)）])*(.+)$/);
         if (um) {
           f.implementing_unit = um[1].replace(/^[（(]?盖?章[)）]/, "");
           for (const p of pieces) f.used.set(p, "implementing unit");
@@ -211,7 +214,7 @@ export function readTextProject(lines: string[], start: number, end: number, def
       }
       continue;
     }
-    if (/^总\s+分\s/.test(t) && f.total_score === null) {
+    if (f.total_score === null && t.startsWith("总") && /^总\s+分\s/.test(t)) {
       const nums = t
         .replace(/^总\s+分/, "")
         .trim()

@@ -11,6 +11,7 @@ import { applyHeadings, headerSchema, headingPrefixRest, isHeading, scanHeadings
 import { amountCell } from "./project.ts";
 import { emptyValues, isNatureToken, walk, type RowValues } from "./row.ts";
 import { removeSpaces } from "../base/fold.ts";
+import type { BlockText } from "./block-text.ts";
 
 export interface RawIndicator {
   level1: string | null;
@@ -41,14 +42,15 @@ function isPageNumber(t: string): boolean {
 }
 
 /** Find the indicator header: the line holding 一级指标 (or a vertical 一 / 级). */
-export function findHeader(lines: string[], start: number, end: number): number | null {
+export function findHeader(text: BlockText): number | null {
+  const { start, end } = text;
   for (let i = start; i <= end; i++) {
-    const c = removeSpaces(lines[i - 1]);
+    const c = text.compact(i);
     if (/一级指标/.test(c)) return i;
     if (c === "一级" || c === "一") {
       let j = i + 1;
-      while (j <= end && removeSpaces(lines[j - 1]) === "") j++;
-      if (j <= end && /^(指标|级)/.test(removeSpaces(lines[j - 1]))) return i;
+      while (j <= end && text.compact(j) === "") j++;
+      if (j <= end && /^(指标|级)/.test(text.compact(j))) return i;
     }
   }
   return null;
@@ -76,11 +78,12 @@ function leadHeadings(tokens: string[]): { names: string[]; rest: string | null;
   return { names, rest, count: k };
 }
 
-export function readTextRows(lines: string[], start: number, end: number): RowsResult {
+export function readTextRows(text: BlockText): RowsResult {
+  const { lines, end } = text;
   const notes = new Map<number, string>();
   const used = new Set<number>();
   const indicators: RawIndicator[] = [];
-  const header = findHeader(lines, start, end);
+  const header = findHeader(text);
   if (header === null) return { indicators, notes, used, sum_line: null, schema: [] };
 
   // header block: up to the first heading / value line
@@ -88,7 +91,7 @@ export function readTextRows(lines: string[], start: number, end: number): RowsR
   const headerText: string[] = [];
   for (; i <= end; i++) {
     const raw = lines[i - 1];
-    const c = removeSpaces(raw);
+    const c = text.compact(i);
     if (c === "") continue;
     if (i > header && (scanHeadings(c).hits.length > 0 || LEVEL1_START.some((p) => c === p) || splitTokens(raw).some(isNatureToken))) break;
     headerText.push(raw);
@@ -120,7 +123,11 @@ export function readTextRows(lines: string[], start: number, end: number): RowsR
     const marks = [...hits, ...labels].sort((a, b) => a.start - b.start);
     const first = marks.length > 0 ? marks[0].start : S.length;
     const last = marks.length > 0 ? Math.max(...marks.map((m) => m.end)) : S.length;
-    if (hits.length > 0) levels = applyHeadings(levels, hits.map((h) => h.name));
+    if (hits.length > 0)
+      levels = applyHeadings(
+        levels,
+        hits.map((h) => h.name),
+      );
     // lines (with their pre-heading part)
     const preLines: { line: number; text: string }[] = [];
     const postLines: number[] = [];
@@ -169,10 +176,9 @@ export function readTextRows(lines: string[], start: number, end: number): RowsR
   };
 
   for (; i <= end; i++) {
-    const raw = lines[i - 1];
-    const t = raw.trim();
+    const t = text.trimmed(i);
     if (t === "") continue;
-    const c = removeSpaces(t);
+    const c = text.compact(i);
     if (isPageNumber(t)) {
       notes.set(i, "page number");
       continue;

@@ -12,7 +12,6 @@
  */
 import { removeSpaces } from "../base/fold.ts";
 import type { TableSection } from "../schema/types.ts";
-import { cleanLine } from "./prose.ts";
 
 /** "self_evaluation" 自评表 / "target" 绩效目标表 / "department_overall" 部门整体. */
 export type PerformanceTableKind = "self_evaluation" | "target" | "department_overall";
@@ -54,7 +53,8 @@ export function findBlocks(lines: string[], tables: TableSection[]): Block[] {
   const covered = new Uint8Array(lines.length + 2);
   for (const s of tables) for (let l = Math.max(1, s.start_line); l <= Math.min(lines.length, s.end_line); l++) covered[l] = 1;
   const inTable = (i: number) => covered[i] === 1;
-  const tableStarts = tables.map((s) => s.start_line);
+  const tableStart = new Uint8Array(lines.length + 2); // 1 on the first line of a table section
+  for (const s of tables) if (s.start_line >= 1 && s.start_line <= lines.length) tableStart[s.start_line] = 1;
   const titles: number[] = [];
   for (let i = 1; i <= lines.length; i++) if (!inTable(i) && isTitle(lines[i - 1])) titles.push(i);
   const blocks: Block[] = [];
@@ -69,7 +69,7 @@ export function findBlocks(lines: string[], tables: TableSection[]): Block[] {
     let end = nextTitle - 1;
     for (let i = t + 1; i < nextTitle; i++) {
       const line = lines[i - 1];
-      if (isHardEnd(line) || tableStarts.includes(i)) {
+      if (tableStart[i] === 1 || isHardEnd(line)) {
         end = i - 1;
         break;
       }
@@ -95,17 +95,16 @@ function hasHeader(lines: string[], from: number, to: number): boolean {
  * 绩效 table (…自评表, …绩效目标表, …目标完成情况表, 绩效评价指标体系) or an
  * `附表 N` label, to the next `附件` label or 第N部分 heading. It holds the
  * blocks of findBlocks and what surrounds them (captions, sign-offs, lists
- * of 附表); standard table sections are outside it. 1 marks a line (1-based).
+ * of 附表); standard table sections (prose.ts tableLines) are outside it.
+ * `cleaned`: prose.ts cleanLines of the document. 1 marks a line (1-based).
  */
-export function performanceArea(lines: string[], sections: TableSection[]): Uint8Array {
-  const area = new Uint8Array(lines.length + 2);
-  const inTable = new Uint8Array(lines.length + 2);
-  for (const s of sections) for (let l = s.start_line; l <= s.end_line; l++) inTable[l] = 1;
+export function performanceArea(inTable: Uint8Array, cleaned: readonly string[]): Uint8Array {
+  const area = new Uint8Array(cleaned.length + 2);
   let inside = false;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < cleaned.length; i++) {
     const line = i + 1;
     if (inTable[line]) continue;
-    const text = cleanLine(lines[i]);
+    const text = cleaned[i];
     if (text === "") continue;
     if (inside && isAreaEnd(text)) inside = false;
     if (!inside && isAreaStart(text)) inside = true;

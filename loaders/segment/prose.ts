@@ -59,10 +59,30 @@ function isNoise(text: string): boolean {
   return /^-\s*\d+\s*-$/.test(text) || /^图\s*[\d一二三四五六七八九十]+\s*[：:]/.test(text) || /^[（(]注[：:]/.test(text);
 }
 
-/** The prose lines of a document, outside its table sections and its 绩效 part (performance.ts: performanceArea). */
-export function proseLines(doc: SourceDocument, sections: TableSection[], inPerformance: Uint8Array): ProseLine[] {
-  const inTable = new Uint8Array(doc.lines.length + 2);
+/** 1 for each line (1-based) of a standard table section. */
+export function tableLines(lineCount: number, sections: TableSection[]): Uint8Array {
+  const inTable = new Uint8Array(lineCount + 2);
   for (const s of sections) for (let l = s.start_line; l <= s.end_line; l++) inTable[l] = 1;
+  return inTable;
+}
+
+/**
+ * cleanLine of each line outside the table sections ("" inside one), by
+ * 0-based index: computed once per document for the two readers of the
+ * prose side (performanceArea, proseLines).
+ */
+export function cleanLines(lines: readonly string[], inTable: Uint8Array): string[] {
+  const out: string[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) out[i] = inTable[i + 1] ? "" : cleanLine(lines[i]);
+  return out;
+}
+
+/**
+ * The prose lines of a document, outside its table sections (tableLines) and
+ * its 绩效 part (performance.ts: performanceArea); `cleaned`: cleanLines of the
+ * document.
+ */
+export function proseLines(doc: SourceDocument, inTable: Uint8Array, cleaned: readonly string[], inPerformance: Uint8Array): ProseLine[] {
   const out: ProseLine[] = [];
   for (let i = 0; i < doc.lines.length; i++) {
     const line = i + 1;
@@ -71,7 +91,7 @@ export function proseLines(doc: SourceDocument, sections: TableSection[], inPerf
       if (out.length && out[out.length - 1].kind !== "break") out.push({ kind: "break", line });
       continue;
     }
-    const text = cleanLine(raw);
+    const text = cleaned[i];
     if (text === "" || inPerformance[line]) continue;
     const level = headingLevel(text);
     if (level !== null) {

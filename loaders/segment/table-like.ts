@@ -7,7 +7,7 @@
  * coverage report counts how many of their numbers were placed.
  */
 
-import { cellTokens } from "../ingest/numbers.ts";
+import { cellTexts } from "../ingest/numbers.ts";
 import { chineseName } from "../schema/classification-names.ts";
 
 /** An amount printed as a cell: 1,234.56, 1234.56, 0.00, -3.5, 426680000, 0. */
@@ -22,7 +22,7 @@ export interface AmountCell {
 /**
  * The amounts printed as cells of a line. Cells are the white-space
  * separated tokens, an amount glued to text split from it (ingest/numbers.ts
- * cellTokens); a number before the line's first label (a code:
+ * cellTexts); a number before the line's first label (a code:
  * `245001 西安市医疗保障局 …`, `2010501 行政运行`) is not an amount, nor is a
  * bare integer of one or two digits other than 0 (a 行次 row number:
  * `总计 31 22,066.59`), nor a classification code printed where codes stand
@@ -36,9 +36,7 @@ export function amountCells(line: string): AmountCell[] {
 
 /** The amounts of a line and how many classification codes it prints in code cells. */
 function cellsOf(line: string): { amounts: AmountCell[]; codes: number } {
-  const cells = cellTokens(line);
-  const tokens: string[] = new Array(cells.length);
-  for (let k = 0; k < cells.length; k++) tokens[k] = cells[k].text;
+  const tokens = cellTexts(line);
   const firstLabel = tokens.findIndex((t) => CJK.test(t));
   const codes: boolean[] = new Array(tokens.length);
   let codeCells = 0;

@@ -15,7 +15,7 @@
  * (line 185) + 6 (line 187)`), so the coverage report counts the fragments'
  * lines as read.
  */
-import { cellTokens, parseNumber } from "../../ingest/numbers.ts";
+import { cellTexts, parseNumber } from "../../ingest/numbers.ts";
 
 /** A money amount as tables print it: two decimals, with or without thousands separators. */
 const AMOUNT = /^(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$/;
@@ -45,12 +45,10 @@ export interface WrappedAround {
   amounts: SplitAmount[];
 }
 
-const tokens = (text: string) => cellTokens(text).map((c) => c.text);
-
 /** The amounts a head line and a tail line print together, or null when they are not one row's wrapped amounts. */
 function joinLines(head: [number, string], tail: [number, string]): SplitAmount[] | null {
-  const heads = tokens(head[1]);
-  const tails = tokens(tail[1]);
+  const heads = cellTexts(head[1]);
+  const tails = cellTexts(tail[1]);
   if (heads.length === 0 || heads.length !== tails.length) return null;
   if (!tails.every((t) => TAIL.test(t))) return null;
   const out: SplitAmount[] = [];
