@@ -123,11 +123,7 @@ export function readTextRows(text: BlockText): RowsResult {
     const marks = [...hits, ...labels].sort((a, b) => a.start - b.start);
     const first = marks.length > 0 ? marks[0].start : S.length;
     const last = marks.length > 0 ? Math.max(...marks.map((m) => m.end)) : S.length;
-    if (hits.length > 0)
-      levels = applyHeadings(
-        levels,
-        hits.map((h) => h.name),
-      );
+    if (hits.length > 0) levels = applyHeadings(levels, hits.map((h) => h.name));
     // lines (with their pre-heading part)
     const preLines: { line: number; text: string }[] = [];
     const postLines: number[] = [];

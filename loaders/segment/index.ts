@@ -5,7 +5,7 @@
  */
 import type { AmountUnit, SourceDocument, TableSection } from "../schema/types.ts";
 import { findBlocks, performanceArea, type Block } from "./performance.ts";
-import { cleanLines, proseLines, tableLines, type ProseLine } from "./prose.ts";
+import { cleanLines, proseLines, tableLineMask, type ProseLine } from "./prose.ts";
 import { findTables } from "./tables.ts";
 import { readTableLike, type AmountCell, type TableLikeBlock } from "./table-like.ts";
 
@@ -29,11 +29,11 @@ export interface Segmentation {
 export function segmentDocument(doc: SourceDocument, unit: AmountUnit, kind: "budget" | "final" | null = null): Segmentation {
   const sections = findTables(doc.lines, unit, kind);
   const tableLike = readTableLike(doc.lines);
-  const inTable = tableLines(doc.lines.length, sections);
+  const inTable = tableLineMask(doc.lines.length, sections); // read by the 绩效 blocks, the 绩效 area and the prose
   const cleaned = cleanLines(doc.lines, inTable); // read by the 绩效 area and the prose alike
   return {
     sections,
-    performance: findBlocks(doc.lines, sections),
+    performance: findBlocks(doc.lines, sections, inTable),
     prose: proseLines(doc, inTable, cleaned, performanceArea(inTable, cleaned)),
     tableLike: tableLike.blocks,
     tableLikeCells: tableLike.cells,

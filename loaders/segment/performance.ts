@@ -49,14 +49,12 @@ function isHardEnd(line: string): boolean {
 
 const SIGN_OFF = /^(项目负责人|联系人|填报人)[:：]/;
 
-export function findBlocks(lines: string[], tables: TableSection[]): Block[] {
-  const covered = new Uint8Array(lines.length + 2);
-  for (const s of tables) for (let l = Math.max(1, s.start_line); l <= Math.min(lines.length, s.end_line); l++) covered[l] = 1;
-  const inTable = (i: number) => covered[i] === 1;
+/** `inTable`: prose.ts tableLineMask of the tables. */
+export function findBlocks(lines: string[], tables: TableSection[], inTable: Uint8Array): Block[] {
   const tableStart = new Uint8Array(lines.length + 2); // 1 on the first line of a table section
   for (const s of tables) if (s.start_line >= 1 && s.start_line <= lines.length) tableStart[s.start_line] = 1;
   const titles: number[] = [];
-  for (let i = 1; i <= lines.length; i++) if (!inTable(i) && isTitle(lines[i - 1])) titles.push(i);
+  for (let i = 1; i <= lines.length; i++) if (!inTable[i] && isTitle(lines[i - 1])) titles.push(i);
   const blocks: Block[] = [];
   for (let k = 0; k < titles.length; k++) {
     const t = titles[k];
@@ -95,7 +93,7 @@ function hasHeader(lines: string[], from: number, to: number): boolean {
  * 绩效 table (…自评表, …绩效目标表, …目标完成情况表, 绩效评价指标体系) or an
  * `附表 N` label, to the next `附件` label or 第N部分 heading. It holds the
  * blocks of findBlocks and what surrounds them (captions, sign-offs, lists
- * of 附表); standard table sections (prose.ts tableLines) are outside it.
+ * of 附表); standard table sections (prose.ts tableLineMask) are outside it.
  * `cleaned`: prose.ts cleanLines of the document. 1 marks a line (1-based).
  */
 export function performanceArea(inTable: Uint8Array, cleaned: readonly string[]): Uint8Array {

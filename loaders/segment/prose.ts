@@ -60,7 +60,7 @@ function isNoise(text: string): boolean {
 }
 
 /** 1 for each line (1-based) of a standard table section. */
-export function tableLines(lineCount: number, sections: TableSection[]): Uint8Array {
+export function tableLineMask(lineCount: number, sections: TableSection[]): Uint8Array {
   const inTable = new Uint8Array(lineCount + 2);
   for (const s of sections) for (let l = s.start_line; l <= s.end_line; l++) inTable[l] = 1;
   return inTable;
@@ -78,7 +78,7 @@ export function cleanLines(lines: readonly string[], inTable: Uint8Array): strin
 }
 
 /**
- * The prose lines of a document, outside its table sections (tableLines) and
+ * The prose lines of a document, outside its table sections (tableLineMask) and
  * its 绩效 part (performance.ts: performanceArea); `cleaned`: cleanLines of the
  * document.
  */
