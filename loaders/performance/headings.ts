@@ -22,8 +22,35 @@ const ALL = [...LEVEL1_ONLY, ...AMBIGUOUS, ...LEVEL2_ONLY].sort((a, b) => b.leng
 const SCANNED = ALL.filter((h) => h.endsWith("指标"));
 /** A score note right at the scan position (sticky: no slicing of the text). */
 const SCORE_NOTE_AT = /[（(]\d+分[)）]/y;
-/** First characters of anything scanHeadings can find: other positions are skipped at once. */
-const SCAN_STARTS = new Set([...TABLE_LABELS, ...SCANNED, "（", "("].map((s) => s[0]));
+/**
+ * What scanHeadings can find at a position, by the position's first character
+ * (a UTF-16 code unit, so no one-character string is made per position): the
+ * table labels and the scanned headings starting with it, each in its list's
+ * order, and whether a score note (`（`, `(`) can start there. A character
+ * with no entry starts nothing and is skipped at once.
+ */
+interface ScanStart {
+  labels: string[];
+  headings: string[];
+  note: boolean;
+}
+const SCAN_STARTS = new Map<number, ScanStart>();
+for (const s of [...TABLE_LABELS, ...SCANNED, "（", "("]) {
+  const code = s.charCodeAt(0);
+  if (!SCAN_STARTS.has(code)) {
+    SCAN_STARTS.set(code, {
+      labels: TABLE_LABELS.filter((l) => l.charCodeAt(0) === code),
+      headings: SCANNED.filter((h) => h.charCodeAt(0) === code),
+      note: s === "（" || s === "(", // no label or heading starts with a bracket
+    });
+  }
+}
+
+/** The first of `names` that `text` holds at `at`, else undefined. */
+function nameAt(text: string, at: number, names: readonly string[]): string | undefined {
+  for (const n of names) if (text.startsWith(n, at)) return n;
+  return undefined;
+}
 
 /** Whether a compacted cell is a whole heading name. */
 export function isHeading(cell: string): boolean {
@@ -55,22 +82,25 @@ export function scanHeadings(text: string): { hits: HeadingHit[]; labels: Headin
     i += name.length;
   };
   while (i < text.length) {
-    if (!SCAN_STARTS.has(text[i])) {
+    const at = SCAN_STARTS.get(text.charCodeAt(i));
+    if (at === undefined) {
       i++;
       continue;
     }
-    const label = TABLE_LABELS.find((l) => text.startsWith(l, i));
+    const label = nameAt(text, i, at.labels);
     if (label) {
       take(labels, label);
       continue;
     }
-    SCORE_NOTE_AT.lastIndex = i;
-    const note = SCORE_NOTE_AT.exec(text);
-    if (note && hits.length > 0 && hits[hits.length - 1].end === i) {
-      take(labels, note[0]);
-      continue;
+    if (at.note && hits.length > 0 && hits[hits.length - 1].end === i) {
+      SCORE_NOTE_AT.lastIndex = i;
+      const note = SCORE_NOTE_AT.exec(text);
+      if (note) {
+        take(labels, note[0]);
+        continue;
+      }
     }
-    const heading = SCANNED.find((h) => text.startsWith(h, i));
+    const heading = nameAt(text, i, at.headings);
     if (heading) take(hits, heading);
     else i++;
   }
@@ -145,8 +175,13 @@ export function headerSchema(headerText: string): ColumnKey[] {
   const whole = removeSpaces(headerText);
   if (!keys.includes("nature") && /性质/.test(whole)) {
     const std: [ColumnKey, RegExp][] = [
-      ["nature", /性质/], ["target", /值/], ["unit", /单位/], ["actual", /完成值/],
-      ["weight", /权|分值/], ["score", /得分/], ["reason", /原因|因分析/],
+      ["nature", /性质/],
+      ["target", /值/],
+      ["unit", /单位/],
+      ["actual", /完成值/],
+      ["weight", /权|分值/],
+      ["score", /得分/],
+      ["reason", /原因|因分析/],
     ];
     return std.filter(([, re]) => re.test(whole)).map(([k]) => k);
   }
