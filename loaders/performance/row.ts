@@ -31,6 +31,15 @@ export function isNatureToken(tok: string): boolean {
   return (OPERATOR_CHARS.test(tok) && OP.test(normaliseValueText(tok))) || (tok.includes("定") && /^(定性|定量)$/.test(tok.trim()));
 }
 
+/**
+ * Whether any token of a line can be a nature token (isNatureToken): only a
+ * line holding an operator character or 定 can, since the white space the
+ * line is split at is neither. Lets a reader skip splitting most lines.
+ */
+export function mayHoldNatureToken(line: string): boolean {
+  return OPERATOR_CHARS.test(line) || line.includes("定");
+}
+
 function isPlainNumber(tok: string): boolean {
   return amountCell(tok) !== null && !/[%％]$/.test(tok.trim());
 }

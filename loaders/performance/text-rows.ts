@@ -9,7 +9,7 @@
  */
 import { applyHeadings, headerSchema, headingPrefixRest, isHeading, scanHeadings, type ColumnKey, type Levels } from "./headings.ts";
 import { amountCell } from "./project.ts";
-import { emptyValues, isNatureToken, walk, type RowValues } from "./row.ts";
+import { emptyValues, isNatureToken, mayHoldNatureToken, walk, type RowValues } from "./row.ts";
 import { removeSpaces } from "../base/fold.ts";
 import type { BlockText } from "./block-text.ts";
 
@@ -37,9 +37,18 @@ export interface RowsResult {
 const LEVEL1_START = ["产出", "效益", "满意", "成本"];
 const SENTENCE_END = /[。；;！!]$/;
 
+const PAGE_NUMBER = /^[-—–]\s*\d+\s*[-—–]$/;
+/** Dash characters a page number (`- 12 -`) starts with. */
+const DASHES = new Set([..."-—–"].map((d) => d.charCodeAt(0)));
+
+/** `t`: a trimmed line. */
 function isPageNumber(t: string): boolean {
-  return /^[-—–]\s*\d+\s*[-—–]$/.test(t.trim());
+  return DASHES.has(t.charCodeAt(0)) && PAGE_NUMBER.test(t);
 }
+
+/** A line that closes the indicator rows: the evaluation's conclusion, or a 自评 label (only lines starting with 评 or 自 are tested). */
+const CONCLUSION = /^(评价结论|自评结论|评价$|自$)/;
+const isConclusion = (c: string): boolean => (c.startsWith("评") || c.startsWith("自")) && CONCLUSION.test(c);
 
 /** Find the indicator header: the line holding 一级指标 (or a vertical 一 / 级). */
 export function findHeader(text: BlockText): number | null {
@@ -93,7 +102,7 @@ export function readTextRows(text: BlockText): RowsResult {
     const raw = lines[i - 1];
     const c = text.compact(i);
     if (c === "") continue;
-    if (i > header && (scanHeadings(c).hits.length > 0 || LEVEL1_START.some((p) => c === p) || splitTokens(raw).some(isNatureToken))) break;
+    if (i > header && (scanHeadings(c).hits.length > 0 || LEVEL1_START.some((p) => c === p) || (mayHoldNatureToken(raw) && splitTokens(raw).some(isNatureToken)))) break;
     headerText.push(raw);
     notes.set(i, "indicator table header");
   }
@@ -179,12 +188,11 @@ export function readTextRows(text: BlockText): RowsResult {
       notes.set(i, "page number");
       continue;
     }
-    const tokens = splitTokens(t);
-    if (/^(合计|总分)/.test(c) && tokens.slice(1).some((x) => amountCell(x) !== null)) {
+    if ((c.startsWith("合计") || c.startsWith("总分")) && splitTokens(t).slice(1).some((x) => amountCell(x) !== null)) {
       sum_line = i;
       break;
     }
-    if (/^(评价结论|自评结论|评价$|自$)/.test(c)) {
+    if (isConclusion(c)) {
       sum_line = i;
       break;
     }
@@ -194,6 +202,9 @@ export function readTextRows(text: BlockText): RowsResult {
       continue;
     }
     expectRest = null;
+
+    // the tokens: where a pending 定性 row reads its scores, where a run of score numbers ends a row, or where a line can hold a nature token
+    const tokens = pendingQual !== null || !hasNature || mayHoldNatureToken(t) ? splitTokens(t) : [];
 
     // a pending 定性 row: its target text, then the line with its scores
     if (pendingQual) {
