@@ -128,6 +128,17 @@ const SUM_ROW = /^(合计|总分)$/;
 /** A spaceless line whose first cell (after a Markdown row's pipes) can be a TOTAL_ROW or SUM_ROW label. */
 const TOTAL_OR_SUM_START = /^\|*(总额|年度资金总额|合计|总分)/;
 
+/** A compacted line that can print the money unit: (年度预算数 / 项目资金 / a bracket) then （万元） or （元）. */
+const UNIT_LABEL = /^(年度预算数|项目资金|（|\()/;
+const UNIT_IN_BRACKETS = /[（(](万元|元)[)）]/;
+/** Words of the budget row's header. */
+const BUDGET_HEADER = /年初预|全年预|资金总额/;
+/**
+ * First characters of the lines readTextProject reads by their start (项目名称, 主管部门, UNIT_LABEL,
+ * TOTAL_OR_SUM_START, 总 分): a line starting otherwise matters only for the budget header or a 等级.
+ */
+const FIELD_LEADS = new Set([..."项主年（(|总合"].map((ch) => ch.charCodeAt(0)));
+
 /** Read the project fields of a plain-text block (000, 001, 004). */
 export function readTextProject(text: BlockText, defaultUnit: string): ProjectFields {
   const { lines, start, end } = text;
@@ -137,6 +148,8 @@ export function readTextProject(text: BlockText, defaultUnit: string): ProjectFi
     const raw = lines[i - 1];
     const t = text.trimmed(i);
     const c = text.compact(i);
+    // most lines are indicator rows, which start otherwise and hold no budget header word and no 等级
+    if (!FIELD_LEADS.has(c.charCodeAt(0)) && (budgetHeaderFrom !== null || !BUDGET_HEADER.test(c)) && !c.includes("等级")) continue;
     let m: RegExpMatchArray | null;
     // each pattern tried only where the line starts as it must (startsWith) and its field is still missing: most lines are indicator rows
     if (f.name === null && t.startsWith("项目名称") && (m = t.match(/^项目名称\s*(.+)$/))) {
@@ -173,10 +186,10 @@ export function readTextProject(text: BlockText, defaultUnit: string): ProjectFi
       }
       continue;
     }
-    if (f.unit === null && /^(年度预算数|项目资金|（|\()/.test(c) && (m = c.match(/[（(](万元|元)[)）]/))) {
+    if (f.unit === null && UNIT_LABEL.test(c) && (m = c.match(UNIT_IN_BRACKETS))) {
       f.unit = m[1];
     }
-    if (budgetHeaderFrom === null && /年初预|全年预|资金总额/.test(c)) budgetHeaderFrom = i;
+    if (budgetHeaderFrom === null && BUDGET_HEADER.test(c)) budgetHeaderFrom = i;
     // the cells matter only to the 总额 / 合计 / 总分 rows below, whose first cell the spaceless line starts with
     const cs = TOTAL_OR_SUM_START.test(c) ? cells(raw).cells.filter((x) => x !== "") : [];
     if (cs.length >= 2 && TOTAL_ROW.test(removeSpaces(cs[0])) && f.budget_adjusted === null && f.executed === null) {
