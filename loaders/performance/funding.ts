@@ -26,8 +26,17 @@ const NAMES: Array<[string, FundingSource | null]> = [
 const sourceOf = new Map(NAMES);
 const isPrefix = (s: string) => s !== "" && NAMES.some(([n]) => n.startsWith(s));
 
-/** A token of a sub-row's name without its decorations (`------其中：上级补助：` → 上级补助). */
-const bare = (t: string) => removeSpaces(t).replace(/^[-—]+/, "").replace(/^其中[:：]?/, "").replace(/[:：]$/, "");
+/**
+ * A token of a sub-row's name (a line split at white space, so it holds none) without its decorations
+ * (`------其中：上级补助：` → 上级补助); each rewrite only where its characters are.
+ */
+function bare(t: string): string {
+  let s = t;
+  if (s.startsWith("-") || s.startsWith("—")) s = s.replace(/^[-—]+/, "");
+  if (s.startsWith("其中")) s = s.replace(/^其中[:：]?/, "");
+  if (s.endsWith(":") || s.endsWith("：")) s = s.slice(0, -1);
+  return s;
+}
 
 /** A cell printed where a sub-row has no figure (分值 / 得分 of a sub-row). */
 const PLACEHOLDER = /^(?:--?|—+|\/|－)$/;
@@ -39,16 +48,22 @@ export interface FundingRow {
   values: Partial<Record<"budget_initial" | "budget_adjusted" | "executed" | "budget", number>>;
 }
 
+/** A token read as a sub-row's cell: its number (a percentage's without the %), null for a placeholder, undefined if it is neither. */
+function cellValue(t: string): number | null | undefined {
+  if (PLACEHOLDER.test(t)) return null;
+  const v = parseNumber(t.endsWith("%") || t.endsWith("％") ? t.slice(0, -1) : t);
+  return v === null ? undefined : v;
+}
+
+const isCell = (t: string): boolean => cellValue(t) !== undefined;
+
 /** The cells of a sub-row after its name: numbers (a percentage kept as a cell) or placeholders; null if the line has anything else. */
 function valueCells(tokens: string[]): Array<number | null> | null {
   const out: Array<number | null> = [];
   for (const t of tokens) {
-    if (PLACEHOLDER.test(t)) out.push(null);
-    else {
-      const v = parseNumber(t.replace(/[%％]$/, ""));
-      if (v === null) return null;
-      out.push(v);
-    }
+    const v = cellValue(t);
+    if (v === undefined) return null;
+    out.push(v);
   }
   return out;
 }
@@ -73,7 +88,7 @@ export function readFunding(lines: readonly string[], from: number, end: number,
     if (t === "") continue;
     if (AFTER.test(removeSpaces(t))) break;
     const tokens = t.split(/[\s\u3000]+/);
-    const k = tokens.findIndex((x) => valueCells([x]) !== null);
+    const k = tokens.findIndex(isCell);
     const cells = k >= 0 ? valueCells(tokens.slice(k)) : null;
     // a line of words and numbers mixed is prose (the budget row's 偏差原因 wrapped beside the sub-rows: `了变更设计，并于 2022 年 7`)
     read.push({ line: i, names: (cells ? tokens.slice(0, k) : tokens).map(bare).filter(Boolean), cells });
