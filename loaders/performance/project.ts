@@ -148,7 +148,8 @@ export function readTextProject(text: BlockText, defaultUnit: string): ProjectFi
     const raw = lines[i - 1];
     const t = text.trimmed(i);
     const c = text.compact(i);
-    // most lines are indicator rows, which start otherwise and hold no budget header word and no 等级
+    // blank lines and most others (indicator rows: they start otherwise and hold no budget header word and no 等级) are passed over
+    if (c === "") continue;
     if (!FIELD_LEADS.has(c.charCodeAt(0)) && (budgetHeaderFrom !== null || !BUDGET_HEADER.test(c)) && !c.includes("等级")) continue;
     let m: RegExpMatchArray | null;
     // each pattern tried only where the line starts as it must (startsWith) and its field is still missing: most lines are indicator rows

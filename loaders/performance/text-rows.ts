@@ -55,7 +55,7 @@ export function findHeader(text: BlockText): number | null {
   const { start, end } = text;
   for (let i = start; i <= end; i++) {
     const c = text.compact(i);
-    if (/一级指标/.test(c)) return i;
+    if (c.includes("一级指标")) return i;
     if (c === "一级" || c === "一") {
       let j = i + 1;
       while (j <= end && text.compact(j) === "") j++;
