@@ -23,34 +23,11 @@ const SCANNED = ALL.filter((h) => h.endsWith("指标"));
 /** A score note right at the scan position (sticky: no slicing of the text). */
 const SCORE_NOTE_AT = /[（(]\d+分[)）]/y;
 /**
- * What scanHeadings can find at a position, by the position's first character
- * (a UTF-16 code unit, so no one-character string is made per position): the
- * table labels and the scanned headings starting with it, each in its list's
- * order, and whether a score note (`（`, `(`) can start there. A character
- * with no entry starts nothing and is skipped at once.
+ * What scanHeadings finds, in the order it tries them at a position: a table
+ * label (group 1, in TABLE_LABELS order), else a heading (group 2, longest
+ * first). Global: the regex engine finds the next position where one starts.
  */
-interface ScanStart {
-  labels: string[];
-  headings: string[];
-  note: boolean;
-}
-const SCAN_STARTS = new Map<number, ScanStart>();
-for (const s of [...TABLE_LABELS, ...SCANNED, "（", "("]) {
-  const code = s.charCodeAt(0);
-  if (!SCAN_STARTS.has(code)) {
-    SCAN_STARTS.set(code, {
-      labels: TABLE_LABELS.filter((l) => l.charCodeAt(0) === code),
-      headings: SCANNED.filter((h) => h.charCodeAt(0) === code),
-      note: s === "（" || s === "(", // no label or heading starts with a bracket
-    });
-  }
-}
-
-/** The first of `names` that `text` holds at `at`, else undefined. */
-function nameAt(text: string, at: number, names: readonly string[]): string | undefined {
-  for (const n of names) if (text.startsWith(n, at)) return n;
-  return undefined;
-}
+const SCAN = new RegExp(`(${TABLE_LABELS.join("|")})|(${SCANNED.join("|")})`, "g");
 
 /** Whether a compacted cell is a whole heading name. */
 export function isHeading(cell: string): boolean {
@@ -75,34 +52,22 @@ export interface HeadingHit {
 export function scanHeadings(text: string): { hits: HeadingHit[]; labels: HeadingHit[] } {
   const hits: HeadingHit[] = [];
   const labels: HeadingHit[] = [];
-  let i = 0;
-  /** Records `name` found at i into `list` and steps over it. */
-  const take = (list: HeadingHit[], name: string) => {
-    list.push({ name, start: i, end: i + name.length });
-    i += name.length;
-  };
-  while (i < text.length) {
-    const at = SCAN_STARTS.get(text.charCodeAt(i));
-    if (at === undefined) {
-      i++;
+  SCAN.lastIndex = 0;
+  for (let m = SCAN.exec(text); m !== null; m = SCAN.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[1] !== undefined) {
+      labels.push({ name: m[1], start, end });
       continue;
     }
-    const label = nameAt(text, i, at.labels);
-    if (label) {
-      take(labels, label);
-      continue;
+    hits.push({ name: m[2], start, end });
+    // a score note right after a heading (`产出指标（50分）`) is a label (no label starts with a bracket)
+    SCORE_NOTE_AT.lastIndex = end;
+    const note = SCORE_NOTE_AT.exec(text);
+    if (note) {
+      labels.push({ name: note[0], start: end, end: end + note[0].length });
+      SCAN.lastIndex = end + note[0].length;
     }
-    if (at.note && hits.length > 0 && hits[hits.length - 1].end === i) {
-      SCORE_NOTE_AT.lastIndex = i;
-      const note = SCORE_NOTE_AT.exec(text);
-      if (note) {
-        take(labels, note[0]);
-        continue;
-      }
-    }
-    const heading = nameAt(text, i, at.headings);
-    if (heading) take(hits, heading);
-    else i++;
   }
   return { hits, labels };
 }

@@ -132,6 +132,12 @@ function fundingColumns(rows: FundingRow[]) {
   };
 }
 
+/** Line numbers in ascending order, each once. */
+function uniqueSorted(lines: readonly number[]): number[] {
+  const sorted = [...lines].sort((a, b) => a - b);
+  return sorted.filter((l, k) => k === 0 || l !== sorted[k - 1]);
+}
+
 function toIndicators(doc: SourceDocument, p: PerformanceProject, raws: RawIndicator[]): PerformanceIndicator[] {
   return raws.map((r, k) => {
     const v = valueFields(r.values);
@@ -157,7 +163,7 @@ function toIndicators(doc: SourceDocument, p: PerformanceProject, raws: RawIndic
       reason_unmet: r.values.reason,
       source_line: r.source_line,
       source_text: doc.lines[r.source_line - 1],
-      source_lines: [...new Set(r.source_lines)].sort((a, b) => a - b),
+      source_lines: uniqueSorted(r.source_lines),
       rule: r.rule,
     };
   });

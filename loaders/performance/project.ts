@@ -134,10 +134,11 @@ const UNIT_IN_BRACKETS = /[（(](万元|元)[)）]/;
 /** Words of the budget row's header. */
 const BUDGET_HEADER = /年初预|全年预|资金总额/;
 /**
- * First characters of the lines readTextProject reads by their start (项目名称, 主管部门, UNIT_LABEL,
- * TOTAL_OR_SUM_START, 总 分): a line starting otherwise matters only for the budget header or a 等级.
+ * A compacted line readTextProject can read something from: one starting as the lines it reads by their
+ * start do (项目名称, 主管部门, UNIT_LABEL, TOTAL_OR_SUM_START, 总 分), or holding a BUDGET_HEADER word or
+ * 等级 (the self rating). One test, so that the indicator rows, most of a block, are passed over at once.
  */
-const FIELD_LEADS = new Set([..."项主年（(|总合"].map((ch) => ch.charCodeAt(0)));
+const MAY_HOLD_FIELD = /^[项主年（(|总合]|年初预|全年预|资金总额|等级/;
 
 /** Read the project fields of a plain-text block (000, 001, 004). */
 export function readTextProject(text: BlockText, defaultUnit: string): ProjectFields {
@@ -149,8 +150,7 @@ export function readTextProject(text: BlockText, defaultUnit: string): ProjectFi
     const t = text.trimmed(i);
     const c = text.compact(i);
     // blank lines and most others (indicator rows: they start otherwise and hold no budget header word and no 等级) are passed over
-    if (c === "") continue;
-    if (!FIELD_LEADS.has(c.charCodeAt(0)) && (budgetHeaderFrom !== null || !BUDGET_HEADER.test(c)) && !c.includes("等级")) continue;
+    if (c === "" || !MAY_HOLD_FIELD.test(c)) continue;
     let m: RegExpMatchArray | null;
     // each pattern tried only where the line starts as it must (startsWith) and its field is still missing: most lines are indicator rows
     if (f.name === null && t.startsWith("项目名称") && (m = t.match(/^项目名称\s*(.+)$/))) {

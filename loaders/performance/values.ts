@@ -18,9 +18,12 @@ export const OPERATOR_CHARS = /[≥≤=><≧≦＝＞＜\\]/;
 
 /** Characters that any of the rewrites below needs: without them only the white space is normalised. */
 const REWRITTEN = /[\\$><≧≦＝＞＜％]/;
+/** Characters normaliseValueText changes (REWRITTEN's and white space): a text without any is returned as it is. */
+const CHANGED = /[\\$><≧≦＝＞＜％\s]/;
 
 /** TeX and ASCII spellings → plain symbols (`$\geq 98\%$` → `≥98%`). */
 export function normaliseValueText(s: string): string {
+  if (!CHANGED.test(s)) return s;
   if (!REWRITTEN.test(s)) return s.replace(/\s+/g, " ").trim();
   return s
     .replace(/\\geq?|\\ge(?![a-z])/g, "≥")
