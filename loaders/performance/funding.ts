@@ -12,6 +12,7 @@
  */
 import { parseNumber } from "../ingest/numbers.ts";
 import { removeSpaces } from "../base/fold.ts";
+import { uniqueAscending } from "./line-order.ts";
 
 /** The funding sources that have columns in performance_projects. */
 export type FundingSource = "fiscal" | "carryover" | "other";
@@ -143,5 +144,5 @@ export function readFunding(lines: readonly string[], from: number, end: number,
     rows.push({ source, line: n.line.line, values });
     used.push(n.line.line, ...n.parts);
   }
-  return { rows, used: [...new Set(used)].sort((a, b) => a - b) };
+  return { rows, used: uniqueAscending(used) };
 }

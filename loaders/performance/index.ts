@@ -16,6 +16,7 @@ import { readTextRows, type RawIndicator } from "./text-rows.ts";
 import { readTsvProjectRows, readTsvRows } from "./tsv-rows.ts";
 import type { PerformanceIndicator, PerformanceProject } from "./types.ts";
 import { blockText, type BlockText } from "./block-text.ts";
+import { uniqueAscending } from "./line-order.ts";
 
 export type { PerformanceIndicator, PerformanceProject } from "./types.ts";
 
@@ -132,12 +133,6 @@ function fundingColumns(rows: FundingRow[]) {
   };
 }
 
-/** Line numbers in ascending order, each once. */
-function uniqueSorted(lines: readonly number[]): number[] {
-  const sorted = [...lines].sort((a, b) => a - b);
-  return sorted.filter((l, k) => k === 0 || l !== sorted[k - 1]);
-}
-
 function toIndicators(doc: SourceDocument, p: PerformanceProject, raws: RawIndicator[]): PerformanceIndicator[] {
   return raws.map((r, k) => {
     const v = valueFields(r.values);
@@ -163,7 +158,7 @@ function toIndicators(doc: SourceDocument, p: PerformanceProject, raws: RawIndic
       reason_unmet: r.values.reason,
       source_line: r.source_line,
       source_text: doc.lines[r.source_line - 1],
-      source_lines: uniqueSorted(r.source_lines),
+      source_lines: uniqueAscending(r.source_lines),
       rule: r.rule,
     };
   });

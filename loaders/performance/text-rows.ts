@@ -12,6 +12,7 @@ import { amountCell } from "./project.ts";
 import { emptyValues, isNatureToken, mayHoldNatureToken, walk, type RowValues } from "./row.ts";
 import { removeSpaces } from "../base/fold.ts";
 import type { BlockText } from "./block-text.ts";
+import { ascending } from "./line-order.ts";
 
 export interface RawIndicator {
   level1: string | null;
@@ -129,9 +130,10 @@ export function readTextRows(text: BlockText): RowsResult {
       S += b.text;
     }
     const { hits, labels } = scanHeadings(S);
-    const marks = [...hits, ...labels].sort((a, b) => a.start - b.start);
+    // each list is in text order and the two never overlap: sorted only where both hold marks
+    const marks = labels.length === 0 ? hits : hits.length === 0 ? labels : [...hits, ...labels].sort((a, b) => a.start - b.start);
     const first = marks.length > 0 ? marks[0].start : S.length;
-    const last = marks.length > 0 ? Math.max(...marks.map((m) => m.end)) : S.length;
+    const last = marks.length > 0 ? marks[marks.length - 1].end : S.length;
     if (hits.length > 0) levels = applyHeadings(levels, hits.map((h) => h.name));
     // lines (with their pre-heading part)
     const preLines: { line: number; text: string }[] = [];
@@ -256,7 +258,7 @@ export function readTextRows(text: BlockText): RowsResult {
       name,
       values: emptyValues(),
       source_line: i,
-      source_lines: [...fl.lines, i].sort((a, b) => a - b),
+      source_lines: ascending([...fl.lines, i]),
       rule: fl.name !== "" && ownTokens.length > 0 ? "name joined across lines" : null,
     };
     used.add(i);
