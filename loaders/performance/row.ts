@@ -25,10 +25,12 @@ export function emptyValues(): RowValues {
 }
 
 const OP = /^(≥|≤|=|>|<)/;
+const NATURE_WORD = /^(定性|定量)$/;
+const PERCENT_END = /[%％]$/;
 
 /** Whether a token opens the value part of a row (an operator, 定性 / 定量). */
 export function isNatureToken(tok: string): boolean {
-  return (OPERATOR_CHARS.test(tok) && OP.test(normaliseValueText(tok))) || (tok.includes("定") && /^(定性|定量)$/.test(tok.trim()));
+  return (OPERATOR_CHARS.test(tok) && OP.test(normaliseValueText(tok))) || (tok.includes("定") && NATURE_WORD.test(tok.trim()));
 }
 
 /**
@@ -40,8 +42,10 @@ export function mayHoldNatureToken(line: string): boolean {
   return OPERATOR_CHARS.test(line) || line.includes("定");
 }
 
-function isPlainNumber(tok: string): boolean {
-  return amountCell(tok) !== null && !/[%％]$/.test(tok.trim());
+/** A number cell without a % (a weight or a score): its value, else null. */
+function plainNumber(tok: string): number | null {
+  const v = amountCell(tok);
+  return v !== null && !PERCENT_END.test(tok.trim()) ? v : null;
 }
 
 /** Fill `into` from `tokens` for the given keys; returns tokens left over. */
@@ -54,7 +58,7 @@ export function walk(tokens: string[], keys: ColumnKey[], into: RowValues): stri
       case "nature": {
         const n = normaliseValueText(tok);
         const m = n.match(OP);
-        if (/^(定性|定量)$/.test(tok.trim())) {
+        if (NATURE_WORD.test(tok.trim())) {
           into.nature = tok.trim();
           t.shift();
         } else if (m) {
@@ -70,19 +74,22 @@ export function walk(tokens: string[], keys: ColumnKey[], into: RowValues): stri
         into.target = t.shift()!;
         break;
       case "unit":
-        if (!isPlainNumber(tok) && !OP.test(normaliseValueText(tok)) && !/向/.test(tok)) into.unit = t.shift()!;
+        if (plainNumber(tok) === null && !OP.test(normaliseValueText(tok)) && !tok.includes("向")) into.unit = t.shift()!;
         break;
       case "actual":
         into.actual = t.shift()!;
         break;
       case "weight":
-        if (isPlainNumber(tok)) into.weight = amountCell(t.shift()!);
+      case "score": {
+        const v = plainNumber(tok);
+        if (v !== null) {
+          into[key] = v;
+          t.shift();
+        }
         break;
-      case "score":
-        if (isPlainNumber(tok)) into.score = amountCell(t.shift()!);
-        break;
+      }
       case "polarity":
-        if (/向/.test(tok)) into.polarity = t.shift()!.replace(/指标$/, "");
+        if (tok.includes("向")) into.polarity = t.shift()!.replace(/指标$/, "");
         break;
       case "reason":
         into.reason = t.splice(0).join(" ");

@@ -12,6 +12,7 @@ export interface ParsedValue {
 }
 
 import { digitsValue } from "../ingest/numbers.ts";
+import { removeSpaces } from "../base/fold.ts";
 
 /** Characters an operator is printed with (normaliseValueText makes ≥ ≤ = > < of the others): a text without one has no operator. */
 export const OPERATOR_CHARS = /[≥≤=><≧≦＝＞＜\\]/;
@@ -41,6 +42,10 @@ export function normaliseValueText(s: string): string {
 }
 
 const VALUE = /^(≥|≤|=|>|<)?\s*(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(.*)$/;
+/** A unit printed as words (two Han characters or more): the value is text unless the unit is a known one. */
+const WORDS = /^[\u4e00-\u9fa5]{2,}/;
+const KNOWN_UNIT = /^(万元|元|亿元|万人次|人次|万人|万条|万册|万|个工作日|平方米|分钟|小时|个地区|个|次|家|人数|人|套|台|块|件|起|种|项|本|辆|年|月|天|条|份|册|期|支|场|处)([/／].*)?$/;
+const LEADING_OPERATOR = /^(≥|≤|=|>|<)/;
 
 /** Parse one printed value. A value with a number parses to operator/value/unit; text to text only. */
 export function parseValue(printed: string): ParsedValue {
@@ -50,15 +55,18 @@ export function parseValue(printed: string): ParsedValue {
   if (m) {
     const unit = m[3].trim();
     // `显著增强 10%` and `12月底之前` are text, not numbers: the number must lead
-    if (!/^[\u4e00-\u9fa5]{2,}/.test(unit) || /^(万元|元|亿元|万人次|人次|万人|万条|万册|万|个工作日|平方米|分钟|小时|个地区|个|次|家|人数|人|套|台|块|件|起|种|项|本|辆|年|月|天|条|份|册|期|支|场|处)([/／].*)?$/.test(unit)) {
+    if (!WORDS.test(unit) || KNOWN_UNIT.test(unit)) {
       return { operator: m[1] ?? null, value: digitsValue(m[2]), unit: unit === "" ? null : unit, text };
     }
   }
-  const op = s.match(/^(≥|≤|=|>|<)/);
+  const op = s.match(LEADING_OPERATOR);
   return { operator: op ? op[1] : null, value: null, unit: null, text };
 }
 
 const GRADES = ["优", "良", "中", "低", "差"];
+/** An actual value worded as not met, or as met. */
+const NOT_MET = /未达成|未完成|未达到|部分达成|部分完成/;
+const MET = /^(已)?(达成|完成|达到)/;
 
 /** Decide whether the target was met; null where the printed values do not decide it. */
 export function decideMet(
@@ -70,9 +78,9 @@ export function decideMet(
   targetUnit: string | null,
   actualUnit: string | null,
 ): { met: boolean | null; rule: string | null } {
-  const at = (actualText ?? "").replace(/\s+/g, "");
-  const tt = (targetText ?? "").replace(/\s+/g, "");
-  if (/未达成|未完成|未达到|部分达成|部分完成/.test(at)) return { met: false, rule: "wording" };
+  const at = removeSpaces(actualText ?? "");
+  const tt = removeSpaces(targetText ?? "");
+  if (NOT_MET.test(at)) return { met: false, rule: "wording" };
   if (target !== null && actual !== null && operator !== "定性") {
     if (actualUnit && targetUnit && actualUnit !== targetUnit) return { met: null, rule: null };
     const op = operator ?? "=";
@@ -86,7 +94,7 @@ export function decideMet(
     if (operator === null && !met) return { met: null, rule: null };
     return { met, rule: "numeric" };
   }
-  if (/^(已)?(达成|完成|达到)/.test(at)) return { met: true, rule: "wording" };
+  if (MET.test(at)) return { met: true, rule: "wording" };
   if (tt !== "" && at !== "" && tt === at) return { met: true, rule: "text-equal" };
   if (GRADES.includes(at) && GRADES.includes(tt)) return { met: GRADES.indexOf(at) <= GRADES.indexOf(tt), rule: "grade" };
   return { met: null, rule: null };
