@@ -25,7 +25,9 @@ const NAMES: Array<[string, FundingSource | null]> = [
   ["财政专户管理资金", null], ["财政专户", null], ["单位资金", null], ["本级安排", null], ["上级补助", null],
 ];
 const sourceOf = new Map(NAMES);
-const isPrefix = (s: string) => s !== "" && NAMES.some(([n]) => n.startsWith(s));
+/** Every non-empty start of a name (`财`, `财政`, … `财政拨款`): what a name wrapped over lines may have read so far. */
+const PREFIXES = new Set(NAMES.flatMap(([n]) => [...n].map((_, k) => n.slice(0, k + 1))));
+const isPrefix = (s: string) => PREFIXES.has(s);
 
 /**
  * A token of a sub-row's name (a line split at white space, so it holds none) without its decorations

@@ -103,7 +103,7 @@ export function readTextRows(text: BlockText): RowsResult {
     const raw = lines[i - 1];
     const c = text.compact(i);
     if (c === "") continue;
-    if (i > header && (scanHeadings(c).hits.length > 0 || LEVEL1_START.some((p) => c === p) || (mayHoldNatureToken(raw) && splitTokens(raw).some(isNatureToken)))) break;
+    if (i > header && (scanHeadings(c).hits.length > 0 || LEVEL1_START.includes(c) || (mayHoldNatureToken(raw) && splitTokens(raw).some(isNatureToken)))) break;
     headerText.push(raw);
     notes.set(i, "indicator table header");
   }
