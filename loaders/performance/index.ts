@@ -32,7 +32,14 @@ const wan = (v: number | null, unit: string): number | null => (v === null ? nul
 /** Laid out with tabs: at least half the block's filled lines (filledLines) hold one. */
 function isTsvBlock(lines: string[], filled: readonly number[]): boolean {
   let tabs = 0;
-  for (const i of filled) if (lines[i - 1].includes("\t")) tabs++;
+  let others = 0;
+  for (const i of filled) {
+    if (lines[i - 1].includes("\t")) tabs++;
+    else others++;
+    // decided once either count reaches half of the lines
+    if (tabs * 2 >= filled.length) return true;
+    if (others * 2 > filled.length) return false;
+  }
   return tabs * 2 >= filled.length;
 }
 
