@@ -91,26 +91,34 @@ export function amountCell(cell: string): number | null {
 
 type BudgetKey = "budget_initial" | "budget_adjusted" | "executed" | "execution_rate" | "weight" | "score" | "budget" | "budget_fiscal" | "budget_other";
 // a header cell may wrap after its third character (`年初预` / `算数`): the first three name the column
+// (sticky: each is tried at the scan position, without slicing the header)
 const BUDGET_WORDS: [RegExp, BudgetKey][] = [
-  [/^年初预(算数?)?/, "budget_initial"],
-  [/^(调整后预算数?|全年预算[（(]A[)）]|全年预(算数?)?)/, "budget_adjusted"],
-  [/^(预算执行数|全年执行数|执行数)/, "executed"],
-  [/^(预算执行率|执行率)/, "execution_rate"],
-  [/^(权重|分值)/, "weight"],
-  [/^得分/, "score"],
-  [/^资金总额/, "budget"],
-  [/^财政拨款/, "budget_fiscal"],
-  [/^其他资金/, "budget_other"],
+  [/年初预(算数?)?/y, "budget_initial"],
+  [/(调整后预算数?|全年预算[（(]A[)）]|全年预(算数?)?)/y, "budget_adjusted"],
+  [/(预算执行数|全年执行数|执行数)/y, "executed"],
+  [/(预算执行率|执行率)/y, "execution_rate"],
+  [/(权重|分值)/y, "weight"],
+  [/得分/y, "score"],
+  [/资金总额/y, "budget"],
+  [/财政拨款/y, "budget_fiscal"],
+  [/其他资金/y, "budget_other"],
 ];
+/** First characters of the BUDGET_WORDS: no word starts at another position. */
+const BUDGET_WORD_STARTS = new Set([..."年调全预执权分得资财其"].map((ch) => ch.charCodeAt(0)));
 
 /** Budget column keys in the order printed in a (compacted, possibly wrapped) header. */
 export function budgetSchema(header: string): BudgetKey[] {
   const t = removeSpaces(header);
   const out: BudgetKey[] = [];
   for (let i = 0; i < t.length; ) {
+    if (!BUDGET_WORD_STARTS.has(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
     let hit = false;
     for (const [re, key] of BUDGET_WORDS) {
-      const m = t.slice(i).match(re);
+      re.lastIndex = i;
+      const m = re.exec(t);
       if (m) {
         if (!out.includes(key)) out.push(key);
         i += m[0].length;
