@@ -137,15 +137,50 @@ export function tablesOf(rows: AuditRow[]): Array<{ table_id: string; table_name
   return out;
 }
 
+/** A column group of a row: its items (printed order) and the first item of each measure. */
+export interface ColumnGroup {
+  items: LineItem[];
+  measures: Map<string, LineItem>;
+}
+
+// Several rules read every row's measures and column groups (row, basic, three_public, totals …):
+// each is computed once per row (the audit never changes a row).
+const groupsMemo = new WeakMap<AuditRow, ColumnGroup[]>();
+const measuresMemo = new WeakMap<AuditRow, Map<string, LineItem>>();
+
 /** The items of a row split into column groups: items sharing a (non two-sided) side value. */
 export function columnGroups(row: AuditRow): LineItem[][] {
+  return groupsOf(row).map((g) => g.items);
+}
+
+/** The row's column groups (columnGroups) with each one's measures, read once per row. */
+export function groupsOf(row: AuditRow): ColumnGroup[] {
+  let out = groupsMemo.get(row);
+  if (!out) groupsMemo.set(row, (out = computeGroups(row)));
+  return out;
+}
+
+function computeGroups(row: AuditRow): ColumnGroup[] {
+  // one group (most rows): no grouping map
+  const first = row.items[0];
+  const key = (item: LineItem) => (sideOf(item) ? "" : (item.side ?? ""));
+  const k0 = first ? key(first) : "";
+  if (row.items.every((i) => key(i) === k0)) return row.items.length ? [{ items: row.items, measures: measuresOf(row) }] : [];
   const groups = new Map<string, LineItem[]>();
   for (const item of row.items) {
-    const g = sideOf(item) ? "" : (item.side ?? "");
-    if (!groups.has(g)) groups.set(g, []);
-    groups.get(g)!.push(item);
+    const g = key(item);
+    const list = groups.get(g);
+    if (list) list.push(item);
+    else groups.set(g, [item]);
   }
-  return [...groups.values()];
+  return [...groups.values()].map((items) => ({ items, measures: byMeasure(items) }));
+}
+
+/** The first item of each measure of a row (printed order), read once per row. */
+export function measuresOf(row: AuditRow): Map<string, LineItem> {
+  let m = measuresMemo.get(row);
+  if (!m) measuresMemo.set(row, (m = byMeasure(row.items)));
+  return m;
 }
 
 /** First item of each measure in a list (printed order). */
@@ -157,7 +192,7 @@ export function byMeasure(items: LineItem[]): Map<string, LineItem> {
 
 /** The row's headline amount: its total column, else its single money column. */
 export function headline(row: AuditRow): LineItem | null {
-  const m = byMeasure(row.items);
+  const m = measuresOf(row);
   for (const k of ["total", "grand_total", "amount", "final", "budget", "expenditure", "income"]) if (m.has(k)) return m.get(k)!;
   return row.items[0] ?? null;
 }

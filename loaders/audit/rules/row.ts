@@ -9,7 +9,7 @@
 import type { LineItem } from "../../schema/types.ts";
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
-import { byMeasure, columnGroups, sideOf, wan, type AuditRow } from "../rows.ts";
+import { groupsOf, measuresOf, sideOf, wan, type AuditRow } from "../rows.ts";
 
 const KINDS = ["basic", "project", "remit_to_superior", "operating_expenditure", "subsidy_to_subordinate"];
 const FUNDS = ["general_public_budget", "government_fund", "state_capital"];
@@ -99,6 +99,7 @@ function groupedTotal(row: AuditRow): Identity | null {
 
 function rowIdentities(row: AuditRow): Identity[] {
   const out: Identity[] = [];
+  if (row.items.length < 2) return out; // an identity relates two columns at least
   const seen = new Set<string>();
   const add = (ids: Identity[]) => {
     for (const id of ids) {
@@ -112,12 +113,12 @@ function rowIdentities(row: AuditRow): Identity[] {
   if (grouped) {
     add([grouped]);
     // each group printing its own 合计: its identities (a group of funds alone has none)
-    for (const g of columnGroups(row)) if (g.some((i) => i.side) && g.some((i) => i.measure === "total")) add(identitiesOf(byMeasure(g)));
+    for (const g of groupsOf(row)) if (g.items.some((i) => i.side) && g.items.some((i) => i.measure === "total")) add(identitiesOf(g.measures));
     return out;
   }
-  for (const g of columnGroups(row)) add(identitiesOf(byMeasure(g)));
+  for (const g of groupsOf(row)) add(identitiesOf(g.measures));
   // across groups: the row total against the fund subtotals printed in other groups
-  const whole = byMeasure(row.items);
+  const whole = measuresOf(row);
   const total = whole.get("total") ?? whole.get("fiscal_appropriation");
   const funds = FUNDS.map((k) => whole.get(k)).filter((i): i is LineItem => !!i && i.side !== total?.side);
   if (total && funds.length > 0)

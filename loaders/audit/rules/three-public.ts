@@ -5,7 +5,7 @@
  */
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
-import { byMeasure, columnGroups, wan } from "../rows.ts";
+import { groupsOf, wan } from "../rows.ts";
 
 const IDENTITIES: Array<[string, string[], string, string]> = [
   [
@@ -18,9 +18,9 @@ const IDENTITIES: Array<[string, string[], string, string]> = [
 ];
 
 export function threePublic(ctx: AuditContext, run: RuleRun): void {
-  for (const r of ctx.rows)
-    for (const g of columnGroups(r)) {
-      const m = byMeasure(g);
+  for (const r of ctx.rows) {
+    if (r.items.length < 2) continue; // a total and a part: two columns at least
+    for (const { measures: m } of groupsOf(r)) {
       for (const [sumKey, partKeys, zh, en] of IDENTITIES) {
         const total = m.get(sumKey);
         const parts = partKeys.map((k) => m.get(k)).filter((i) => !!i);
@@ -41,4 +41,5 @@ export function threePublic(ctx: AuditContext, run: RuleRun): void {
         );
       }
     }
+  }
 }
