@@ -9,6 +9,7 @@ import type { LineItem } from "../schema/types.ts";
 import { remembered } from "../base/memo.ts";
 import { functionalClassCode } from "../schema/classification-names.ts";
 import type { AuditContext } from "./context.ts";
+import { Keyed3 } from "./keyed.ts";
 import { isTotalRow, wan, type AuditRow } from "./rows.ts";
 import { roleOf, sidesOf } from "./summary.ts";
 
@@ -107,26 +108,6 @@ function qualified(a: string, b: string): string {
   let flow = byB.get(b);
   if (flow === undefined) byB.set(b, (flow = `${a}:${b}`));
   return flow;
-}
-
-/**
- * Values keyed by three strings (scope, flow, code) without a joined key
- * built per lookup: each level holds a handful of strings, hashed once.
- */
-class Keyed3<V> {
-  private readonly top = new Map<string, Map<string, Map<string, V>>>();
-
-  get(a: string, b: string, c: string): V | undefined {
-    return this.top.get(a)?.get(b)?.get(c);
-  }
-
-  set(a: string, b: string, c: string, v: V): void {
-    let byB = this.top.get(a);
-    if (!byB) this.top.set(a, (byB = new Map()));
-    let byC = byB.get(b);
-    if (!byC) byB.set(b, (byC = new Map()));
-    byC.set(c, v);
-  }
 }
 
 const figuresMemo = new WeakMap<AuditContext, Figure[]>();
