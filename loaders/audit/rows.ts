@@ -36,10 +36,8 @@ export function wan(item: LineItem): number {
   return item.amount_wan ?? item.value;
 }
 
-/** Squashed label without numbering: "一、一般公共预算财政拨款收入" → "一般公共预算财政拨款收入". */
-export function labelKey(label: string): string {
-  return removeQuotes(removeNumbering(removeSpaces(label).replace(/^(其中[:：])/, "")));
-}
+/** Squashed label without numbering: "一、一般公共预算财政拨款收入" → "一般公共预算财政拨款收入" (each label read once: tables print the same labels). */
+export const labelKey = remembered((label: string): string => removeQuotes(removeNumbering(removeSpaces(label).replace(/^(其中[:：])/, ""))));
 
 /** The side of a two-sided table an item stands on, from `side` or its label. */
 export function sideOf(item: LineItem): "income" | "expenditure" | null {
