@@ -23,6 +23,8 @@ export interface AuditRow {
   source_line: number;
   row_index: number;
   items: LineItem[];
+  /** Views several rules read, filled when first asked (measuresOf, groupsOf); none may change them. */
+  views: { measures: Map<string, LineItem> | null; groups: ColumnGroup[] | null };
 }
 
 const MONEY_UNITS = new Set(["万元", "元", "亿元", "千元"]);
@@ -100,6 +102,7 @@ export function rowsOf(items: LineItem[]): AuditRow[] {
         source_line: item.source_line,
         row_index: item.row_index,
         items: [],
+        views: { measures: null, groups: null },
       };
       byKey.set(k, row);
       order.push(row);
@@ -141,21 +144,15 @@ export interface ColumnGroup {
   measures: Map<string, LineItem>;
 }
 
-// Several rules read every row's measures and column groups (row, basic, three_public, totals …):
-// each is computed once per row (the audit never changes a row).
-const groupsMemo = new WeakMap<AuditRow, ColumnGroup[]>();
-const measuresMemo = new WeakMap<AuditRow, Map<string, LineItem>>();
-
 /** The items of a row split into column groups: items sharing a (non two-sided) side value. */
 export function columnGroups(row: AuditRow): LineItem[][] {
   return groupsOf(row).map((g) => g.items);
 }
 
-/** The row's column groups (columnGroups) with each one's measures, read once per row. */
+/** The row's column groups (columnGroups) with each one's measures, read once per row (row, basic and three_public ask of every row). */
 export function groupsOf(row: AuditRow): ColumnGroup[] {
-  let out = groupsMemo.get(row);
-  if (!out) groupsMemo.set(row, (out = computeGroups(row)));
-  return out;
+  row.views.groups ??= computeGroups(row);
+  return row.views.groups;
 }
 
 function computeGroups(row: AuditRow): ColumnGroup[] {
@@ -174,11 +171,10 @@ function computeGroups(row: AuditRow): ColumnGroup[] {
   return [...groups.values()].map((items) => ({ items, measures: byMeasure(items) }));
 }
 
-/** The first item of each measure of a row (printed order), read once per row. */
+/** The first item of each measure of a row (printed order), read once per row (row, totals, headline …). */
 export function measuresOf(row: AuditRow): Map<string, LineItem> {
-  let m = measuresMemo.get(row);
-  if (!m) measuresMemo.set(row, (m = byMeasure(row.items)));
-  return m;
+  row.views.measures ??= byMeasure(row.items);
+  return row.views.measures;
 }
 
 /** First item of each measure in a list (printed order). */
