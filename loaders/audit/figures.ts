@@ -201,6 +201,9 @@ function computeFigures(ctx: AuditContext): Figure[] {
   return out;
 }
 
+/** The lengths of a 类 and a 款 code: the parents a longer code has. */
+const PARENT_LENGTHS = [3, 5];
+
 /** Parent codes a table does not print, as the sum of the highest sub-rows it prints. */
 function aggregates(figs: Figure[]): Figure[] {
   const out: Figure[] = [];
@@ -222,17 +225,23 @@ function aggregates(figs: Figure[]): Figure[] {
   for (const list of groups) {
     const have = new Set<string>();
     for (const f of list) have.add(f.code);
-    const missing = new Set<string>();
-    for (const f of list) {
-      if (f.code.length > 3 && !have.has(f.code.slice(0, 3))) missing.add(f.code.slice(0, 3));
-      if (f.code.length > 5 && !have.has(f.code.slice(0, 5))) missing.add(f.code.slice(0, 5));
-    }
-    if (missing.size === 0) continue; // every parent printed (most tables)
+    // the figures under each parent code (3- or 5-character prefix) the table does not print, in list order
+    const under = new Map<string, Figure[]>();
+    for (const f of list)
+      for (const len of PARENT_LENGTHS) {
+        if (f.code.length <= len) continue;
+        const prefix = f.code.slice(0, len);
+        if (have.has(prefix)) continue;
+        const figsUnder = under.get(prefix);
+        if (figsUnder) figsUnder.push(f);
+        else under.set(prefix, [f]);
+      }
+    if (under.size === 0) continue; // every parent printed (most tables)
     // a sub-row under a parent the table prints (of a level between the prefix and the row) is in that parent, not a top
     const underPrinted = (f: Figure, prefix: string) =>
       (prefix.length < 3 && f.code.length > 3 && have.has(f.code.slice(0, 3))) || (prefix.length < 5 && f.code.length > 5 && have.has(f.code.slice(0, 5)));
-    for (const prefix of [...missing].sort()) {
-      const tops = list.filter((f) => f.code.startsWith(prefix) && f.code !== prefix && !underPrinted(f, prefix));
+    for (const prefix of [...under.keys()].sort()) {
+      const tops = under.get(prefix)!.filter((f) => !underPrinted(f, prefix));
       if (tops.length === 0) continue;
       const first = tops[0];
       out.push({
