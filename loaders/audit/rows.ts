@@ -114,11 +114,10 @@ export function rowsOf(items: LineItem[]): AuditRow[] {
   }
   const firstLine = new Map<string, number>();
   for (const r of order) firstLine.set(r.table_id, Math.min(firstLine.get(r.table_id) ?? Infinity, r.source_line));
+  // each row's table's first line read once, not at every comparison
   return order
-    .map((r, i) => ({ r, i }))
-    .sort(
-      (a, b) => firstLine.get(a.r.table_id)! - firstLine.get(b.r.table_id)! || a.r.row_index - b.r.row_index || a.r.source_line - b.r.source_line || a.i - b.i,
-    )
+    .map((r, i) => ({ r, i, first: firstLine.get(r.table_id)! }))
+    .sort((a, b) => a.first - b.first || a.r.row_index - b.r.row_index || a.r.source_line - b.r.source_line || a.i - b.i)
     .map((x) => x.r);
 }
 
