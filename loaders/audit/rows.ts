@@ -72,9 +72,11 @@ function sameRow(a: LineItem, aSide: AuditRow["side"], b: LineItem, bSide: Audit
 
 /** Rows of every table, in document order (table by first line, then row_index, then line). */
 export function rowsOf(items: LineItem[]): AuditRow[] {
-  const byKey = new Map<string, AuditRow>();
+  // the rows started on each line (a line holds one or a few), each with the item that started it:
+  // an item joins the row whose first item it shares the row key with (sameRow), without a key string built per row
+  const byLine = new Map<number, Array<{ row: AuditRow; first: LineItem; side: AuditRow["side"] }>>();
   const order: AuditRow[] = [];
-  // the items of a row come one after the other: an item on the previous item's row skips building its key
+  // the items of a row come one after the other: an item on the previous item's row skips the lookup
   let last: LineItem | null = null;
   let lastSide: AuditRow["side"] = null;
   let lastRow: AuditRow | null = null;
@@ -85,8 +87,9 @@ export function rowsOf(items: LineItem[]): AuditRow[] {
       lastRow.items.push(item);
       continue;
     }
-    const k = `${item.table_id}\u0001${item.source_line}\u0001${item.row_index}\u0001${side ?? ""}\u0001${item.row_label}\u0001${item.code ?? ""}\u0001${item.unit_code ?? ""}`;
-    let row = byKey.get(k);
+    let onLine = byLine.get(item.source_line);
+    if (!onLine) byLine.set(item.source_line, (onLine = []));
+    let row = onLine.find((r) => sameRow(item, side, r.first, r.side))?.row;
     if (!row) {
       const classified = item.code_system === "functional" || item.code_system === "economic";
       row = {
@@ -104,7 +107,7 @@ export function rowsOf(items: LineItem[]): AuditRow[] {
         items: [],
         views: { measures: null, groups: null },
       };
-      byKey.set(k, row);
+      onLine.push({ row, first: item, side });
       order.push(row);
     }
     row.items.push(item);
