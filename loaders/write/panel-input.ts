@@ -70,7 +70,11 @@ export function documentPanelInput(d: {
   const figures = documentFigures({
     document: d.document,
     tables: staged<TableRow>("tables", d.tables),
-    items: staged<LineItem>("line_items", d.line_items).filter((i) => i.amount_wan !== null && MEASURES.has(i.measure)),
+    // the measures first (a string column, staged as it is): most rows are not of them
+    items: staged<LineItem>(
+      "line_items",
+      d.line_items.filter((i) => MEASURES.has(i.measure)),
+    ).filter((i) => i.amount_wan !== null),
     facts: staged<NarrativeFact>("narrative_facts", d.narrative_facts).filter((f) => f.amount_wan !== null && f.year !== null),
   });
   const departments = d.performance_projects.flatMap((p) => {

@@ -54,28 +54,40 @@ export const PREFIX_FIELDS = 2;
 /** Each table's column names and field writers, chosen once per spec. */
 const WRITERS = new WeakMap<TableSpecOut, { names: string[]; fields: Array<(value: unknown) => string> }>();
 
-/** One CSV line per row: `_province,_year,col,…` (`prefix`: linePrefix of the rows' document). */
-export function rowsToCsvLines(spec: TableSpecOut, rows: readonly object[], prefix: string): string {
-  if (rows.length === 0) return "";
+/** One CSV line per row: `_province,_year,col,…` (`prefix`: linePrefix of the rows' document), as UTF-8 bytes. */
+export function rowsToCsvBytes(spec: TableSpecOut, rows: readonly object[], prefix: string): Buffer {
+  if (rows.length === 0) return EMPTY;
   let writers = WRITERS.get(spec);
   if (!writers) {
     writers = { names: spec.columns.map((c) => c.name), fields: spec.columns.map((c) => FIELD[c.type]) };
     WRITERS.set(spec, writers);
   }
   const { names, fields } = writers;
-  const lines: string[] = new Array(rows.length + 1);
+  // each line encoded as soon as it is built: no array of lines, no string of the whole block to encode again
+  let out: Buffer = Buffer.allocUnsafe(Math.max(1024, rows.length * 256));
+  let at = 0;
   for (let index = 0; index < rows.length; index++) {
     const r = rows[index] as Record<string, unknown>;
     let line = prefix;
     for (let c = 0; c < names.length; c++) line += `,${fields[c](r[names[c]])}`;
-    lines[index] = line;
+    line += "\n";
+    if (at + 3 * line.length > out.length) out = grown(out, at, 3 * line.length);
+    at += out.write(line, at);
   }
-  lines[rows.length] = "";
-  return lines.join("\n");
+  return out.subarray(0, at);
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** A copy of the first `used` bytes of `buf` in a buffer with room for `more` bytes after them. */
+function grown(buf: Buffer, used: number, more: number): Buffer {
+  const next = Buffer.allocUnsafe(Math.max(2 * buf.length, used + more));
+  buf.copy(next, 0, 0, used);
+  return next;
 }
 
 /**
- * The inverse of rowsToCsvLines for one block (already gunzipped): each row's values in the spec's column order
+ * The inverse of rowsToCsvBytes for one block (already gunzipped and decoded): each row's values in the spec's column order
  * (the leading `_province` and `_year` dropped), as cellValue gave them.
  */
 export function csvLinesToRows(spec: TableSpecOut, text: string): unknown[][] {

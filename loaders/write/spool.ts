@@ -21,7 +21,7 @@ import type { DocumentRow } from "../schema/types.ts";
 import type { PanelInput } from "./panel-input.ts";
 import type { StatedRename } from "../panel/names.ts";
 import type { OutputName } from "../schema/columns.ts";
-import { rowsToCsvLines } from "./row-csv.ts";
+import { rowsToCsvBytes } from "./row-csv.ts";
 
 /** Tables built at the end, over the whole batch: classifications, entities and panel. */
 export const BATCH_TABLES = ["classifications", "entities", "panel"] as const satisfies readonly OutputName[];
@@ -52,8 +52,8 @@ const GZIP = { level: 1 };
 /** A document's rows (an object with one array per table) as row blocks, every line led by `prefix` (row-csv.ts linePrefix). */
 export function rowBlocks(rows: Partial<Record<SpooledTable, readonly object[]>>, prefix: string): RowBlocks {
   return SPOOLED_TABLES.map((table) => {
-    const lines = rowsToCsvLines(SPECS.get(table)!, rows[table] ?? [], prefix);
-    return lines ? gzipSync(lines, GZIP) : new Uint8Array(0);
+    const csv = rowsToCsvBytes(SPECS.get(table)!, rows[table] ?? [], prefix);
+    return csv.length > 0 ? gzipSync(csv, GZIP) : new Uint8Array(0);
   });
 }
 

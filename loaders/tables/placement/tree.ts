@@ -73,14 +73,19 @@ function parents(rows: PlaceRow[]): number[] {
   const byCode = new Map<string, number>();
   rows.forEach((r, i) => r.code && !byCode.has(r.code) && byCode.set(r.code, i));
   const root = rows.findIndex((r) => r.code === null);
-  return rows.map((r) => {
-    if (r.code === null) return -1;
-    for (let len = r.code.length - 2; len >= 3; len -= 2) {
-      const p = byCode.get(r.code.slice(0, len));
-      if (p !== undefined) return p;
-    }
-    return root;
-  });
+  // pushed, not mapped: always a packed array of small integers (solveTree's code then never meets another kind)
+  const par: number[] = [];
+  for (const r of rows) par.push(parentOf(r.code, byCode, root));
+  return par;
+}
+
+function parentOf(code: string | null, byCode: Map<string, number>, root: number): number {
+  if (code === null) return -1;
+  for (let len = code.length - 2; len >= 3; len -= 2) {
+    const p = byCode.get(code.slice(0, len));
+    if (p !== undefined) return p;
+  }
+  return root;
 }
 
 export function placeRows(rows: PlaceRow[], opt: PlaceOptions): Placement[] {

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { TableSpecOut } from "../../../loaders/schema/columns.ts";
 import { arrowSchema, BATCH_ROWS, recordBatch } from "../../../loaders/write/arrow.ts";
 import { CsvArrowBatches } from "../../../loaders/write/csv-arrow.ts";
-import { cellValue, linePrefix, rowsToCsvLines } from "../../../loaders/write/row-csv.ts";
+import { cellValue, linePrefix, rowsToCsvBytes } from "../../../loaders/write/row-csv.ts";
 
 const SPEC: TableSpecOut = {
   name: "residue",
@@ -73,7 +73,7 @@ const ipc = (batches: RecordBatch[]) => {
   return Buffer.from(writer.toUint8Array(true));
 };
 
-const block = (rows: object[], province: string | null, year: number | null) => Buffer.from(rowsToCsvLines(SPEC, rows, linePrefix(province, year)));
+const block = (rows: object[], province: string | null, year: number | null) => rowsToCsvBytes(SPEC, rows, linePrefix(province, year));
 
 describe("write/csv-arrow.ts", () => {
   it("gives the batches write/arrow.ts gives from the values, byte for byte", () => {
