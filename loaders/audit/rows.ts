@@ -157,15 +157,19 @@ export function groupsOf(row: AuditRow): ColumnGroup[] {
   return row.views.groups;
 }
 
+/** The column group an item stands in: its side value, "" for none or a two-sided one. */
+function groupKey(item: LineItem): string {
+  return sideOf(item) ? "" : (item.side ?? "");
+}
+
 function computeGroups(row: AuditRow): ColumnGroup[] {
   // one group (most rows): no grouping map
   const first = row.items[0];
-  const key = (item: LineItem) => (sideOf(item) ? "" : (item.side ?? ""));
-  const k0 = first ? key(first) : "";
-  if (row.items.every((i) => key(i) === k0)) return row.items.length ? [{ items: row.items, measures: measuresOf(row) }] : [];
+  const k0 = first ? groupKey(first) : "";
+  if (row.items.every((i) => groupKey(i) === k0)) return row.items.length ? [{ items: row.items, measures: measuresOf(row) }] : [];
   const groups = new Map<string, LineItem[]>();
   for (const item of row.items) {
-    const g = key(item);
+    const g = groupKey(item);
     const list = groups.get(g);
     if (list) list.push(item);
     else groups.set(g, [item]);
