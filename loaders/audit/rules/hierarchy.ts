@@ -20,17 +20,21 @@ interface Cell {
 
 const parentOf = (r: AuditRow): string | null => r.parent_code ?? (r.code ? parentCode(r.code) : null);
 
-function sumCheck(run: RuleRun, tableId: string, total: Cell, parts: Cell[], zh: string, en: string): void {
+/** `what` says what is summed, in Chinese and English: worded only for a finding (most sums hold). */
+function sumCheck(run: RuleRun, tableId: string, total: Cell, parts: Cell[], what: () => [zh: string, en: string]): void {
   if (parts.length === 0) return;
   const sum = parts.reduce((s, c) => s + wan(c.item), 0);
   run.amounts(
-    () => ({
-      zh: `${tableId} ${zh}（${total.item.column_label || total.item.measure}）`,
-      en: `${tableId} ${en} (${total.item.measure})`,
-      subject: total.row.code ?? total.row.label.trim(),
-      source_lines: [total.item.source_line, ...parts.map((c) => c.item.source_line)],
-      table_ids: [tableId],
-    }),
+    () => {
+      const [zh, en] = what();
+      return {
+        zh: `${tableId} ${zh}（${total.item.column_label || total.item.measure}）`,
+        en: `${tableId} ${en} (${total.item.measure})`,
+        subject: total.row.code ?? total.row.label.trim(),
+        source_lines: [total.item.source_line, ...parts.map((c) => c.item.source_line)],
+        table_ids: [tableId],
+      };
+    },
     sum,
     wan(total.item),
     parts.length,
@@ -97,16 +101,10 @@ function checkColumn(run: RuleRun, tableId: string, cells: Cell[]): void {
     for (const [code, kids] of children) {
       const parent = codes.get(code)!;
       if (parent.parts.length > 1) continue;
-      const level = kids[0].row.code!.length === 5 ? "款" : "项";
-      const where = unit ? `（单位 ${unit}）` : "";
-      sumCheck(
-        run,
-        tableId,
-        parent,
-        kids.flatMap(partsOf),
-        `${code} ${parent.row.label.trim()} = Σ ${level}${where}`,
+      sumCheck(run, tableId, parent, kids.flatMap(partsOf), () => [
+        `${code} ${parent.row.label.trim()} = Σ ${kids[0].row.code!.length === 5 ? "款" : "项"}${unit ? `（单位 ${unit}）` : ""}`,
         `${code} = sum of its sub-rows${unit ? ` (unit ${unit})` : ""}`,
-      );
+      ]);
     }
   }
   // the total rows and the uncoded rows under a label (with where each stands in the column), read in one pass
@@ -118,7 +116,7 @@ function checkColumn(run: RuleRun, tableId: string, cells: Cell[]): void {
   });
   if (coded.length > 0) {
     for (const t of totals)
-      sumCheck(run, tableId, t, roots.flatMap(partsOf), `${t.row.label.trim()} = Σ 最高级科目行`, `${t.row.key} = sum of the top-level code rows`);
+      sumCheck(run, tableId, t, roots.flatMap(partsOf), () => [`${t.row.label.trim()} = Σ 最高级科目行`, `${t.row.key} = sum of the top-level code rows`]);
     const seenUnit = new Set<string>();
     for (const { h, at } of headers) {
       const unit = h.row.unit_code;
@@ -126,16 +124,17 @@ function checkColumn(run: RuleRun, tableId: string, cells: Cell[]): void {
         // the first uncoded row of a unit is the unit's subtotal
         seenUnit.add(unit);
         const own = roots.filter((r) => r.row.unit_code === unit).flatMap(partsOf);
-        sumCheck(run, tableId, h, own, `单位 ${unit} ${h.row.label.trim()} = Σ 科目行`, `unit ${unit} subtotal = sum of its code rows`);
+        sumCheck(run, tableId, h, own, () => [`单位 ${unit} ${h.row.label.trim()} = Σ 科目行`, `unit ${unit} subtotal = sum of its code rows`]);
       } else {
         // a later uncoded row heads the code rows printed right after it (项 name over its projects)
         const run_: Cell[] = [];
         for (let i = at + 1; i < cells.length && cells[i].row.code; i++) run_.push(cells[i]);
-        sumCheck(run, tableId, h, run_, `${h.row.label.trim()} = Σ 其下各行`, `${h.row.key} = sum of the rows below it`);
+        sumCheck(run, tableId, h, run_, () => [`${h.row.label.trim()} = Σ 其下各行`, `${h.row.key} = sum of the rows below it`]);
       }
     }
   } else {
     const unitRows = headers.filter(({ h }) => h.row.unit_code).map(({ h }) => h);
-    if (unitRows.length > 0) for (const t of totals) sumCheck(run, tableId, t, unitRows, `${t.row.label.trim()} = Σ 各单位`, `${t.row.key} = sum of the units`);
+    if (unitRows.length > 0)
+      for (const t of totals) sumCheck(run, tableId, t, unitRows, () => [`${t.row.label.trim()} = Σ 各单位`, `${t.row.key} = sum of the units`]);
   }
 }
