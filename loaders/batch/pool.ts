@@ -65,7 +65,10 @@ export class ExtractionPool {
     worker.postMessage(task);
   }
 
+  /** Stop the workers (again: nothing). */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    const workers = this.workers.splice(0);
+    this.idle.length = 0;
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }

@@ -118,6 +118,8 @@ export async function extractBatch(paths: string[], outDir: string, options: Bat
       }
     };
     await Promise.all(Array.from({ length: jobs * 2 }, one));
+    // the workers' heaps are not kept through the writing (DuckDB's memory is the batch's peak)
+    await pool.close();
 
     // Settle duplicates, then write every table in input order.
     for (const pos of markDuplicates(spool.documents)) spool.dropped.add(pos);
