@@ -6,8 +6,10 @@
  * prints gets the sum of those (aggregated); rows split by unit are summed.
  */
 import type { LineItem } from "../schema/types.ts";
+import { remembered } from "../base/memo.ts";
 import { functionalClassCode } from "../schema/classification-names.ts";
 import type { AuditContext } from "./context.ts";
+import { Keyed3 } from "./keyed.ts";
 import { isTotalRow, wan, type AuditRow } from "./rows.ts";
 import { roleOf, sidesOf } from "./summary.ts";
 
@@ -55,12 +57,16 @@ function tableScope(n: string): string {
 
 function scopeOf(table: TableFacts, item: LineItem): string {
   if (FUND_SCOPE[item.measure]) return FUND_SCOPE[item.measure];
-  const s = item.side ?? "";
+  return item.side ? (sideScope(item.side) ?? table.scope) : table.scope;
+}
+
+/** The fund a column group's side names, or null (each side value read once: a document prints a handful, on every item). */
+const sideScope = remembered((s: string): string | null => {
   if (/一般公共预算/.test(s)) return "gpb";
   if (/政府性基金/.test(s)) return "fund";
   if (/国有资本/.test(s)) return "capital";
-  return table.scope;
-}
+  return null;
+});
 
 const THREE_PUBLIC = new Set(["three_public_total", "overseas_travel", "vehicles_total", "vehicle_purchase", "vehicle_operation", "official_reception"]);
 const AMOUNT = new Set([
@@ -79,7 +85,7 @@ const OWN_FLOW = new Set(["basic", "project", "personnel", "public_expenses", "c
 /** The flow an item measures, or null if it is not compared across tables. */
 function flowOf(table: TableFacts, item: LineItem, kind: string | null | undefined, incomeSide: boolean): string | null {
   if (THREE_PUBLIC.has(item.measure))
-    return kind !== "budget" && /预算/.test(`${item.side ?? ""}${item.column_label}`) ? `${item.measure}:budget` : item.measure;
+    return kind !== "budget" && /预算/.test(`${item.side ?? ""}${item.column_label}`) ? qualified(item.measure, "budget") : item.measure;
   let flow: string | null = null;
   if (AMOUNT.has(item.measure)) flow = "amount";
   else if (item.measure === "budget") flow = kind === "budget" ? "amount" : "budget";
@@ -87,7 +93,21 @@ function flowOf(table: TableFacts, item: LineItem, kind: string | null | undefin
   if (!flow) return null;
   if (flow === "amount" && table.basic) flow = "basic";
   if (flow === "amount" && table.project) flow = "project";
-  return table.income || incomeSide ? `income:${flow}` : flow;
+  return table.income || incomeSide ? qualified("income", flow) : flow;
+}
+
+const qualifiedFlows = new Map<string, Map<string, string>>();
+
+/**
+ * `${a}:${b}`, built once per pair (flows are a few dozen): the figures'
+ * keys are then the same few strings, whose hash V8 computes once.
+ */
+function qualified(a: string, b: string): string {
+  let byB = qualifiedFlows.get(a);
+  if (!byB) qualifiedFlows.set(a, (byB = new Map()));
+  let flow = byB.get(b);
+  if (flow === undefined) byB.set(b, (flow = `${a}:${b}`));
+  return flow;
 }
 
 const figuresMemo = new WeakMap<AuditContext, Figure[]>();
@@ -107,85 +127,121 @@ function computeFigures(ctx: AuditContext): Figure[] {
   const out: Figure[] = [];
   const kind = ctx.input.doc.kind;
   ctx.tables.forEach((table, order) => {
-    const printed = new Map<string, Figure>();
-    const unitSeen = new Set<string>();
+    // per key (scope · flow · code): its figure, and the rows (unit · label) summed into it
+    const printed = new Keyed3<{ figure: Figure; rows: Set<string> }>();
+    const figs: Figure[] = [];
     const facts = tableFacts(table.table_name);
-    const add = (row: AuditRow, item: LineItem, code: string, incomeSide: boolean) => {
+    const add = (row: AuditRow, printedAs: string, item: LineItem, code: string, incomeSide: boolean) => {
       const flow = flowOf(facts, item, kind, incomeSide);
       if (!flow) return;
       const scope = scopeOf(facts, item);
-      const k = `${scope}|${flow}|${code}`;
-      const unitKey = `${k}|${row.unit_code ?? ""}|${row.key}`;
-      if (unitSeen.has(unitKey)) return; // a row printed twice (same unit, code and label): keep the first; projects under one code are summed
-      unitSeen.add(unitKey);
-      const f = printed.get(k);
-      if (f) {
+      const had = printed.get(scope, flow, code);
+      if (had) {
+        if (had.rows.has(printedAs)) return; // a row printed twice (same unit, code and label): keep the first; projects under one code are summed
+        had.rows.add(printedAs);
+        const f = had.figure;
         f.value += wan(item);
         f.terms++;
         f.lines.push(item.source_line);
         f.aggregated = true;
-      } else
-        printed.set(k, {
-          table_id: table.table_id,
-          scope,
-          flow,
-          code,
-          value: wan(item),
-          lines: [item.source_line],
-          terms: 1,
-          aggregated: false,
-          label: row.label.trim(),
-          table_order: order,
-        });
+        return;
+      }
+      const figure: Figure = {
+        table_id: table.table_id,
+        scope,
+        flow,
+        code,
+        value: wan(item),
+        lines: [item.source_line],
+        terms: 1,
+        aggregated: false,
+        label: row.label.trim(),
+        table_order: order,
+      };
+      printed.set(scope, flow, code, { figure, rows: new Set([printedAs]) });
+      figs.push(figure);
     };
+    /** A row as printed: its unit and label (read once per row, not per item). */
+    const printedAs = (row: AuditRow) => `${row.unit_code ?? ""}|${row.key}`;
     const sides = sidesOf(table.rows);
     if (sides) {
       for (const row of sides.expenditure) {
         const role = roleOf(row.key);
         const code = role === "year" ? "TOTAL" : role === "grand" ? "GRAND" : (row.code ?? functionalClassCode(row.key));
-        if (code) for (const item of row.items) add(row, item, code, false);
+        if (!code) continue;
+        const as = printedAs(row);
+        for (const item of row.items) add(row, as, item, code, false);
       }
       for (const row of sides.income) {
         const role = roleOf(row.key);
-        if (role === "year" || role === "grand") for (const item of row.items) add(row, item, role === "year" ? "TOTAL" : "GRAND", true);
+        if (role !== "year" && role !== "grand") continue;
+        const as = printedAs(row);
+        for (const item of row.items) add(row, as, item, role === "year" ? "TOTAL" : "GRAND", true);
       }
     } else {
       for (const row of table.rows) {
-        if (row.code) for (const item of row.items) add(row, item, row.code, false);
-        else if (isTotalRow(row) || (!row.key && !row.unit_code)) for (const item of row.items) add(row, item, "TOTAL", false);
-        else if (/^(人员经费|公用经费)(合计)?$/.test(row.key))
-          for (const item of row.items) add(row, { ...item, measure: row.key.startsWith("人员") ? "personnel" : "public_expenses" }, "TOTAL", false);
+        if (row.code) {
+          const as = printedAs(row);
+          for (const item of row.items) add(row, as, item, row.code, false);
+        } else if (isTotalRow(row) || (!row.key && !row.unit_code)) {
+          const as = printedAs(row);
+          for (const item of row.items) add(row, as, item, "TOTAL", false);
+        } else if (/^(人员经费|公用经费)(合计)?$/.test(row.key)) {
+          const as = printedAs(row);
+          for (const item of row.items) add(row, as, { ...item, measure: row.key.startsWith("人员") ? "personnel" : "public_expenses" }, "TOTAL", false);
+        }
       }
     }
     // an income table with a 上年结转 column totals all income: its 合计 is the 收入总计
     if (!sides && table.rows.some((r) => r.items.some((i) => i.measure === "carryover_prior")))
-      for (const f of printed.values()) if (f.code === "TOTAL" && f.flow.startsWith("income:")) f.code = "GRAND";
-    const figs = [...printed.values()];
+      for (const f of figs) if (f.code === "TOTAL" && f.flow.startsWith("income:")) f.code = "GRAND";
     out.push(...figs, ...aggregates(figs));
   });
   for (const f of out) f.value = Math.round(f.value * 1e4) / 1e4;
   return out;
 }
 
+/** The lengths of a 类 and a 款 code: the parents a longer code has. */
+const PARENT_LENGTHS = [3, 5];
+
 /** Parent codes a table does not print, as the sum of the highest sub-rows it prints. */
 function aggregates(figs: Figure[]): Figure[] {
   const out: Figure[] = [];
-  const groups = new Map<string, Figure[]>();
+  // the figures by (scope, flow), lists in first-seen order
+  const byScope = new Map<string, Map<string, Figure[]>>();
+  const groups: Figure[][] = [];
   for (const f of figs) {
     if (f.code === "TOTAL") continue;
-    const g = `${f.scope}|${f.flow}`;
-    if (!groups.has(g)) groups.set(g, []);
-    groups.get(g)!.push(f);
+    let byFlow = byScope.get(f.scope);
+    if (!byFlow) byScope.set(f.scope, (byFlow = new Map()));
+    const list = byFlow.get(f.flow);
+    if (list) list.push(f);
+    else {
+      const created = [f];
+      byFlow.set(f.flow, created);
+      groups.push(created);
+    }
   }
-  for (const list of groups.values()) {
-    const have = new Set(list.map((f) => f.code));
-    const missing = new Set<string>();
-    for (const f of list) for (const len of [3, 5]) if (f.code.length > len && !have.has(f.code.slice(0, len))) missing.add(f.code.slice(0, len));
-    for (const prefix of [...missing].sort()) {
-      const tops = list.filter(
-        (f) =>
-          f.code.startsWith(prefix) && f.code !== prefix && ![3, 5].some((len) => len > prefix.length && len < f.code.length && have.has(f.code.slice(0, len))),
-      );
+  for (const list of groups) {
+    const have = new Set<string>();
+    for (const f of list) have.add(f.code);
+    // the figures under each parent code (3- or 5-character prefix) the table does not print, in list order
+    const under = new Map<string, Figure[]>();
+    for (const f of list)
+      for (const len of PARENT_LENGTHS) {
+        if (f.code.length <= len) continue;
+        const prefix = f.code.slice(0, len);
+        if (have.has(prefix)) continue;
+        const figsUnder = under.get(prefix);
+        if (figsUnder) figsUnder.push(f);
+        else under.set(prefix, [f]);
+      }
+    if (under.size === 0) continue; // every parent printed (most tables)
+    // a sub-row under a parent the table prints (of a level between the prefix and the row) is in that parent, not a top
+    const underPrinted = (f: Figure, prefix: string) =>
+      (prefix.length < 3 && f.code.length > 3 && have.has(f.code.slice(0, 3))) || (prefix.length < 5 && f.code.length > 5 && have.has(f.code.slice(0, 5)));
+    for (const prefix of [...under.keys()].sort()) {
+      const tops = under.get(prefix)!.filter((f) => !underPrinted(f, prefix));
       if (tops.length === 0) continue;
       const first = tops[0];
       out.push({
@@ -209,6 +265,15 @@ function aggregates(figs: Figure[]): Figure[] {
  * Returns (scope, flow) → representative scope.
  */
 export function scopeAliases(figs: Figure[]): (scope: string, flow: string) => string {
+  let alias = aliasesMemo.get(figs);
+  if (!alias) aliasesMemo.set(figs, (alias = computeAliases(figs)));
+  return alias;
+}
+
+/** Read once per figures list (cross_table and prose_tables ask of the same one). */
+const aliasesMemo = new WeakMap<Figure[], (scope: string, flow: string) => string>();
+
+function computeAliases(figs: Figure[]): (scope: string, flow: string) => string {
   const family = (flow: string) => (flow.startsWith("income:") ? "income:amount" : "amount");
   const maps = new Map<string, Map<string, string>>();
   for (const fam of ["income:amount", "amount"]) {
@@ -232,11 +297,17 @@ export function scopeAliases(figs: Figure[]): (scope: string, flow: string) => s
 /** Figures grouped by what they state: (scope up to {@link scopeAliases} · flow · code), in first-seen order. */
 export function groupByKey(figs: Figure[]): Map<string, Figure[]> {
   const alias = scopeAliases(figs);
+  const lists = new Keyed3<Figure[]>();
   const groups = new Map<string, Figure[]>();
   for (const f of figs) {
-    const k = `${alias(f.scope, f.flow)}|${f.flow}|${f.code}`;
-    if (!groups.has(k)) groups.set(k, []);
-    groups.get(k)!.push(f);
+    const scope = alias(f.scope, f.flow);
+    const list = lists.get(scope, f.flow, f.code);
+    if (list) list.push(f);
+    else {
+      const created = [f];
+      lists.set(scope, f.flow, f.code, created);
+      groups.set(`${scope}|${f.flow}|${f.code}`, created);
+    }
   }
   return groups;
 }

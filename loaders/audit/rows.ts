@@ -23,6 +23,8 @@ export interface AuditRow {
   source_line: number;
   row_index: number;
   items: LineItem[];
+  /** Views several rules read, filled when first asked (measuresOf, groupsOf); none may change them. */
+  views: { measures: Map<string, LineItem> | null; groups: ColumnGroup[] | null };
 }
 
 const MONEY_UNITS = new Set(["万元", "元", "亿元", "千元"]);
@@ -36,10 +38,8 @@ export function wan(item: LineItem): number {
   return item.amount_wan ?? item.value;
 }
 
-/** Squashed label without numbering: "一、一般公共预算财政拨款收入" → "一般公共预算财政拨款收入". */
-export function labelKey(label: string): string {
-  return removeQuotes(removeNumbering(removeSpaces(label).replace(/^(其中[:：])/, "")));
-}
+/** Squashed label without numbering: "一、一般公共预算财政拨款收入" → "一般公共预算财政拨款收入" (each label read once: tables print the same labels). */
+export const labelKey = remembered((label: string): string => removeQuotes(removeNumbering(removeSpaces(label).replace(/^(其中[:：])/, ""))));
 
 /** The side of a two-sided table an item stands on, from `side` or its label. */
 export function sideOf(item: LineItem): "income" | "expenditure" | null {
@@ -72,9 +72,11 @@ function sameRow(a: LineItem, aSide: AuditRow["side"], b: LineItem, bSide: Audit
 
 /** Rows of every table, in document order (table by first line, then row_index, then line). */
 export function rowsOf(items: LineItem[]): AuditRow[] {
-  const byKey = new Map<string, AuditRow>();
+  // the rows started on each line (a line holds one or a few), each with the item that started it:
+  // an item joins the row whose first item it shares the row key with (sameRow), without a key string built per row
+  const byLine = new Map<number, Array<{ row: AuditRow; first: LineItem; side: AuditRow["side"] }>>();
   const order: AuditRow[] = [];
-  // the items of a row come one after the other: an item on the previous item's row skips building its key
+  // the items of a row come one after the other: an item on the previous item's row skips the lookup
   let last: LineItem | null = null;
   let lastSide: AuditRow["side"] = null;
   let lastRow: AuditRow | null = null;
@@ -85,8 +87,9 @@ export function rowsOf(items: LineItem[]): AuditRow[] {
       lastRow.items.push(item);
       continue;
     }
-    const k = `${item.table_id}\u0001${item.source_line}\u0001${item.row_index}\u0001${side ?? ""}\u0001${item.row_label}\u0001${item.code ?? ""}\u0001${item.unit_code ?? ""}`;
-    let row = byKey.get(k);
+    let onLine = byLine.get(item.source_line);
+    if (!onLine) byLine.set(item.source_line, (onLine = []));
+    let row = onLine.find((r) => sameRow(item, side, r.first, r.side))?.row;
     if (!row) {
       const classified = item.code_system === "functional" || item.code_system === "economic";
       row = {
@@ -102,8 +105,9 @@ export function rowsOf(items: LineItem[]): AuditRow[] {
         source_line: item.source_line,
         row_index: item.row_index,
         items: [],
+        views: { measures: null, groups: null },
       };
-      byKey.set(k, row);
+      onLine.push({ row, first: item, side });
       order.push(row);
     }
     row.items.push(item);
@@ -113,11 +117,10 @@ export function rowsOf(items: LineItem[]): AuditRow[] {
   }
   const firstLine = new Map<string, number>();
   for (const r of order) firstLine.set(r.table_id, Math.min(firstLine.get(r.table_id) ?? Infinity, r.source_line));
+  // each row's table's first line read once, not at every comparison
   return order
-    .map((r, i) => ({ r, i }))
-    .sort(
-      (a, b) => firstLine.get(a.r.table_id)! - firstLine.get(b.r.table_id)! || a.r.row_index - b.r.row_index || a.r.source_line - b.r.source_line || a.i - b.i,
-    )
+    .map((r, i) => ({ r, i, first: firstLine.get(r.table_id)! }))
+    .sort((a, b) => a.first - b.first || a.r.row_index - b.r.row_index || a.r.source_line - b.r.source_line || a.i - b.i)
     .map((x) => x.r);
 }
 
@@ -137,15 +140,47 @@ export function tablesOf(rows: AuditRow[]): Array<{ table_id: string; table_name
   return out;
 }
 
+/** A column group of a row: its items (printed order) and the first item of each measure. */
+export interface ColumnGroup {
+  items: LineItem[];
+  measures: Map<string, LineItem>;
+}
+
 /** The items of a row split into column groups: items sharing a (non two-sided) side value. */
 export function columnGroups(row: AuditRow): LineItem[][] {
+  return groupsOf(row).map((g) => g.items);
+}
+
+/** The row's column groups (columnGroups) with each one's measures, read once per row (row, basic and three_public ask of every row). */
+export function groupsOf(row: AuditRow): ColumnGroup[] {
+  row.views.groups ??= computeGroups(row);
+  return row.views.groups;
+}
+
+/** The column group an item stands in: its side value, "" for none or a two-sided one. */
+function groupKey(item: LineItem): string {
+  return sideOf(item) ? "" : (item.side ?? "");
+}
+
+function computeGroups(row: AuditRow): ColumnGroup[] {
+  // one group (most rows): no grouping map
+  const first = row.items[0];
+  const k0 = first ? groupKey(first) : "";
+  if (row.items.every((i) => groupKey(i) === k0)) return row.items.length ? [{ items: row.items, measures: measuresOf(row) }] : [];
   const groups = new Map<string, LineItem[]>();
   for (const item of row.items) {
-    const g = sideOf(item) ? "" : (item.side ?? "");
-    if (!groups.has(g)) groups.set(g, []);
-    groups.get(g)!.push(item);
+    const g = groupKey(item);
+    const list = groups.get(g);
+    if (list) list.push(item);
+    else groups.set(g, [item]);
   }
-  return [...groups.values()];
+  return [...groups.values()].map((items) => ({ items, measures: byMeasure(items) }));
+}
+
+/** The first item of each measure of a row (printed order), read once per row (row, totals, headline …). */
+export function measuresOf(row: AuditRow): Map<string, LineItem> {
+  row.views.measures ??= byMeasure(row.items);
+  return row.views.measures;
 }
 
 /** First item of each measure in a list (printed order). */
@@ -157,7 +192,7 @@ export function byMeasure(items: LineItem[]): Map<string, LineItem> {
 
 /** The row's headline amount: its total column, else its single money column. */
 export function headline(row: AuditRow): LineItem | null {
-  const m = byMeasure(row.items);
+  const m = measuresOf(row);
   for (const k of ["total", "grand_total", "amount", "final", "budget", "expenditure", "income"]) if (m.has(k)) return m.get(k)!;
   return row.items[0] ?? null;
 }

@@ -1,4 +1,5 @@
 /** Prose facts grouped by the sentence that states them, in reading order. */
+import { remembered } from "../base/memo.ts";
 import type { NarrativeFactLike } from "./types.ts";
 
 /** Position of a fact on its line (the index of `${doc}:${line}:${index}`). */
@@ -52,6 +53,11 @@ export const isStatedAmount = (f: NarrativeFactLike): boolean => f.measure === "
  * 绩效 report (which speak of other money).
  */
 export function isStandardSection(section: string | null | undefined): boolean {
-  const s = (section ?? "").replace(/\s+/g, "");
-  return /收入支出|收支|收入|支出|财政拨款|三公|机关运行|政府采购|国有资产|其他重要事项/.test(s) && !/绩效|单位|局|办公室|中心|本级/.test(s);
+  return section ? standardSection(section) : false;
 }
+
+/** Each heading read once: a document's facts share a few dozen headings. */
+const standardSection = remembered((section: string): boolean => {
+  const s = section.replace(/\s+/g, "");
+  return /收入支出|收支|收入|支出|财政拨款|三公|机关运行|政府采购|国有资产|其他重要事项/.test(s) && !/绩效|单位|局|办公室|中心|本级/.test(s);
+});

@@ -2,11 +2,15 @@
  * The two sides of a two-sided 总表 (收入 | 支出) and the role of each row:
  * 总计, 本年合计, 使用非财政拨款结余, 年初结转, 结余分配, 年末结转, or a detail row.
  */
+import { remembered } from "../base/memo.ts";
 import type { AuditRow } from "./rows.ts";
 
 export type Role = "grand" | "year" | "non_fiscal_balance" | "carry_prior" | "distribution" | "carry_next" | "detail";
 
-export function roleOf(key: string): Role {
+/** The role of a row by its key (each key read once: the rules ask of the same rows again and again). */
+export const roleOf = remembered(readRole);
+
+function readRole(key: string): Role {
   if (/总计$/.test(key)) return "grand";
   if (/^本年(收入|支出)(合计)?$|^(收入|支出)合计$/.test(key)) return "year";
   if (/使用非财政拨款结余/.test(key)) return "non_fiscal_balance";

@@ -8,7 +8,7 @@
 import type { LineItem } from "../../schema/types.ts";
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
-import { byMeasure, columnGroups, headline, isTotalRow, wan, type AuditRow } from "../rows.ts";
+import { groupsOf, headline, isTotalRow, wan, type AuditRow } from "../rows.ts";
 
 const PERSONNEL_CLASSES = new Set(["301", "303"]);
 
@@ -23,9 +23,9 @@ function check(run: RuleRun, tableId: string, subject: string, zh: string, en: s
 }
 
 export function basic(ctx: AuditContext, run: RuleRun): void {
-  for (const r of ctx.rows)
-    for (const g of columnGroups(r)) {
-      const m = byMeasure(g);
+  for (const r of ctx.rows) {
+    if (r.items.length < 3) continue; // basic, personnel and public: three columns at least
+    for (const { measures: m } of groupsOf(r)) {
       const personnel = m.get("personnel");
       const pub = m.get("public_expenses");
       const total = m.get("basic") ?? (m.has("project") ? undefined : m.get("total"));
@@ -42,6 +42,7 @@ export function basic(ctx: AuditContext, run: RuleRun): void {
         );
       }
     }
+  }
   for (const table of ctx.tables) {
     if (!/基本支出/.test(table.table_name)) continue;
     const printed = (re: RegExp) => table.rows.find((r) => !r.code && re.test(r.key));

@@ -12,6 +12,7 @@
  * wording matter: warning.
  */
 import { removeNumbering, removeQuotes, removeSpaces, spacelessFullWidth } from "../../base/fold.ts";
+import { remembered } from "../../base/memo.ts";
 import { nationalChineseName, namedCodes, normaliseName } from "../../schema/classification-names.ts";
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
@@ -23,6 +24,15 @@ type System = "functional" | "economic";
 export function nameOf(label: string, code: string): string {
   return normaliseName(removeQuotes(withoutCode(removeNumbering(removeSpaces(label)), code).replace(/^其中[:：]/, "")));
 }
+
+/** nameOf, each (code, label) read once: a code's row is printed alike in several tables. */
+const rowName = remembered((key: string): string => {
+  const at = key.indexOf("\u0001");
+  return nameOf(key.slice(at + 1), key.slice(0, at));
+});
+
+/** A national name as compared (normaliseName), each read once. */
+const normalisedNational = remembered(normaliseName);
 
 /** `s` without the code opening it, in brackets or not (`[2010101]…`, `【301】…`, `30101…`); no pattern built per label. */
 function withoutCode(s: string, code: string): string {
@@ -95,7 +105,7 @@ export function codeNames(ctx: AuditContext, run: RuleRun): void {
     const item = r.items[0];
     const system = item?.code_system;
     if (system !== "functional" && system !== "economic") continue;
-    const name = nameOf(r.label, r.code);
+    const name = rowName(`${r.code}\u0001${r.label}`);
     if (name.length < 2 || /\d{3}/.test(name)) continue;
     const k = `${system}|${r.code}|${name}`;
     const had = printed.get(k);
@@ -111,7 +121,7 @@ export function codeNames(ctx: AuditContext, run: RuleRun): void {
     if (!tableNames.has(code)) tableNames.set(code, []);
     tableNames.get(code)!.push(p);
     if (!national) continue;
-    const nat = normaliseName(national);
+    const nat = normalisedNational(national);
     if (sameName(p.name, nat)) {
       run.pass();
       continue;
@@ -140,7 +150,7 @@ export function codeNames(ctx: AuditContext, run: RuleRun): void {
     if (!name || !inTables || seen.has(`${f.code}|${name}`)) continue;
     seen.add(`${f.code}|${name}`);
     const national = nationalChineseName("functional", f.code);
-    if (inTables.some((t) => sameName(t.name, name)) || (national && sameName(normaliseName(national), name))) {
+    if (inTables.some((t) => sameName(t.name, name)) || (national && sameName(normalisedNational(national), name))) {
       run.pass();
       continue;
     }

@@ -151,17 +151,19 @@ const NO_DATA_CHAR = /[无没未不空为]/;
 function foldLines(lines: string[]): Folded {
   const folded: string[] = new Array(lines.length);
   const spaceless = (i: number) => (folded[i] ??= removeSpaces(lines[i]));
-  const titles = lines.map((l, i) => (l.includes("表") ? titleOf(spaceless(i)) : ""));
+  const titles: string[] = new Array(lines.length).fill("");
   const named: number[] = [];
   const titled: number[] = [];
   const noData: number[] = [];
-  lines.forEach((l, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
     if (NO_DATA_CHAR.test(l) && NO_DATA.test(spaceless(i))) noData.push(i);
-    const s = titles[i];
-    if (s.length < 4 || s.length > 60 || !s.includes("表")) return;
+    if (!l.includes("表")) continue;
+    const s = (titles[i] = titleOf(spaceless(i)));
+    if (s.length < 4 || s.length > 60 || !s.includes("表")) continue;
     named.push(i);
     if (TABLE_END.test(s)) titled.push(i);
-  });
+  }
   return { spaceless, titles, named, titled, noData };
 }
 
@@ -193,16 +195,12 @@ function listingLines({ titles, named }: Folded, e: Expected): number[] {
   return named.filter((i) => e.title.test(titles[i])).map((i) => i + 1);
 }
 
-/** Whether at least `count` lines hold more than `length` characters besides white space. */
-function longLines(lines: string[], length: number, count: number): boolean {
-  let n = 0;
-  for (const l of lines) {
-    if (l.length <= length) continue;
-    let chars = 0;
-    for (let i = 0; i < l.length && chars <= length; i++) if (!isSpace(l.charCodeAt(i))) chars++;
-    if (chars > length && ++n >= count) return true;
-  }
-  return false;
+/** Whether a line holds more than `length` characters besides white space. */
+function longLine(l: string, length: number): boolean {
+  if (l.length <= length) return false;
+  let chars = 0;
+  for (let i = 0; i < l.length && chars <= length; i++) if (!isSpace(l.charCodeAt(i))) chars++;
+  return chars > length;
 }
 
 /** Where an absence is shown: the lines listing what is missing, else the document's first printed line (its cover). */
@@ -253,9 +251,16 @@ export function completeness(ctx: AuditContext, run: RuleRun): void {
   // the 说明 sections: looked for in the prose (outside the tables' own lines)
   const inTable = new Uint8Array(lines.length + 1);
   for (const t of tables) if (t.start_line && t.end_line) inTable.fill(1, t.start_line, Math.min(t.end_line, lines.length) + 1);
-  const proseLines = lines.filter((_, i) => !inTable[i + 1]);
-  if (!longLines(proseLines, 20, 10)) return; // a table-only file: no 说明 to judge
-  const printed = proseLines.join("");
+  // the prose lines run together (built by concatenation: one flat copy when first matched, no array of them),
+  // and whether 10 of them hold more than 20 characters
+  let printed = "";
+  let long = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (inTable[i + 1]) continue;
+    printed += lines[i];
+    if (long < 10 && longLine(lines[i], 20)) long++;
+  }
+  if (long < 10) return; // a table-only file: no 说明 to judge
   let prose: string | null = null; // without spaces: words wrapped over two lines still count (folded when first needed)
   for (const [zh, en, words] of doc.kind === "final" ? SECTIONS_FINAL : SECTIONS_BUDGET) {
     // no pattern holds white space: what the printed text matches, the folded text matches too

@@ -25,38 +25,41 @@ function reference(list: Figure[]): Figure {
   return best;
 }
 
+const how = (x: Figure) => `${x.table_id}${x.aggregated ? `（Σ ${x.terms} 行）` : ""}`;
+const howEn = (x: Figure) => `${x.table_id}${x.aggregated ? ` (sum of ${x.terms} rows)` : ""}`;
+
 export function crossTable(ctx: AuditContext, run: RuleRun): void {
   const figs = figuresOf(ctx);
-  const groups = groupByKey(figs);
-  // keys by the first line of their first figure (read once per key, not at every comparison), then by key
-  const firstLine = new Map<string, number>();
-  for (const [k, list] of groups) firstLine.set(k, Math.min(...list[0].lines));
-  const keys = [...groups.keys()].sort((a, b) => firstLine.get(a)! - firstLine.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
-  for (const k of keys) {
+  // keys printed more than once (one figure has nothing to compare with), by the first line of their
+  // first figure (read once per key, not at every comparison), then by key
+  const keyed: Array<{ k: string; all: Figure[]; line: number }> = [];
+  for (const [k, all] of groupByKey(figs)) if (all.length > 1) keyed.push({ k, all, line: Math.min(...all[0].lines) });
+  keyed.sort((a, b) => a.line - b.line || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  for (const { all } of keyed) {
     // one figure per table: its printed one where it has both
     const perTable = new Map<string, Figure>();
-    for (const f of groups.get(k)!) {
+    for (const f of all) {
       const had = perTable.get(f.table_id);
       if (!had || (had.aggregated && !f.aggregated)) perTable.set(f.table_id, f);
     }
+    if (perTable.size < 2) continue;
     const list = [...perTable.values()].sort((a, b) => a.table_order - b.table_order);
-    if (list.length < 2) continue;
     const ref = reference(list);
     for (const f of list) {
       if (f === ref || (f.aggregated && ref.aggregated)) continue;
       // the same digits 10,000 times apart: a unit slip, the units rule's
       if (!f.aggregated && !ref.aggregated && tenThousandfold(f.value, ref.value, 0.005)) continue;
-      const what = f.code === "TOTAL" ? "合计" : f.code;
-      const how = (x: Figure) => `${x.table_id}${x.aggregated ? `（Σ ${x.terms} 行）` : ""}`;
-      const howEn = (x: Figure) => `${x.table_id}${x.aggregated ? ` (sum of ${x.terms} rows)` : ""}`;
       run.amounts(
-        () => ({
-          zh: `${what} ${ref.label.replace(/^Σ.*/, "") || f.label}［${SCOPE_ZH[f.scope] ?? f.scope}·${f.flow}］${how(f)} 与 ${how(ref)} 应一致`,
-          en: `${what} [${f.scope}·${f.flow}] in ${howEn(f)} must equal ${howEn(ref)}`,
-          subject: f.code === "TOTAL" ? "合计" : f.code,
-          source_lines: [...ref.lines, ...f.lines],
-          table_ids: [ref.table_id, f.table_id],
-        }),
+        () => {
+          const what = f.code === "TOTAL" ? "合计" : f.code;
+          return {
+            zh: `${what} ${ref.label.replace(/^Σ.*/, "") || f.label}［${SCOPE_ZH[f.scope] ?? f.scope}·${f.flow}］${how(f)} 与 ${how(ref)} 应一致`,
+            en: `${what} [${f.scope}·${f.flow}] in ${howEn(f)} must equal ${howEn(ref)}`,
+            subject: f.code === "TOTAL" ? "合计" : f.code,
+            source_lines: [...ref.lines, ...f.lines],
+            table_ids: [ref.table_id, f.table_id],
+          };
+        },
         ref.value,
         f.value,
         Math.max(1, f.aggregated ? f.terms : 1, ref.aggregated ? ref.terms : 1),

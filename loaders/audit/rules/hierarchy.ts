@@ -9,6 +9,7 @@ import type { LineItem } from "../../schema/types.ts";
 import { parentCode } from "../../tables/codes.ts";
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
+import { Keyed3 } from "../keyed.ts";
 import { isTotalRow, wan, type AuditRow } from "../rows.ts";
 import { sidesOf } from "../summary.ts";
 
@@ -19,17 +20,21 @@ interface Cell {
 
 const parentOf = (r: AuditRow): string | null => r.parent_code ?? (r.code ? parentCode(r.code) : null);
 
-function sumCheck(run: RuleRun, tableId: string, total: Cell, parts: Cell[], zh: string, en: string): void {
+/** `what` says what is summed, in Chinese and English: worded only for a finding (most sums hold). */
+function sumCheck(run: RuleRun, tableId: string, total: Cell, parts: Cell[], what: () => [zh: string, en: string]): void {
   if (parts.length === 0) return;
   const sum = parts.reduce((s, c) => s + wan(c.item), 0);
   run.amounts(
-    () => ({
-      zh: `${tableId} ${zh}（${total.item.column_label || total.item.measure}）`,
-      en: `${tableId} ${en} (${total.item.measure})`,
-      subject: total.row.code ?? total.row.label.trim(),
-      source_lines: [total.item.source_line, ...parts.map((c) => c.item.source_line)],
-      table_ids: [tableId],
-    }),
+    () => {
+      const [zh, en] = what();
+      return {
+        zh: `${tableId} ${zh}（${total.item.column_label || total.item.measure}）`,
+        en: `${tableId} ${en} (${total.item.measure})`,
+        subject: total.row.code ?? total.row.label.trim(),
+        source_lines: [total.item.source_line, ...parts.map((c) => c.item.source_line)],
+        table_ids: [tableId],
+      };
+    },
     sum,
     wan(total.item),
     parts.length,
@@ -40,15 +45,20 @@ function sumCheck(run: RuleRun, tableId: string, total: Cell, parts: Cell[], zh:
 export function hierarchy(ctx: AuditContext, run: RuleRun): void {
   for (const table of ctx.tables) {
     if (sidesOf(table.rows)) continue;
-    // one column = one (side, measure); cells in row order
-    const columns = new Map<string, Cell[]>();
+    // one column = one (side, measure, header); cells in row order, columns in first-seen order
+    const byColumn = new Keyed3<Cell[]>();
+    const columns: Cell[][] = [];
     for (const row of table.rows)
       for (const item of row.items) {
-        const k = `${item.side ?? ""}\u0001${item.measure}\u0001${item.column_label}`;
-        if (!columns.has(k)) columns.set(k, []);
-        columns.get(k)!.push({ row, item });
+        const cells = byColumn.get(item.side ?? "", item.measure, item.column_label);
+        if (cells) cells.push({ row, item });
+        else {
+          const created = [{ row, item }];
+          byColumn.set(item.side ?? "", item.measure, item.column_label, created);
+          columns.push(created);
+        }
       }
-    for (const cells of columns.values()) checkColumn(run, table.table_id, cells);
+    for (const cells of columns) checkColumn(run, table.table_id, cells);
   }
 }
 
@@ -75,6 +85,7 @@ function partsOf(c: CodeCell): Cell[] {
 }
 
 function checkColumn(run: RuleRun, tableId: string, cells: Cell[]): void {
+  if (cells.length < 2) return; // a sum and a part: two cells at least
   const coded = cells.filter((c) => c.row.code);
   const byUnit = codeCells(coded);
   const roots: CodeCell[] = [];
@@ -90,41 +101,40 @@ function checkColumn(run: RuleRun, tableId: string, cells: Cell[]): void {
     for (const [code, kids] of children) {
       const parent = codes.get(code)!;
       if (parent.parts.length > 1) continue;
-      const level = kids[0].row.code!.length === 5 ? "款" : "项";
-      const where = unit ? `（单位 ${unit}）` : "";
-      sumCheck(
-        run,
-        tableId,
-        parent,
-        kids.flatMap(partsOf),
-        `${code} ${parent.row.label.trim()} = Σ ${level}${where}`,
+      sumCheck(run, tableId, parent, kids.flatMap(partsOf), () => [
+        `${code} ${parent.row.label.trim()} = Σ ${kids[0].row.code!.length === 5 ? "款" : "项"}${unit ? `（单位 ${unit}）` : ""}`,
         `${code} = sum of its sub-rows${unit ? ` (unit ${unit})` : ""}`,
-      );
+      ]);
     }
   }
-  const totals = cells.filter((c) => isTotalRow(c.row));
-  const headers = cells.filter((c) => !c.row.code && !isTotalRow(c.row) && c.row.key);
+  // the total rows and the uncoded rows under a label (with where each stands in the column), read in one pass
+  const totals: Cell[] = [];
+  const headers: Array<{ h: Cell; at: number }> = [];
+  cells.forEach((c, at) => {
+    if (isTotalRow(c.row)) totals.push(c);
+    else if (!c.row.code && c.row.key) headers.push({ h: c, at });
+  });
   if (coded.length > 0) {
     for (const t of totals)
-      sumCheck(run, tableId, t, roots.flatMap(partsOf), `${t.row.label.trim()} = Σ 最高级科目行`, `${t.row.key} = sum of the top-level code rows`);
+      sumCheck(run, tableId, t, roots.flatMap(partsOf), () => [`${t.row.label.trim()} = Σ 最高级科目行`, `${t.row.key} = sum of the top-level code rows`]);
     const seenUnit = new Set<string>();
-    for (const h of headers) {
+    for (const { h, at } of headers) {
       const unit = h.row.unit_code;
       if (unit && !seenUnit.has(unit)) {
         // the first uncoded row of a unit is the unit's subtotal
         seenUnit.add(unit);
         const own = roots.filter((r) => r.row.unit_code === unit).flatMap(partsOf);
-        sumCheck(run, tableId, h, own, `单位 ${unit} ${h.row.label.trim()} = Σ 科目行`, `unit ${unit} subtotal = sum of its code rows`);
+        sumCheck(run, tableId, h, own, () => [`单位 ${unit} ${h.row.label.trim()} = Σ 科目行`, `unit ${unit} subtotal = sum of its code rows`]);
       } else {
         // a later uncoded row heads the code rows printed right after it (项 name over its projects)
-        const at = cells.indexOf(h);
         const run_: Cell[] = [];
         for (let i = at + 1; i < cells.length && cells[i].row.code; i++) run_.push(cells[i]);
-        sumCheck(run, tableId, h, run_, `${h.row.label.trim()} = Σ 其下各行`, `${h.row.key} = sum of the rows below it`);
+        sumCheck(run, tableId, h, run_, () => [`${h.row.label.trim()} = Σ 其下各行`, `${h.row.key} = sum of the rows below it`]);
       }
     }
   } else {
-    const unitRows = headers.filter((c) => c.row.unit_code);
-    if (unitRows.length > 0) for (const t of totals) sumCheck(run, tableId, t, unitRows, `${t.row.label.trim()} = Σ 各单位`, `${t.row.key} = sum of the units`);
+    const unitRows = headers.filter(({ h }) => h.row.unit_code).map(({ h }) => h);
+    if (unitRows.length > 0)
+      for (const t of totals) sumCheck(run, tableId, t, unitRows, () => [`${t.row.label.trim()} = Σ 各单位`, `${t.row.key} = sum of the units`]);
   }
 }

@@ -7,13 +7,22 @@
  * or a scope marker that contradicts the cover's (（汇总） against （本级）),
  * is a warning (a wording issue, not a number).
  */
-import { removeSpaces } from "../../base/fold.ts";
+import { isSpace, removeSpaces } from "../../base/fold.ts";
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
 
 const FIELD = /^\s*(编制单位|单位名称|部门名称|预算单位|预算主管部门|主管部门名称|填报单位)\s*[:：]\s*([^\s:：]{2,40})/;
-/** The first characters of FIELD's names: a line opening otherwise is no field (most lines). */
-const FIELD_START = new Set(["编", "单", "部", "预", "主", "填"]);
+/** The first characters of FIELD's names (char codes): a line opening otherwise is no field (most lines). */
+const FIELD_START = new Set([..."编单部预主填"].map((c) => c.charCodeAt(0)));
+
+/** The char code of a line's first character besides white space (-1 for a blank line): no trimmed copy, no one-character string per line. */
+function firstPrinted(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c)) return c;
+  }
+  return -1;
+}
 const PART_TITLE = /^\s*第[一二三四五六七八九十]+部分\s*(\S{2,40}?)(概况|基本情况)\s*$/;
 const REGION = /^(.{1,12}?(省|自治区|市|自治州|州|盟|地区|区|县|旗))/;
 
@@ -53,11 +62,12 @@ export function sameEntity(a: string, b: string): boolean {
 /** Where the document prints its own name, besides the cover. */
 export function printedNames(lines: string[]): Printed[] {
   const out: Printed[] = [];
-  lines.forEach((text, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i];
     // a field needs its colon, a part title its 部分: most lines are neither
-    const field = FIELD_START.has(text.trimStart()[0]) && (text.includes(":") || text.includes("：")) ? text.match(FIELD) : null;
+    const field = FIELD_START.has(firstPrinted(text)) && (text.includes(":") || text.includes("：")) ? text.match(FIELD) : null;
     if (field) out.push({ name: field[2], line: i + 1, where: field[1] });
-    if (!text.includes("部分")) return;
+    if (!text.includes("部分")) continue;
     let title = text.match(PART_TITLE);
     let at = i + 1;
     if (!title && /^\s*第[一二三四五六七八九十]+部分\s*$/.test(text)) {
@@ -69,7 +79,7 @@ export function printedNames(lines: string[]): Printed[] {
       }
     }
     if (title && !/^(部门|单位|本部门|本单位)$/.test(title[1])) out.push({ name: title[1], line: at, where: "部分标题" });
-  });
+  }
   return out;
 }
 

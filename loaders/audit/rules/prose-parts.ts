@@ -39,12 +39,23 @@ interface Placed {
   end: number;
 }
 
+/** A number as printed in a sentence (thousands separators allowed). */
+const NUMBER = /\d[\d,]*(?:\.\d+)?/g;
+
+/** Every match of a global pattern (one that matches no empty string) in `text`, by an exec loop: matchAll would copy the pattern and build an iterator per sentence. */
+function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) out.push(m);
+  return out;
+}
+
 /** Where each stated fact's number stands in its sentence (facts in reading order, numbers matched left to right). */
 function place(sentence: string, facts: readonly NarrativeFactLike[]): Placed[] {
-  const tokens = [...sentence.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => ({
-    value: Number(m[0].replace(/,/g, "")),
-    at: m.index!,
-    end: m.index! + m[0].length,
+  const tokens = matchesOf(NUMBER, sentence).map((m) => ({
+    value: Number(m[0].includes(",") ? m[0].replace(/,/g, "") : m[0]),
+    at: m.index,
+    end: m.index + m[0].length,
   }));
   const out: Placed[] = [];
   let cursor = 0;
@@ -69,7 +80,7 @@ export function proseParts(ctx: AuditContext, run: RuleRun): void {
   for (const facts of sentencesOf(ctx.input.facts ?? [])) {
     const text = facts[0].sentence;
     // parts need their marker (其中, 包括 …): most sentences have none, and their numbers are not placed
-    const markers = [...text.matchAll(MARKER)].map((m) => ({ at: m.index!, end: m.index! + m[0].length, word: m[0] }));
+    const markers = matchesOf(MARKER, text).map((m) => ({ at: m.index, end: m.index + m[0].length, word: m[0] }));
     if (markers.length === 0) continue;
     const placed = place(text, facts);
     if (placed.length < 2) continue;
@@ -88,7 +99,8 @@ export function proseParts(ctx: AuditContext, run: RuleRun): void {
       const end = closing ? closing.index : text.length;
       const after = placed.filter((p) => p.at >= mk.end && p.at < end && kindOf(p.f) === kind && p.f.year === whole.f.year);
       if (after.length === 0) continue;
-      const semis = [...text.slice(mk.end, end).matchAll(/；/g)].map((m) => m.index! + mk.end);
+      const semis: number[] = [];
+      for (let at = text.indexOf("；", mk.end); at >= 0 && at < end; at = text.indexOf("；", at + 1)) semis.push(at);
       const clauseOf = (p: Placed) => semis.filter((s) => s < p.at).length;
       let parts: Placed[];
       // the first part stands in the marker's own clause (not “X万元，主要用于…；Y万元…”: a list of uses, each with its own amount)
@@ -114,17 +126,17 @@ export function proseParts(ctx: AuditContext, run: RuleRun): void {
       const wv = kind === "money" ? w.amount_wan! : w.value;
       const tol = Math.max(1e-9, tolerance(w, kind) + parts.reduce((s, p) => s + tolerance(p.f, kind), 0));
       const unit = kind === "money" ? "万元" : w.unit;
-      const names = parts.map((p) => p.f.subject).join("、");
-      const where = {
-        zh: `正文“${w.subject}”${w.value}${w.unit} 与其后所列 ${parts.length} 项（${names}）`,
+      // built only for a finding (most wholes agree with their parts)
+      const where = () => ({
+        zh: `正文“${w.subject}”${w.value}${w.unit} 与其后所列 ${parts.length} 项（${parts.map((p) => p.f.subject).join("、")}）`,
         en: `prose "${w.subject}" ${w.value} ${w.unit} against the ${parts.length} parts listed after it`,
         subject: w.subject,
         source_lines: [w.source_line, ...parts.map((p) => p.f.source_line)],
         table_ids: [],
-      };
+      });
       if (wv === 0 && parts.some((p) => p.f.value > 0)) {
         run.fail(
-          where,
+          where(),
           "error",
           `总数为 0，所列部分却有正数（合计 ${Math.round(sum * 100) / 100}${unit}）。`,
           `the whole is 0 while a listed part is positive (sum ${Math.round(sum * 100) / 100} ${unit}).`,

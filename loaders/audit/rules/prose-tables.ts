@@ -21,6 +21,7 @@ import { figuresOf, scopeAliases, type Figure } from "../figures.ts";
 import { isStandardSection, isStatedAmount } from "../sentences.ts";
 import type { NarrativeFactLike } from "../types.ts";
 import { removeSpaces } from "../../base/fold.ts";
+import { remembered } from "../../base/memo.ts";
 import { tenThousandfold } from "./units.ts";
 
 /** [subject pattern (year prefix removed), flow, code]; the first match wins. */
@@ -49,13 +50,28 @@ const TOTALS: Array<[RegExp, string, string]> = [
 const ALTERNATIVE_FLOWS = ["current_year_appropriation", "carryover_prior", "basic", "project"];
 
 function scopeWords(text: string | null | undefined): string | null {
-  if (!text) return null;
+  return text ? scopeNamed(text) : null;
+}
+
+/** Each subject or heading read once: a document's facts share a few dozen of them. */
+const scopeNamed = remembered((text: string): string | null => {
   if (/一般公共预算/.test(text)) return "gpb";
   if (/政府性基金/.test(text)) return "fund";
   if (/国有资本经营/.test(text)) return "capital";
   if (/财政拨款|三公/.test(text)) return "fiscal";
   return null;
-}
+});
+
+/** A subject without spaces, page-marker residue and a leading year (each subject read once). */
+const cleanSubject = remembered((subject: string): string =>
+  subject
+    .replace(/[\s\u3000]+/g, "")
+    .replace(/^[=＝]+/, "")
+    .replace(/^\d{4}年度?/, ""),
+);
+
+/** The total a cleaned subject names (the first of TOTALS it matches), or null (each subject read once). */
+const totalNamed = remembered((subject: string): [RegExp, string, string] | null => TOTALS.find(([re]) => re.test(subject)) ?? null);
 
 interface Target {
   flow: string;
@@ -64,10 +80,7 @@ interface Target {
 }
 
 function targetOf(f: NarrativeFactLike, budgetDoc: boolean): Target | null {
-  const subject = f.subject
-    .replace(/[\s\u3000]+/g, "")
-    .replace(/^[=＝]+/, "")
-    .replace(/^\d{4}年度?/, "");
+  const subject = cleanSubject(f.subject);
   let scope = scopeWords(subject) ?? scopeWords(f.subsection) ?? scopeWords(f.section) ?? "all";
   if (/^(机关)?运行经费/.test(subject)) {
     if (!/机关运行经费/.test(`${subject}${f.subsection ?? ""}${f.section ?? ""}`)) return null;
@@ -79,9 +92,10 @@ function targetOf(f: NarrativeFactLike, budgetDoc: boolean): Target | null {
     const flow = /基本支出/.test(subject) ? "basic" : /项目支出/.test(subject) ? "project" : "amount";
     return { flow, code: f.code, scope };
   }
-  for (const [re, flow, code] of TOTALS)
-    if (re.test(subject)) return { flow: !budgetDoc && /预算数/.test(subject) && !flow.startsWith("income") ? `${flow}:budget` : flow, code, scope };
-  return null;
+  const total = totalNamed(subject);
+  if (!total) return null;
+  const [, flow, code] = total;
+  return { flow: !budgetDoc && /预算数/.test(subject) && !flow.startsWith("income") ? `${flow}:budget` : flow, code, scope };
 }
 
 /** Half a unit of the last digit printed, in 万元 (at least 0.01). */

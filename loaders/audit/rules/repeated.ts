@@ -14,6 +14,7 @@
  *     leave this case to this rule).
  */
 import { removeSpaces } from "../../base/fold.ts";
+import { remembered } from "../../base/memo.ts";
 import { decimalsOf, fmt, type RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
 import { isStandardSection, isStatedAmount, sentencesOf } from "../sentences.ts";
@@ -24,8 +25,8 @@ const scopeWords = (t: string | null | undefined): string | null =>
   !t ? null : /一般公共预算/.test(t) ? "gpb" : /政府性基金/.test(t) ? "fund" : /国有资本/.test(t) ? "capital" : /财政拨款|三公/.test(t) ? "fiscal" : null;
 
 /** The money a prose figure is about: from its subject, else its sentence up to the figure, else its headings. */
-function scopeOf(f: NarrativeFactLike, squashedSentence: string): string {
-  const at = squashedSentence.indexOf(removeSpaces(f.subject));
+function scopeOf(f: NarrativeFactLike, squashedSubject: string, squashedSentence: string): string {
+  const at = squashedSentence.indexOf(squashedSubject);
   return scopeWords(f.subject) ?? scopeWords(squashedSentence.slice(0, Math.max(0, at))) ?? scopeWords(f.subsection) ?? scopeWords(f.section) ?? "all";
 }
 
@@ -40,8 +41,10 @@ function contextOf(f: NarrativeFactLike): string {
   return isStandardSection(f.section) && !f.code ? "standard" : `${removeSpaces(f.section ?? "")}\u0001${removeSpaces(f.subsection ?? "")}`;
 }
 
-/** Subject without spaces, page-marker residue, a leading year, quotes and a trailing 支出 / 为. */
-export function subjectKey(subject: string): string {
+/** Subject without spaces, page-marker residue, a leading year, quotes and a trailing 支出 / 为 (each subject read once: a document states a few names many times). */
+export const subjectKey = remembered(foldSubject);
+
+function foldSubject(subject: string): string {
   return removeSpaces(subject)
     .replace(/^[=＝]+/, "")
     .replace(/^\d{4}年度?/, "")
@@ -72,8 +75,9 @@ function keyOf(f: NarrativeFactLike, squashedSentence: string): string | null {
   const subject = subjectKey(f.subject);
   if (!f.code && !NAMED.test(subject)) return null;
   // a subject carried over from an earlier sentence may not be what this figure is about
-  if (!squashedSentence.includes(removeSpaces(f.subject).replace(/^[=＝]+/, ""))) return null;
-  return [kind, f.code ?? subject, f.year ?? "", scopeOf(f, squashedSentence), contextOf(f)].join("\u0001");
+  const squashedSubject = removeSpaces(f.subject);
+  if (!squashedSentence.includes(squashedSubject.replace(/^[=＝]+/, ""))) return null;
+  return [kind, f.code ?? subject, f.year ?? "", scopeOf(f, squashedSubject, squashedSentence), contextOf(f)].join("\u0001");
 }
 
 /** Tolerance for two printings of one figure: the rounding of the coarser one. */
@@ -123,14 +127,23 @@ const fold = (s: string) =>
     .replace(/[—\-－–]+/g, "-")
     .replace(/^[^\u4e00-\u9fa5A-Za-z0-9]+/, "");
 
-/** The project a sentence names: the longest 绩效 project name (without its category prefix) it contains. */
-function projectNamed(sentence: string, projects: ProjectLike[]): ProjectLike | null {
+/** A project's name as a sentence would hold it: folded, without its category prefix (names under 4 characters name nothing). */
+interface ProjectName {
+  p: ProjectLike;
+  name: string;
+}
+
+function projectNames(projects: ProjectLike[]): ProjectName[] {
+  return projects.map((p) => ({ p, name: fold(p.project_name).replace(/^[^-]*类-+/, "") })).filter((n) => n.name.length >= 4);
+}
+
+/** The project a sentence names: the longest 绩效 project name it contains. */
+function projectNamed(sentence: string, names: ProjectName[]): ProjectLike | null {
   const s = fold(sentence);
   let best: ProjectLike | null = null;
   let bestLen = 0;
-  for (const p of projects) {
-    const name = fold(p.project_name).replace(/^[^-]*类-+/, "");
-    if (name.length >= 4 && s.includes(name) && name.length > bestLen) {
+  for (const { p, name } of names) {
+    if (name.length > bestLen && s.includes(name)) {
       best = p;
       bestLen = name.length;
     }
@@ -141,10 +154,11 @@ function projectNamed(sentence: string, projects: ProjectLike[]): ProjectLike | 
 function proseScores(facts: NarrativeFactLike[], projects: ProjectLike[], run: RuleRun): void {
   const scored = projects.filter((p) => p.total_score !== null && p.table_kind !== "department_overall");
   if (scored.length === 0) return;
+  const names = projectNames(scored); // folded once, not once per sentence
   for (const sentence of sentencesOf(facts)) {
     const scores = sentence.filter((f) => f.measure === "score" && !f.derived && /总分|自评得分|综合得分|评价得分|^得分/.test(subjectKey(f.subject)));
     if (scores.length !== 1) continue;
-    const p = projectNamed(sentence[0].sentence, scored);
+    const p = projectNamed(sentence[0].sentence, names);
     if (!p) continue;
     const f = scores[0];
     run.amounts(

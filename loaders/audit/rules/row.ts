@@ -9,7 +9,7 @@
 import type { LineItem } from "../../schema/types.ts";
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
-import { byMeasure, columnGroups, sideOf, wan, type AuditRow } from "../rows.ts";
+import { groupsOf, measuresOf, sideOf, wan, type AuditRow } from "../rows.ts";
 
 const KINDS = ["basic", "project", "remit_to_superior", "operating_expenditure", "subsidy_to_subordinate"];
 const FUNDS = ["general_public_budget", "government_fund", "state_capital"];
@@ -41,6 +41,7 @@ interface Identity {
 
 function identitiesOf(m: Map<string, LineItem>): Identity[] {
   const out: Identity[] = [];
+  if (m.size < 2) return out; // one measure: nothing to relate
   const sumOf = SUBTOTALS.map((k) => m.get(k)).find(Boolean);
   if (sumOf) {
     // 基本支出 printed as 人员经费 + 公用经费 without its own column
@@ -73,6 +74,11 @@ function identitiesOf(m: Map<string, LineItem>): Identity[] {
   return out;
 }
 
+/** The items that are income sources (SOURCES), in printed order. */
+function sourcesAmong(items: LineItem[]): LineItem[] {
+  return items.filter((i) => SOURCES.includes(i.measure));
+}
+
 /**
  * A row of income sources under a grouped header (项目支出表: 合计 | 本年财政拨款
  * by fund | 财政拨款结转 by fund | 单位资金), no column of the total's group
@@ -85,44 +91,52 @@ function groupedTotal(row: AuditRow): Identity | null {
   if (sides.length === 0 || row.items.some((i) => sideOf(i) || KINDS.includes(i.measure))) return null;
   const total = root.find((i) => i.measure === "total");
   if (!total || root.some((i) => sides.some((s) => i.column_label.startsWith(`${s}/`)))) return null;
-  const sources = (items: LineItem[]) => items.filter((i) => SOURCES.includes(i.measure));
-  const parts = [...sources(root)];
+  const parts = sourcesAmong(root);
   for (const s of sides) {
     const items = row.items.filter((i) => i.side === s);
     const sum = items.find((i) => i.measure === "total");
-    parts.push(...(sum ? [sum] : sources(items)));
+    parts.push(...(sum ? [sum] : sourcesAmong(items)));
   }
   return parts.length
     ? { sum: total, parts, zh: "合计 = Σ 各组（其合计或各项来源）", en: "total = sum of the column groups (their total, or their sources)" }
     : null;
 }
 
-function rowIdentities(row: AuditRow): Identity[] {
-  const out: Identity[] = [];
-  const seen = new Set<string>();
-  const add = (ids: Identity[]) => {
+/** The identities of a row, each once (an identity two groups both hold is checked once). */
+class Identities {
+  readonly list: Identity[] = [];
+  private readonly seen = new Set<string>();
+
+  add(ids: Identity[]): void {
     for (const id of ids) {
       const sig = [id.sum, ...id.parts].map((i) => `${i.measure}@${i.side ?? ""}`).join("|");
-      if (seen.has(sig)) continue;
-      seen.add(sig);
-      out.push(id);
+      if (this.seen.has(sig)) continue;
+      this.seen.add(sig);
+      this.list.push(id);
     }
-  };
+  }
+}
+
+const NONE: Identity[] = [];
+
+function rowIdentities(row: AuditRow): Identity[] {
+  if (row.items.length < 2) return NONE; // an identity relates two columns at least
+  const out = new Identities();
   const grouped = groupedTotal(row);
   if (grouped) {
-    add([grouped]);
+    out.add([grouped]);
     // each group printing its own 合计: its identities (a group of funds alone has none)
-    for (const g of columnGroups(row)) if (g.some((i) => i.side) && g.some((i) => i.measure === "total")) add(identitiesOf(byMeasure(g)));
-    return out;
+    for (const g of groupsOf(row)) if (g.items.some((i) => i.side) && g.items.some((i) => i.measure === "total")) out.add(identitiesOf(g.measures));
+    return out.list;
   }
-  for (const g of columnGroups(row)) add(identitiesOf(byMeasure(g)));
+  for (const g of groupsOf(row)) out.add(identitiesOf(g.measures));
   // across groups: the row total against the fund subtotals printed in other groups
-  const whole = byMeasure(row.items);
+  const whole = measuresOf(row);
   const total = whole.get("total") ?? whole.get("fiscal_appropriation");
   const funds = FUNDS.map((k) => whole.get(k)).filter((i): i is LineItem => !!i && i.side !== total?.side);
   if (total && funds.length > 0)
-    add([{ sum: total, parts: funds, zh: "合计 = 一般公共预算 + 政府性基金 + 国有资本经营", en: "total = general public + fund + state capital" }]);
-  return out;
+    out.add([{ sum: total, parts: funds, zh: "合计 = 一般公共预算 + 政府性基金 + 国有资本经营", en: "total = general public + fund + state capital" }]);
+  return out.list;
 }
 
 export function row(ctx: AuditContext, run: RuleRun): void {

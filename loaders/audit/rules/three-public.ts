@@ -5,7 +5,7 @@
  */
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
-import { byMeasure, columnGroups, wan } from "../rows.ts";
+import { groupsOf, wan } from "../rows.ts";
 
 const IDENTITIES: Array<[string, string[], string, string]> = [
   [
@@ -18,13 +18,14 @@ const IDENTITIES: Array<[string, string[], string, string]> = [
 ];
 
 export function threePublic(ctx: AuditContext, run: RuleRun): void {
-  for (const r of ctx.rows)
-    for (const g of columnGroups(r)) {
-      const m = byMeasure(g);
+  for (const r of ctx.rows) {
+    if (r.items.length < 2) continue; // a total and a part: two columns at least
+    for (const { measures: m } of groupsOf(r)) {
       for (const [sumKey, partKeys, zh, en] of IDENTITIES) {
         const total = m.get(sumKey);
+        if (!total) continue; // most groups print no “三公” total
         const parts = partKeys.map((k) => m.get(k)).filter((i) => !!i);
-        if (!total || parts.length === 0) continue;
+        if (parts.length === 0) continue;
         const group = total.side ? `［${total.side}］` : "";
         run.amounts(
           () => ({
@@ -41,4 +42,5 @@ export function threePublic(ctx: AuditContext, run: RuleRun): void {
         );
       }
     }
+  }
 }

@@ -9,7 +9,7 @@
 import type { LineItem } from "../../schema/types.ts";
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
-import { byMeasure, headline, wan, type AuditRow } from "../rows.ts";
+import { headline, measuresOf, wan, type AuditRow } from "../rows.ts";
 import { blockOf, roleOf, sidesOf, type Role } from "../summary.ts";
 
 const lines = (items: Array<LineItem | null | undefined>) => items.filter((i): i is LineItem => !!i).map((i) => i.source_line);
@@ -21,7 +21,7 @@ function first(side: AuditRow[], role: Role): AuditRow | undefined {
 /** The item of `row` in the same column as `like` (same measure), else its headline when the row has one column. */
 function sameColumn(row: AuditRow | undefined, measure: string, single: boolean): LineItem | null {
   if (!row) return null;
-  const m = byMeasure(row.items);
+  const m = measuresOf(row);
   if (m.has(measure)) return m.get(measure)!;
   return single && row.items.length === 1 ? row.items[0] : null;
 }

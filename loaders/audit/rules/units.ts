@@ -41,7 +41,12 @@ function digitsTolerance(f: NarrativeFactLike, unit: string): number {
 /** `amount` (万元) is `figure` (万元) ×10,000 or ÷10,000, to the digits printed. */
 export function tenThousandfold(amount: number, figure: number, tolerance: number): boolean {
   if (amount === 0 || figure === 0) return false;
-  return [1e4, 1e-4].some((k) => Math.abs(amount * k - figure) <= Math.max(tolerance * k, 0.01) + 1e-9);
+  return timesApart(amount, figure, tolerance, 1e4) || timesApart(amount, figure, tolerance, 1e-4);
+}
+
+/** `amount` × k is `figure`, to the digits printed. */
+function timesApart(amount: number, figure: number, tolerance: number, k: number): boolean {
+  return Math.abs(amount * k - figure) <= Math.max(tolerance * k, 0.01) + 1e-9;
 }
 
 function proseSlips(ctx: AuditContext, run: RuleRun): Set<NarrativeFactLike> {
