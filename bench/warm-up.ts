@@ -1,10 +1,8 @@
 /**
  * Benchmark (not a test): how a worker warms up. One thread does the workers'
  * whole job (batch/document-result.ts: read, extract, spool) for N distinct
- * synthetic documents (bench/synthetic.ts), with the V8 settings the pool
- * gives its workers (batch/v8-tuning.ts: the inlining budget, and the
- * semi-space, for which it runs itself again with V8's flag; `--v8-default`
- * leaves V8's own), and prints
+ * synthetic documents (bench/synthetic.ts), with the inlining budget the pool
+ * sets (batch/inlining-budget.ts; `--v8-default` leaves V8's own), and prints
  * the CPU per document of each step of documents, split between this thread
  * (JavaScript, and the garbage collector's work on it) and V8's background
  * threads (optimising compiles and concurrent GC), read from /proc/self/task
@@ -12,23 +10,16 @@
  * 1,000-document run on two workers is two such warm-ups of 500 documents.
  *   npx tsx bench/warm-up.ts [documents=500] [step=100] [--v8-default]
  */
-import {spawnSync} from "node:child_process";
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {documentResult} from "../loaders/batch/document-result.ts";
-import {lowerInliningBudget, SEMI_SPACE_MB} from "../loaders/batch/v8-tuning.ts";
+import {lowerInliningBudget} from "../loaders/batch/inlining-budget.ts";
 import {generate} from "./synthetic.ts";
 
 const args = process.argv.slice(2);
 const v8Default = args.includes("--v8-default");
 const [count = 500, step = 100] = args.filter((a) => !a.startsWith("--")).map(Number);
-const semiSpace = `--max-semi-space-size=${SEMI_SPACE_MB}`;
-if (!v8Default && !process.execArgv.includes(semiSpace)) {
-  // a worker's young generation is set when its heap is made: this process's is made already
-  const run = spawnSync(process.execPath, [semiSpace, ...process.execArgv, ...process.argv.slice(1)], {stdio: "inherit"});
-  process.exit(run.status ?? 1);
-}
 if (!v8Default) lowerInliningBudget();
 const dir = join(tmpdir(), `warm-up-${count}`);
 if (!existsSync(dir) || readdirSync(dir).length !== count) generate(count, dir, join(import.meta.dirname, "..", "data", "documents"));
@@ -60,6 +51,6 @@ for (let i = 0; i < files.length; i += step) {
 }
 rmSync(spoolDir, {recursive: true, force: true});
 console.log(
-  `${files.length} documents, ${v8Default ? "V8's default settings" : `inlining budget lowered, semi-space ${SEMI_SPACE_MB} MB`}; ms CPU per document in steps of ${step}, this thread + V8's other threads: ${steps.join(" ")}`
+  `${files.length} documents, inlining budget ${v8Default ? "V8's default" : "lowered"}; ms CPU per document in steps of ${step}, this thread + V8's other threads: ${steps.join(" ")}`
 );
 console.log(`total: this thread ${((before.own - start.own) / 1000).toFixed(1)} s, V8's other threads ${((before.others - start.others) / 1000).toFixed(1)} s`);

@@ -7,7 +7,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { type DocumentJob, type DocumentResult, documentResult } from "./document-result.ts";
-import { lowerInliningBudget, WORKER_LIMITS } from "./v8-tuning.ts";
+import { lowerInliningBudget } from "./inlining-budget.ts";
 
 type Done = { result: DocumentResult; cached: boolean };
 type Pending = { resolve: (r: Done) => void; reject: (e: Error) => void };
@@ -28,9 +28,7 @@ export class ExtractionPool {
     if (jobs <= 1) return;
     const entry = new URL("./worker.ts", import.meta.url).href;
     for (let i = 0; i < jobs; i++) {
-      const worker = bundle
-        ? new Worker(bundle, { resourceLimits: WORKER_LIMITS })
-        : new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry }, resourceLimits: WORKER_LIMITS });
+      const worker = bundle ? new Worker(bundle) : new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { entry } });
       worker.on("message", ({ id, result, cached }: { id: number } & Done) => {
         this.pending.get(id)?.resolve({ result, cached });
         this.pending.delete(id);
