@@ -143,7 +143,7 @@ export function placeRows(rows: PlaceRow[], opt: PlaceOptions): Placement[] {
   par.forEach((p, i) => p >= 0 && children[p].push(i));
   const open = rows.map((_, i) => i).filter((i) => result[i].columns === null && cands[i].length > 1);
   if (open.length === 0) return result;
-  const vecs = rows.map((r, i) => cands[i].map((c) => columnVector(r.values, c, n)));
+  const vecs = rows.map((r, i) => vectorsOf(r.values, cands[i], n));
   const forced = solveTree(rows.length, children, vecs, n, par);
   for (const i of open) {
     const set = forced[i];
@@ -157,8 +157,26 @@ export function placeRows(rows: PlaceRow[], opt: PlaceOptions): Placement[] {
  * by candidate c. Returns, for every row, the candidates that occur in some
  * optimal placement of the whole table (null where the search was too wide).
  */
-function solveTree(count: number, children: number[][], vecs: number[][][], n: number, par: number[]): Array<Set<number> | null> {
-  const best: number[][] = vecs.map((v) => v.map(() => 0));
+/**
+ * A row's column vector for each of its candidate placements, as Float64Arrays gathered by push: solveTree's
+ * loops then meet one kind of vector (a plain array holds small integers in one table and decimals in the next,
+ * and V8's optimised code for the one is thrown away at the other) and one kind of list, empty or not.
+ */
+function vectorsOf(values: number[], cands: number[][], n: number): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (const c of cands) out.push(Float64Array.from(columnVector(values, c, n)));
+  return out;
+}
+
+/** A list of `length` zeros, gathered by push (see vectorsOf): it will hold costs, small integers or Infinity. */
+function zeros(length: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < length; i++) out.push(0);
+  return out;
+}
+
+function solveTree(count: number, children: number[][], vecs: Float64Array[][], n: number, par: number[]): Array<Set<number> | null> {
+  const best: number[][] = vecs.map((v) => zeros(v.length));
   const combos: Array<Array<Array<{ choice: number[]; cost: number }>> | null> = vecs.map(() => null);
   const kidsOf = (v: number) => children[v].filter((k) => vecs[k].length > 0);
   const order: number[] = [];
