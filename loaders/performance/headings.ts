@@ -140,13 +140,8 @@ export function headerSchema(headerText: string): ColumnKey[] {
   const whole = removeSpaces(headerText);
   if (!keys.includes("nature") && /性质/.test(whole)) {
     const std: [ColumnKey, RegExp][] = [
-      ["nature", /性质/],
-      ["target", /值/],
-      ["unit", /单位/],
-      ["actual", /完成值/],
-      ["weight", /权|分值/],
-      ["score", /得分/],
-      ["reason", /原因|因分析/],
+      ["nature", /性质/], ["target", /值/], ["unit", /单位/], ["actual", /完成值/],
+      ["weight", /权|分值/], ["score", /得分/], ["reason", /原因|因分析/],
     ];
     return std.filter(([, re]) => re.test(whole)).map(([k]) => k);
   }

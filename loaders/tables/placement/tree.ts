@@ -79,6 +79,7 @@ function parents(rows: PlaceRow[]): number[] {
   return par;
 }
 
+/** A row's parent: the nearest row whose code is a prefix of its code; -1 for the total row, the total row for a 类. */
 function parentOf(code: string | null, byCode: Map<string, number>, root: number): number {
   if (code === null) return -1;
   for (let len = code.length - 2; len >= 3; len -= 2) {
@@ -153,11 +154,6 @@ export function placeRows(rows: PlaceRow[], opt: PlaceOptions): Placement[] {
 }
 
 /**
- * Tree search: best[v][c] = fewest broken sums in v's subtree with v placed
- * by candidate c. Returns, for every row, the candidates that occur in some
- * optimal placement of the whole table (null where the search was too wide).
- */
-/**
  * A row's column vector for each of its candidate placements, as Float64Arrays gathered by push: solveTree's
  * loops then meet one kind of vector (a plain array holds small integers in one table and decimals in the next,
  * and V8's optimised code for the one is thrown away at the other) and one kind of list, empty or not.
@@ -175,6 +171,11 @@ function zeros(length: number): number[] {
   return out;
 }
 
+/**
+ * Tree search: best[v][c] = fewest broken sums in v's subtree with v placed
+ * by candidate c. Returns, for every row, the candidates that occur in some
+ * optimal placement of the whole table (null where the search was too wide).
+ */
 function solveTree(count: number, children: number[][], vecs: Float64Array[][], n: number, par: number[]): Array<Set<number> | null> {
   const best: number[][] = vecs.map((v) => zeros(v.length));
   const combos: Array<Array<Array<{ choice: number[]; cost: number }>> | null> = vecs.map(() => null);
