@@ -5,6 +5,7 @@
  *            beyond it an error (tables) or a warning (prose);
  *   percents: 0.01 percentage points when printed with 2 decimals, 0.1 with 1, 1 with none.
  */
+import { uniqueAscending } from "../base/line-order.ts";
 import type { Check, Severity } from "./types.ts";
 
 /** A check row before its document, id and rule are filled in. */
@@ -122,7 +123,7 @@ export class RuleRun {
 
 function pick(where: Where): Pick<Finding, "source_lines" | "table_ids" | "subject"> {
   return {
-    source_lines: [...new Set(where.source_lines)].sort((a, b) => a - b),
+    source_lines: uniqueAscending(where.source_lines),
     table_ids: [...new Set(where.table_ids)],
     subject: where.subject,
   };

@@ -1,7 +1,7 @@
 /**
- * Line numbers put in order, as the 绩效 readers report them (an indicator's
- * or a project's source lines). Most lists are gathered in order already:
- * they are copied without sorting.
+ * Line numbers put in order, as rows and findings report them (an
+ * indicator's or a finding's source lines). Most lists are gathered in order
+ * already: they are copied without sorting.
  */
 
 /** Whether each line number is larger than the one before it (`strict`) or not smaller. */

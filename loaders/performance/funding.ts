@@ -12,7 +12,7 @@
  */
 import { parseNumber } from "../ingest/numbers.ts";
 import { removeSpaces } from "../base/fold.ts";
-import { uniqueAscending } from "./line-order.ts";
+import { uniqueAscending } from "../base/line-order.ts";
 
 /** The funding sources that have columns in performance_projects. */
 export type FundingSource = "fiscal" | "carryover" | "other";

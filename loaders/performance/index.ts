@@ -16,7 +16,7 @@ import { readTextRows, type RawIndicator } from "./text-rows.ts";
 import { readTsvProjectRows, readTsvRows } from "./tsv-rows.ts";
 import type { PerformanceIndicator, PerformanceProject } from "./types.ts";
 import { blockText, type BlockText } from "./block-text.ts";
-import { uniqueAscending } from "./line-order.ts";
+import { uniqueAscending } from "../base/line-order.ts";
 
 export type { PerformanceIndicator, PerformanceProject } from "./types.ts";
 

@@ -12,7 +12,7 @@ import { amountCell } from "./project.ts";
 import { emptyValues, isNatureToken, mayHoldNatureToken, walk, type RowValues } from "./row.ts";
 import { removeSpaces } from "../base/fold.ts";
 import type { BlockText } from "./block-text.ts";
-import { ascending } from "./line-order.ts";
+import { ascending } from "../base/line-order.ts";
 
 export interface RawIndicator {
   level1: string | null;

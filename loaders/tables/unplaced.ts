@@ -4,6 +4,7 @@
  * recognised, numbers left by the parser). One definition for the
  * document's message (extract.ts) and the PDF report (bench/pdf-report.ts).
  */
+import { uniqueAscending } from "../base/line-order.ts";
 import type { ResidueRow } from "../schema/types.ts";
 
 /** Residue reasons of a line whose numbers a table did not place. */
@@ -13,7 +14,7 @@ export const UNPLACED_REASON =
 /** The lines (sorted, each once) with a digit whose residue reason says their numbers were not placed. */
 export function unplacedLines(residue: ResidueRow[]): number[] {
   const lines = residue.filter((r) => UNPLACED_REASON.test(r.reason) && /\d/.test(r.source_text)).map((r) => r.source_line);
-  return [...new Set(lines)].sort((a, b) => a - b);
+  return uniqueAscending(lines);
 }
 
 /** The document message naming every unplaced line, or null when there is none. */

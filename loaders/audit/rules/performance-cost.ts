@@ -9,6 +9,7 @@
  * budget, a warning. Both sides are converted to 万元; the tolerance is the
  * usual 0.01 万元 per figure.
  */
+import { uniqueAscending } from "../../base/line-order.ts";
 import { toWanFactor } from "../../base/money.ts";
 import { fmt, type RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
@@ -65,7 +66,7 @@ function compare(
       zh: `绩效项目“${p.project_name}”成本指标“${i.indicator}”`,
       en: `project "${p.project_name}": cost indicator "${i.indicator}"`,
       subject: p.project_name,
-      source_lines: [...new Set([...linesOfIndicator(i), p.source_line])].sort((a, b) => a - b),
+      source_lines: uniqueAscending([...linesOfIndicator(i), p.source_line]),
       table_ids: [],
     },
     severity,
