@@ -11,14 +11,21 @@
  *   partitioned  partitioned/<table>/province=…/year=…/data_0.parquet, hive-partitioned
  *   duckdb       corpus.duckdb, every table in one DuckDB database
  * and always datapackage.json, the Frictionless descriptor with keys.
- * Each file is written by one query on one thread (the same bytes every time),
- * several files at once on connections of their own (one lane per core, up to 4).
- * The stage database is in memory, compressed (each table checkpointed as soon
- * as it is loaded: ~15× smaller than raw, ~30 MB per 1,000 documents), up
- * to 512 MB, and spills to the spool folder beyond, so memory stays bounded
- * whatever the size of the corpus.
+ * Every query runs on one thread, several at once on connections of their own
+ * (one lane per core, up to 4; write/lanes.ts), each as soon as what it reads
+ * is staged. A spooled table is loaded by one thread, so it is laid out in
+ * full row groups whatever the memory, and the files written from it get the
+ * same row groups every time (a parallel load's layout shifted with memory
+ * pressure, and the Parquet row groups with it).
+ * The stage is a database file, compressed as it is filled, so memory stays
+ * bounded whatever the size of the corpus (DuckDB's memory limit; beyond it,
+ * it spills to the spool folder): corpus.duckdb itself when it is asked for
+ * (under a temporary name until it is whole; its tables are already the
+ * outputs' rows in their order, so the database costs no second copy of
+ * every table; the partition columns are dropped at the end, which DuckDB
+ * does without rewriting the others), otherwise a file in the spool folder.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
@@ -30,6 +37,7 @@ import { panelOfFigures } from "../panel/index.ts";
 import { OUTPUT_TABLES } from "../schema/outputs.ts";
 import { BATCH_ROWS, writeArrowFiles } from "./arrow.ts";
 import { spoolBatches } from "./csv-arrow.ts";
+import { type LaneJob, runOnLanes } from "./lanes.ts";
 import { cellValue } from "./row-csv.ts";
 import { type BlockRef, SPOOLED_TABLES, type Spool, type SpooledTable } from "./spool.ts";
 
@@ -53,8 +61,6 @@ const SQL_TYPES: Record<ColumnType, string> = { string: "VARCHAR", double: "DOUB
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const columnList = (spec: TableSpecOut) => spec.columns.map((c) => quote(c.name)).join(", ");
-/** Threads DuckDB may use to parse the spool (the writing itself runs on one). */
-const LOAD_THREADS = Math.max(1, Math.min(4, availableParallelism()));
 /** Parquet key/value metadata: `KV_METADATA {key: 'value', …}`. */
 const kvMetadata = (entries: Record<string, string>) =>
   `KV_METADATA {${Object.entries(entries)
@@ -144,8 +150,8 @@ async function* columnBatches(conn: DuckDBConnection, sql: string, width: number
   if (columns[0].length > 0) yield columns;
 }
 
-/** Writers running at once in the write step, each on its own connection (a query on one thread each). */
-const WRITE_LANES = Math.max(1, Math.min(4, availableParallelism()));
+/** Queries running at once in the load and the write steps, each on a connection of its own and one thread. */
+const LANES = Math.max(1, Math.min(4, availableParallelism()));
 
 /**
  * One output to write: its step (format), the paths it writes, and how: from the staged tables on a connection
@@ -153,6 +159,7 @@ const WRITE_LANES = Math.max(1, Math.min(4, availableParallelism()));
  */
 interface WriteJob {
   step: OutputFormat;
+  table: string;
   outputs: string[];
   fromSpool?: boolean;
   run: (conn: DuckDBConnection) => Promise<void>;
@@ -179,18 +186,25 @@ function tableJobs(
     const path = `${base}.parquet`;
     jobs.push({
       step: "parquet",
+      table: spec.name,
       outputs: [path],
       run: (c) => c.run(`COPY (${select}) TO ${literal(path)} (FORMAT parquet, COMPRESSION zstd, ${meta})`).then(() => {}),
     });
   }
   if (formats.has("csv")) {
     const path = `${base}.csv`;
-    jobs.push({ step: "csv", outputs: [path], run: (c) => c.run(`COPY (${select}) TO ${literal(path)} (FORMAT csv, HEADER true)`).then(() => {}) });
+    jobs.push({
+      step: "csv",
+      table: spec.name,
+      outputs: [path],
+      run: (c) => c.run(`COPY (${select}) TO ${literal(path)} (FORMAT csv, HEADER true)`).then(() => {}),
+    });
   }
   if (formats.has("arrow") || formats.has("arrows")) {
     const streamOnly = !formats.has("arrow");
     const job: WriteJob = {
       step: "arrow",
+      table: spec.name,
       outputs: [],
       // a spooled table's rows straight from its blocks (write/csv-arrow.ts), not read back through DuckDB's values
       fromSpool: files !== null,
@@ -209,6 +223,7 @@ function tableJobs(
     const dir = join(outDir, "partitioned", spec.name);
     jobs.push({
       step: "partitioned",
+      table: spec.name,
       outputs: [dir],
       run: async (c) => {
         rmSync(dir, { recursive: true, force: true });
@@ -220,8 +235,61 @@ function tableJobs(
   return jobs;
 }
 
+/** A spooled table staged from its chunks (spool.tableChunks), in their order; empty when it has none. */
+async function loadTable(conn: DuckDBConnection, spec: TableSpecOut, files: readonly string[]): Promise<void> {
+  if (files.length === 0) return createTable(conn, spec);
+  const columns = stageColumns(spec)
+    .map((col) => `${literal(col.name)}: ${literal(SQL_TYPES[col.type])}`)
+    .join(", ");
+  // exactly the dialect of write/row-csv.ts: nothing sniffed, "" an empty string, an empty field null
+  const dialect =
+    "header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', allow_quoted_nulls = false, max_line_size = 33554432, buffer_size = 33554432";
+  await conn.run(
+    `CREATE TABLE ${quote(spec.name)} AS SELECT * FROM read_csv([${files.map(literal).join(", ")}], compression = 'gzip', ${dialect}, columns = {${columns}})`,
+  );
+}
+
+/**
+ * The batch tables, staged once the line items are: classifications (from the staged line items), entities over
+ * every kept document (it sets their entity_id) and the panel; then the documents, every position's.
+ */
+async function stageBatchTables(conn: DuckDBConnection, spool: Spool, byName: ReadonlyMap<string, TableSpecOut>): Promise<void> {
+  const classifications = byName.get("classifications")!;
+  await createTable(conn, classifications);
+  const codes = classificationsFromCounts(await nameCountsSql(conn));
+  await appendRows(conn, classifications, codes, () => undefined);
+  const docs = [...spool.documents].sort((a, b) => a[0] - b[0]);
+  const kept = docs.filter(([doc]) => !spool.dropped.has(doc)).map(([, row]) => row);
+  const keptPanel = docs.filter(([doc]) => !spool.dropped.has(doc)).map(([doc]) => spool.panel.get(doc)!);
+  const figures = new Map(kept.map((d, i) => [d, keptPanel[i].figures]));
+  const { entities, panel } = panelOfFigures(
+    kept,
+    spool.renames,
+    keptPanel.flatMap((p) => p.departments),
+    (d) => figures.get(d) ?? [],
+    codes,
+  );
+  const byDocId = new Map(kept.map((d) => [d.doc_id, d]));
+  const documentOf = (row: object) => byDocId.get((row as { doc_id?: string }).doc_id ?? "");
+  for (const [name, rows] of [
+    ["entities", entities],
+    ["panel", panel],
+  ] as const) {
+    await createTable(conn, byName.get(name)!);
+    await appendRows(conn, byName.get(name)!, rows, documentOf);
+  }
+  const documents = byName.get("documents")!;
+  await createTable(conn, documents);
+  await appendRows(
+    conn,
+    documents,
+    docs.map(([, row]) => row),
+    (row) => row as DocumentRow,
+  );
+}
+
 export async function writeCorpus(outDir: string, spool: Spool, options: CorpusWriteOptions = {}): Promise<string[]> {
-  // In memory, spilling to the spool folder past 512 MB: memory stays bounded whatever the corpus. Every
+  // Spilling to the spool folder past its memory limit: memory stays bounded whatever the corpus. Every
   // partition's file open at once (province × year: 162 at 10,000 documents; past the limit DuckDB closes them
   // and starts data_1.parquet, data_2…, each a writer and row groups of its own).
   const instance = await DuckDBInstance.create(":memory:", {
@@ -230,9 +298,16 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
     temp_directory: join(spool.dir, "duckdb.tmp"),
     partitioned_write_max_open_files: String(MAX_PARTITIONS),
   });
-  // The stage: an in-memory database that compresses its tables when checkpointed (the default one never does).
+  const formats = new Set(options.formats ?? DEFAULT_FORMATS);
+  // The stage: a database file, corpus.duckdb itself when it is asked for (under a temporary name until it is
+  // whole), otherwise one in the spool folder, removed at the end. A table loaded into a file is compressed into
+  // it as it is appended, so memory holds no more than DuckDB's buffers.
+  const db = join(outDir, "corpus.duckdb");
+  const keep = formats.has("duckdb");
+  const stageFile = keep ? `${db}.tmp` : join(spool.dir, "stage.duckdb");
+  for (const path of [...(keep ? [db] : []), stageFile, `${stageFile}.wal`]) rmSync(path, { force: true });
   const setup = await instance.connect();
-  await setup.run(`ATTACH ':memory:' AS ${STAGE} (COMPRESS)`);
+  await setup.run(`ATTACH ${literal(stageFile)} AS ${STAGE}`);
   setup.closeSync();
   const connect = async () => {
     const c = await instance.connect();
@@ -241,142 +316,95 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
   };
   const conn = await connect();
   const written: string[] = [];
-  const formats = new Set(options.formats ?? DEFAULT_FORMATS);
-  let since = performance.now();
-  let cpuSince = process.cpuUsage();
-  const lap = (step: string) => {
-    const now = performance.now();
-    const cpu = process.cpuUsage();
-    const t = options.timings;
-    if (t) {
-      t[step] = (t[step] ?? 0) + Math.round(now - since);
-      t[`${step} cpu`] = (t[`${step} cpu`] ?? 0) + Math.round((cpu.user - cpuSince.user + cpu.system - cpuSince.system) / 1000);
-    }
-    since = now;
-    cpuSince = cpu;
-  };
+  const since = performance.now();
+  const cpuSince = process.cpuUsage();
   const versions: Record<string, string> = options.versions ? { parser_version: options.versions.parser, data_version: options.versions.data } : {};
   const byName = new Map(OUTPUT_TABLES.map((t) => [t.name, t]));
   const spooled = new Set<string>(SPOOLED_TABLES);
   const jobs: WriteJob[] = [];
   for (const spec of OUTPUT_TABLES)
     jobs.push(...tableJobs(spec, outDir, formats, versions, spooled.has(spec.name) ? spool.tableBlocks(spec.name as SpooledTable) : null));
-  // each format's wall time summed over the jobs that wrote it (several run at once)
+  // each step's wall time summed over its jobs (several run at once)
   const spans: Record<string, number> = {};
-  const timed = async (job: WriteJob, c: DuckDBConnection) => {
+  const timed = async (step: string, run: () => Promise<void>) => {
     const t = performance.now();
-    await job.run(c);
-    spans[job.step] = (spans[job.step] ?? 0) + Math.round(performance.now() - t);
+    await run();
+    spans[step] = (spans[step] ?? 0) + Math.round(performance.now() - t);
   };
   // The jobs that read the spool itself start now, one after the other in this thread, while DuckDB loads on its own.
   const early = (async () => {
-    for (const job of jobs) if (job.fromSpool) await timed(job, conn);
+    for (const job of jobs) if (job.fromSpool) await timed(job.step, () => job.run(conn));
   })();
   early.catch(() => {}); // awaited below: a failure is thrown there
+  const lanes = [conn];
   try {
-    // Load: every table's blocks in position order (read in parallel; DuckDB keeps their order), the rows of
-    // dropped duplicates left out; then documents and the batch tables.
-    await conn.run(`SET threads = ${LOAD_THREADS}`);
-    for (const name of SPOOLED_TABLES) {
-      const spec = byName.get(name)!;
-      const files = spool.tableChunks(name, LOAD_THREADS);
-      if (files.length === 0) {
-        await createTable(conn, spec);
-        continue;
-      }
-      const columns = stageColumns(spec)
-        .map((c) => `${literal(c.name)}: ${literal(SQL_TYPES[c.type])}`)
-        .join(", ");
-      // exactly the dialect of write/row-csv.ts: nothing sniffed, "" an empty string, an empty field null
-      const dialect =
-        "header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', allow_quoted_nulls = false, max_line_size = 33554432, buffer_size = 33554432";
-      await conn.run(
-        `CREATE TABLE ${quote(name)} AS SELECT * FROM read_csv([${files.map(literal).join(", ")}], compression = 'gzip', ${dialect}, columns = {${columns}})`,
-      );
-      // compressed now, before the next table is loaded: the raw rows of 10,000 documents (~4 GB) would spill
-      await conn.run(`CHECKPOINT ${STAGE}`);
-    }
-    lap("load");
-    const classifications = byName.get("classifications")!;
-    await createTable(conn, classifications);
-    const codes = classificationsFromCounts(await nameCountsSql(conn));
-    await appendRows(conn, classifications, codes, () => undefined);
-    // The batch stage: entities over every kept document (it sets their entity_id), then the panel.
-    lap("classifications");
-    const docs = [...spool.documents].sort((a, b) => a[0] - b[0]);
-    const kept = docs.filter(([doc]) => !spool.dropped.has(doc)).map(([, row]) => row);
-    const keptPanel = docs.filter(([doc]) => !spool.dropped.has(doc)).map(([doc]) => spool.panel.get(doc)!);
-    const figures = new Map(kept.map((d, i) => [d, keptPanel[i].figures]));
-    const { entities, panel } = panelOfFigures(
-      kept,
-      spool.renames,
-      keptPanel.flatMap((p) => p.departments),
-      (d) => figures.get(d) ?? [],
-      codes,
-    );
-    const byDocId = new Map(kept.map((d) => [d.doc_id, d]));
-    const documentOf = (row: object) => byDocId.get((row as { doc_id?: string }).doc_id ?? "");
-    for (const [name, rows] of [
-      ["entities", entities],
-      ["panel", panel],
-    ] as const) {
-      await createTable(conn, byName.get(name)!);
-      await appendRows(conn, byName.get(name)!, rows, documentOf);
-    }
-    const documents = byName.get("documents")!;
-    await createTable(conn, documents);
-    await appendRows(
-      conn,
-      documents,
-      docs.map(([, row]) => row),
-      (row) => row as DocumentRow,
-    );
-    lap("panel");
-
-    // Write: every table in every format, in its staged order, each query on one thread (the same bytes every
-    // time), several at once on connections of their own (WRITE_LANES): the files are independent.
+    // Every query on one thread (the same bytes every time), several at once on connections of their own (LANES),
+    // each starting as soon as what it reads is staged:
+    //   load         a spooled table's blocks in position order (dropped duplicates left out), by one thread: a
+    //                table appended by one thread is laid out in full row groups whatever the memory, so the files
+    //                written from it get the same row groups (a parallel load's layout shifted with memory pressure)
+    //   batch        classifications (from the line items), entities and panel, and the documents
+    //   the formats  each table in each format asked for, in its staged order; the partitioned writes one at a time
+    //                (each holds a buffer per open partition file: two at once pass the memory limit at 10,000
+    //                documents), first in the list, since they are the longest chain
     await conn.run("SET threads = 1");
-    const dbJobs: WriteJob[] = [];
-    if (formats.has("duckdb")) {
-      const db = join(outDir, "corpus.duckdb");
-      rmSync(db, { force: true });
-      await conn.run(`ATTACH ${literal(db)} AS out`);
-      // one job: the database's tables one after the other (one writer to its catalog)
-      dbJobs.push({
-        step: "duckdb",
-        outputs: [db],
-        run: async (c) => {
-          for (const spec of OUTPUT_TABLES) await c.run(`CREATE TABLE out.${quote(spec.name)} AS SELECT ${columnList(spec)} FROM ${quote(spec.name)}`);
-          await c.run("DETACH out");
-        },
-      });
-    }
-    // the largest first (the duckdb job, then the tables in OUTPUT_TABLES order), so the lanes end together
-    const queue = [...dbJobs, ...jobs.filter((job) => !job.fromSpool)];
-    const lane = async (c: DuckDBConnection) => {
-      for (let job = queue.shift(); job; job = queue.shift()) await timed(job, c);
+    const bytes = new Map(SPOOLED_TABLES.map((name) => [name as string, spool.tableBlocks(name).reduce((n, b) => n + b.length, 0)]));
+    const bySize = <T extends { table: string }>(list: T[]) =>
+      list.sort(
+        (a, b) =>
+          (bytes.get(b.table) ?? -1) - (bytes.get(a.table) ?? -1) ||
+          OUTPUT_TABLES.findIndex((t) => t.name === a.table) - OUTPUT_TABLES.findIndex((t) => t.name === b.table),
+      );
+    const loads: LaneJob<DuckDBConnection>[] = bySize(SPOOLED_TABLES.map((table) => ({ table }))).map(({ table }) => ({
+      name: `load ${table}`,
+      run: (c) => timed("load", () => loadTable(c, byName.get(table)!, spool.tableChunks(table as SpooledTable, 1))),
+    }));
+    const batch: LaneJob<DuckDBConnection> = {
+      name: "batch",
+      after: ["load line_items"],
+      run: (c) => timed("batch", () => stageBatchTables(c, spool, byName)),
     };
-    const lanes = [conn];
-    for (let i = 1; i < Math.min(WRITE_LANES, queue.length); i++) lanes.push(await connect());
-    try {
-      await Promise.all([...lanes.map(lane), early]);
-    } finally {
-      for (const c of lanes.slice(1)) c.closeSync();
-    }
-    jobs.push(...dbJobs);
+    const writes = bySize(jobs.filter((job) => !job.fromSpool).map((job) => ({ job, table: job.table })));
+    const formatJobs = (partitioned: boolean): LaneJob<DuckDBConnection>[] =>
+      writes
+        .filter(({ job }) => (job.step === "partitioned") === partitioned)
+        .map(({ job, table }) => ({
+          name: `${job.step} ${table}`,
+          after: [spooled.has(table) ? `load ${table}` : "batch"],
+          exclusive: partitioned ? "partitioned" : undefined,
+          run: (c) => timed(job.step, () => job.run(c)),
+        }));
+    for (let i = 1; i < LANES; i++) lanes.push(await connect());
+    await Promise.all([runOnLanes(lanes, [...formatJobs(true), ...loads, batch, ...formatJobs(false)]), early]);
     // every file in the same order whichever lane wrote it: table by table, the database last
-    for (const job of jobs) if (job.step !== "duckdb") written.push(...job.outputs);
-    for (const job of jobs) if (job.step === "duckdb") written.push(...job.outputs);
-    lap("write");
-    // each format's wall time summed over the jobs (they run at once: their CPU is the load's and the write step's)
-    if (options.timings) for (const [step, ms] of Object.entries(spans)) options.timings[`write: ${step}`] = ms;
+    for (const job of jobs) written.push(...job.outputs);
+    if (keep) {
+      // the stage becomes corpus.duckdb: the outputs' columns alone, then whole under its own name
+      await timed("duckdb", async () => {
+        for (const spec of OUTPUT_TABLES) for (const c of STAGE_COLUMNS) await conn.run(`ALTER TABLE ${quote(spec.name)} DROP COLUMN ${quote(c.name)}`);
+        await conn.run(`CHECKPOINT ${STAGE}`);
+        await conn.run("USE memory");
+        await conn.run(`DETACH ${STAGE}`);
+        renameSync(stageFile, db);
+      });
+      written.push(db);
+    }
+    if (options.timings) {
+      const cpu = process.cpuUsage(cpuSince);
+      options.timings.write = Math.round(performance.now() - since);
+      options.timings["write cpu"] = Math.round((cpu.user + cpu.system) / 1000);
+      // each step's wall time summed over its jobs (they run at once: the CPU is the whole step's above)
+      for (const [step, ms] of Object.entries(spans)) options.timings[`write: ${step}`] = ms;
+    }
     const pkg = join(outDir, "datapackage.json");
     writeFileSync(pkg, `${JSON.stringify(dataPackage(OUTPUT_TABLES, "parquet", options.versions), null, 2)}\n`);
     written.push(pkg);
   } finally {
     await early.catch(() => {}); // (after a failure elsewhere) no file is left half-written behind the caller's back
+    for (const c of lanes.slice(1)) c.closeSync();
     conn.closeSync();
     instance.closeSync();
+    for (const path of [stageFile, `${stageFile}.wal`]) rmSync(path, { force: true }); // the spool's, or after a failure
   }
   return written;
 }

@@ -1,12 +1,14 @@
 // The command line: arguments, help, version and errors in process (main/runCli with captured
 // output), and end to end through the bin launcher: summary lines, files written, exit codes.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import { runCli, type CliIO } from "../../loaders/cli.ts";
 import { extractFile } from "../../loaders/extract.ts";
+import { OUTPUT_TABLES } from "../../loaders/schema/outputs.ts";
 import { ROOT, SAMPLE } from "./helpers.ts";
 
 const extract = (...args: string[]) =>
@@ -20,9 +22,23 @@ describe("npm run extract", () => {
     const run = extract(input, "--out", out);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^ok +\S*guizhou\.txt +贵州省医疗保障局（本级） 2022 final 本级 +tables=9 numbers=502 /m);
-    for (const table of ["documents", "tables", "line_items", "narrative_facts", "performance_projects", "performance_indicators", "checks", "classifications", "residue"]) {
+    for (const table of [
+      "documents",
+      "tables",
+      "line_items",
+      "narrative_facts",
+      "performance_projects",
+      "performance_indicators",
+      "checks",
+      "classifications",
+      "residue",
+    ]) {
       expect(existsSync(join(out, `${table}.parquet`)), table).toBe(true);
-      expect(readFileSync(join(out, `${table}.parquet`)).subarray(0, 4).toString()).toBe("PAR1");
+      expect(
+        readFileSync(join(out, `${table}.parquet`))
+          .subarray(0, 4)
+          .toString(),
+      ).toBe("PAR1");
       expect(existsSync(join(out, `${table}.arrow`)), table).toBe(true);
     }
   });
@@ -57,7 +73,7 @@ describe("npm run extract", () => {
     }
   });
 
-  it("writes the formats asked for, from the cache on a rerun", () => {
+  it("writes the formats asked for, from the cache on a rerun", async () => {
     const input = mkdtempSync(join(tmpdir(), "cli-fmt-"));
     const out = mkdtempSync(join(tmpdir(), "cli-out-"));
     const cache = mkdtempSync(join(tmpdir(), "cli-cache-"));
@@ -69,6 +85,30 @@ describe("npm run extract", () => {
     expect(existsSync(join(out, "corpus.duckdb"))).toBe(true);
     expect(existsSync(join(out, "partitioned", "line_items", "province=%E8%B4%B5%E5%B7%9E%E7%9C%81", "year=2022", "data_0.parquet"))).toBe(true);
     expect(existsSync(join(out, "line_items.arrow"))).toBe(false);
+    // corpus.duckdb was the stage: under its own name alone (no temporary name or WAL left), every table with the
+    // output's columns only (the stage's partition columns dropped) and the Parquet file's rows in their order
+    expect(readdirSync(out).filter((f) => f.startsWith("corpus.duckdb"))).toEqual(["corpus.duckdb"]);
+    const instance = await DuckDBInstance.create(join(out, "corpus.duckdb"), { access_mode: "READ_ONLY" });
+    const conn = await instance.connect();
+    const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
+    try {
+      for (const spec of OUTPUT_TABLES) {
+        const columns = await rows(
+          `SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = '${spec.name}' ORDER BY column_index`,
+        );
+        expect(
+          columns.map((c) => c.column_name),
+          spec.name,
+        ).toEqual(spec.columns.map((c) => c.name));
+      }
+      const parquet = `read_parquet('${join(out, "line_items.parquet")}')`;
+      const numbered = (from: string) => `SELECT row_number() OVER () AS n, * FROM ${from}`;
+      expect(await rows(`SELECT count(*)::INTEGER AS n FROM line_items`)).toEqual([{ n: 502 }]);
+      expect(await rows(`SELECT count(*)::INTEGER AS n FROM (${numbered("line_items")} EXCEPT ${numbered(parquet)})`)).toEqual([{ n: 0 }]);
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
   });
 });
 
