@@ -70,7 +70,7 @@ for (const count of counts) {
     const parts = Object.entries(r.write_steps)
       .filter(([k]) => !k.endsWith(" cpu"))
       .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}${`${k} cpu` in r.write_steps ? `/${(r.write_steps[`${k} cpu`] / 1000).toFixed(1)}` : ""}`);
-    return parts.length ? `(${parts.join(", ")} s wall/CPU; write: <format>, the formats written at once, wall summed over the lanes)` : "(the outputs were up to date: nothing written)";
+    return parts.length ? `(${parts.join(", ")} s wall/CPU; write: <step>, the loads, the batch tables and each format, run at once on the lanes: wall summed over its jobs)` : "(the outputs were up to date: nothing written)";
   };
   const line = (what: string, r: Run) =>
     `  ${what.padEnd(6)} ${(r.ms / 1000).toFixed(1)} s wall, CPU ${(r.cpu_ms / 1000).toFixed(1)} s (load ${r.load.toFixed(1)}), ${((r.files / r.ms) * 1000).toFixed(1)} documents/s, ${((size / r.ms) * 1000).toFixed(2)} MB/s, peak ${r.peak_rss_mib} MiB, ${r.cached} from cache; writing ${(r.write_ms / 1000).toFixed(1)} s wall ${steps(r)}`;

@@ -51,10 +51,13 @@ export interface CorpusWriteOptions {
   /** Written into every Parquet file's key/value metadata and datapackage.json. */
   versions?: { parser: string; data: string };
   /**
-   * Filled with the milliseconds each step took (load, classifications, panel, write; `<step> cpu`: CPU time of every
-   * thread), and `write: <format>`, each format's wall time summed over the lanes that wrote it at once, for benchmarks.
+   * Filled for benchmarks with the milliseconds of the whole (`write`; `write cpu`: CPU time of every thread) and
+   * `write: <step>`, each step's wall time summed over its jobs, which run at once on the lanes (load, batch, each
+   * format; duckdb: turning the stage into corpus.duckdb).
    */
   timings?: Record<string, number>;
+  /** DuckDB connections loading and writing at once (default: one per core, up to 4); the files are the same whatever the number. */
+  lanes?: number;
 }
 
 const SQL_TYPES: Record<ColumnType, string> = { string: "VARCHAR", double: "DOUBLE", int: "INTEGER", bool: "BOOLEAN" };
@@ -235,18 +238,16 @@ function tableJobs(
   return jobs;
 }
 
-/** A spooled table staged from its chunks (spool.tableChunks), in their order; empty when it has none. */
-async function loadTable(conn: DuckDBConnection, spec: TableSpecOut, files: readonly string[]): Promise<void> {
-  if (files.length === 0) return createTable(conn, spec);
+/** A spooled table staged from its blocks joined in one file (spool.tableFile); empty when it has none. */
+async function loadTable(conn: DuckDBConnection, spec: TableSpecOut, file: string | null): Promise<void> {
+  if (file === null) return createTable(conn, spec);
   const columns = stageColumns(spec)
     .map((col) => `${literal(col.name)}: ${literal(SQL_TYPES[col.type])}`)
     .join(", ");
   // exactly the dialect of write/row-csv.ts: nothing sniffed, "" an empty string, an empty field null
   const dialect =
     "header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', allow_quoted_nulls = false, max_line_size = 33554432, buffer_size = 33554432";
-  await conn.run(
-    `CREATE TABLE ${quote(spec.name)} AS SELECT * FROM read_csv([${files.map(literal).join(", ")}], compression = 'gzip', ${dialect}, columns = {${columns}})`,
-  );
+  await conn.run(`CREATE TABLE ${quote(spec.name)} AS SELECT * FROM read_csv(${literal(file)}, compression = 'gzip', ${dialect}, columns = {${columns}})`);
 }
 
 /**
@@ -299,22 +300,13 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
     partitioned_write_max_open_files: String(MAX_PARTITIONS),
   });
   const formats = new Set(options.formats ?? DEFAULT_FORMATS);
-  // The stage: a database file, corpus.duckdb itself when it is asked for (under a temporary name until it is
-  // whole), otherwise one in the spool folder, removed at the end. A table loaded into a file is compressed into
-  // it as it is appended, so memory holds no more than DuckDB's buffers.
+  // The stage: a database file, corpus.duckdb itself when it is asked for (the previous one removed, as every
+  // output is rewritten; under a temporary name until it is whole), otherwise one in the spool folder, removed at
+  // the end. A table loaded into a file is compressed into it as it is appended, so memory holds no more than
+  // DuckDB's buffers.
   const db = join(outDir, "corpus.duckdb");
   const keep = formats.has("duckdb");
   const stageFile = keep ? `${db}.tmp` : join(spool.dir, "stage.duckdb");
-  for (const path of [...(keep ? [db] : []), stageFile, `${stageFile}.wal`]) rmSync(path, { force: true });
-  const setup = await instance.connect();
-  await setup.run(`ATTACH ${literal(stageFile)} AS ${STAGE}`);
-  setup.closeSync();
-  const connect = async () => {
-    const c = await instance.connect();
-    await c.run(`USE ${STAGE}`);
-    return c;
-  };
-  const conn = await connect();
   const written: string[] = [];
   const since = performance.now();
   const cpuSince = process.cpuUsage();
@@ -331,13 +323,22 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
     await run();
     spans[step] = (spans[step] ?? 0) + Math.round(performance.now() - t);
   };
-  // The jobs that read the spool itself start now, one after the other in this thread, while DuckDB loads on its own.
-  const early = (async () => {
-    for (const job of jobs) if (job.fromSpool) await timed(job.step, () => job.run(conn));
-  })();
-  early.catch(() => {}); // awaited below: a failure is thrown there
-  const lanes = [conn];
+  const lanes: DuckDBConnection[] = [];
+  let early: Promise<void> = Promise.resolve();
   try {
+    for (const path of [...(keep ? [db] : []), stageFile, `${stageFile}.wal`]) rmSync(path, { force: true });
+    const setup = await instance.connect();
+    await setup.run(`ATTACH ${literal(stageFile)} AS ${STAGE}`);
+    setup.closeSync();
+    for (let i = 0; i < Math.max(1, options.lanes ?? LANES); i++) {
+      lanes.push(await instance.connect());
+      await lanes[i].run(`USE ${STAGE}`);
+    }
+    const conn = lanes[0];
+    // The jobs that read the spool itself start now, one after the other in this thread, while DuckDB loads on its own.
+    early = (async () => {
+      for (const job of jobs) if (job.fromSpool) await timed(job.step, () => job.run(conn));
+    })();
     // Every query on one thread (the same bytes every time), several at once on connections of their own (LANES),
     // each starting as soon as what it reads is staged:
     //   load         a spooled table's blocks in position order (dropped duplicates left out), by one thread: a
@@ -347,7 +348,6 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
     //   the formats  each table in each format asked for, in its staged order; the partitioned writes one at a time
     //                (each holds a buffer per open partition file: two at once pass the memory limit at 10,000
     //                documents), first in the list, since they are the longest chain
-    await conn.run("SET threads = 1");
     const bytes = new Map(SPOOLED_TABLES.map((name) => [name as string, spool.tableBlocks(name).reduce((n, b) => n + b.length, 0)]));
     const bySize = <T extends { table: string }>(list: T[]) =>
       list.sort(
@@ -357,7 +357,7 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
       );
     const loads: LaneJob<DuckDBConnection>[] = bySize(SPOOLED_TABLES.map((table) => ({ table }))).map(({ table }) => ({
       name: `load ${table}`,
-      run: (c) => timed("load", () => loadTable(c, byName.get(table)!, spool.tableChunks(table as SpooledTable, 1))),
+      run: (c) => timed("load", () => loadTable(c, byName.get(table)!, spool.tableFile(table as SpooledTable))),
     }));
     const batch: LaneJob<DuckDBConnection> = {
       name: "batch",
@@ -374,12 +374,15 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
           exclusive: partitioned ? "partitioned" : undefined,
           run: (c) => timed(job.step, () => job.run(c)),
         }));
-    for (let i = 1; i < LANES; i++) lanes.push(await connect());
-    await Promise.all([runOnLanes(lanes, [...formatJobs(true), ...loads, batch, ...formatJobs(false)]), early]);
+    // both to their end (no job still writing when this returns), then the first failure
+    const ends = await Promise.allSettled([runOnLanes(lanes, [...formatJobs(true), ...loads, batch, ...formatJobs(false)]), early]);
+    for (const end of ends) if (end.status === "rejected") throw end.reason;
     // every file in the same order whichever lane wrote it: table by table, the database last
     for (const job of jobs) written.push(...job.outputs);
     if (keep) {
-      // the stage becomes corpus.duckdb: the outputs' columns alone, then whole under its own name
+      // the stage becomes corpus.duckdb: the outputs' columns alone, then whole under its own name (this
+      // connection alone open on it, so DETACH closes the file)
+      for (const c of lanes.splice(1)) c.closeSync();
       await timed("duckdb", async () => {
         for (const spec of OUTPUT_TABLES) for (const c of STAGE_COLUMNS) await conn.run(`ALTER TABLE ${quote(spec.name)} DROP COLUMN ${quote(c.name)}`);
         await conn.run(`CHECKPOINT ${STAGE}`);
@@ -401,8 +404,7 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
     written.push(pkg);
   } finally {
     await early.catch(() => {}); // (after a failure elsewhere) no file is left half-written behind the caller's back
-    for (const c of lanes.slice(1)) c.closeSync();
-    conn.closeSync();
+    for (const c of lanes) c.closeSync();
     instance.closeSync();
     for (const path of [stageFile, `${stageFile}.wal`]) rmSync(path, { force: true }); // the spool's, or after a failure
   }

@@ -17,7 +17,12 @@ export interface LaneJob<C> {
 
 /** Run every job on the lanes; rejects with the first failure, once every lane has finished what it was running. */
 export async function runOnLanes<C>(lanes: readonly C[], jobs: readonly LaneJob<C>[]): Promise<void> {
-  const names = new Set(jobs.map((j) => j.name));
+  const names = new Set<string>();
+  for (const job of jobs) {
+    if (names.has(job.name)) throw new Error(`lanes: two jobs named ${job.name}`);
+    names.add(job.name);
+  }
+  if (lanes.length === 0 && jobs.length > 0) throw new Error("lanes: jobs but no lane to run them");
   for (const job of jobs)
     for (const before of job.after ?? []) if (!names.has(before)) throw new Error(`lanes: ${job.name} waits for ${before}, which is not a job`);
   const pending = [...jobs];

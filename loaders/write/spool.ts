@@ -7,7 +7,7 @@
  * per table: each file written costs ~0.6 ms of CPU), so memory does not grow
  * with the number of documents and the main thread touches no row. The main
  * thread keeps each position's documents row and where its blocks are; at the end each
- * table's blocks are joined in position order into a few files (gzip members
+ * table's blocks are joined in position order into one file (gzip members
  * concatenate into one valid gzip file; a block is copied as it is, never
  * decoded), so the writers read the rows in document and row order without
  * sorting them.
@@ -127,32 +127,18 @@ export class Spool {
     if (files) this.files.set(doc, files);
   }
 
-  /**
-   * One table's blocks joined in position order into at most `parts` files of about equal size (read in parallel,
-   * in the order given, they give every row in document and row order); none when the table has no rows.
-   */
-  tableChunks(table: SpooledTable, parts: number): string[] {
+  /** One table's blocks joined in position order into one file (every row in document and row order); null when the table has no rows. */
+  tableFile(table: SpooledTable): string | null {
     const blocks = this.tableBlocks(table);
-    const total = blocks.reduce((a, b) => a + b.length, 0);
-    const chunks: string[] = [];
-    let fd = -1;
-    let done = 0;
+    if (blocks.length === 0) return null;
+    const path = join(this.dir, `${table}.csv.gz`);
+    const fd = openSync(path, "w");
     try {
-      for (const block of blocks) {
-        const part = Math.min(parts - 1, Math.floor((done * parts) / total));
-        const chunk = join(this.dir, `${table}.${part}.csv.gz`);
-        if (chunks[chunks.length - 1] !== chunk) {
-          if (fd >= 0) closeSync(fd);
-          fd = openSync(chunk, "w");
-          chunks.push(chunk);
-        }
-        writeFileSync(fd, readBlock(block)); // every byte (writeSync may write fewer)
-        done += block.length;
-      }
+      for (const block of blocks) writeFileSync(fd, readBlock(block)); // every byte (writeSync may write fewer)
     } finally {
-      if (fd >= 0) closeSync(fd);
+      closeSync(fd);
     }
-    return chunks;
+    return path;
   }
 
   /** The blocks of one spooled table, in position order, dropped positions left out. */

@@ -22,23 +22,9 @@ describe("npm run extract", () => {
     const run = extract(input, "--out", out);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^ok +\S*guizhou\.txt +贵州省医疗保障局（本级） 2022 final 本级 +tables=9 numbers=502 /m);
-    for (const table of [
-      "documents",
-      "tables",
-      "line_items",
-      "narrative_facts",
-      "performance_projects",
-      "performance_indicators",
-      "checks",
-      "classifications",
-      "residue",
-    ]) {
+    for (const table of ["documents", "tables", "line_items", "narrative_facts", "performance_projects", "performance_indicators", "checks", "classifications", "residue"]) {
       expect(existsSync(join(out, `${table}.parquet`)), table).toBe(true);
-      expect(
-        readFileSync(join(out, `${table}.parquet`))
-          .subarray(0, 4)
-          .toString(),
-      ).toBe("PAR1");
+      expect(readFileSync(join(out, `${table}.parquet`)).subarray(0, 4).toString()).toBe("PAR1");
       expect(existsSync(join(out, `${table}.arrow`)), table).toBe(true);
     }
   });
@@ -103,8 +89,12 @@ describe("npm run extract", () => {
       }
       const parquet = `read_parquet('${join(out, "line_items.parquet")}')`;
       const numbered = (from: string) => `SELECT row_number() OVER () AS n, * FROM ${from}`;
-      expect(await rows(`SELECT count(*)::INTEGER AS n FROM line_items`)).toEqual([{ n: 502 }]);
-      expect(await rows(`SELECT count(*)::INTEGER AS n FROM (${numbered("line_items")} EXCEPT ${numbered(parquet)})`)).toEqual([{ n: 0 }]);
+      expect(await rows(`SELECT (SELECT count(*) FROM line_items)::INTEGER AS db, (SELECT count(*) FROM ${parquet})::INTEGER AS parquet`)).toEqual([{ db: 502, parquet: 502 }]);
+      for (const [a, b] of [
+        ["line_items", parquet],
+        [parquet, "line_items"],
+      ])
+        expect(await rows(`SELECT count(*)::INTEGER AS n FROM (${numbered(a)} EXCEPT ${numbered(b)})`)).toEqual([{ n: 0 }]);
     } finally {
       conn.closeSync();
       instance.closeSync();

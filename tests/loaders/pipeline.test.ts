@@ -47,4 +47,16 @@ describe("determinism", () => {
     expect(files).toContain("line_items.arrow");
     for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
   }, 60_000);
+
+  it("writes byte-identical files whatever the number of DuckDB lanes (loads and writes in another order)", async () => {
+    const extraction = extractFiles([DOCS], { root: DOCS });
+    const formats = ["parquet", "arrow", "csv", "partitioned"] as const;
+    const [one, four] = [mkdtempSync(join(tmpdir(), "lanes-1-")), mkdtempSync(join(tmpdir(), "lanes-4-"))];
+    await writeOutputs(one, extraction, { formats, lanes: 1 });
+    await writeOutputs(four, extraction, { formats, lanes: 4 });
+    const files = (readdirSync(one, { recursive: true }) as string[]).filter((f) => /\.(parquet|arrows?|csv|json)$/.test(f)).sort();
+    expect(files).toContain(join("partitioned", "line_items", "province=%E8%B4%B5%E5%B7%9E%E7%9C%81", "year=2022", "data_0.parquet"));
+    expect((readdirSync(four, { recursive: true }) as string[]).filter((f) => /\.(parquet|arrows?|csv|json)$/.test(f)).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(join(four, f)).equals(readFileSync(join(one, f))), f).toBe(true);
+  }, 60_000);
 });

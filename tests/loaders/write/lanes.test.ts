@@ -58,6 +58,18 @@ describe("write/lanes.ts runOnLanes", () => {
     const run = runOnLanes(["A", "B"], logged(log, [{ name: "bad", fail: true }, { name: "slow", ticks: 5 }, { name: "never" }]));
     await expect(run).rejects.toThrow("bad failed");
     expect(log).toEqual(["start bad on A", "start slow on B", "end slow"]);
+    // a lane parked waiting (for a job the failed one would have unlocked) is woken and stops too
+    const parked: string[] = [];
+    await expect(
+      runOnLanes(
+        ["A", "B"],
+        logged(parked, [
+          { name: "slow bad", ticks: 3, fail: true },
+          { name: "after it", after: ["slow bad"] },
+        ]),
+      ),
+    ).rejects.toThrow("slow bad failed");
+    expect(parked).toEqual(["start slow bad on A"]);
   });
 
   it("names the jobs that can never start (waiting for one another)", async () => {
@@ -72,6 +84,26 @@ describe("write/lanes.ts runOnLanes", () => {
       ),
     ).rejects.toThrow("lanes: x, y can never start");
     await expect(runOnLanes(["A"], logged(log, [{ name: "x", after: ["missing"] }]))).rejects.toThrow("lanes: x waits for missing, which is not a job");
+    expect(log).toEqual([]);
+    // found once the jobs that could run have run, with another lane parked meanwhile
+    await expect(
+      runOnLanes(
+        ["A", "B"],
+        logged(log, [
+          { name: "slow", ticks: 3 },
+          { name: "x", after: ["y"] },
+          { name: "y", after: ["x"] },
+        ]),
+      ),
+    ).rejects.toThrow("lanes: x, y can never start");
+    expect(log).toEqual(["start slow on A", "end slow"]);
+  });
+
+  it("refuses two jobs of one name, and jobs without a lane", async () => {
+    const log: string[] = [];
+    await expect(runOnLanes(["A"], logged(log, [{ name: "x" }, { name: "x" }]))).rejects.toThrow("lanes: two jobs named x");
+    await expect(runOnLanes([], logged(log, [{ name: "x" }]))).rejects.toThrow("lanes: jobs but no lane to run them");
+    await runOnLanes([], []);
     expect(log).toEqual([]);
   });
 });
