@@ -239,7 +239,7 @@ function aggregates(figs: Figure[]): Figure[] {
     if (under.size === 0) continue; // every parent printed (most tables)
     // a sub-row under a parent the table prints (of a level between the prefix and the row) is in that parent, not a top
     const underPrinted = (f: Figure, prefix: string) =>
-      (prefix.length < 3 && f.code.length > 3 && have.has(f.code.slice(0, 3))) || (prefix.length < 5 && f.code.length > 5 && have.has(f.code.slice(0, 5)));
+      PARENT_LENGTHS.some((len) => len > prefix.length && len < f.code.length && have.has(f.code.slice(0, len)));
     for (const prefix of [...under.keys()].sort()) {
       const tops = under.get(prefix)!.filter((f) => !underPrinted(f, prefix));
       if (tops.length === 0) continue;

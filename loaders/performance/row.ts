@@ -6,7 +6,7 @@
  */
 import type { ColumnKey } from "./headings.ts";
 import { amountCell } from "./project.ts";
-import { decideMet, normaliseValueText, OPERATOR_CHARS, parseValue } from "./values.ts";
+import { decideMet, LEADING_OPERATOR, normaliseValueText, OPERATOR_CHARS, parseValue } from "./values.ts";
 import type { PerformanceIndicator } from "./types.ts";
 
 export interface RowValues {
@@ -24,13 +24,12 @@ export function emptyValues(): RowValues {
   return { nature: null, target: null, unit: null, actual: null, weight: null, score: null, reason: null, polarity: null };
 }
 
-const OP = /^(≥|≤|=|>|<)/;
 const NATURE_WORD = /^(定性|定量)$/;
 const PERCENT_END = /[%％]$/;
 
 /** Whether a token opens the value part of a row (an operator, 定性 / 定量). */
 export function isNatureToken(tok: string): boolean {
-  return (OPERATOR_CHARS.test(tok) && OP.test(normaliseValueText(tok))) || (tok.includes("定") && NATURE_WORD.test(tok.trim()));
+  return (OPERATOR_CHARS.test(tok) && LEADING_OPERATOR.test(normaliseValueText(tok))) || (tok.includes("定") && NATURE_WORD.test(tok.trim()));
 }
 
 /**
@@ -57,7 +56,7 @@ export function walk(tokens: string[], keys: ColumnKey[], into: RowValues): stri
     switch (key) {
       case "nature": {
         const n = normaliseValueText(tok);
-        const m = n.match(OP);
+        const m = n.match(LEADING_OPERATOR);
         if (NATURE_WORD.test(tok.trim())) {
           into.nature = tok.trim();
           t.shift();
@@ -74,7 +73,7 @@ export function walk(tokens: string[], keys: ColumnKey[], into: RowValues): stri
         into.target = t.shift()!;
         break;
       case "unit":
-        if (plainNumber(tok) === null && !OP.test(normaliseValueText(tok)) && !tok.includes("向")) into.unit = t.shift()!;
+        if (plainNumber(tok) === null && !LEADING_OPERATOR.test(normaliseValueText(tok)) && !tok.includes("向")) into.unit = t.shift()!;
         break;
       case "actual":
         into.actual = t.shift()!;

@@ -39,7 +39,7 @@ import { BATCH_ROWS, writeArrowFiles } from "./arrow.ts";
 import { spoolBatches } from "./csv-arrow.ts";
 import { type LaneJob, runOnLanes } from "./lanes.ts";
 import { cellValue } from "./row-csv.ts";
-import { type BlockRef, SPOOLED_TABLES, type Spool, type SpooledTable } from "./spool.ts";
+import { type BlockRef, SPOOLED_TABLES, type Spool } from "./spool.ts";
 
 /** What can be written; parquet and arrow by default. */
 export const OUTPUT_FORMATS = ["parquet", "arrow", "arrows", "csv", "partitioned", "duckdb"] as const;
@@ -312,10 +312,10 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
   const cpuSince = process.cpuUsage();
   const versions: Record<string, string> = options.versions ? { parser_version: options.versions.parser, data_version: options.versions.data } : {};
   const byName = new Map(OUTPUT_TABLES.map((t) => [t.name, t]));
-  const spooled = new Set<string>(SPOOLED_TABLES);
+  // each spooled table's blocks in position order, gathered once (its Arrow job, its size and its load read them)
+  const blocksOf = new Map<string, BlockRef[]>(SPOOLED_TABLES.map((name) => [name, spool.tableBlocks(name)]));
   const jobs: WriteJob[] = [];
-  for (const spec of OUTPUT_TABLES)
-    jobs.push(...tableJobs(spec, outDir, formats, versions, spooled.has(spec.name) ? spool.tableBlocks(spec.name as SpooledTable) : null));
+  for (const spec of OUTPUT_TABLES) jobs.push(...tableJobs(spec, outDir, formats, versions, blocksOf.get(spec.name) ?? null));
   // each step's wall time summed over its jobs (several run at once)
   const spans: Record<string, number> = {};
   const timed = async (step: string, run: () => Promise<void>) => {
@@ -348,7 +348,7 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
     //   the formats  each table in each format asked for, in its staged order; the partitioned writes one at a time
     //                (each holds a buffer per open partition file: two at once pass the memory limit at 10,000
     //                documents), first in the list, since they are the longest chain
-    const bytes = new Map(SPOOLED_TABLES.map((name) => [name as string, spool.tableBlocks(name).reduce((n, b) => n + b.length, 0)]));
+    const bytes = new Map([...blocksOf].map(([name, blocks]) => [name, blocks.reduce((n, b) => n + b.length, 0)]));
     const bySize = <T extends { table: string }>(list: T[]) =>
       list.sort(
         (a, b) =>
@@ -357,7 +357,7 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
       );
     const loads: LaneJob<DuckDBConnection>[] = bySize(SPOOLED_TABLES.map((table) => ({ table }))).map(({ table }) => ({
       name: `load ${table}`,
-      run: (c) => timed("load", () => loadTable(c, byName.get(table)!, spool.tableFile(table as SpooledTable))),
+      run: (c) => timed("load", () => loadTable(c, byName.get(table)!, spool.tableFile(table, blocksOf.get(table)!))),
     }));
     const batch: LaneJob<DuckDBConnection> = {
       name: "batch",
@@ -370,7 +370,7 @@ export async function writeCorpus(outDir: string, spool: Spool, options: CorpusW
         .filter(({ job }) => (job.step === "partitioned") === partitioned)
         .map(({ job, table }) => ({
           name: `${job.step} ${table}`,
-          after: [spooled.has(table) ? `load ${table}` : "batch"],
+          after: [blocksOf.has(table) ? `load ${table}` : "batch"],
           exclusive: partitioned ? "partitioned" : undefined,
           run: (c) => timed(job.step, () => job.run(c)),
         }));

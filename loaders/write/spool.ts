@@ -127,9 +127,8 @@ export class Spool {
     if (files) this.files.set(doc, files);
   }
 
-  /** One table's blocks joined in position order into one file (every row in document and row order); null when the table has no rows. */
-  tableFile(table: SpooledTable): string | null {
-    const blocks = this.tableBlocks(table);
+  /** One table's blocks (tableBlocks) joined into one file (every row in document and row order); null when the table has no rows. */
+  tableFile(table: SpooledTable, blocks: readonly BlockRef[]): string | null {
     if (blocks.length === 0) return null;
     const path = join(this.dir, `${table}.csv.gz`);
     const fd = openSync(path, "w");
