@@ -274,16 +274,12 @@ function readDepartmentOverall(text: BlockText, f: ProjectFields, used: Set<numb
 const ATTACHMENT_LABEL = /^(附件|附表)\s*\d*[:：]?$/;
 const EVALUATION_NARRATIVE = /^(评价结论|存在问题|改进措施|自评结论|评价|结论|存在|问题|改进|措施)/;
 const FUNDING_SUB_ROW = /^(其中[:：]|财政|单位资金|其他资金|------|其他[:：])/;
-/** First characters of the lines the three patterns above can match: a line starting otherwise is tested for narrative only. */
-const REASON_LEADS = new Set([..."附评存改自结问措其财单-"].map((ch) => ch.charCodeAt(0)));
 
 /** `c`: the line without white space. */
 function defaultReason(c: string): string {
-  if (REASON_LEADS.has(c.charCodeAt(0))) {
-    if (ATTACHMENT_LABEL.test(c)) return "attachment label";
-    if (EVALUATION_NARRATIVE.test(c)) return "evaluation narrative";
-    if (FUNDING_SUB_ROW.test(c)) return "funding-source sub-row (not extracted)";
-  }
+  if (ATTACHMENT_LABEL.test(c)) return "attachment label";
+  if (EVALUATION_NARRATIVE.test(c)) return "evaluation narrative";
+  if (FUNDING_SUB_ROW.test(c)) return "funding-source sub-row (not extracted)";
   if (/\d/.test(c) && /[。，；]/.test(c)) return "narrative";
   return "text in performance table not placed";
 }
