@@ -3,6 +3,7 @@
  * 总计, 本年合计, 使用非财政拨款结余, 年初结转, 结余分配, 年末结转, or a detail row.
  */
 import { remembered } from "../base/memo.ts";
+import { functionalClassCode } from "../schema/classification-names.ts";
 import type { AuditRow } from "./rows.ts";
 
 export type Role = "grand" | "year" | "non_fiscal_balance" | "carry_prior" | "distribution" | "carry_next" | "detail";
@@ -14,7 +15,7 @@ function readRole(key: string): Role {
   if (/总计$/.test(key)) return "grand";
   if (/^本年(收入|支出)(合计)?$|^(收入|支出)合计$/.test(key)) return "year";
   if (/使用非财政拨款结余/.test(key)) return "non_fiscal_balance";
-  if (/年初.{0,6}结转|上年结转/.test(key)) return "carry_prior";
+  if (/年初.{0,6}结转|上年.{0,4}结转/.test(key)) return "carry_prior";
   if (/结余分配/.test(key)) return "distribution";
   if (/年末.{0,6}结转/.test(key)) return "carry_next";
   return "detail";
@@ -65,10 +66,42 @@ function computeSides(rows: AuditRow[]): Sides | null {
 
 const NUMBERED = /^[（(]?[一二三四五六七八九十]+[)）、]/;
 
+/** The ordinal style a row label starts with: 一、 （一） 1. （1）, or none (""). */
+function ordinalStyle(label: string): string {
+  const t = label.trim();
+  if (/^[一二三四五六七八九十]+[、.．]/.test(t)) return "一、";
+  if (/^[（(][一二三四五六七八九十]+[)）]/.test(t)) return "（一）";
+  if (/^\d+[、.．](?!\d)/.test(t)) return "1.";
+  if (/^[（(]\d+[)）]/.test(t)) return "（1）";
+  return "";
+}
+
+/**
+ * The depth of each row of an outline: its ordinal style's place in the
+ * order the styles first appear (the first row's style is the top; a style
+ * first seen below it is deeper), as documents number their outlines — 一、
+ * over 1., or a name without a number over 1. 2. 3. (财政拨款 over
+ * 1.一般公共预算拨款), or 一、教育支出 over its 款 and 项 printed without one;
+ * in an outline without numbers, the 类 the national classification names
+ * (科学技术支出) over the 款 and 项 printed after them.
+ */
+function outlineDepths(rows: AuditRow[]): { styles: string[]; depths: number[] } {
+  // a side printing two rows on one line (several views side by side) is no one outline: all at the top
+  if (new Set(rows.map((r) => r.source_line)).size < rows.length) return { styles: rows.map(() => ""), depths: rows.map(() => 0) };
+  const styles = rows.map((r) => ordinalStyle(r.label));
+  // no numbers at all, and 类 first: the 类 named by the national classification are the top, their 款 and 项 below
+  if (rows.length > 0 && styles.every((st) => st === "") && functionalClassCode(rows[0].label) !== null)
+    return { styles, depths: rows.map((r) => (functionalClassCode(r.label) !== null ? 0 : 1)) };
+  const order = new Map<string, number>();
+  for (const st of styles) if (!order.has(st)) order.set(st, order.size);
+  return { styles, depths: styles.map((st) => order.get(st)!) };
+}
+
 /**
  * The detail rows a total row sums: a numbered total (一、本年收入) sums
  * the unnumbered rows right after it; an unnumbered one (本年收入合计) the
- * detail rows right before it.
+ * detail rows right before it, of which the top of their outline only
+ * (outlineDepths; outlineParts gives the rows below them).
  */
 export function blockOf(side: AuditRow[], at: number): AuditRow[] {
   const total = side[at];
@@ -77,6 +110,34 @@ export function blockOf(side: AuditRow[], at: number): AuditRow[] {
     for (let i = at + 1; i < side.length && roleOf(side[i].key) === "detail" && !NUMBERED.test(side[i].label.trim()); i++) out.push(side[i]);
   } else if (roleOf(total.key) === "year") {
     for (let i = at - 1; i >= 0 && roleOf(side[i].key) === "detail"; i--) out.unshift(side[i]);
+    const { depths } = outlineDepths(out);
+    return out.filter((_, k) => depths[k] === 0);
   }
+  return out;
+}
+
+/**
+ * The rows of that outline (before an unnumbered 本年合计) that print
+ * numbered parts below them (一、财政拨款 over 1. 2. 3.): each with the rows
+ * of the next depth down, up to the next row at its own depth or above. Rows
+ * printed without a number under a numbered one are below it, but at a depth
+ * the outline does not say (款 and 项 alike): they are no one's parts here.
+ */
+export function outlineParts(side: AuditRow[], at: number): Array<{ parent: AuditRow; parts: AuditRow[] }> {
+  const total = side[at];
+  if (NUMBERED.test(total.label.trim()) || roleOf(total.key) !== "year") return [];
+  let from = at;
+  while (from > 0 && roleOf(side[from - 1].key) === "detail") from--;
+  const rows = side.slice(from, at);
+  const { styles, depths } = outlineDepths(rows);
+  const out: Array<{ parent: AuditRow; parts: AuditRow[] }> = [];
+  rows.forEach((parent, k) => {
+    const below: number[] = [];
+    for (let j = k + 1; j < rows.length && depths[j] > depths[k]; j++) below.push(j);
+    if (below.length === 0) return;
+    const next = Math.min(...below.map((j) => depths[j]));
+    const parts = below.filter((j) => depths[j] === next);
+    if (styles[parts[0]] !== "") out.push({ parent, parts: parts.map((j) => rows[j]) });
+  });
   return out;
 }

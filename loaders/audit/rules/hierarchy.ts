@@ -126,10 +126,13 @@ function checkColumn(run: RuleRun, tableId: string, cells: Cell[]): void {
         const own = roots.filter((r) => r.row.unit_code === unit).flatMap(partsOf);
         sumCheck(run, tableId, h, own, () => [`单位 ${unit} ${h.row.label.trim()} = Σ 科目行`, `unit ${unit} subtotal = sum of its code rows`]);
       } else {
-        // a later uncoded row heads the code rows printed right after it (项 name over its projects)
+        // a later uncoded row heads the code rows printed right after it (项 name over its projects, a unit named
+        // without a code over its 类, 款 and 项): it sums the highest of them, those whose parent is not in the run
         const run_: Cell[] = [];
         for (let i = at + 1; i < cells.length && cells[i].row.code; i++) run_.push(cells[i]);
-        sumCheck(run, tableId, h, run_, () => [`${h.row.label.trim()} = Σ 其下各行`, `${h.row.key} = sum of the rows below it`]);
+        const inRun = new Set(run_.map((c) => c.row.code));
+        const top = run_.filter((c) => !inRun.has(parentOf(c.row)));
+        sumCheck(run, tableId, h, top, () => [`${h.row.label.trim()} = Σ 其下最高级科目行`, `${h.row.key} = sum of the highest code rows below it`]);
       }
     }
   } else {

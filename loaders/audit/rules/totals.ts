@@ -10,7 +10,7 @@ import type { LineItem } from "../../schema/types.ts";
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
 import { headline, measuresOf, wan, type AuditRow } from "../rows.ts";
-import { blockOf, roleOf, sidesOf, type Role } from "../summary.ts";
+import { blockOf, outlineParts, roleOf, sidesOf, type Role } from "../summary.ts";
 
 const lines = (items: Array<LineItem | null | undefined>) => items.filter((i): i is LineItem => !!i).map((i) => i.source_line);
 
@@ -90,31 +90,40 @@ function balance(run: RuleRun, tableId: string, side: AuditRow[], roles: Role[],
   }
 }
 
-/** A total row (本年收入合计, 一、本年支出, 二、上年结转) = Σ the rows it sums, per column. */
+/**
+ * A total row (本年收入合计, 一、本年支出, 二、上年结转) = Σ the rows it sums,
+ * per column; and in an outline of rows above a 本年合计, each numbered row =
+ * Σ the rows numbered under it (一、财政拨款 = 1. + 2. + 3.).
+ */
 function blocks(run: RuleRun, tableId: string, side: AuditRow[]): void {
   side.forEach((row, at) => {
     const role = roleOf(row.key);
     if (role !== "year" && role !== "carry_prior") return;
-    const block = blockOf(side, at);
-    if (block.length === 0) return;
-    const single = row.items.length === 1;
-    for (const total of row.items) {
-      const parts = block.map((r) => sameColumn(r, total.measure, single && r.items.length === 1)).filter((p): p is LineItem => !!p);
-      if (parts.length === 0) continue;
-      const sum = parts.reduce((s, p) => s + wan(p), 0);
-      run.amounts(
-        () => ({
-          zh: `${tableId} ${row.label.trim()} = Σ 各项（${parts.length} 行，${total.column_label || total.measure}）`,
-          en: `${tableId} ${row.key} = sum of its ${parts.length} rows (${total.measure})`,
-          subject: row.label.trim(),
-          source_lines: lines([total, ...parts]),
-          table_ids: [tableId],
-        }),
-        sum,
-        wan(total),
-        parts.length,
-        "table",
-      );
-    }
+    sumOfRows(run, tableId, row, blockOf(side, at));
+    for (const { parent, parts } of outlineParts(side, at)) sumOfRows(run, tableId, parent, parts);
   });
+}
+
+/** `row` = Σ `block`, column by column. */
+function sumOfRows(run: RuleRun, tableId: string, row: AuditRow, block: AuditRow[]): void {
+  if (block.length === 0) return;
+  const single = row.items.length === 1;
+  for (const total of row.items) {
+    const parts = block.map((r) => sameColumn(r, total.measure, single && r.items.length === 1)).filter((p): p is LineItem => !!p);
+    if (parts.length === 0) continue;
+    const sum = parts.reduce((s, p) => s + wan(p), 0);
+    run.amounts(
+      () => ({
+        zh: `${tableId} ${row.label.trim()} = Σ 各项（${parts.length} 行，${total.column_label || total.measure}）`,
+        en: `${tableId} ${row.key} = sum of its ${parts.length} rows (${total.measure})`,
+        subject: row.label.trim(),
+        source_lines: lines([total, ...parts]),
+        table_ids: [tableId],
+      }),
+      sum,
+      wan(total),
+      parts.length,
+      "table",
+    );
+  }
 }

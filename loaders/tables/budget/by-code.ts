@@ -34,7 +34,7 @@ import { columnNumbers, gridLines, isTotalRow, repeatedReason, splitSection } fr
 import { columnOrders, numberedColumns, textColumns } from "./text-columns.ts";
 import { rankedOrder, wrappedHeader } from "./wrapped-header.ts";
 import { readTsvHeader } from "./tsv-header.ts";
-import { departmentCode, unitDirectory } from "./unit-directory.ts";
+import { departmentCode, namedUnitsOf, unitDirectory, unitName } from "./unit-directory.ts";
 import { checkIdentities } from "./trust.ts";
 import { fragmentLines, joinNote, wrappedAmounts, type WrappedAround } from "./split-amounts.ts";
 import { isNoDataNote } from "../../document/line-kinds.ts";
@@ -394,6 +394,7 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: Cros
   }
 
   joinWrappedLabels(rows, residue);
+  if (!parts.exact) unitsByName(rows, parts.header, parts.above);
 
   // leaves, per unit
   const leafOf = new Map<string, (c: string) => boolean>();
@@ -456,6 +457,35 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: Cros
  * between two such rows, the first half to the row above, the rest to the
  * row below. The lines stay in residue (label rows), the row gets its name.
  */
+/**
+ * A table with a budget-unit column whose unit rows print a name and no code
+ * (Shenzhen's 收入总表 and 支出总表: `深圳市生态环境局（本级） 63,051.28 …`
+ * over its 类, 款 and 项): each such row is a unit, known by its name, and
+ * the code rows after it (up to the next unit) are the unit's own. A first
+ * row naming the department printed above the table is the department's.
+ * Labels are read whole (after joinWrappedLabels).
+ */
+function unitsByName(rows: Row[], header: Array<[number, string]>, above: Array<[number, string]>): void {
+  const { column, department } = namedUnitsOf(
+    header.map(([, t]) => t),
+    above.map(([, t]) => t),
+  );
+  if (!column) return;
+  let current: string | null = null;
+  let seen = false;
+  for (const r of rows) {
+    const name = r.kind === "label" ? unitName(r.label) : null;
+    if (name !== null) {
+      if (!seen && name === department) r.kind = "department";
+      else {
+        r.kind = "unit";
+        r.unit = current = name;
+      }
+      seen = true;
+    } else if (r.kind === "code" && !r.unitCode && current !== null) r.unit = current;
+  }
+}
+
 function joinWrappedLabels(rows: Row[], residue: ResidueRow[]): void {
   // a fragment is one word without digits (a short one may look like a repeated header: `支出`)
   const fragment = (r: ResidueRow) =>
@@ -463,7 +493,8 @@ function joinWrappedLabels(rows: Row[], residue: ResidueRow[]): void {
   const labelLines = new Map(residue.filter(fragment).map((r) => [r.source_line, r.source_text.trim()]));
   if (labelLines.size === 0) return;
   const between = (from: number, to: number) => [...labelLines.keys()].filter((l) => l > from && l < to).sort((a, b) => a - b);
-  const unnamed = (r: Row | undefined) => r !== undefined && (r.kind === "code" || r.kind === "unit") && r.label.trim() === "";
+  // (a label row too: a unit named over two lines, its amounts on the middle line, prints no code)
+  const unnamed = (r: Row | undefined) => r !== undefined && (r.kind === "code" || r.kind === "unit" || r.kind === "label") && r.label.trim() === "";
   const above = new Map<Row, string[]>();
   const below = new Map<Row, string[]>();
   for (let k = 0; k <= rows.length; k++) {

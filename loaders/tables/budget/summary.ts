@@ -45,10 +45,27 @@ function sideOf(text: string): Side {
   return /支\s*出/.test(text) ? "expenditure" : "income";
 }
 
-/** The halves of a plain-text line with their sides: two labels = income then expenditure, else by wording. */
+/** What only the income side's rows say: a source of money, a balance brought forward, a total of income. */
+const INCOME_WORDS = /收入|拨款|资金|基金|预算|结转|结余|差额|补助|上缴/;
+
+/**
+ * The side of a half printed alone on its line, by its wording: 支出, 年末
+ * and 结余分配 are spent; a source of money is income; any other name is an
+ * expenditure class or item (`行政单位医疗`, `住房公积金`: the expenditure
+ * side runs on after the income side has ended). A bare label (`总计`) or
+ * none stays on the income side.
+ */
+function halfSide(label: string): Side {
+  const t = label.replace(/[\s\u3000]+/g, "");
+  if (/支出|年末|结余分配/.test(t)) return "expenditure";
+  if (t === "" || INCOME_WORDS.test(t) || /^(总计|合计)$/.test(t)) return "income";
+  return "expenditure";
+}
+
+/** The halves of a plain-text line with their sides: two labels = income then expenditure, else by wording (halfSide). */
 export function textSides(text: string): Array<{ side: Side; label: string; nums: string[] }> {
   const hs = textHalves(text);
-  return hs.map((h, k) => ({ side: hs.length === 2 ? (k === 0 ? "income" : "expenditure") : sideOf(h.label), label: h.label, nums: h.nums }));
+  return hs.map((h, k) => ({ side: hs.length === 2 ? (k === 0 ? "income" : "expenditure") : halfSide(h.label), label: h.label, nums: h.nums }));
 }
 
 /** A token that starts a new row label: an ordinal (一、 1、 1.) or a 总计 / 合计 label. */
@@ -66,7 +83,25 @@ function textHalves(text: string): Array<{ label: string; nums: string[] }> {
     } else if (last && last.nums.length === 0 && !STARTS_ROW.test(tok)) last.label += (last.label ? " " : "") + tok;
     else out.push({ label: tok, nums: [] });
   }
+  // one half only, its label two names: an income row printing no amount beside an expenditure row
+  // (`国有资本经营预算 应用研究 0.50`, `二、财政专户管理资金 社会公益研究 0.50`)
+  if (out.length === 1) {
+    const cut = incomeThenExpenditure(out[0].label.split(" "));
+    if (cut !== null) return [{ label: cut[0], nums: [] }, { label: cut[1], nums: out[0].nums }];
+  }
   return out;
+}
+
+/** Words (each of two characters or more) that are an income label then an expenditure label, as the two labels; else null. */
+function incomeThenExpenditure(words: string[]): [income: string, expenditure: string] | null {
+  if (words.length < 2 || words.some((w) => w.length < 2) || /^(总计|合计)$/.test(words[0])) return null;
+  for (let k = 1; k < words.length; k++) {
+    const income = words.slice(0, k);
+    const spent = words.slice(k);
+    if (halfSide(income.join("")) === "income" && halfSide(spent.join("")) === "expenditure" && !spent.some((w) => INCOME_WORDS.test(w)))
+      return [income.join(" "), spent.join(" ")];
+  }
+  return null;
 }
 
 /**

@@ -28,3 +28,40 @@ export function unitDirectory(doc: SourceDocument, sections: TableSection[]): Ma
   }
   return dir;
 }
+
+/** A header naming a budget-unit column (`预算单位`, `单位名称`, `单位编码`), not the `单位名称：…` line above a table. */
+const UNIT_COLUMN = /预算单位(?![:：])|单位名称(?![:：])|单位编码/;
+/** What a budget unit's name ends with: an organ, an institution, or `（本级）`. */
+const UNIT_NAME = /(局|委员会|委|厅|办公室|室|办|中心|中心站|站|所|院|馆|队|处|校|园|场|社|台|团|部|机关|[（(]本级[)）])$/;
+/** The department a table header names (`部门名称：深圳市生态环境局`). */
+const DEPARTMENT_LINE = /(?:部门名称|部门)[:：]([^\s:：]+?)(?:单位[:：]|$)/;
+
+/** A named-units reading of one table: whether its header has a unit column, and the department it names. */
+export interface NamedUnits {
+  /** The header names a budget-unit column. */
+  column: boolean;
+  /** The department named above the table, spaces removed; null if none. */
+  department: string | null;
+}
+
+/** Whether a table's header (`header` lines) has a unit column, and which department its lines `above` name. */
+export function namedUnitsOf(header: string[], above: string[]): NamedUnits {
+  const fold = (t: string) => t.replace(/[\s\u3000]+/g, "");
+  const column = header.some((t) => UNIT_COLUMN.test(fold(t)));
+  let department: string | null = null;
+  for (const t of above) {
+    const m = fold(t).match(DEPARTMENT_LINE);
+    if (m) {
+      department = m[1];
+      break;
+    }
+  }
+  return { column, department };
+}
+
+/** A row label that names a budget unit (spaces removed), or null; a place after the name (`…转移中心（深圳）`) is part of it. */
+export function unitName(label: string): string | null {
+  const name = label.replace(/[\s\u3000]+/g, "");
+  const core = UNIT_NAME.test(name) ? name : name.replace(/[（(][^（）()]{1,12}[)）]$/, "");
+  return core.length >= 4 && UNIT_NAME.test(core) && !/\d/.test(name) ? name : null;
+}
