@@ -29,7 +29,8 @@ const SOURCES = [
   "unit_funds",
   ...SPECIAL_ACCOUNT,
 ];
-const SUBTOTALS = ["total", "expenditure", "fiscal_appropriation", ...FUNDS];
+/** Columns that sum others, the most general first (a “三公” table by fund: its 合计 is three_public_total). */
+const SUBTOTALS = ["total", "three_public_total", "expenditure", "fiscal_appropriation", ...FUNDS];
 
 interface Identity {
   sum: LineItem;

@@ -4,7 +4,8 @@ import { audit } from "../../../../loaders/audit/index.ts";
 import { contextOf } from "../../../../loaders/audit/context.ts";
 import { byMeasure, columnGroups, wan } from "../../../../loaders/audit/rows.ts";
 import type { AuditInput } from "../../../../loaders/audit/types.ts";
-import { SAMPLE } from "../../helpers.ts";
+import { join } from "node:path";
+import { CORPUS, hasCorpus, SAMPLE } from "../../helpers.ts";
 import { editedLines, inputOf, of } from "../edited.ts";
 
 /** Rows (column groups) whose 合计 equals their 基本支出 while their 项目支出 is not zero, and whether the row rule flagged each. */
@@ -36,3 +37,22 @@ describe("row: 合计 = 基本支出 while 项目支出 ≠ 0", () => {
     expect(c.message).toMatch(/合计 = 基本支出 \+ 项目支出/);
   });
 });
+
+describe.skipIf(!hasCorpus)("row: a “三公” table by fund (合计 | 一般公共预算 | 政府性基金 | 国有资本经营)", () => {
+  it("广州 表8 line 342: 行政经费 合计 839.21 = 839.21 + 0.00 + 0.00, its 合计 the sum (not 一般公共预算, which made 6 false findings)", () => {
+    const input = inputOf(join(CORPUS, "gd_gz_tjj_2026_dept_budget.txt"));
+    const ctx = contextOf(input);
+    const row = ctx.rows.find((r) => r.table_id === "表8" && r.items[0].source_line === 342)!;
+    expect(row.items.map((i) => [i.measure, i.value])).toEqual([
+      ["three_public_total", 839.21],
+      ["general_public_budget", 839.21],
+      ["government_fund", 0],
+      ["state_capital", 0],
+    ]);
+    expect(of(audit(input), "row").filter((c) => c.table_ids.includes("表8"))).toEqual([]);
+    // the identity is checked: 行政经费 edited to 合计 839.21 over 一般公共预算 800.00 is flagged
+    const edited = of(audit(editedLines(join(CORPUS, "gd_gz_tjj_2026_dept_budget.txt"), [[342, "839.21 839.21 0.00", "839.21 800.00 0.00"]])), "row");
+    expect(edited.filter((c) => c.source_lines.includes(342)).map((c) => [c.severity, c.expected, c.actual])).toEqual([["error", 800, 839.21]]);
+  }, 60_000);
+});
+
