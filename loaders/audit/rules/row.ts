@@ -40,15 +40,52 @@ interface Identity {
   en: string;
 }
 
-function identitiesOf(m: Map<string, LineItem>): Identity[] {
+/** The kinds after 基本支出 and 项目支出 (上缴上级, 经营支出, 对附属单位补助): added to them in the standard 支出总表. */
+const EXTRA_KINDS = KINDS.slice(2);
+
+/**
+ * The extra kinds a table prints as parts of its 基本 and 项目支出 (其中 columns:
+ * 深圳's 支出总表 prints 事业单位经营支出 beside them, 合计 = 基本 + 项目 on every
+ * row), read from all its rows where an extra kind is not zero: some hold
+ * 合计 = 基本 + 项目, none holds 合计 = 基本 + 项目 + the extras (a row that holds
+ * neither, a misprint, tells nothing and is flagged either way).
+ */
+function ofWhichKinds(rows: AuditRow[]): Set<string> {
+  let ofWhich = 0;
+  for (const r of rows)
+    for (const g of groupsOf(r)) {
+      const m = g.measures;
+      const total = m.get("total");
+      const basic = m.get("basic");
+      const project = m.get("project");
+      const extras = EXTRA_KINDS.map((k) => m.get(k)).filter((i): i is LineItem => !!i && wan(i) !== 0);
+      if (!total || !basic || !project || extras.length === 0) continue;
+      const twoKinds = wan(basic) + wan(project);
+      const all = twoKinds + extras.reduce((s, i) => s + wan(i), 0);
+      if (closeTo(all, wan(total))) return NO_KINDS;
+      if (closeTo(twoKinds, wan(total))) ofWhich++;
+    }
+  return ofWhich > 0 ? new Set(EXTRA_KINDS) : NO_KINDS;
+}
+
+const NO_KINDS = new Set<string>();
+/** Equal to the cent of 万元 (two parts' rounding). */
+const closeTo = (a: number, b: number) => Math.abs(a - b) <= 0.02 + 1e-9;
+
+function identitiesOf(m: Map<string, LineItem>, ofWhich: Set<string> = NO_KINDS): Identity[] {
   const out: Identity[] = [];
   if (m.size < 2) return out; // one measure: nothing to relate
   const sumOf = SUBTOTALS.map((k) => m.get(k)).find(Boolean);
   if (sumOf) {
     // 基本支出 printed as 人员经费 + 公用经费 without its own column
-    const kindKeys = m.has("basic") ? KINDS : ["personnel", "public_expenses", ...KINDS];
+    const kindKeys = (m.has("basic") ? KINDS : ["personnel", "public_expenses", ...KINDS]).filter((k) => !ofWhich.has(k));
     const kinds = kindKeys.map((k) => m.get(k)).filter((i): i is LineItem => !!i);
-    if (m.has("basic") || m.has("project")) out.push({ sum: sumOf, parts: kinds, zh: "合计 = 基本支出 + 项目支出", en: "total = basic + project" });
+    if (m.has("basic") || m.has("project"))
+      out.push(
+        ofWhich.size > 0
+          ? { sum: sumOf, parts: kinds, zh: "合计 = 基本支出 + 项目支出（本表的上缴上级、经营支出、对附属单位补助列为其中数）", en: "total = basic + project (this table's other kinds are of-which columns)" }
+          : { sum: sumOf, parts: kinds, zh: "合计 = 基本支出 + 项目支出", en: "total = basic + project" },
+      );
     let sources = SOURCES.filter((k) => k !== sumOf.measure && m.has(k));
     if (sources.includes("fiscal_appropriation")) sources = sources.filter((k) => !FUNDS.includes(k));
     if (sources.includes("fiscal_special_account")) sources = sources.filter((k) => !SPECIAL_ACCOUNT.includes(k));
@@ -120,17 +157,17 @@ class Identities {
 
 const NONE: Identity[] = [];
 
-function rowIdentities(row: AuditRow): Identity[] {
+function rowIdentities(row: AuditRow, ofWhich: Set<string>): Identity[] {
   if (row.items.length < 2) return NONE; // an identity relates two columns at least
   const out = new Identities();
   const grouped = groupedTotal(row);
   if (grouped) {
     out.add([grouped]);
     // each group printing its own 合计: its identities (a group of funds alone has none)
-    for (const g of groupsOf(row)) if (g.items.some((i) => i.side) && g.items.some((i) => i.measure === "total")) out.add(identitiesOf(g.measures));
+    for (const g of groupsOf(row)) if (g.items.some((i) => i.side) && g.items.some((i) => i.measure === "total")) out.add(identitiesOf(g.measures, ofWhich));
     return out.list;
   }
-  for (const g of groupsOf(row)) out.add(identitiesOf(g.measures));
+  for (const g of groupsOf(row)) out.add(identitiesOf(g.measures, ofWhich));
   // across groups: the row total against the fund subtotals printed in other groups
   const whole = measuresOf(row);
   const total = whole.get("total") ?? whole.get("fiscal_appropriation");
@@ -141,8 +178,9 @@ function rowIdentities(row: AuditRow): Identity[] {
 }
 
 export function row(ctx: AuditContext, run: RuleRun): void {
+  const ofWhich = new Map(ctx.tables.map((t) => [t.table_id, ofWhichKinds(t.rows)]));
   for (const r of ctx.rows) {
-    for (const id of rowIdentities(r)) {
+    for (const id of rowIdentities(r, ofWhich.get(r.table_id) ?? NO_KINDS)) {
       const signs = id.signs ?? id.parts.map(() => 1);
       const sum = id.parts.reduce((s, p, i) => s + signs[i] * wan(p), 0);
       run.amounts(

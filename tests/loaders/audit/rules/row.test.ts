@@ -56,3 +56,17 @@ describe.skipIf(!hasCorpus)("row: a “三公” table by fund (合计 | 一般�
   }, 60_000);
 });
 
+describe.skipIf(!hasCorpus)("row: a 支出总表 whose 事业单位经营支出 is an of-which column (深圳)", () => {
+  const file = () => join(CORPUS, "gd_sz_sthjj_2026_dept_budget.txt");
+  it("生态环境局 表3 line 2988: 21114 能源管理事务 合计 10,446.03 = 基本 1,043.32 + 项目 9,402.71, 经营支出 9,118.50 not added (13 false findings before)", () => {
+    const input = inputOf(file());
+    const row = contextOf(input).rows.find((r) => r.table_id === "表3" && r.items[0].source_line === 2988)!;
+    expect(byMeasure(row.items).get("operating_expenditure")?.value).toBe(9118.5);
+    expect(of(audit(input), "row").filter((c) => c.severity !== "info")).toEqual([]);
+  }, 60_000);
+  it("a misprint still shows: 项目支出 on line 2988 edited to 9,412.71 is flagged, the other rows keep the table's reading", () => {
+    const checks = of(audit(editedLines(file(), [[2988, "1,043.32 9,402.71", "1,043.32 9,412.71"]])), "row").filter((c) => c.severity !== "info");
+    expect(checks.map((c) => [c.source_lines[0], c.expected, c.actual])).toEqual([[2988, 10456.03, 10446.03]]);
+  }, 60_000);
+});
+
