@@ -125,6 +125,27 @@ describe.skipIf(!hasCorpus)("templates of other provinces", () => {
     const d = doc("js_wx_yjzfjd_2026_unit_budget");
     expect([d.document.entity, d.document.year, d.document.kind]).toEqual(["无锡市应急管理综合行政执法监督局", 2026, "budget"]);
   }, 60_000);
+  it("无锡: 公开09表 “三公”经费合计 | 因公出国 | 公务用车 (小计 购置 运行维护) | 公务接待 | 会议费 | 培训费 reads line 315's eight 0.00; the document is ok", () => {
+    const d = doc("js_wx_yjzfjd_2026_unit_budget");
+    const row = d.line_items.filter((i) => i.source_line === 315);
+    expect(row.map((i) => [i.measure, i.value])).toEqual([
+      ["three_public_total", 0],
+      ["overseas_travel", 0],
+      ["vehicles_total", 0],
+      ["vehicle_purchase", 0],
+      ["vehicle_operation", 0],
+      ["official_reception", 0],
+      ["meeting_fees", 0],
+      ["training_fees", 0],
+    ]);
+    expect([row[0].table_id, d.document.status]).toEqual(["公开09表", "ok"]);
+  }, 60_000);
+  it("无锡 (PDF): 公开13表 政府采购支出表, its header not one the parser reads but no amount printed (注：本单位无政府采购支出), is no_data, not partial", () => {
+    const d = extractFile(join(CORPUS, "js_wx_yjzfjd_2026_unit_budget.pdf"));
+    const t = d.tables.find((x) => x.table_id === "公开13表");
+    expect([t?.family, t?.status, t?.message]).toEqual(["budget_procurement", "no_data", "no data: 注：本单位无政府采购支出，故本表无数据。"]);
+    expect(d.document.status).toBe("ok");
+  }, 60_000);
   it("no document is ok with zero tables while it prints table-like blocks", () => {
     for (const name of ["gd_gz_tjj_2026_dept_budget", "gd_zh_swj_2026_dept_budget", "jl_cc_xfj_2026_dept_budget", "sn_xa_ybj_2022_dept_budget", "zj_huz_wjw_2026_dept_budget"]) {
       const d = doc(name);

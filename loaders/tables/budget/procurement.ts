@@ -12,6 +12,7 @@
 import type { LineItem, ResidueRow, TableContext, TableReading } from "../../schema/types.ts";
 import { withinRounding } from "../../base/money.ts";
 import { codeSystemOf } from "../codes.ts";
+import { isNoDataNote } from "../../document/line-kinds.ts";
 import { makeItem, makeResidue } from "../item.ts";
 import { foldHeader } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
@@ -69,15 +70,19 @@ export function parseProcurement(ctx: TableContext): TableReading {
   for (const [n] of parts.header) residue.push(makeResidue(ctx, n, "header"));
   const cols = columnsOf(parts.header.map(([, t]) => t));
   const rows: Row[] = [];
+  let unread = 0;
+  let noDataNote: string | null = null;
   for (const [n, t] of parts.body) {
     if (t.trim() === "") continue;
     const raw = readTextRow(n, t, null);
     if (raw.nums.length === 0) {
+      if (isNoDataNote(t)) noDataNote = t.trim();
       residue.push(makeResidue(ctx, n, reasonFor(t, false)));
       continue;
     }
     if (!cols) {
       residue.push(makeResidue(ctx, n, "numbers, but the column header was not recognised"));
+      unread++;
       continue;
     }
     // a unit row: its unit code opens the label (`245001 西安市医疗保障局 21 7499000`)
@@ -105,7 +110,11 @@ export function parseProcurement(ctx: TableContext): TableReading {
     if (r.quantity !== null) items.push(makeItem(ctx, { ...base, measure: "quantity", column_label: "数量", value: r.quantity, unit: "数量" }));
   });
   residue.sort((a, b) => a.source_line - b.source_line);
-  if (rows.length === 0) return { items, residue, status: cols ? "no_data" : "partial", message: cols ? "no data" : "the column header was not recognised" };
+  // no amount printed anywhere: a table without data, whether or not its header's columns were recognised
+  if (rows.length === 0)
+    return unread > 0
+      ? { items, residue, status: "partial", message: `${unread} rows with numbers, but the column header was not recognised` }
+      : { items, residue, status: "no_data", message: `no data${noDataNote ? `: ${noDataNote}` : ""}` };
   const unplaced = residue.some((r) => r.reason.startsWith("numbers"));
   const status = problems.length || unplaced ? "partial" : "ok";
   return { items, residue, status, message: [`${rows.length} rows, ${items.length} numbers`, ...problems].join("; ") };

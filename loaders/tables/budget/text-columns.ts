@@ -156,6 +156,27 @@ const THREE_PUBLIC_WITH_MEETINGS: Spec = [
 ];
 const MEETINGS = /会议费|培训费/;
 
+/**
+ * The “三公” beside 会议费 and 培训费 with no grand 合计, the first column the
+ * “三公” total (无锡 公开09表: “三公”经费合计 | 因公出国（境）费 | 公务用车购置及运行维护费
+ * (小计 购置费 运行维护费) | 公务接待费 | 会议费 | 培训费).
+ */
+const THREE_PUBLIC_TOTAL_WITH_MEETINGS: Spec = [
+  { label: "“三公”经费合计", key: /经费合/, leaf: "合计", parent: "“三公”经费" },
+  { label: "因公出国（境）费", key: /因公出/ },
+  { label: "公务用车购置及运行维护费/小计", key: /小计/, leaf: "小计", parent: "公务用车购置及运行维护费" },
+  { label: "购置费", key: /购置/ },
+  { label: "运行维护费", key: /运行/, leaf: "运行维护费" },
+  { label: "公务接待费", key: /公务接|接待费/ },
+  { label: "会议费", key: /会议费/ },
+  { label: "培训费", key: /培训费/ },
+];
+
+/** The form of a “三公” header that names 会议费 or 培训费: its first column the “三公” total when no other 合计 is printed. */
+function withMeetings(h: string): Spec {
+  return /经费合/.test(h) && (h.match(/合计|总计/g) ?? []).length <= 1 ? THREE_PUBLIC_TOTAL_WITH_MEETINGS : THREE_PUBLIC_WITH_MEETINGS;
+}
+
 /** 机关运行经费 by economic code: 科目编码 | 科目名称 | 机关运行经费(支出) (a 合计 column when printed); else by header meaning (预算数). */
 const AGENCY_RUNNING_COSTS: Spec = [
   { label: "合计", key: /合计/ },
@@ -247,7 +268,8 @@ export function textColumns(family: string, headerText: string): TextColumn[] | 
     const carried = incomeWithCarryover(h);
     if (carried) return carried;
   }
-  const byPeriod = SPECS[family] && periodGroups(SPECS[family] === THREE_PUBLIC && MEETINGS.test(h) ? THREE_PUBLIC_WITH_MEETINGS : SPECS[family], h);
+  const form = SPECS[family] === THREE_PUBLIC && MEETINGS.test(h) ? withMeetings(h) : SPECS[family];
+  const byPeriod = form && periodGroups(form, h);
   if (byPeriod) return byPeriod;
   const crossed = SPECS[family] && crossedByFund(SPECS[family], h);
   if (crossed) return crossed;
@@ -256,7 +278,7 @@ export function textColumns(family: string, headerText: string): TextColumn[] | 
     const grouped = yearGroups(h);
     if (grouped) return grouped;
   }
-  const spec = SPECS[family] === BY_CODE && WIDE.test(h) && BY_CODE_FAMILIES_WIDE.has(family) ? BY_CODE_WIDE : SPECS[family];
+  const spec = SPECS[family] === BY_CODE && WIDE.test(h) && BY_CODE_FAMILIES_WIDE.has(family) ? BY_CODE_WIDE : form;
   if (!spec) return null;
   const cols = columnsOf(spec, h) ?? byHeaderMeaning(h);
   // a total printed as 小计 or 支出总计 (一般公共预算支出: 小计 | 其中：基本支出 | 项目支出)
