@@ -68,7 +68,8 @@ export function familyOfCore(core: string, kind: DocKind): TableFamily | null {
   if (/收支/.test(core) && /总/.test(core)) return "budget_summary";
   if (/收入/.test(core) && !/支出/.test(core)) return /总|一览/.test(core) ? "budget_income" : null;
   if (/基本支出/.test(core)) return economic || !functional ? "budget_basic_by_economic" : null;
-  if (/项目支出/.test(core)) return "budget_project";
+  // 专项业务经费 (陕西): the projects, as 项目支出 elsewhere
+  if (/项目支出|专项业务经费支出/.test(core)) return "budget_project";
   if (/支出/.test(core) && /总/.test(core)) return "budget_expenditure";
   return null;
 }

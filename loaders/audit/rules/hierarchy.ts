@@ -136,7 +136,10 @@ function checkColumn(run: RuleRun, tableId: string, cells: Cell[]): void {
       }
     }
   } else {
-    const unitRows = headers.filter(({ h }) => h.row.unit_code).map(({ h }) => h);
+    // each unit's first row (the rows after it, its projects, are the unit's too)
+    const firsts = new Map<string, Cell>();
+    for (const { h } of headers) if (h.row.unit_code && !firsts.has(h.row.unit_code)) firsts.set(h.row.unit_code, h);
+    const unitRows = [...firsts.values()];
     if (unitRows.length > 0)
       for (const t of totals) sumCheck(run, tableId, t, unitRows, () => [`${t.row.label.trim()} = Σ 各单位`, `${t.row.key} = sum of the units`]);
   }

@@ -460,9 +460,12 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: Cros
 /**
  * A table with a budget-unit column whose unit rows print a name and no code
  * (Shenzhen's 收入总表 and 支出总表: `深圳市生态环境局（本级） 63,051.28 …`
- * over its 类, 款 and 项): each such row is a unit, known by its name, and
- * the code rows after it (up to the next unit) are the unit's own. A first
- * row naming the department printed above the table is the department's.
+ * over its 类, 款 and 项), or a unit code glued before the name (西安's
+ * 专项业务经费支出表: `245001 西安市医疗保障局`): each such row is a unit, known
+ * by its code or else its name, and the code and label rows after it (up to
+ * the next unit) are the unit's own. A first row naming the department
+ * printed above the table, or printing a 3-digit code before a unit's name
+ * (`245 西安市医疗保障局`: the department's code, not a 类), is the department's.
  * Labels are read whole (after joinWrappedLabels).
  */
 function unitsByName(rows: Row[], header: Array<[number, string]>, above: Array<[number, string]>): void {
@@ -474,15 +477,21 @@ function unitsByName(rows: Row[], header: Array<[number, string]>, above: Array<
   let current: string | null = null;
   let seen = false;
   for (const r of rows) {
-    const name = r.kind === "label" ? unitName(r.label) : null;
+    // a unit code before the name (`245001 西安市医疗保障局`), or the department's code read as a 类 (`245` 西安市医疗保障局)
+    const coded = r.kind === "label" ? /^(\d{6,9})\s*(\S.*)$/.exec(r.label) : null;
+    const name = coded ? unitName(coded[2]) : r.kind === "label" || (r.kind === "code" && r.code?.length === 3) ? unitName(r.label) : null;
     if (name !== null) {
-      if (!seen && name === department) r.kind = "department";
-      else {
+      if (!seen && (name === department || r.kind === "code")) {
+        r.kind = "department";
+        r.unit = null;
+        r.code = null;
+      } else {
         r.kind = "unit";
-        r.unit = current = name;
+        r.unit = current = coded ? coded[1] : name;
+        if (coded) r.label = coded[2];
       }
       seen = true;
-    } else if (r.kind === "code" && !r.unitCode && current !== null) r.unit = current;
+    } else if ((r.kind === "code" || r.kind === "label") && !r.unitCode && current !== null) r.unit = current;
   }
 }
 

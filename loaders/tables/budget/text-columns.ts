@@ -365,6 +365,8 @@ function byHeaderMeaning(h: string): TextColumn[] | null {
   if (/事业收入|财政拨款收入/.test(h)) return columnsOf(INCOME, h);
   if (/人员经费|公用经费/.test(h)) return columnsOf(ECONOMIC, h);
   if (/预算数?$|金额$|预算数?（/.test(h)) return [{ label: "预算数", measure: "budget" }];
+  // 单位（项目）名称 | 项目金额 | 项目简介 (西安 专项业务经费支出表): one amount column before a text column
+  if (/项目金额/.test(h)) return [{ label: "项目金额", measure: "budget" }];
   return null;
 }
 

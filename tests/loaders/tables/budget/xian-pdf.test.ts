@@ -31,7 +31,8 @@ describe.skipIf(!hasCorpus)("西安 PDF: wrapped headers read by positions", () 
       ["上年实户资金余额", "prior_account_balance", 0],
       ["其他收入", "other_income", 0],
     ]);
-    expect(row.every((i) => i.row_label === "245002 西安市医疗保障经办服务中心" && i.unit === "元")).toBe(true);
+    // the unit code printed before the name is the row's unit_code
+    expect(row.every((i) => i.row_label === "西安市医疗保障经办服务中心" && i.unit_code === "245002" && i.unit === "元")).toBe(true);
     expect(pageOf(d, 467)).toBe(30);
     // the 合计 row (line 464)
     expect(valuesOnLine(d, 464, "measure")).toMatchObject({ total: 480544221.6, general_public_budget: 480544221.6, special_funds_in_budget: 426680000 });
@@ -54,7 +55,7 @@ describe.skipIf(!hasCorpus)("西安 PDF: wrapped headers read by positions", () 
       "上年结转",
     ]);
     expect(row.slice(0, 3).map((i) => i.value)).toEqual([7130000, 7130000, 0]);
-    expect(row[0].row_label).toBe("245003 西安市医疗保险基金管理中心");
+    expect([row[0].row_label, row[0].unit_code]).toEqual(["西安市医疗保险基金管理中心", "245003"]);
     expect(pageOf(d, 485)).toBe(31);
   }, 120_000);
 
