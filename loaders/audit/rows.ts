@@ -57,11 +57,14 @@ function readSide(value: string): "income" | "expenditure" | null {
   return null;
 }
 
-/** Whether two items have the same row key in rowsOf (table, line, row, side, label, code, unit). */
+/**
+ * Whether two items have the same row key in rowsOf (table, row, side, label,
+ * code, unit): a row whose amounts were printed over two lines (a narrow
+ * cell's number on the line above its label: Shanghai's 支出决算表) is one row.
+ */
 function sameRow(a: LineItem, aSide: AuditRow["side"], b: LineItem, bSide: AuditRow["side"]): boolean {
   return (
     a.table_id === b.table_id &&
-    a.source_line === b.source_line &&
     a.row_index === b.row_index &&
     aSide === bSide &&
     a.row_label === b.row_label &&
@@ -72,9 +75,9 @@ function sameRow(a: LineItem, aSide: AuditRow["side"], b: LineItem, bSide: Audit
 
 /** Rows of every table, in document order (table by first line, then row_index, then line). */
 export function rowsOf(items: LineItem[]): AuditRow[] {
-  // the rows started on each line (a line holds one or a few), each with the item that started it:
+  // the rows of each table and row_index (one, or a few: the sides of a 收支总表 line), each with the item that started it:
   // an item joins the row whose first item it shares the row key with (sameRow), without a key string built per row
-  const byLine = new Map<number, Array<{ row: AuditRow; first: LineItem; side: AuditRow["side"] }>>();
+  const byIndex = new Map<string, Map<number, Array<{ row: AuditRow; first: LineItem; side: AuditRow["side"] }>>>();
   const order: AuditRow[] = [];
   // the items of a row come one after the other: an item on the previous item's row skips the lookup
   let last: LineItem | null = null;
@@ -87,8 +90,10 @@ export function rowsOf(items: LineItem[]): AuditRow[] {
       lastRow.items.push(item);
       continue;
     }
-    let onLine = byLine.get(item.source_line);
-    if (!onLine) byLine.set(item.source_line, (onLine = []));
+    let ofTable = byIndex.get(item.table_id);
+    if (!ofTable) byIndex.set(item.table_id, (ofTable = new Map()));
+    let onLine = ofTable.get(item.row_index);
+    if (!onLine) ofTable.set(item.row_index, (onLine = []));
     let row = onLine.find((r) => sameRow(item, side, r.first, r.side))?.row;
     if (!row) {
       const classified = item.code_system === "functional" || item.code_system === "economic";

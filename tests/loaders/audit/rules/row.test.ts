@@ -5,7 +5,7 @@ import { contextOf } from "../../../../loaders/audit/context.ts";
 import { byMeasure, columnGroups, wan } from "../../../../loaders/audit/rows.ts";
 import type { AuditInput } from "../../../../loaders/audit/types.ts";
 import { join } from "node:path";
-import { CORPUS, hasCorpus, SAMPLE } from "../../helpers.ts";
+import { CORPUS, EXT, hasCorpus, hasExternal, SAMPLE } from "../../helpers.ts";
 import { editedLines, inputOf, of } from "../edited.ts";
 
 /** Rows (column groups) whose 合计 equals their 基本支出 while their 项目支出 is not zero, and whether the row rule flagged each. */
@@ -67,6 +67,19 @@ describe.skipIf(!hasCorpus)("row: a 支出总表 whose 事业单位经营支出 
   it("a misprint still shows: 项目支出 on line 2988 edited to 9,412.71 is flagged, the other rows keep the table's reading", () => {
     const checks = of(audit(editedLines(file(), [[2988, "1,043.32 9,402.71", "1,043.32 9,412.71"]])), "row").filter((c) => c.severity !== "info");
     expect(checks.map((c) => [c.source_lines[0], c.expected, c.actual])).toEqual([[2988, 10456.03, 10446.03]]);
+  }, 60_000);
+});
+
+describe.skipIf(!hasExternal)("row: a row whose amounts are printed over two lines is one row", () => {
+  it("上海 普陀区财政局 支出决算表: 行政运行's 基本支出 1,503.52 printed on line 172, above its label; 合计 1,511.89 = 1,503.52 + 8.37 (line 173)", () => {
+    const input = inputOf(EXT.czjFinal);
+    const row = contextOf(input).rows.find((r) => r.table_id === "支出决算表" && r.label === "行政运行")!;
+    expect(row.items.map((i) => [i.measure, i.value, i.source_line])).toEqual([
+      ["basic", 1503.52, 172],
+      ["total", 1511.89, 173],
+      ["project", 8.37, 173],
+    ]);
+    expect(of(audit(input), "row").filter((c) => c.severity !== "info")).toEqual([]);
   }, 60_000);
 });
 
