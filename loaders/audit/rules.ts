@@ -69,8 +69,8 @@ export const RULES: RuleSpec[] = [
   {
     id: "totals",
     family: "arithmetic",
-    zh: "总表：收入总计 = 支出总计；本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 收入总计；本年支出合计 + 结余分配 + 年末结转和结余 = 支出总计；本年合计 = Σ 各项",
-    en: "Two-sided summary tables: total income = total expenditure; year totals + balances = totals; year totals = sum of their rows",
+    zh: "总表：收入总计 = 支出总计；本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 收入总计；本年支出合计 + 结余分配 + 年末结转和结余 = 支出总计；本年合计 = Σ 各项（按编号层级只取最高一级，如 一、 而非其下的 1. 2. 3.）；有编号分项的行 = Σ 其分项（一、财政拨款 = 1. + 2. + 3.）",
+    en: "Two-sided summary tables: total income = total expenditure; year totals + balances = totals; year totals = sum of their top-level rows (by the numbering outline); a numbered row = sum of the rows numbered under it",
     severity: "error",
     run: totals,
   },

@@ -124,7 +124,7 @@ export const LINE_ITEMS: TableSpecOut = {
     i("code_level", "1 类, 2 款, 3 项"),
     s("parent_code", "Code of the parent level"),
     b("is_leaf", "True where no child code of this code is in the same table"),
-    s("unit_code", "Budget unit the row belongs to, where the table splits by unit"),
+    s("unit_code", "Budget unit the row belongs to, where the table splits by unit: its code as printed, else its name (a unit printed without a code)"),
     s("measure", "What the column holds, from the measure vocabulary"),
     s("column_label", "Column header as printed"),
     d("value", "The number as printed, in `unit`"),
