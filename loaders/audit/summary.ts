@@ -34,7 +34,8 @@ const sidesMemo = new WeakMap<AuditRow[], Sides | null>();
 /**
  * The sides of a table, or null if it is not two-sided. Rows without a
  * `side` are placed by their label (收入 / 支出, the balance rows); of two
- * unplaced rows on one line the first is the income side. Computed once per
+ * unplaced rows on one line the first is the income side. Rows of another
+ * column group (a side that is neither) are left out. Computed once per
  * rows list (several rules ask of every table; none may change either).
  */
 export function sidesOf(rows: AuditRow[]): Sides | null {
@@ -52,6 +53,8 @@ function computeSides(rows: AuditRow[]): Sides | null {
   const seenOnLine = new Map<number, number>();
   for (const r of rows) {
     let side = r.side;
+    // a row of another column group (a second expenditure view, 西安's 部门预算经济科目) is on neither side
+    if (!side && r.items[0]?.side) continue;
     if (!side) {
       const role = roleOf(r.key);
       if (INCOME_ROLES.has(role) || /收入/.test(r.key)) side = "income";

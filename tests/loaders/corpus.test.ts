@@ -157,6 +157,21 @@ describe.skipIf(!hasCorpus)("templates of other provinces", () => {
     expect([row(736).row_label, row(736).unit_code, row(736).value]).toEqual(["西安市医疗保障经办服务中心", "245002", 439793845]);
     expect([row(737).row_label, row(737).unit_code, row(737).value, row(737).unit]).toEqual(["医保关系转移邮寄经费", "245002", 68500, "元"]);
   }, 60_000);
+  it("西安: 表1 收支总表 prints three expenditure views beside the income side; each half of line 416 goes to its own side", () => {
+    const d = doc("sn_xa_ybj_2022_dept_budget");
+    // line 416: (1)一般公共预算拨款 480544221.62 2、外交支出 0.00 (1)工资福利支出 20368125.45 2、机关商品和服务支出 25280256.17
+    const sides = d.line_items.filter((i) => i.table_id === "表1" && i.source_line === 416).map((i) => [i.side, i.row_label, i.value]);
+    expect(sides).toEqual([
+      ["income", "(1)一般公共预算拨款", 480544221.62],
+      ["expenditure", "2、外交支出", 0],
+      ["部门预算经济科目（按大类）", "(1)工资福利支出", 20368125.45],
+      ["政府预算经济分类科目（按大类）", "2、机关商品和服务支出", 25280256.17],
+    ]);
+    // line 430: 16、商业服务业等支出 0.00 (10)其他支出 0.00 — the income side and the third view have ended
+    expect(d.line_items.filter((i) => i.table_id === "表1" && i.source_line === 430).map((i) => i.side)).toEqual(["expenditure", "部门预算经济科目（按大类）"]);
+    // 本年支出合计 480544221.62 = Σ the 功能 view's rows under 一、部门预算: no totals finding is left
+    expect(d.checks.filter((c) => c.rule === "totals" && c.severity === "error")).toEqual([]);
+  }, 60_000);
   it("no document is ok with zero tables while it prints table-like blocks", () => {
     for (const name of ["gd_gz_tjj_2026_dept_budget", "gd_zh_swj_2026_dept_budget", "jl_cc_xfj_2026_dept_budget", "sn_xa_ybj_2022_dept_budget", "zj_huz_wjw_2026_dept_budget"]) {
       const d = doc(name);

@@ -34,6 +34,8 @@ interface Half {
   line: number;
   row_index: number;
   side: Side;
+  /** The expenditure view a half belongs to beyond the first (expenditureViews): its items' side. */
+  view?: string;
   label: string;
   values: number[];
   texts: string[];
@@ -43,6 +45,36 @@ interface Half {
 
 function sideOf(text: string): Side {
   return /支\s*出/.test(text) ? "expenditure" : "income";
+}
+
+/**
+ * The expenditure views a summary header prints side by side after the
+ * income side, each a label column and its 预算数 (西安 2022 部门综合预算收支总表:
+ * 项目 预算数 | 支出功能分科目（按大类） 预算数 | 部门预算支出经济科目（按大类） 预算数 |
+ * 政府预算支出经济分类科目（按大类） 预算数): their names, `支出` taken out (a side
+ * naming 支出 is read as the expenditure side), when there are two or more.
+ */
+function expenditureViews(headerText: string): string[] {
+  const views = headerText.replace(/[\s\u3000]+/g, "").split("预算数").slice(1).filter((v) => /科目|分类/.test(v));
+  return views.length >= 2 ? views.map((v) => v.replace(/支出/g, "")) : [];
+}
+
+/**
+ * The sides of a line's halves in a summary of several expenditure views:
+ * one half per view, the income half first while the income side runs (its
+ * wording says so when the line has fewer halves than columns); the views end
+ * from the right, so a line's halves are the first views. Null when the line
+ * prints more halves than the header has columns.
+ */
+function viewSides(halves: Array<{ label: string }>, views: string[]): Array<{ side: Side; view?: string }> | null {
+  const withIncome = halves.length === views.length + 1 || (halves.length > 0 && halves.length <= views.length && halfSide(halves[0].label) === "income" && !/合计|总计/.test(halves[0].label));
+  const spent = halves.length - (withIncome ? 1 : 0);
+  if (spent > views.length) return null;
+  return halves.map((_, k) => {
+    if (withIncome && k === 0) return { side: "income" };
+    const j = k - (withIncome ? 1 : 0);
+    return j === 0 ? { side: "expenditure" } : { side: "expenditure", view: views[j] };
+  });
 }
 
 /** What only the income side's rows say: a source of money, a balance brought forward, a total of income. */
@@ -155,6 +187,7 @@ export function parseSummary(ctx: TableContext): TableParse {
   const ni = cols.income.length;
   const grid = parts.exact ? null : sectionGrid(ctx.doc, gridLines(parts).header, gridLines(parts).body, [...cols.income, ...cols.expenditure].map((c) => c.label));
 
+  const views = parts.exact ? [] : expenditureViews(headerText);
   const halves: Half[] = [];
   const incomeHalves: Array<{ label: string; first: string | null }> = [];
   let row_index = 0;
@@ -168,7 +201,7 @@ export function parseSummary(ctx: TableContext): TableParse {
       residue.push(makeResidue(ctx, n, repeatedReason(t)));
       continue;
     }
-    const found: Array<{ side: Side; label: string; nums: string[]; cellsAt?: number[] }> = [];
+    const found: Array<{ side: Side; view?: string; label: string; nums: string[]; cellsAt?: number[] }> = [];
     if (parts.exact) {
       const cs = cells(t).cells;
       for (const side of ["income", "expenditure"] as Side[]) {
@@ -184,6 +217,10 @@ export function parseSummary(ctx: TableContext): TableParse {
         const label = labelCell[side] !== undefined ? cs[labelCell[side]!] ?? "" : "";
         if (label || nums.length) found.push({ side, label, nums, cellsAt: at });
       }
+    } else if (views.length > 0) {
+      const hs = textSides(t);
+      const sides = viewSides(hs, views);
+      hs.forEach((h, k) => found.push(sides ? { ...h, ...sides[k] } : h));
     } else {
       found.push(...textSides(t));
     }
@@ -205,7 +242,7 @@ export function parseSummary(ctx: TableContext): TableParse {
         : byPosition
           ? [byPosition.cols]
           : rowCandidates(values, { n: c.length, identities: ids[f.side] }, { misprints: "drop" });
-      halves.push({ line: n, row_index, side: f.side, label: f.label, values, texts: f.nums, cands, resolvedBy: byPosition ? GEOMETRY_RULE : undefined });
+      halves.push({ line: n, row_index, side: f.side, ...(f.view ? { view: f.view } : {}), label: f.label, values, texts: f.nums, cands, resolvedBy: byPosition ? GEOMETRY_RULE : undefined });
     }
   }
 
@@ -235,7 +272,7 @@ export function parseSummary(ctx: TableContext): TableParse {
   for (const h of halves) {
     const c = cols[h.side];
     const { placed, unresolved } = placeReading(h, c.map((x) => x.label), ids[h.side], parts.exact);
-    items.push(...placedItems(ctx, placed, c, h.values, { row_label: h.label, source_line: h.line, row_index: h.row_index, side: h.side }));
+    items.push(...placedItems(ctx, placed, c, h.values, { row_label: h.label, source_line: h.line, row_index: h.row_index, side: h.view ?? h.side }));
     if (!unresolved) continue;
     ambiguous++;
     if (!badLines.has(h.line)) {
