@@ -39,11 +39,19 @@ interface TableFacts {
   project: boolean;
   /** An income table (收入, not 收入支出 / 收支). */
   income: boolean;
+  /** A “三公” table: its 合计 (beside 会议费 and 培训费, the three summed) is no total of spending. */
+  threePublic: boolean;
 }
 
 function tableFacts(name: string): TableFacts {
   const n = name.replace(/\s+/g, "");
-  return { scope: tableScope(n), basic: /基本支出/.test(n), project: /项目支出/.test(n), income: /收入/.test(n) && !/收入支出|收支/.test(n) };
+  return {
+    scope: tableScope(n),
+    basic: /基本支出/.test(n),
+    project: /项目支出/.test(n),
+    income: /收入/.test(n) && !/收入支出|收支/.test(n),
+    threePublic: /三公/.test(n),
+  };
 }
 
 /** The scope of a table's money by its name (spaces removed). */
@@ -86,6 +94,7 @@ const OWN_FLOW = new Set(["basic", "project", "personnel", "public_expenses", "c
 function flowOf(table: TableFacts, item: LineItem, kind: string | null | undefined, incomeSide: boolean): string | null {
   if (THREE_PUBLIC.has(item.measure))
     return kind !== "budget" && /预算/.test(`${item.side ?? ""}${item.column_label}`) ? qualified(item.measure, "budget") : item.measure;
+  if (table.threePublic) return null;
   let flow: string | null = null;
   if (AMOUNT.has(item.measure)) flow = "amount";
   else if (item.measure === "budget") flow = kind === "budget" ? "amount" : "budget";
