@@ -188,11 +188,13 @@ function computeFigures(ctx: AuditContext): Figure[] {
         for (const item of row.items) add(row, as, item, role === "year" ? "TOTAL" : "GRAND", true);
       }
     } else {
+      // a row printed without a label is the table's total only where no row is labelled 合计 (else its label wrapped away)
+      const labelledTotal = table.rows.some((r) => isTotalRow(r));
       for (const row of table.rows) {
         if (row.code) {
           const as = printedAs(row);
           for (const item of row.items) add(row, as, item, row.code, false);
-        } else if (isTotalRow(row) || (!row.key && !row.unit_code)) {
+        } else if (isTotalRow(row) || (!labelledTotal && !row.key && !row.unit_code)) {
           const as = printedAs(row);
           for (const item of row.items) add(row, as, item, "TOTAL", false);
         } else if (/^(人员经费|公用经费)(合计)?$/.test(row.key)) {

@@ -177,6 +177,12 @@ describe.skipIf(!hasCorpus)("templates of other provinces", () => {
     expect(d.line_items.find((i) => i.table_id === "表13" && i.source_line === 863 && i.measure === "total")?.value).toBe(551800);
     expect(d.checks.filter((c) => c.rule === "cross_table" && c.table_ids.includes("表13"))).toEqual([]);
   }, 60_000);
+  it("珠海: 表12's project on line 676, its name wrapped into the 绩效目标 text (no label read), is no second 合计: only line 443 is compared", () => {
+    const d = doc("gd_zh_swj_2026_dept_budget");
+    expect(at(d, 676, "total").value).toBe(120);
+    expect(d.checks.filter((c) => c.rule === "cross_table" && c.source_lines.includes(676))).toEqual([]);
+    expect(d.checks.filter((c) => c.rule === "cross_table" && c.table_ids.includes("表3") && c.severity === "error")).toEqual([]);
+  }, 60_000);
   it("no document is ok with zero tables while it prints table-like blocks", () => {
     for (const name of ["gd_gz_tjj_2026_dept_budget", "gd_zh_swj_2026_dept_budget", "jl_cc_xfj_2026_dept_budget", "sn_xa_ybj_2022_dept_budget", "zj_huz_wjw_2026_dept_budget"]) {
       const d = doc(name);
