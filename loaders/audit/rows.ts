@@ -57,15 +57,20 @@ function readSide(value: string): "income" | "expenditure" | null {
   return null;
 }
 
+/** How far apart the lines of one row's amounts may be (a narrow cell's number printed a line or two above or below its label). */
+const ROW_SPREAD = 3;
+
 /**
  * Whether two items have the same row key in rowsOf (table, row, side, label,
- * code, unit): a row whose amounts were printed over two lines (a narrow
- * cell's number on the line above its label: Shanghai's 支出决算表) is one row.
+ * code, unit) on nearby lines: a row whose amounts were printed over two lines
+ * (Shanghai's 支出决算表) is one row; two tables of one name (a table number
+ * not printed) keep their rows apart.
  */
 function sameRow(a: LineItem, aSide: AuditRow["side"], b: LineItem, bSide: AuditRow["side"]): boolean {
   return (
     a.table_id === b.table_id &&
     a.row_index === b.row_index &&
+    Math.abs(a.source_line - b.source_line) <= ROW_SPREAD &&
     aSide === bSide &&
     a.row_label === b.row_label &&
     (a.code ?? "") === (b.code ?? "") &&

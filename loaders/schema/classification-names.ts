@@ -729,6 +729,12 @@ export function chineseName(system: CodeSystem, code: string): string | null {
   return generic && !NOT_ADMINISTRATIVE_KUAN.has(parent) && !parent.endsWith("99") ? generic.zh : null;
 }
 
+/** Whether a label (its numbering left out) is the national name of a functional or economic code (`综合医院`, `就业补助`, `工资福利支出`). */
+export function isClassificationName(label: string): boolean {
+  const key = normaliseName(removeLeadingNumbering(label));
+  return key in TABLES.functional.byName || key in TABLES.economic.byName;
+}
+
 /** 支出功能分类 类 (3-digit) national name, without spaces → code. */
 const CLASS_BY_NAME = new Map(
   Object.entries(TABLES.functional.byCode)

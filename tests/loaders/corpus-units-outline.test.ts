@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { rowsOf, tablesOf } from "../../loaders/audit/rows.ts";
 import { blockOf, outlineParts, sidesOf } from "../../loaders/audit/summary.ts";
 import type { DocumentExtraction } from "../../loaders/extract.ts";
-import { unitName } from "../../loaders/tables/budget/unit-directory.ts";
+import { textSides } from "../../loaders/tables/budget/summary.ts";
+import { namedUnitsOf, unitName } from "../../loaders/tables/budget/unit-directory.ts";
 import { corpusDocument } from "./corpus-document.ts";
 import { hasCorpus, SHARED_ABSENT } from "./helpers.ts";
 
@@ -24,11 +25,34 @@ const errors = (d: DocumentExtraction, rule?: string) => d.checks.filter((c) => 
 const sides = (d: DocumentExtraction, tableId: string) => sidesOf(tablesOf(rowsOf(d.line_items)).find((t) => t.table_id === tableId)!.rows)!;
 
 describe("unit names", () => {
+  it("the department named above a table, its code and the money unit left out", () => {
+    expect(namedUnitsOf(["预算单位 科目编码 科目名称 支出总计"], ["部门名称：深圳市生态环境局 单位：万元"])).toEqual({ column: true, department: "深圳市生态环境局" });
+    expect(namedUnitsOf(["单位名称 总计"], ["部门：347-四川省医疗保障局 金额单位：万元"]).department).toBe("四川省医疗保障局");
+    expect(namedUnitsOf(["项目 合计"], ["单位名称：广州市统计局 单位：万元"])).toEqual({ column: false, department: "广州市统计局" });
+  });
+  it("a 类, 款 or 项 named without its code is no unit, however it ends (综合医院, 乡镇卫生院)", () => {
+    expect([unitName("综合医院"), unitName("乡镇卫生院"), unitName("深圳大学"), unitName("深圳市红十字会")]).toEqual([null, null, "深圳大学", "深圳市红十字会"]);
+  });
   it("an organ or institution, with a place after it; not a class name or a project", () => {
     expect(unitName("深圳市生态环境局（本级）")).toBe("深圳市生态环境局（本级）");
     expect(unitName("一带一路环境技术交流与转移中心（深圳）")).toBe("一带一路环境技术交流与转移中心（深圳）");
     expect(unitName("湖州师范学院附属第一医院（湖州市第一人民医院）")).toBe("湖州师范学院附属第一医院（湖州市第一人民医院）");
     expect([unitName("行政单位医疗"), unitName("节能环保支出"), unitName("安全生产和应急管理专项经费"), unitName("2026 年")]).toEqual([null, null, null, null]);
+  });
+});
+
+describe("收支总表 halves printed alone", () => {
+  it("a 款 or 项 name is spent even when it names a 补助 (湖州 表01: 公务员医疗补助 3563.45)", () => {
+    expect(textSides("公务员医疗补助 3563.45").map((h) => h.side)).toEqual(["expenditure"]);
+    expect(textSides("就业补助 12.96").map((h) => h.side)).toEqual(["expenditure"]);
+    expect(textSides("3.上级补助收入 0.00").map((h) => h.side)).toEqual(["income"]);
+  });
+  it("an income label with no amount beside an expenditure label is split; one name broken by a space is not", () => {
+    expect(textSides("国有资本经营预算 应用研究 0.50").map((h) => [h.side, h.label, h.nums])).toEqual([
+      ["income", "国有资本经营预算", []],
+      ["expenditure", "应用研究", ["0.50"]],
+    ]);
+    expect(textSides("国有土地使用权出让收入安排的 支出 12600").map((h) => [h.side, h.label])).toEqual([["expenditure", "国有土地使用权出让收入安排的 支出"]]);
   });
 });
 

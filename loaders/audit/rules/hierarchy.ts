@@ -20,6 +20,13 @@ interface Cell {
 
 const parentOf = (r: AuditRow): string | null => r.parent_code ?? (r.code ? parentCode(r.code) : null);
 
+/** A code row's parent and the parent's parent (a 项 under its 款 and 类). */
+function ancestorsOf(r: AuditRow): string[] {
+  const out: string[] = [];
+  for (let p = parentOf(r); p !== null; p = parentCode(p)) out.push(p);
+  return out;
+}
+
 /** `what` says what is summed, in Chinese and English: worded only for a finding (most sums hold). */
 function sumCheck(run: RuleRun, tableId: string, total: Cell, parts: Cell[], what: () => [zh: string, en: string]): void {
   if (parts.length === 0) return;
@@ -131,15 +138,12 @@ function checkColumn(run: RuleRun, tableId: string, cells: Cell[]): void {
         const run_: Cell[] = [];
         for (let i = at + 1; i < cells.length && cells[i].row.code; i++) run_.push(cells[i]);
         const inRun = new Set(run_.map((c) => c.row.code));
-        const top = run_.filter((c) => !inRun.has(parentOf(c.row)));
+        const top = run_.filter((c) => !ancestorsOf(c.row).some((a) => inRun.has(a)));
         sumCheck(run, tableId, h, top, () => [`${h.row.label.trim()} = Σ 其下最高级科目行`, `${h.row.key} = sum of the highest code rows below it`]);
       }
     }
   } else {
-    // each unit's first row (the rows after it, its projects, are the unit's too)
-    const firsts = new Map<string, Cell>();
-    for (const { h } of headers) if (h.row.unit_code && !firsts.has(h.row.unit_code)) firsts.set(h.row.unit_code, h);
-    const unitRows = [...firsts.values()];
+    const unitRows = headers.filter(({ h }) => h.row.unit_code).map(({ h }) => h);
     if (unitRows.length > 0)
       for (const t of totals) sumCheck(run, tableId, t, unitRows, () => [`${t.row.label.trim()} = Σ 各单位`, `${t.row.key} = sum of the units`]);
   }

@@ -451,19 +451,13 @@ function placeColumns(read: RowsRead, cross: CrossTotals | null, crossRows: Cros
 }
 
 /**
- * A code row (or a unit's row) printed without its name has it wrapped around it, on label
- * lines above and below (`机关事业单位基本养老保险缴` / `2080505 175.83 …` /
- * `费支出`). The label lines between two rows go to the row without a name;
- * between two such rows, the first half to the row above, the rest to the
- * row below. The lines stay in residue (label rows), the row gets its name.
- */
-/**
  * A table with a budget-unit column whose unit rows print a name and no code
  * (Shenzhen's 收入总表 and 支出总表: `深圳市生态环境局（本级） 63,051.28 …`
  * over its 类, 款 and 项), or a unit code glued before the name (西安's
  * 专项业务经费支出表: `245001 西安市医疗保障局`): each such row is a unit, known
- * by its code or else its name, and the code and label rows after it (up to
- * the next unit) are the unit's own. A first row naming the department
+ * by its code or else its name, and the code rows after it (up to the next
+ * unit) are the unit's own (a project row keeps none: its table's 合计 =
+ * Σ units reads the unit rows by their unit_code). A first row naming the department
  * printed above the table, or printing a 3-digit code before a unit's name
  * (`245 西安市医疗保障局`: the department's code, not a 类), is the department's.
  * Labels are read whole (after joinWrappedLabels).
@@ -474,14 +468,20 @@ function unitsByName(rows: Row[], header: Array<[number, string]>, above: Array<
     above.map(([, t]) => t),
   );
   if (!column) return;
+  // a unit code before the name (`245001 西安市医疗保障局`), or the department's code read as a 类 (`245` 西安市医疗保障局)
+  const codedUnit = (r: Row) => (r.kind === "label" ? UNIT_CODE_FIRST.exec(r.label) : null);
+  // where units print their codes, a row naming one without a code is no unit (a project named 某某中心建设)
+  const byCode = rows.some((r) => codedUnit(r) !== null);
   let current: string | null = null;
   let seen = false;
   for (const r of rows) {
-    // a unit code before the name (`245001 西安市医疗保障局`), or the department's code read as a 类 (`245` 西安市医疗保障局)
-    const coded = r.kind === "label" ? /^(\d{6,9})\s*(\S.*)$/.exec(r.label) : null;
-    const name = coded ? unitName(coded[2]) : r.kind === "label" || (r.kind === "code" && r.code?.length === 3) ? unitName(r.label) : null;
+    const coded = codedUnit(r);
+    const name = coded ? unitName(coded[2]) : (r.kind === "label" && !byCode) || (r.kind === "code" && r.code?.length === 3) ? unitName(r.label) : null;
     if (name !== null) {
-      if (!seen && (name === department || r.kind === "code")) {
+      // the department's row: first, before any unit, and the table's total (no 合计 above it, or the 合计's numbers again)
+      const total = rows.find((x) => x.kind === "total");
+      const isTotal = total ? r.values.length === total.values.length && r.values.every((v, k) => v === total.values[k]) : true;
+      if (!seen && isTotal && (name === department || r.kind === "code")) {
         r.kind = "department";
         r.unit = null;
         r.code = null;
@@ -491,17 +491,43 @@ function unitsByName(rows: Row[], header: Array<[number, string]>, above: Array<
         if (coded) r.label = coded[2];
       }
       seen = true;
-    } else if ((r.kind === "code" || r.kind === "label") && !r.unitCode && current !== null) r.unit = current;
+    } else if (r.kind === "code" && !r.unitCode && current !== null) r.unit = current;
   }
 }
 
+/** A budget-unit code of 6–9 digits printed before the unit's name. */
+const UNIT_CODE_FIRST = /^(\d{6,9})\s*(\S.*)$/;
+
+/**
+ * A code row (or a unit's row) printed without its name has it wrapped around it, on label
+ * lines above and below (`机关事业单位基本养老保险缴` / `2080505 175.83 …` /
+ * `费支出`). The label lines between two rows go to the row without a name;
+ * between two such rows, the first half to the row above, the rest to the
+ * row below. The lines stay in residue (label rows), the row gets its name.
+ */
 function joinWrappedLabels(rows: Row[], residue: ResidueRow[]): void {
   // a fragment is one word without digits (a short one may look like a repeated header: `支出`)
   const fragment = (r: ResidueRow) =>
     (r.reason === "label row without amounts" || r.reason === "page header repeated") && /^[^\s\d]+$/.test(r.source_text.trim());
   const labelLines = new Map(residue.filter(fragment).map((r) => [r.source_line, r.source_text.trim()]));
   if (labelLines.size === 0) return;
-  const between = (from: number, to: number) => [...labelLines.keys()].filter((l) => l > from && l < to).sort((a, b) => a - b);
+  // the label lines in order, found by binary search (a table may hold hundreds of rows and fragments)
+  const sorted = [...labelLines.keys()].sort((a, b) => a - b);
+  const firstAfter = (line: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const between = (from: number, to: number) => {
+    const out: number[] = [];
+    for (let k = firstAfter(from); k < sorted.length && sorted[k] < to; k++) out.push(sorted[k]);
+    return out;
+  };
   // (a label row too: a unit named over two lines, its amounts on the middle line, prints no code)
   const unnamed = (r: Row | undefined) => r !== undefined && (r.kind === "code" || r.kind === "unit" || r.kind === "label") && r.label.trim() === "";
   const above = new Map<Row, string[]>();

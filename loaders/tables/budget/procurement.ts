@@ -90,6 +90,7 @@ export function parseProcurement(ctx: TableContext): TableReading {
     const kind: Row["kind"] = isTotalRow(t) ? "total" : unit ? "unit" : raw.code && codeSystemOf(raw.code, "functional") === "budget_unit" ? "unit" : "item";
     const read = tail(raw.nums, cols, kind === "item");
     if (!read) {
+      unread++;
       residue.push(makeResidue(ctx, n, `numbers do not fall into the header's columns (数量, ${cols.codes} economic codes, 金额): ${raw.nums.map((x) => x.text).join(" ")}`));
       continue;
     }
@@ -113,7 +114,7 @@ export function parseProcurement(ctx: TableContext): TableReading {
   // no amount printed anywhere: a table without data, whether or not its header's columns were recognised
   if (rows.length === 0)
     return unread > 0
-      ? { items, residue, status: "partial", message: `${unread} rows with numbers, but the column header was not recognised` }
+      ? { items, residue, status: "partial", message: `${unread} rows with numbers not read${cols ? "" : ": the column header was not recognised"}` }
       : { items, residue, status: "no_data", message: `no data${noDataNote ? `: ${noDataNote}` : ""}` };
   const unplaced = residue.some((r) => r.reason.startsWith("numbers"));
   const status = problems.length || unplaced ? "partial" : "ok";

@@ -8,6 +8,8 @@ import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schem
 import { cells } from "../../ingest/layout.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
 import { makeResidue } from "../item.ts";
+import { removeLeadingNumbering } from "../../base/fold.ts";
+import { isClassificationName } from "../../schema/classification-names.ts";
 import { foldHeader, identitiesOf } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
 import { GEOMETRY_RULE, placeByGeometry, resolveGroups, rowCandidates, sectionGrid, valueAt } from "../placement/index.ts";
@@ -77,8 +79,11 @@ function viewSides(halves: Array<{ label: string }>, views: string[]): Array<{ s
   });
 }
 
-/** What only the income side's rows say: a source of money, a balance brought forward, a total of income. */
-const INCOME_WORDS = /收入|拨款|资金|基金|预算|结转|结余|差额|补助|上缴/;
+/**
+ * What only the income side's rows say: a source of money (收入, 拨款, 资金, a fund's
+ * 预算 named alone, 上级补助, 附属单位上缴), a balance brought forward, a total of income.
+ */
+const INCOME_WORDS = /收入|拨款|资金|结转|结余|差额|上级补助|附属单位上缴|^(其中[:：])?(一般公共|政府性基金|国有资本经营|部门)预算$/;
 
 /**
  * The side of a half printed alone on its line, by its wording: 支出, 年末
@@ -88,8 +93,9 @@ const INCOME_WORDS = /收入|拨款|资金|基金|预算|结转|结余|差额|�
  * none stays on the income side.
  */
 function halfSide(label: string): Side {
-  const t = label.replace(/[\s\u3000]+/g, "");
-  if (/支出|年末|结余分配/.test(t)) return "expenditure";
+  const t = removeLeadingNumbering(label.replace(/[\s\u3000]+/g, ""));
+  // a 类, 款 or 项 name (就业补助, 对个人和家庭的补助) is spent, whatever its words
+  if (/支出|年末|结余分配/.test(t) || (t !== "" && isClassificationName(t))) return "expenditure";
   if (t === "" || INCOME_WORDS.test(t) || /^(总计|合计)$/.test(t)) return "income";
   return "expenditure";
 }
@@ -126,7 +132,9 @@ function textHalves(text: string): Array<{ label: string; nums: string[] }> {
 
 /** Words (each of two characters or more) that are an income label then an expenditure label, as the two labels; else null. */
 function incomeThenExpenditure(words: string[]): [income: string, expenditure: string] | null {
-  if (words.length < 2 || words.some((w) => w.length < 2) || /^(总计|合计)$/.test(words[0])) return null;
+  // one name broken by a space (`国有土地使用权出让收入安排的 支出`): a bare 支出, or a word ending in 的
+  if (words.length < 2 || words.some((w) => w.length < 2 || w === "支出") || words.slice(0, -1).some((w) => w.endsWith("的"))) return null;
+  if (/^(总计|合计)$/.test(words[0])) return null;
   for (let k = 1; k < words.length; k++) {
     const income = words.slice(0, k);
     const spent = words.slice(k);
@@ -248,7 +256,8 @@ export function parseSummary(ctx: TableContext): TableParse {
 
   // plain text: the expenditure total row = Σ the expenditure rows, column by column
   if (!parts.exact && cols.expenditure.length > 1) {
-    const exp = halves.map((h, i) => [h, i] as const).filter(([h]) => h.side === "expenditure");
+    // (the first expenditure view only, where several are printed side by side)
+    const exp = halves.map((h, i) => [h, i] as const).filter(([h]) => h.side === "expenditure" && !h.view);
     const total = exp.find(([h]) => /总计|合计/.test(foldHeader(h.label)));
     if (total) {
       // 支出总计 by fund = the income rows by fund (一般公共预算 / 政府性基金 / 国有资本经营预算)

@@ -174,7 +174,8 @@ const THREE_PUBLIC_TOTAL_WITH_MEETINGS: Spec = [
 
 /** The form of a “三公” header that names 会议费 or 培训费: its first column the “三公” total when no other 合计 is printed. */
 function withMeetings(h: string): Spec {
-  return /经费合/.test(h) && (h.match(/合计|总计/g) ?? []).length <= 1 ? THREE_PUBLIC_TOTAL_WITH_MEETINGS : THREE_PUBLIC_WITH_MEETINGS;
+  // (a header of two periods prints `“三公”经费合计` once in each)
+  return /经费合/.test(h) && !/合计|总计/.test(h.replace(/经费合计?/g, "")) ? THREE_PUBLIC_TOTAL_WITH_MEETINGS : THREE_PUBLIC_WITH_MEETINGS;
 }
 
 /** 机关运行经费 by economic code: 科目编码 | 科目名称 | 机关运行经费(支出) (a 合计 column when printed); else by header meaning (预算数). */

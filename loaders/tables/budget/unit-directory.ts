@@ -6,6 +6,7 @@
  */
 import type { SourceDocument, TableSection } from "../../schema/types.ts";
 import { cells } from "../../ingest/layout.ts";
+import { isClassificationName } from "../../schema/classification-names.ts";
 
 /** The department code printed in a header line (`部门：347-…`), if any. */
 export function departmentCode(lines: string[]): { code: string; name: string } | null {
@@ -32,9 +33,9 @@ export function unitDirectory(doc: SourceDocument, sections: TableSection[]): Ma
 /** A header naming a budget-unit column (`预算单位`, `单位名称`, `单位编码`), not the `单位名称：…` line above a table. */
 const UNIT_COLUMN = /预算单位(?![:：])|单位名称(?![:：])|单位编码/;
 /** What a budget unit's name ends with: an organ, an institution, or `（本级）`. */
-const UNIT_NAME = /(局|委员会|委|厅|办公室|室|办|中心|中心站|站|所|院|馆|队|处|校|园|场|社|台|团|部|机关|[（(]本级[)）])$/;
-/** The department a table header names (`部门名称：深圳市生态环境局`). */
-const DEPARTMENT_LINE = /(?:部门名称|部门)[:：]([^\s:：]+?)(?:单位[:：]|$)/;
+const UNIT_NAME = /(局|委员会|委|会|厅|办公室|室|办|中心|站|所|院|馆|队|处|校|学|园|场|社|台|团|部|机关|政府|[（(]本级[)）])$/;
+/** The department a table header names (`部门名称：深圳市生态环境局`, `部门：347-四川省医疗保障局 金额单位：万元`), spaces removed. */
+const DEPARTMENT_LINE = /(?:部门|单位)(?:名称)?[:：](?:\d+[-－])?(.+?)(?:(?:金额)?单位[:：]|$)/;
 
 /** A named-units reading of one table: whether its header has a unit column, and the department it names. */
 export interface NamedUnits {
@@ -63,5 +64,6 @@ export function namedUnitsOf(header: string[], above: string[]): NamedUnits {
 export function unitName(label: string): string | null {
   const name = label.replace(/[\s\u3000]+/g, "");
   const core = UNIT_NAME.test(name) ? name : name.replace(/[（(][^（）()]{1,12}[)）]$/, "");
-  return core.length >= 4 && UNIT_NAME.test(core) && !/\d/.test(name) ? name : null;
+  // a 类/款/项 or economic name printed without its code (综合医院, 体育场馆) is no unit
+  return core.length >= 4 && UNIT_NAME.test(core) && !/\d/.test(name) && !isClassificationName(name) ? name : null;
 }
