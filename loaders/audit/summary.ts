@@ -2,6 +2,7 @@
  * The two sides of a two-sided 总表 (收入 | 支出) and the role of each row:
  * 总计, 本年合计, 使用非财政拨款结余, 年初结转, 结余分配, 年末结转, or a detail row.
  */
+import { ordinalOf } from "../base/fold.ts";
 import { remembered } from "../base/memo.ts";
 import { functionalClassCode } from "../schema/classification-names.ts";
 import type { AuditRow } from "./rows.ts";
@@ -67,17 +68,14 @@ function computeSides(rows: AuditRow[]): Sides | null {
   return out;
 }
 
-const NUMBERED = /^[（(]?[一二三四五六七八九十]+[)）、]/;
+/** Whether a label starts with a Chinese-numeral ordinal (一、, （一）): a numbered total (一、本年收入) or a top row. */
+const numbered = (label: string): boolean => {
+  const style = ordinalOf(label.trim())?.style;
+  return style === "一、" || style === "（一）";
+};
 
-/** The ordinal style a row label starts with: 一、 （一） 1. （1）, or none (""). */
-function ordinalStyle(label: string): string {
-  const t = label.trim();
-  if (/^[一二三四五六七八九十]+[、.．]/.test(t)) return "一、";
-  if (/^[（(][一二三四五六七八九十]+[)）]/.test(t)) return "（一）";
-  if (/^\d+[、.．](?!\d)/.test(t)) return "1.";
-  if (/^[（(]\d+[)）]/.test(t)) return "（1）";
-  return "";
-}
+/** The ordinal style a row label starts with, "" for none. */
+const ordinalStyle = (label: string): string => ordinalOf(label.trim())?.style ?? "";
 
 /**
  * The depth of each row of an outline: its ordinal style's place in the
@@ -109,8 +107,8 @@ function outlineDepths(rows: AuditRow[]): { styles: string[]; depths: number[] }
 export function blockOf(side: AuditRow[], at: number): AuditRow[] {
   const total = side[at];
   const out: AuditRow[] = [];
-  if (NUMBERED.test(total.label.trim())) {
-    for (let i = at + 1; i < side.length && roleOf(side[i].key) === "detail" && !NUMBERED.test(side[i].label.trim()); i++) out.push(side[i]);
+  if (numbered(total.label)) {
+    for (let i = at + 1; i < side.length && roleOf(side[i].key) === "detail" && !numbered(side[i].label); i++) out.push(side[i]);
   } else if (roleOf(total.key) === "year") {
     for (let i = at - 1; i >= 0 && roleOf(side[i].key) === "detail"; i--) out.unshift(side[i]);
     const { depths } = outlineDepths(out);
@@ -128,7 +126,7 @@ export function blockOf(side: AuditRow[], at: number): AuditRow[] {
  */
 export function outlineParts(side: AuditRow[], at: number): Array<{ parent: AuditRow; parts: AuditRow[] }> {
   const total = side[at];
-  if (NUMBERED.test(total.label.trim()) || roleOf(total.key) !== "year") return [];
+  if (numbered(total.label) || roleOf(total.key) !== "year") return [];
   let from = at;
   while (from > 0 && roleOf(side[from - 1].key) === "detail") from--;
   const rows = side.slice(from, at);

@@ -65,21 +65,47 @@ export function straightToCurlyQuote(s: string): string {
   return s.replace(/"/g, "“");
 }
 
-/**
- * Leading numbering removed from a label already without spaces:
- * `一、` `（二）` `(三)` `四.` `1、` `（2）` `3．` (a digit after the mark is a
- * number, not numbering: `1.5万元` stays).
- */
-export function removeNumbering(s: string): string {
-  return s.replace(/^[（(]?[一二三四五六七八九十]+[)）、.．]/, "").replace(/^[（(]?\d{1,2}[)）、.．](?!\d)/, "");
+/** The outline level an ordinal's form marks, as documents number theirs: 一、 over （一） over 1. over （1）. */
+export type OrdinalStyle = "一、" | "（一）" | "1." | "（1）";
+
+/** Each ordinal form: a Chinese numeral with 、 or a point, bracketed, an arabic one (not a decimal: `1.5万元`), bracketed. */
+const ORDINALS: ReadonlyArray<[RegExp, OrdinalStyle]> = [
+  [/^[一二三四五六七八九十]+[、.．]/, "一、"],
+  [/^[（(][一二三四五六七八九十]+[)）]、?/, "（一）"],
+  [/^\d{1,2}[、.．](?!\d)/, "1."],
+  [/^[（(]\d{1,2}[)）]/, "（1）"],
+];
+
+/** The ordinal a label starts with (`二十六、`, `(三)`, `4．`, `（5）`) and its style; null where it starts with none. The one reading of numbering. */
+export function ordinalOf(label: string): { text: string; style: OrdinalStyle } | null {
+  const c = label.charCodeAt(0);
+  // only a digit, a bracket or a Chinese numeral can start one
+  if (!(c >= 48 && c <= 57) && c !== 0x28 && c !== 0xff08 && !"一二三四五六七八九十".includes(label[0] ?? " ")) return null;
+  for (const [re, style] of ORDINALS) {
+    const m = re.exec(label);
+    if (m) return { text: m[0], style };
+  }
+  return null;
 }
 
 /**
- * Leading numbering removed from a printed label (spaces kept elsewhere):
- * `一、` `二十六、` `（一）` `1.` `1、`, with the white space around it.
+ * Leading numbering removed from a label already without spaces: `一、`
+ * `（二）` `(三)` `四.` `1、` `（2）` `3．`, and an arabic ordinal right after a
+ * Chinese one (`一、1.`). ordinalOf reads them.
  */
+export function removeNumbering(s: string): string {
+  const first = ordinalOf(s);
+  if (!first) return s;
+  const rest = s.slice(first.text.length);
+  const second = first.style === "一、" || first.style === "（一）" ? ordinalOf(rest) : null;
+  return second && (second.style === "1." || second.style === "（1）") ? rest.slice(second.text.length) : rest;
+}
+
+/** Leading numbering removed from a printed label (spaces kept elsewhere), with the white space around it (ordinalOf reads it). */
 export function removeLeadingNumbering(label: string): string {
-  return label.replace(/^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])\s*/, "");
+  const t = label.replace(/^\s+/, "");
+  const o = ordinalOf(t);
+  return o ? t.slice(o.text.length).replace(/^\s+/, "") : label;
 }
 
 /** Classification level marks removed wherever they stand: `（类）` `（款）` `（项）`. */

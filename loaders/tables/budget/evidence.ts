@@ -12,10 +12,11 @@
 import type { CrossTableEvidence, TableFamily } from "../../schema/types.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
 import { measureOfHeader } from "./columns.ts";
+import { removeLeadingNumbering } from "../../base/fold.ts";
 
-/** Strip the ordinal of a summary row label (`一、`, `1、`, `1. `, `（一）`). */
+/** Strip the ordinal of a summary row label (`一、`, `1、`, `1. `, `（一）`: base/fold.ts ordinalOf), and the ends' white space. */
 export function stripOrdinal(label: string): string {
-  return label.replace(/^\s*(?:[一二三四五六七八九十]+、|\d+[、.．]\s*|（[一二三四五六七八九十]+）)/, "").trim();
+  return removeLeadingNumbering(label).trim();
 }
 
 /**

@@ -8,7 +8,7 @@ import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schem
 import { cells } from "../../ingest/layout.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
 import { makeResidue } from "../item.ts";
-import { removeLeadingNumbering } from "../../base/fold.ts";
+import { ordinalOf, removeLeadingNumbering } from "../../base/fold.ts";
 import { isClassificationName } from "../../schema/classification-names.ts";
 import { foldHeader, identitiesOf } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
@@ -106,8 +106,8 @@ export function textSides(text: string): Array<{ side: Side; label: string; nums
   return hs.map((h, k) => ({ side: hs.length === 2 ? (k === 0 ? "income" : "expenditure") : halfSide(h.label), label: h.label, nums: h.nums }));
 }
 
-/** A token that starts a new row label: an ordinal (一、 1、 1.) or a 总计 / 合计 label. */
-const STARTS_ROW = /^(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十]+[）)])|^(?:收入|支出|本年收入|本年支出)?(?:总计|合计)$/;
+/** A token that starts a new row label: an ordinal (base/fold.ts ordinalOf) or a 总计 / 合计 label. */
+const startsRow = (tok: string): boolean => ordinalOf(tok) !== null || /^(?:收入|支出|本年收入|本年支出)?(?:总计|合计)$/.test(tok);
 
 /** Split a plain-text line into label runs and number runs: `一、X 1 2 二、Y 3` → [[X,[1,2]],[Y,[3]]]. */
 function textHalves(text: string): Array<{ label: string; nums: string[] }> {
@@ -118,7 +118,7 @@ function textHalves(text: string): Array<{ label: string; nums: string[] }> {
     if (isNum) {
       if (!last) out.push({ label: "", nums: [tok] });
       else last.nums.push(tok);
-    } else if (last && last.nums.length === 0 && !STARTS_ROW.test(tok)) last.label += (last.label ? " " : "") + tok;
+    } else if (last && last.nums.length === 0 && !startsRow(tok)) last.label += (last.label ? " " : "") + tok;
     else out.push({ label: tok, nums: [] });
   }
   // one half only, its label two names: an income row printing no amount beside an expenditure row

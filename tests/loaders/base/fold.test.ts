@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   joinSpacedHan,
+  ordinalOf,
   removeLeadingNumbering,
   removeLevelMarks,
   removeNumbering,
@@ -37,6 +38,13 @@ describe("fold", () => {
     expect(removeLevelMarks(s000[140])).toBe("3.教育支出进修及培训培训支出：支出");
     expect(removeTrailingLevelMark("教育支出（类）")).toBe("教育支出");
     expect(removeTrailingLevelMark("教育支出（类）进修及培训")).toBe("教育支出（类）进修及培训");
+  });
+
+  it("reads an ordinal and its outline level in one place (西安 表1 line 416: `(1)一般公共预算拨款`)", () => {
+    expect(["二十六、x", "（一）x", "(三)x", "四．x", "1.x", "2、x", "（5）x", "(1)一般公共预算拨款", "1.5万元", "2021年", "x"].map((l) => ordinalOf(l)?.style ?? null)).toEqual([
+      "一、", "（一）", "（一）", "一、", "1.", "1.", "（1）", "（1）", null, null, null,
+    ]);
+    expect([removeNumbering("一、1.财政拨款"), removeLeadingNumbering("  三、 单位资金"), removeLeadingNumbering("(2)商品和服务支出")]).toEqual(["财政拨款", "单位资金", "商品和服务支出"]);
   });
 
   it("gives half- and full-width brackets one key, and joins Han spaced out by extraction", () => {
