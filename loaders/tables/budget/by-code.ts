@@ -34,7 +34,7 @@ import { columnNumbers, gridLines, isTotalRow, repeatedReason, splitSection } fr
 import { columnOrders, numberedColumns, textColumns } from "./text-columns.ts";
 import { rankedOrder, wrappedHeader } from "./wrapped-header.ts";
 import { readTsvHeader } from "./tsv-header.ts";
-import { departmentCode, namedUnitsOf, unitDirectory, unitName } from "./unit-directory.ts";
+import { departmentCode, namedUnitsOf, unitCodeFirst, unitDirectory, unitName } from "./unit-directory.ts";
 import { checkIdentities } from "./trust.ts";
 import { fragmentLines, joinNote, wrappedAmounts, type WrappedAround } from "./split-amounts.ts";
 import { isNoDataNote } from "../../document/line-kinds.ts";
@@ -469,14 +469,17 @@ function unitsByName(rows: Row[], header: Array<[number, string]>, above: Array<
   );
   if (!column) return;
   // a unit code before the name (`245001 西安市医疗保障局`), or the department's code read as a 类 (`245` 西安市医疗保障局)
-  const codedUnit = (r: Row) => (r.kind === "label" ? UNIT_CODE_FIRST.exec(r.label) : null);
+  const codedUnit = (r: Row) => {
+    const u = r.kind === "label" ? unitCodeFirst(r.label) : null;
+    return u && u.code.length >= 6 ? u : null;
+  };
   // where units print their codes, a row naming one without a code is no unit (a project named 某某中心建设)
   const byCode = rows.some((r) => codedUnit(r) !== null);
   let current: string | null = null;
   let seen = false;
   for (const r of rows) {
     const coded = codedUnit(r);
-    const name = coded ? unitName(coded[2]) : (r.kind === "label" && !byCode) || (r.kind === "code" && r.code?.length === 3) ? unitName(r.label) : null;
+    const name = coded ? unitName(coded.name) : (r.kind === "label" && !byCode) || (r.kind === "code" && r.code?.length === 3) ? unitName(r.label) : null;
     if (name !== null) {
       // the department's row: first, before any unit, and the table's total (no 合计 above it, or the 合计's numbers again)
       const total = rows.find((x) => x.kind === "total");
@@ -487,16 +490,14 @@ function unitsByName(rows: Row[], header: Array<[number, string]>, above: Array<
         r.code = null;
       } else {
         r.kind = "unit";
-        r.unit = current = coded ? coded[1] : name;
-        if (coded) r.label = coded[2];
+        r.unit = current = coded ? coded.code : name;
+        if (coded) r.label = coded.name;
       }
       seen = true;
     } else if (r.kind === "code" && !r.unitCode && current !== null) r.unit = current;
   }
 }
 
-/** A budget-unit code of 6–9 digits printed before the unit's name. */
-const UNIT_CODE_FIRST = /^(\d{6,9})\s*(\S.*)$/;
 
 /**
  * A code row (or a unit's row) printed without its name has it wrapped around it, on label

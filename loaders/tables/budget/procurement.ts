@@ -18,6 +18,7 @@ import { foldHeader } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
 import { readTextRow } from "./raw-rows.ts";
 import { isTotalRow, splitSection } from "./section-parts.ts";
+import { unitCodeFirst } from "./unit-directory.ts";
 
 /** What the header says the rows print. */
 interface ProcurementColumns {
@@ -86,7 +87,7 @@ export function parseProcurement(ctx: TableContext): TableReading {
       continue;
     }
     // a unit row: its unit code opens the label (`245001 西安市医疗保障局 21 7499000`)
-    const unit = /^(\d{3,9})\s+(\S.*)$/.exec(raw.label);
+    const unit = unitCodeFirst(raw.label);
     const kind: Row["kind"] = isTotalRow(t) ? "total" : unit ? "unit" : raw.code && codeSystemOf(raw.code, "functional") === "budget_unit" ? "unit" : "item";
     const read = tail(raw.nums, cols, kind === "item");
     if (!read) {
@@ -94,8 +95,8 @@ export function parseProcurement(ctx: TableContext): TableReading {
       residue.push(makeResidue(ctx, n, `numbers do not fall into the header's columns (数量, ${cols.codes} economic codes, 金额): ${raw.nums.map((x) => x.text).join(" ")}`));
       continue;
     }
-    const unitCode = unit ? unit[1] : kind === "unit" ? raw.code : null;
-    rows.push({ line: n, label: unit ? unit[2] : raw.label, code: kind === "unit" && !unit ? null : raw.code, unit: unitCode, kind, ...read });
+    const unitCode = unit ? unit.code : kind === "unit" ? raw.code : null;
+    rows.push({ line: n, label: unit ? unit.name : raw.label, code: kind === "unit" && !unit ? null : raw.code, unit: unitCode, kind, ...read });
   }
   // the unit of each item row: the unit row above it
   let current: string | null = null;

@@ -67,3 +67,9 @@ export function unitName(label: string): string | null {
   // a 类/款/项 or economic name printed without its code (综合医院, 体育场馆) is no unit
   return core.length >= 4 && UNIT_NAME.test(core) && !/\d/.test(name) && !isClassificationName(name) ? name : null;
 }
+
+/** A budget-unit code (3–9 digits) printed before the unit's name, apart from it (`245001 西安市医疗保障局`); null if none. */
+export function unitCodeFirst(label: string): { code: string; name: string } | null {
+  const m = /^(\d{3,9})[\s\u3000]+(\S.*)$/.exec(label.trim());
+  return m ? { code: m[1], name: m[2] } : null;
+}
