@@ -109,12 +109,20 @@ export function blockOf(side: AuditRow[], at: number): AuditRow[] {
   const out: AuditRow[] = [];
   if (numbered(total.label)) {
     for (let i = at + 1; i < side.length && roleOf(side[i].key) === "detail" && !numbered(side[i].label); i++) out.push(side[i]);
-  } else if (roleOf(total.key) === "year") {
-    for (let i = at - 1; i >= 0 && roleOf(side[i].key) === "detail"; i--) out.unshift(side[i]);
-    const { depths } = outlineDepths(out);
-    return out.filter((_, k) => depths[k] === 0);
+    return out;
   }
-  return out;
+  const above = outlineAbove(side, at);
+  return above ? above.rows.filter((_, k) => above.depths[k] === 0) : out;
+}
+
+/** The detail rows right before an unnumbered 本年合计 (`at`), with their outline; null for any other row. */
+function outlineAbove(side: AuditRow[], at: number): ({ rows: AuditRow[] } & ReturnType<typeof outlineDepths>) | null {
+  const total = side[at];
+  if (numbered(total.label) || roleOf(total.key) !== "year") return null;
+  let from = at;
+  while (from > 0 && roleOf(side[from - 1].key) === "detail") from--;
+  const rows = side.slice(from, at);
+  return { rows, ...outlineDepths(rows) };
 }
 
 /**
@@ -125,12 +133,9 @@ export function blockOf(side: AuditRow[], at: number): AuditRow[] {
  * the outline does not say (款 and 项 alike): they are no one's parts here.
  */
 export function outlineParts(side: AuditRow[], at: number): Array<{ parent: AuditRow; parts: AuditRow[] }> {
-  const total = side[at];
-  if (numbered(total.label) || roleOf(total.key) !== "year") return [];
-  let from = at;
-  while (from > 0 && roleOf(side[from - 1].key) === "detail") from--;
-  const rows = side.slice(from, at);
-  const { styles, depths } = outlineDepths(rows);
+  const above = outlineAbove(side, at);
+  if (!above) return [];
+  const { rows, styles, depths } = above;
   const out: Array<{ parent: AuditRow; parts: AuditRow[] }> = [];
   rows.forEach((parent, k) => {
     const below: number[] = [];

@@ -6,6 +6,7 @@
  *   年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (政府性基金 / 国有资本 tables).
  * Checked within each column group (items sharing `side`), then across the row.
  */
+import { withinRounding } from "../../base/money.ts";
 import type { LineItem } from "../../schema/types.ts";
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
@@ -62,15 +63,13 @@ function ofWhichKinds(rows: AuditRow[]): Set<string> {
       if (!total || !basic || !project || extras.length === 0) continue;
       const twoKinds = wan(basic) + wan(project);
       const all = twoKinds + extras.reduce((s, i) => s + wan(i), 0);
-      if (closeTo(all, wan(total))) return NO_KINDS;
-      if (closeTo(twoKinds, wan(total))) ofWhich++;
+      if (withinRounding(all, wan(total), 2)) return NO_KINDS;
+      if (withinRounding(twoKinds, wan(total), 2)) ofWhich++;
     }
   return ofWhich > 0 ? new Set(EXTRA_KINDS) : NO_KINDS;
 }
 
 const NO_KINDS = new Set<string>();
-/** Equal to the cent of 万元 (two parts' rounding). */
-const closeTo = (a: number, b: number) => Math.abs(a - b) <= 0.02 + 1e-9;
 
 function identitiesOf(m: Map<string, LineItem>, ofWhich: Set<string> = NO_KINDS): Identity[] {
   const out: Identity[] = [];

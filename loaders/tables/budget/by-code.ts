@@ -475,6 +475,7 @@ function unitsByName(rows: Row[], header: Array<[number, string]>, above: Array<
   };
   // where units print their codes, a row naming one without a code is no unit (a project named 某某中心建设)
   const byCode = rows.some((r) => codedUnit(r) !== null);
+  const total = rows.find((x) => x.kind === "total");
   let current: string | null = null;
   let seen = false;
   for (const r of rows) {
@@ -482,9 +483,7 @@ function unitsByName(rows: Row[], header: Array<[number, string]>, above: Array<
     const name = coded ? unitName(coded.name) : (r.kind === "label" && !byCode) || (r.kind === "code" && r.code?.length === 3) ? unitName(r.label) : null;
     if (name !== null) {
       // the department's row: first, before any unit, and the table's total (no 合计 above it, or the 合计's numbers again)
-      const total = rows.find((x) => x.kind === "total");
-      const isTotal = total ? r.values.length === total.values.length && r.values.every((v, k) => v === total.values[k]) : true;
-      if (!seen && isTotal && (name === department || r.kind === "code")) {
+      if (!seen && (!total || sameValues(r, total)) && (name === department || r.kind === "code")) {
         r.kind = "department";
         r.unit = null;
         r.code = null;
@@ -497,7 +496,6 @@ function unitsByName(rows: Row[], header: Array<[number, string]>, above: Array<
     } else if (r.kind === "code" && !r.unitCode && current !== null) r.unit = current;
   }
 }
-
 
 /**
  * A code row (or a unit's row) printed without its name has it wrapped around it, on label

@@ -8,7 +8,7 @@ import type { LineItem, ResidueRow, TableContext, TableParse } from "../../schem
 import { cells } from "../../ingest/layout.ts";
 import { parseNumber } from "../../ingest/numbers.ts";
 import { makeResidue } from "../item.ts";
-import { ordinalOf, removeLeadingNumbering } from "../../base/fold.ts";
+import { ordinalOf, removeLeadingNumbering, removeSpaces } from "../../base/fold.ts";
 import { isClassificationName } from "../../schema/classification-names.ts";
 import { foldHeader, identitiesOf } from "./columns.ts";
 import { reasonFor } from "./header-lines.ts";
@@ -57,7 +57,7 @@ function sideOf(text: string): Side {
  * naming 支出 is read as the expenditure side), when there are two or more.
  */
 function expenditureViews(headerText: string): string[] {
-  const views = headerText.replace(/[\s\u3000]+/g, "").split("预算数").slice(1).filter((v) => /科目|分类/.test(v));
+  const views = removeSpaces(headerText).split("预算数").slice(1).filter((v) => /科目|分类/.test(v));
   return views.length >= 2 ? views.map((v) => v.replace(/支出/g, "")) : [];
 }
 
@@ -93,7 +93,7 @@ const INCOME_WORDS = /收入|拨款|资金|结转|结余|差额|上级补助|附
  * none stays on the income side.
  */
 function halfSide(label: string): Side {
-  const t = removeLeadingNumbering(label.replace(/[\s\u3000]+/g, ""));
+  const t = removeLeadingNumbering(removeSpaces(label));
   // a 类, 款 or 项 name (就业补助, 对个人和家庭的补助) is spent, whatever its words
   if (/支出|年末|结余分配/.test(t) || (t !== "" && isClassificationName(t))) return "expenditure";
   if (t === "" || INCOME_WORDS.test(t) || /^(总计|合计)$/.test(t)) return "income";

@@ -5,14 +5,28 @@
  * only a name their unit code.
  */
 import type { SourceDocument, TableSection } from "../../schema/types.ts";
+import { removeSpaces } from "../../base/fold.ts";
 import { cells } from "../../ingest/layout.ts";
 import { isClassificationName } from "../../schema/classification-names.ts";
+
+/**
+ * A line naming whose table it is (`部门：347-四川省医疗保障局`, `部门名称：深圳市生态环境局
+ * 单位：万元`, `单位名称：广州市统计局`), spaces removed: 部门 or 单位, the code printed
+ * before the name, the name (the money unit after it left out).
+ */
+const DEPARTMENT_LINE = /(部门|单位)(?:名称)?[:：](?:(\d{2,9})[-－—])?(.+?)(?:(?:金额)?单位[:：]|$)/;
+
+/** The one reading of such a line: where it starts, what it names it by, the code and the name; null if it is none. */
+function departmentLine(line: string): { at: number; by: string; code: string | null; name: string } | null {
+  const m = DEPARTMENT_LINE.exec(removeSpaces(line));
+  return m ? { at: m.index, by: m[1], code: m[2] ?? null, name: m[3] } : null;
+}
 
 /** The department code printed in a header line (`部门：347-…`), if any. */
 export function departmentCode(lines: string[]): { code: string; name: string } | null {
   for (const l of lines) {
-    const m = l.replace(/[\s\u3000]+/g, "").match(/^部门[:：](\d{2,9})[-－—](.+)$/);
-    if (m) return { code: m[1], name: m[2] };
+    const d = departmentLine(l);
+    if (d && d.at === 0 && d.by === "部门" && d.code) return { code: d.code, name: d.name };
   }
   return null;
 }
@@ -34,8 +48,6 @@ export function unitDirectory(doc: SourceDocument, sections: TableSection[]): Ma
 const UNIT_COLUMN = /预算单位(?![:：])|单位名称(?![:：])|单位编码/;
 /** What a budget unit's name ends with: an organ, an institution, or `（本级）`. */
 const UNIT_NAME = /(局|委员会|委|会|厅|办公室|室|办|中心|站|所|院|馆|队|处|校|学|园|场|社|台|团|部|机关|政府|[（(]本级[)）])$/;
-/** The department a table header names (`部门名称：深圳市生态环境局`, `部门：347-四川省医疗保障局 金额单位：万元`), spaces removed. */
-const DEPARTMENT_LINE = /(?:部门|单位)(?:名称)?[:：](?:\d+[-－])?(.+?)(?:(?:金额)?单位[:：]|$)/;
 
 /** A named-units reading of one table: whether its header has a unit column, and the department it names. */
 export interface NamedUnits {
@@ -47,13 +59,12 @@ export interface NamedUnits {
 
 /** Whether a table's header (`header` lines) has a unit column, and which department its lines `above` name. */
 export function namedUnitsOf(header: string[], above: string[]): NamedUnits {
-  const fold = (t: string) => t.replace(/[\s\u3000]+/g, "");
-  const column = header.some((t) => UNIT_COLUMN.test(fold(t)));
+  const column = header.some((t) => UNIT_COLUMN.test(removeSpaces(t)));
   let department: string | null = null;
   for (const t of above) {
-    const m = fold(t).match(DEPARTMENT_LINE);
-    if (m) {
-      department = m[1];
+    const d = departmentLine(t);
+    if (d) {
+      department = d.name;
       break;
     }
   }
@@ -62,7 +73,7 @@ export function namedUnitsOf(header: string[], above: string[]): NamedUnits {
 
 /** A row label that names a budget unit (spaces removed), or null; a place after the name (`…转移中心（深圳）`) is part of it. */
 export function unitName(label: string): string | null {
-  const name = label.replace(/[\s\u3000]+/g, "");
+  const name = removeSpaces(label);
   const core = UNIT_NAME.test(name) ? name : name.replace(/[（(][^（）()]{1,12}[)）]$/, "");
   // a 类/款/项 or economic name printed without its code (综合医院, 体育场馆) is no unit
   return core.length >= 4 && UNIT_NAME.test(core) && !/\d/.test(name) && !isClassificationName(name) ? name : null;
