@@ -78,6 +78,18 @@ const IMPLIED_LEVEL1: [RegExp, string][] = [
   [/(可持续影响|可持续发展)指标$/, "效益指标"],
 ];
 
+/** The 一级指标 a 二级指标 belongs to (成本指标 alone is the 产出 class of the templates before 2021); null for a 一级 name. */
+const LEVEL1_OF: [RegExp, string][] = [
+  [/^(数量|质量|时效|成本)指标$/, "产出指标"],
+  [/(经济|社会|生态环境)成本指标$/, "成本指标"],
+  [/(效益|可持续影响|可持续发展)指标$/, "效益指标"],
+  [/^服务对象满意度(指标)?$/, "满意度指标"],
+];
+export function levelOneOf(level2: string): string | null {
+  for (const [re, l1] of LEVEL1_OF) if (re.test(level2)) return l1;
+  return null;
+}
+
 export interface Levels {
   level1: string | null;
   level2: string | null;

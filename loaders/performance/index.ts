@@ -180,6 +180,7 @@ export function extractPerformance(doc: SourceDocument, blocks: Block[], ctx: { 
   for (const b of blocks) {
     const used = new Set<number>([b.title_line]);
     let notes = new Map<number, string>();
+    let emptyForm = false;
     const blockProjects: PerformanceProject[] = [];
     const text = blockText(lines, b);
     const filled = filledLines(text);
@@ -224,10 +225,14 @@ export function extractPerformance(doc: SourceDocument, blocks: Block[], ctx: { 
       for (const l of rows.used) used.add(l);
       for (const l of f.used.keys()) used.add(l);
       if (b.kind === "department_overall") readDepartmentOverall(text, f, used);
-      const name = b.kind === "department_overall" ? "部门整体" : (f.name ?? b.title);
-      const p = makeProject(doc, b, filled, f, name, f.name_line ?? b.title_line);
-      blockProjects.push(p);
-      indicators.push(...toIndicators(doc, p, rows.indicators));
+      if (isEmptyForm(b, f, rows.indicators)) {
+        emptyForm = true;
+      } else {
+        const name = b.kind === "department_overall" ? "部门整体" : (f.name ?? b.title);
+        const p = makeProject(doc, b, filled, f, name, f.name_line ?? b.title_line);
+        blockProjects.push(p);
+        indicators.push(...toIndicators(doc, p, rows.indicators));
+      }
     }
     projects.push(...blockProjects);
     const tableId = `绩效:${blockProjects.length === 1 ? blockProjects[0].project_name : b.title}`;
@@ -241,11 +246,17 @@ export function extractPerformance(doc: SourceDocument, blocks: Block[], ctx: { 
         table_id: tableId,
         source_line: i,
         source_text: t,
-        reason: problem ?? notes.get(i) ?? defaultReason(text.compact(i)),
+        reason: problem ?? notes.get(i) ?? (emptyForm ? "empty form: no project printed in it" : defaultReason(text.compact(i))),
       });
     }
   }
   return { projects, indicators, residue };
+}
+
+/** A blank form (a template printed without its contents): no project name, no amount, no indicator. */
+function isEmptyForm(b: Block, f: ProjectFields, rows: RawIndicator[]): boolean {
+  const amounts = [f.budget, f.budget_initial, f.budget_adjusted, f.executed, f.budget_fiscal, f.total_score];
+  return b.kind !== "department_overall" && f.name === null && rows.length === 0 && amounts.every((v) => v === null);
 }
 
 /** 部门名称 and 资金总额 / 财政拨款 / 其他资金 of a plain-text 部门整体 table. */
@@ -253,10 +264,17 @@ function readDepartmentOverall(text: BlockText, f: ProjectFields, used: Set<numb
   let header = false;
   for (let i = text.start; i <= text.end; i++) {
     const t = text.trimmed(i);
-    const m = t.match(/^部门名称\s*(.+)$/);
+    const m = t.match(/^部门(?:[（(]单位[)）])?名称\s*(.+)$/);
     if (m && f.department === null) {
       f.department = m[1].trim();
       used.add(i);
+    } else if (f.budget === null && /^(金额合计|合计)\d/.test(text.compact(i))) {
+      // the tasks' total (任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金)
+      const nums = t.split(/\s+/).slice(1).map(parseNumber);
+      if (nums.length > 0 && nums.every((x) => x !== null)) {
+        [f.budget, f.budget_fiscal, f.budget_other] = [nums[0] ?? null, nums[1] ?? null, nums[2] ?? null];
+        used.add(i);
+      }
     } else if (/资金总额/.test(text.compact(i))) {
       header = true;
       used.add(i);

@@ -131,13 +131,55 @@ export function budgetSchema(header: string): BudgetKey[] {
   return out;
 }
 
+/** Labels of a 绩效 form's project part: no department is named so. */
+const FORM_LABEL = /^(实施期限|实施单位|项目期限|项目类型|项目属性|资金金额|预算金额)/;
+const PLANNED_TOTAL = /^(实施期|年度)资金总额[:：]?$/;
+const PLANNED_PART = /^(其中[:：]?)?(财政拨款|其他资金)[:：]?$/;
+
+/**
+ * The funds of a 绩效目标表 (no budget header: the label is the cell before
+ * its amount): 实施期资金总额 and 年度资金总额 side by side, then 其中：财政拨款 and
+ * 其他资金 under each. `budget` is the year's (年度), else the implementation
+ * period's where the year's is not printed; its parts are read from the same
+ * column. False where line `i` prints no amount after its label (an empty form).
+ */
+function readPlannedFunds(text: BlockText, i: number, f: ProjectFields): boolean {
+  /** Label → amount pairs of a line, in printed order (null: a label with no amount). */
+  const pairs = (line: number): Array<{ label: string; value: number | null }> => {
+    const out: Array<{ label: string; value: number | null }> = [];
+    for (const cell of text.trimmed(line).split(/\s+/)) {
+      const v = parseNumber(cell);
+      if (v !== null && out.length > 0 && out[out.length - 1].value === null) out[out.length - 1].value = v;
+      else out.push({ label: removeSpaces(cell), value: v });
+    }
+    return out;
+  };
+  const totals = pairs(i).filter((p) => PLANNED_TOTAL.test(p.label));
+  const column = totals.findIndex((p) => p.label.startsWith("年度") && p.value !== null);
+  const at = column >= 0 ? column : totals.findIndex((p) => p.value !== null);
+  if (at < 0) return false;
+  f.budget = totals[at].value;
+  f.used.set(i, "budget row");
+  for (let j = i + 1; j <= Math.min(text.end, i + 4); j++) {
+    const parts = pairs(j).filter((p) => PLANNED_PART.test(p.label));
+    if (parts.length === 0) continue;
+    const part = parts.length === totals.length ? parts[at] : parts.length === 1 ? parts[0] : null;
+    if (part?.value != null) {
+      if (part.label.includes("财政拨款")) f.budget_fiscal = part.value;
+      else f.budget_other = part.value;
+    }
+    f.used.set(j, "funding sub-row");
+  }
+  return true;
+}
+
 const TOTAL_ROW = /^(总额|年度资金总额[:：]?)$/;
 const SUM_ROW = /^(合计|总分)$/;
 /** A spaceless line whose first cell (after a Markdown row's pipes) can be a TOTAL_ROW or SUM_ROW label. */
 const TOTAL_OR_SUM_START = /^\|*(总额|年度资金总额|合计|总分)/;
 
 /** A compacted line that can print the money unit: (年度预算数 / 项目资金 / a bracket) then （万元） or （元）. */
-const UNIT_LABEL = /^(年度预算数|项目资金|（|\()/;
+const UNIT_LABEL = /^(年度预算数|项目资金|预算金额|资金金额|（|\()/;
 const UNIT_IN_BRACKETS = /[（(](万元|元)[)）]/;
 /** Words of the budget row's header. */
 const BUDGET_HEADER = /年初预|全年预|资金总额/;
@@ -146,7 +188,7 @@ const BUDGET_HEADER = /年初预|全年预|资金总额/;
  * start do (项目名称, 主管部门, UNIT_LABEL, TOTAL_OR_SUM_START, 总 分), or holding a BUDGET_HEADER word or
  * 等级 (the self rating). One test, so that the indicator rows, most of a block, are passed over at once.
  */
-const MAY_HOLD_FIELD = /^[项主年（(|总合]|年初预|全年预|资金总额|等级/;
+const MAY_HOLD_FIELD = /^[项主年（(|总合]|^预算金额|^资金金额|年初预|全年预|资金总额|等级/;
 
 /** Read the project fields of a plain-text block (000, 001, 004). */
 export function readTextProject(text: BlockText, defaultUnit: string): ProjectFields {
@@ -172,7 +214,8 @@ export function readTextProject(text: BlockText, defaultUnit: string): ProjectFi
     if (f.department === null && t.startsWith("主管部门") && (m = t.match(/^主管部门(?:及代码)?\s*(.+)$/))) {
       const parts = m[1].split(/\s*实施单位(?:[（(]盖章[)）])?\s*/);
       const d = splitDeptCode(parts[0]);
-      f.department = d.name || null;
+      // an empty cell: the next label was read as its value (主管部门 实施期限)
+      f.department = d.name && !FORM_LABEL.test(d.name) ? d.name : null;
       f.department_code = d.code;
       if (parts.length > 1 && parts[1].trim()) f.implementing_unit = parts[1].trim();
       f.used.set(i, "department");
@@ -199,6 +242,9 @@ export function readTextProject(text: BlockText, defaultUnit: string): ProjectFi
       f.unit = m[1];
     }
     if (budgetHeaderFrom === null && BUDGET_HEADER.test(c)) budgetHeaderFrom = i;
+    if (c.startsWith("实施期资金总额") || (c.startsWith("年度资金总额") && budgetHeaderFrom === i)) {
+      if (readPlannedFunds(text, i, f)) continue;
+    }
     // the cells matter only to the 总额 / 合计 / 总分 rows below, whose first cell the spaceless line starts with
     const cs = TOTAL_OR_SUM_START.test(c) ? cells(raw).cells.filter((x) => x !== "") : [];
     if (cs.length >= 2 && TOTAL_ROW.test(removeSpaces(cs[0])) && f.budget_adjusted === null && f.executed === null) {

@@ -13,6 +13,7 @@ import { emptyValues, isNatureToken, mayHoldNatureToken, walk, type RowValues } 
 import { removeSpaces } from "../base/fold.ts";
 import type { BlockText } from "./block-text.ts";
 import { ascending } from "../base/line-order.ts";
+import { isTargetOnly, readTargetRows } from "./target-rows.ts";
 
 export interface RawIndicator {
   level1: string | null;
@@ -35,6 +36,8 @@ export interface RowsResult {
   schema: ColumnKey[];
 }
 
+/** Words of an indicator table's header (a header line holds one). */
+const HEADER_WORDS = /指标|备注|名称|内容|单位|分值|得分|原因|性质/;
 const LEVEL1_START = ["产出", "效益", "满意", "成本"];
 const SENTENCE_END = /[。；;！!]$/;
 
@@ -103,11 +106,14 @@ export function readTextRows(text: BlockText): RowsResult {
     const raw = lines[i - 1];
     const c = text.compact(i);
     if (c === "") continue;
+    // a 绩效目标表's header is read once it names its value column: the rows follow (their values are not all operators)
+    if (i > header && !HEADER_WORDS.test(c) && isTargetOnly(headerSchema(headerText.join("")))) break;
     if (i > header && (scanHeadings(c).hits.length > 0 || LEVEL1_START.includes(c) || (mayHoldNatureToken(raw) && splitTokens(raw).some(isNatureToken)))) break;
     headerText.push(raw);
     notes.set(i, "indicator table header");
   }
   const schema = headerSchema(headerText.join(""));
+  if (isTargetOnly(schema)) return readTargetRows(text, i, notes, used);
   const hasNature = schema.includes("nature");
 
   let levels: Levels = { level1: null, level2: null };

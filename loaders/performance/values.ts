@@ -42,6 +42,8 @@ export function normaliseValueText(s: string): string {
 }
 
 const VALUE = /^(≥|≤|=|>|<)?\s*(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(.*)$/;
+/** The rest of a value after its first number when it is a range: the range's end, then the unit. */
+const RANGE_END = /^\s*[-~～—至]\s*\d+(?:\.\d+)?\s*(.*)$/;
 /** A unit printed as words (two Han characters or more): the value is text unless the unit is a known one. */
 const WORDS = /^[\u4e00-\u9fa5]{2,}/;
 const KNOWN_UNIT = /^(万元|元|亿元|万人次|人次|万人|万条|万册|万|个工作日|平方米|分钟|小时|个地区|个|次|家|人数|人|套|台|块|件|起|种|项|本|辆|年|月|天|条|份|册|期|支|场|处)([/／].*)?$/;
@@ -54,6 +56,9 @@ export function parseValue(printed: string): ParsedValue {
   const s = normaliseValueText(text);
   const m = s.match(VALUE);
   if (m) {
+    // a range (`10-15项`, `3～5个`): no one target number; its unit is the one after the range
+    const range = m[3].match(RANGE_END);
+    if (range) return { operator: m[1] ?? null, value: null, unit: range[1].trim() || null, text };
     const unit = m[3].trim();
     // `显著增强 10%` and `12月底之前` are text, not numbers: the number must lead
     if (!WORDS.test(unit) || KNOWN_UNIT.test(unit)) {
