@@ -13,6 +13,16 @@ export function isPageMarker(text: string): boolean {
 }
 
 /**
+ * A page number printed bare (`27`): one to three digits alone on line `n`
+ * (1-based) whose next non-blank line is a page marker (or the end).
+ */
+export function isBarePageNumber(lines: readonly string[], n: number): boolean {
+  if (!/^\s*\d{1,3}\s*$/.test(lines[n - 1])) return false;
+  for (let j = n; j < lines.length; j++) if (lines[j].trim() !== "") return isPageMarker(lines[j]);
+  return true;
+}
+
+/**
  * A note saying the table has no data: `本表无数据`, `本表为空表`,
  * `没有…支出，故本表无数据` anywhere on the line, or a note (`注：` / `备注：`)
  * saying `无此项…`, `空表`, `无…安排/内容/数据/支出/收入`.

@@ -136,6 +136,29 @@ const COLUMN_WORDS: [RegExp, ColumnKey][] = [
   [/指标方向/, "polarity"],
 ];
 
+/** The order the value columns of the national templates are printed in. */
+const STANDARD_ORDER: ColumnKey[] = ["nature", "target", "unit", "actual", "weight", "score", "reason", "polarity"];
+
+/**
+ * A header's schema with the columns named only on lines printed above its
+ * 一级指标 line (a cell centred over several lines: `年度指标` above, `值`
+ * below; `偏差原因分析` above, `改进措施` below): each missing key goes where
+ * the national templates print it among the keys read in order.
+ */
+export function withColumnsAbove(schema: ColumnKey[], above: string): ColumnKey[] {
+  const words = removeSpaces(above);
+  const extra = headerSchema(above);
+  if (/(年度|预期)指标/.test(words) && !extra.includes("target")) extra.push("target");
+  const out = [...schema];
+  for (const key of extra) {
+    if (out.includes(key)) continue;
+    const rank = STANDARD_ORDER.indexOf(key);
+    const at = out.findIndex((k) => STANDARD_ORDER.indexOf(k) > rank);
+    out.splice(at < 0 ? out.length : at, 0, key);
+  }
+  return out;
+}
+
 /** The schema printed in a header (possibly one character per line), in order of appearance. */
 export function headerSchema(headerText: string): ColumnKey[] {
   let t = removeSpaces(headerText);

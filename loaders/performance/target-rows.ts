@@ -14,7 +14,7 @@
  * otherwise a heading opens the rows after it. 一级 is the class the 二级
  * belongs to (数量 → 产出指标, 社会效益 → 效益指标, …).
  */
-import { isPageMarker } from "../document/line-kinds.ts";
+import { isBarePageNumber, isPageMarker } from "../document/line-kinds.ts";
 import type { BlockText } from "./block-text.ts";
 import { AMBIGUOUS, headingPrefixRest, isHeading, LEVEL1_ONLY, levelOneOf } from "./headings.ts";
 import { uniqueAscending } from "../base/line-order.ts";
@@ -135,10 +135,10 @@ export function readTargetRows(text: BlockText, from: number, notes: Map<number,
     const t = text.trimmed(i);
     if (t === "") continue;
     if (isPageMarker(t)) {
-      notes.set(i, "page marker");
+      notes.set(i, t.startsWith("=") ? "page marker" : "page number");
       continue;
     }
-    if (/^\d{1,3}$/.test(t) && nextIsPageMarker(text, i)) {
+    if (isBarePageNumber(text.lines, i)) {
       notes.set(i, "page number");
       continue;
     }
@@ -189,14 +189,6 @@ function widestName(text: BlockText, from: number): number {
     widest = Math.max(widest, name.replace(/^[\u4e00-\u9fa5](?=.)/, "").length);
   }
   return widest;
-}
-
-function nextIsPageMarker(text: BlockText, i: number): boolean {
-  for (let j = i + 1; j <= text.end; j++) {
-    const t = text.trimmed(j);
-    if (t !== "") return isPageMarker(t);
-  }
-  return true;
 }
 
 /** Where a line sits among the rows: k between rows k-1 and k, k + 0.5 on row k's line. */

@@ -7,13 +7,15 @@
  * previous row — told apart by the heading vocabulary, whether the value
  * line carries its own name, and sentence ends (`。`).
  */
-import { applyHeadings, headerSchema, headingPrefixRest, isHeading, scanHeadings, type ColumnKey, type Levels } from "./headings.ts";
+import { applyHeadings, headerSchema, headingPrefixRest, isHeading, scanHeadings, withColumnsAbove, type ColumnKey, type Levels } from "./headings.ts";
+import { isUnitCell, parseValue } from "./values.ts";
 import { amountCell } from "./project.ts";
 import { emptyValues, isNatureToken, mayHoldNatureToken, walk, type RowValues } from "./row.ts";
 import { removeSpaces } from "../base/fold.ts";
 import type { BlockText } from "./block-text.ts";
 import { ascending } from "../base/line-order.ts";
 import { isTargetOnly, readTargetRows } from "./target-rows.ts";
+import { isBarePageNumber, isPageMarker } from "../document/line-kinds.ts";
 
 export interface RawIndicator {
   level1: string | null;
@@ -38,17 +40,10 @@ export interface RowsResult {
 
 /** Words of an indicator table's header (a header line holds one). */
 const HEADER_WORDS = /指标|备注|名称|内容|单位|分值|得分|原因|性质/;
+/** A 一级 heading printed one character per line starts with one of these. */
+const LEVEL1_FIRST = ["产", "效", "满", "成"];
 const LEVEL1_START = ["产出", "效益", "满意", "成本"];
 const SENTENCE_END = /[。；;！!]$/;
-
-const PAGE_NUMBER = /^[-—–]\s*\d+\s*[-—–]$/;
-/** Dash characters a page number (`- 12 -`) starts with. */
-const DASHES = new Set([..."-—–"].map((d) => d.charCodeAt(0)));
-
-/** `t`: a trimmed line. */
-function isPageNumber(t: string): boolean {
-  return DASHES.has(t.charCodeAt(0)) && PAGE_NUMBER.test(t);
-}
 
 /** A line that closes the indicator rows: the evaluation's conclusion, or a 自评 label (only lines starting with 评 or 自 are tested). */
 const CONCLUSION = /^(评价结论|自评结论|评价$|自$)/;
@@ -91,6 +86,39 @@ function leadHeadings(tokens: string[]): { names: string[]; rest: string | null;
   return { names, rest, count: k };
 }
 
+/** Words of a header cell printed on lines of its own above the 一级指标 line (centred over several lines). */
+const HEADER_ABOVE = /^(年度指标|预期指标|偏差原因分析|偏差原因|未完成原因分析|实际完成值|指标值|分值|得分|权重)$/;
+
+/** The lines just above the header line that print only header words (at most three). */
+function headerAbove(text: BlockText, header: number): number[] {
+  const out: number[] = [];
+  for (let i = header - 1; i >= text.start && out.length < 3; i--) {
+    const c = text.compact(i);
+    if (c === "") continue;
+    if (!HEADER_ABOVE.test(c)) break;
+    out.unshift(i);
+  }
+  return out;
+}
+
+/**
+ * A number's unit printed as a cell of its own (`≤1.4 元 1.4 元 20 20`) joined
+ * to it, for tables without a 度量单位 column: one Han character, or a unit
+ * values.ts knows.
+ */
+function joinUnits(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (const tok of tokens) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && isUnitCell(tok) && parseValue(prev).value !== null && parseValue(prev).unit === null) out[out.length - 1] = prev + tok;
+    else out.push(tok);
+  }
+  return out;
+}
+
+/** A value cell printed with a number (`≥90%`, `2次`, `98.69%`). */
+const isNumberValue = (tok: string): boolean => parseValue(tok).value !== null;
+
 export function readTextRows(text: BlockText): RowsResult {
   const { lines, end } = text;
   const notes = new Map<number, string>();
@@ -108,13 +136,17 @@ export function readTextRows(text: BlockText): RowsResult {
     if (c === "") continue;
     // a 绩效目标表's header is read once it names its value column: the rows follow (their values are not all operators)
     if (i > header && !HEADER_WORDS.test(c) && isTargetOnly(headerSchema(headerText.join("")))) break;
-    if (i > header && (scanHeadings(c).hits.length > 0 || LEVEL1_START.includes(c) || (mayHoldNatureToken(raw) && splitTokens(raw).some(isNatureToken)))) break;
+    if (i > header && (scanHeadings(c).hits.length > 0 || LEVEL1_START.includes(c) || LEVEL1_FIRST.includes(c) || headingPrefixRest(c) !== null || (mayHoldNatureToken(raw) && splitTokens(raw).some(isNatureToken)))) break;
     headerText.push(raw);
     notes.set(i, "indicator table header");
   }
-  const schema = headerSchema(headerText.join(""));
+  const above = headerAbove(text, header);
+  for (const l of above) notes.set(l, "indicator table header");
+  const schema = withColumnsAbove(headerSchema(headerText.join("")), above.map((l) => text.compact(l)).join(""));
   if (isTargetOnly(schema)) return readTargetRows(text, i, notes, used);
   const hasNature = schema.includes("nature");
+  const hasUnitColumn = schema.includes("unit");
+  const scoreless = !hasNature && schema.includes("target") && schema.includes("actual") && !schema.includes("weight") && !schema.includes("score");
 
   let levels: Levels = { level1: null, level2: null };
   let buffer: { line: number; text: string }[] = [];
@@ -192,7 +224,11 @@ export function readTextRows(text: BlockText): RowsResult {
     const t = text.trimmed(i);
     if (t === "") continue;
     const c = text.compact(i);
-    if (isPageNumber(t)) {
+    if (isPageMarker(t)) {
+      notes.set(i, t.startsWith("=") ? "page marker" : "page number");
+      continue;
+    }
+    if (isBarePageNumber(lines, i)) {
       notes.set(i, "page number");
       continue;
     }
@@ -212,7 +248,8 @@ export function readTextRows(text: BlockText): RowsResult {
     expectRest = null;
 
     // the tokens: where a pending 定性 row reads its scores, where a run of score numbers ends a row, or where a line can hold a nature token
-    const tokens = pendingQual !== null || !hasNature || mayHoldNatureToken(t) ? splitTokens(t) : [];
+    const split = pendingQual !== null || !hasNature || mayHoldNatureToken(t) ? splitTokens(t) : [];
+    const tokens = hasUnitColumn ? split : joinUnits(split);
 
     // a pending 定性 row: its target text, then the line with its scores
     if (pendingQual) {
@@ -234,8 +271,13 @@ export function readTextRows(text: BlockText): RowsResult {
 
     let vi = -1; // first value token
     let numRun: { from: number; to: number } | null = null;
+    let pairOnly = false;
     if (hasNature) vi = tokens.findIndex(isNatureToken);
-    else {
+    else if (scoreless) {
+      // no 分值 / 得分: a row prints its target and its actual as numbers, then its reason, if any
+      for (let k = tokens.length - 2; k >= 0 && vi < 0; k--) if (isNumberValue(tokens[k]) && isNumberValue(tokens[k + 1])) vi = k;
+      pairOnly = vi >= 0;
+    } else {
       let z = tokens.length - 1;
       while (z >= 0 && amountCell(tokens[z]) === null) z--;
       let a = z;
@@ -274,6 +316,11 @@ export function readTextRows(text: BlockText): RowsResult {
       const left = walk(rest, schema.slice(schema.indexOf("nature")), ind.values);
       if (left.length > 0) ind.rule = "unplaced tokens: " + left.join(" ");
       if (ind.values.nature === "定性" && ind.values.target === null) pendingQual = ind;
+    } else if (pairOnly) {
+      ind.values.target = tokens[vi];
+      ind.values.actual = tokens[vi + 1];
+      const tail = tokens.slice(vi + 2);
+      if (tail.length > 0) ind.values.reason = tail.join(" ");
     } else if (numRun) {
       ind.values.target = tokens[vi];
       ind.values.actual = tokens[vi + 1];

@@ -148,3 +148,19 @@ describe("target values", () => {
     expect(parseValue("≥3项")).toMatchObject({ operator: "≥", value: 3, unit: "项" });
   });
 });
+
+describe.skipIf(!hasCorpus)("国家信访局 项目支出绩效自评表 (central template, text)", () => {
+  const xfj = corpusDocument("cn_xfj_2024_dept_final.txt");
+  const row = (line: number) => xfj().performance_indicators.find((i) => i.source_line === line);
+  it("年度指标 above the header and 值 below it name the target column; units printed apart are joined to their numbers", () => {
+    // line 786: 成本指标 每本刊物印刷成本 ≤1.4 元 1.4 元 20 20
+    expect(row(786)).toMatchObject({ indicator: "每本刊物印刷成本", target_text: "≤1.4元", operator: "≤", target_value: 1.4, unit: "元", actual_value: 1.4, weight: 20, score: 20, met: true });
+    // line 799: 微信发稿量（篇） ≥350 篇 335 篇 6 4
+    expect(row(799)).toMatchObject({ indicator: "微信发稿量（篇）", target_value: 350, unit: "篇", actual_value: 335, weight: 6, score: 4, met: false });
+    const reasons = new Map(xfj().residue.map((r) => [r.source_line, r.reason]));
+    expect([reasons.get(780), reasons.get(781), reasons.get(803), reasons.get(804)]).toEqual(["indicator table header", "indicator table header", "page number", "page marker"]);
+  }, 120_000);
+  it("a page's number and marker are never read as a row (`30` / `=== PAGE 33 ===`)", () => {
+    expect(xfj().performance_indicators.some((i) => /PAGE|===/.test(`${i.indicator} ${i.target_text} ${i.actual_text}`))).toBe(false);
+  }, 120_000);
+});

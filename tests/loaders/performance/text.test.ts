@@ -60,6 +60,16 @@ describe("001 绩效评价报告 tables", () => {
     // grid header (指标 / 性质 on two rows)
     expect(at(r.indicators, 9581)).toMatchObject({ indicator: "DRG 支付准确率", level2: "质量指标", operator: "≥", target_value: 100, actual_value: 100, weight: 30, score: 30 });
   });
+  it("a 转移支付 table without 分值 / 得分 (三级指标 | 年度指标值 | 全年完成值 | 未完成原因和改进措施): rows end in their target and actual", () => {
+    // line 10461 `≥90% 98.69%` under its name's two lines (10458, 10460)
+    expect(at(r.indicators, 10461)).toMatchObject({ indicator: "医保基金结算清算单上传率", operator: "≥", target_value: 90, actual_value: 98.69, unit: "%", met: true, weight: null });
+    expect(at(r.indicators, 10461).source_lines).toEqual([10458, 10460, 10461]);
+    const unmet = at(r.indicators, 10463);
+    expect(unmet).toMatchObject({ indicator: "医保电子凭证激活率", target_value: 90, actual_value: 66.78, met: false });
+    expect(unmet.reason_unmet).toMatch(/^一是老人和小孩没有手机或者没有智能手机，.*真正做到医保电子凭证全覆盖。$/);
+    // a target and an actual printed with their units apart (`≥1 次 2 次`)
+    expect(at(r.indicators, 10432)).toMatchObject({ target_text: "≥1次", actual_text: "2次", operator: "≥", target_value: 1, actual_value: 2, unit: "次", met: true });
+  });
 });
 
 describe("004 项目支出绩效目标自评表 (元)", () => {
