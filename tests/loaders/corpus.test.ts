@@ -185,6 +185,15 @@ describe.skipIf(!hasCorpus)("templates of other provinces", () => {
     expect(d.checks.filter((c) => c.rule === "cross_table" && c.source_lines.includes(676))).toEqual([]);
     expect(d.checks.filter((c) => c.rule === "cross_table" && c.table_ids.includes("表3") && c.severity === "error")).toEqual([]);
   }, 60_000);
+  it("深圳: a name wrapped around its amounts (表4 lines 4318–4320) is the row's name; its lines stay in residue naming the row", () => {
+    const d = doc("gd_sz_sthjj_2026_dept_budget");
+    expect(d.line_items.find((i) => i.source_line === 4319 && i.table_id === "表4")?.row_label).toBe("机关事业单位基本养老保险缴费");
+    const reasons = new Map(d.residue.map((r) => [r.source_line, r.reason]));
+    expect([reasons.get(4318), reasons.get(4320)]).toEqual([
+      "label wrapped around its amounts: joined into the row of line 4319",
+      "label wrapped around its amounts: joined into the row of line 4319",
+    ]);
+  });
   it("no document is ok with zero tables while it prints table-like blocks", () => {
     for (const name of ["gd_gz_tjj_2026_dept_budget", "gd_zh_swj_2026_dept_budget", "jl_cc_xfj_2026_dept_budget", "sn_xa_ybj_2022_dept_budget", "zj_huz_wjw_2026_dept_budget"]) {
       const d = doc(name);

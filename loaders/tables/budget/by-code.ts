@@ -502,7 +502,7 @@ function unitsByName(rows: Row[], header: Array<[number, string]>, above: Array<
  * lines above and below (`机关事业单位基本养老保险缴` / `2080505 175.83 …` /
  * `费支出`). The label lines between two rows go to the row without a name;
  * between two such rows, the first half to the row above, the rest to the
- * row below. The lines stay in residue (label rows), the row gets its name.
+ * row below. The row gets its name; the lines stay in residue, naming the row.
  */
 function joinWrappedLabels(rows: Row[], residue: ResidueRow[]): void {
   // a fragment is one word without digits (a short one may look like a repeated header: `支出`)
@@ -529,16 +529,16 @@ function joinWrappedLabels(rows: Row[], residue: ResidueRow[]): void {
   };
   // (a label row too: a unit named over two lines, its amounts on the middle line, prints no code)
   const unnamed = (r: Row | undefined) => r !== undefined && (r.kind === "code" || r.kind === "unit" || r.kind === "label") && r.label.trim() === "";
-  const above = new Map<Row, string[]>();
-  const below = new Map<Row, string[]>();
+  const above = new Map<Row, number[]>();
+  const below = new Map<Row, number[]>();
   for (let k = 0; k <= rows.length; k++) {
     const prev = rows[k - 1];
     const next = rows[k];
-    const lines = between(prev?.line ?? 0, next?.line ?? Number.MAX_SAFE_INTEGER).map((l) => labelLines.get(l)!);
+    const lines = between(prev?.line ?? 0, next?.line ?? Number.MAX_SAFE_INTEGER);
     if (!next && unnamed(prev)) {
       // the last row: the label lines right below it
-      const after: string[] = [];
-      for (let l = prev.line + 1; labelLines.has(l); l++) after.push(labelLines.get(l)!);
+      const after: number[] = [];
+      for (let l = prev.line + 1; labelLines.has(l); l++) after.push(l);
       if (after.length) below.set(prev, after);
     }
     if (lines.length === 0 || !next) continue;
@@ -549,7 +549,18 @@ function joinWrappedLabels(rows: Row[], residue: ResidueRow[]): void {
     } else if (unnamed(prev)) below.set(prev, lines);
     else if (unnamed(next)) above.set(next, lines);
   }
-  for (const r of rows) if (unnamed(r) && (above.has(r) || below.has(r))) r.label = [...(above.get(r) ?? []), ...(below.get(r) ?? [])].join("");
+  const joined = new Map<number, number>();
+  for (const r of rows) {
+    if (!unnamed(r) || !(above.has(r) || below.has(r))) continue;
+    const lines = [...(above.get(r) ?? []), ...(below.get(r) ?? [])];
+    r.label = lines.map((l) => labelLines.get(l)!).join("");
+    for (const l of lines) joined.set(l, r.line);
+  }
+  // the lines stay in residue, saying which row's name they became
+  for (const res of residue) {
+    const row = joined.get(res.source_line);
+    if (row !== undefined) res.reason = `label wrapped around its amounts: joined into the row of line ${row}`;
+  }
 }
 
 /** The body's rows with amounts wrapped around their line (split-amounts.ts); a row is a line with a code or a label. */
