@@ -69,7 +69,11 @@ export function hierarchy(ctx: AuditContext, run: RuleRun): void {
   }
 }
 
-/** A code's figure within one unit: rows printing the same code under different labels (projects) are summed; a repeated label is printed twice and counted once. */
+/**
+ * A code's figure within one unit: rows printing the same code under different labels (projects) are summed;
+ * a repeated label is printed twice and counted once, unless both are leaf rows of different amounts (one
+ * purchase under two economic codes: 业务档案专项费 C0908 for 600000 and for 1222000 元).
+ */
 interface CodeCell extends Cell {
   parts: Cell[];
 }
@@ -82,7 +86,7 @@ function codeCells(coded: Cell[]): Map<string, Map<string, CodeCell>> {
     const m = byUnit.get(u)!;
     const had = m.get(c.row.code!);
     if (!had) m.set(c.row.code!, { row: c.row, item: c.item, parts: [c] });
-    else if (!had.parts.some((p) => p.row.key === c.row.key)) had.parts.push(c);
+    else if (!had.parts.some((p) => p.row.key === c.row.key && !(p.item.is_leaf && c.item.is_leaf && wan(p.item) !== wan(c.item)))) had.parts.push(c);
   }
   return byUnit;
 }

@@ -96,7 +96,8 @@ export function parseProcurement(ctx: TableContext): TableReading {
       continue;
     }
     const unitCode = unit ? unit.code : kind === "unit" ? raw.code : null;
-    rows.push({ line: n, label: unit ? unit.name : raw.label, code: kind === "unit" && !unit ? null : raw.code, unit: unitCode, kind, ...read });
+    // a unit row is its items' subtotal: the classification it prints (210 15 05 245001 …) is its items', not a code row of its own
+    rows.push({ line: n, label: unit ? unit.name : raw.label, code: kind === "unit" ? null : raw.code, unit: unitCode, kind, ...read });
   }
   // the unit of each item row: the unit row above it
   let current: string | null = null;

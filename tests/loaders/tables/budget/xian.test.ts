@@ -49,6 +49,12 @@ describe.skipIf(!hasCorpus)("西安 部门综合预算 (元)", () => {
       ["quantity", 15000, "数量", "2101506", "245002"],
     ]);
     expect(xian().line_items.find((i) => i.source_line === 812)?.row_label).toBe("业务档案专项费 C0908其他专业技术服务");
+    // a unit row (line 792: 210 15 05 245001 西安市医疗保障局 21 7499000) is its items' subtotal, no code row: the audit sums the items once
+    expect(at(792)).toEqual([
+      ["procurement_budget", 7499000, "元", null, "245001"],
+      ["quantity", 21, "数量", null, "245001"],
+    ]);
+    expect(xian().checks.filter((c) => c.table_ids.includes("表12") && c.severity === "error")).toEqual([]);
     expect(xian().line_items.find((i) => i.source_line === 812 && i.measure === "quantity")?.amount_wan).toBeNull();
     // a unit row that no longer sums its items makes the table partial, naming the line
     const lines = readFileSync(join(CORPUS, "sn_xa_ybj_2022_dept_budget.txt"), "utf8").split("\n");
