@@ -20,6 +20,22 @@ export function indicatorsByProject(ctx: AuditContext): Map<string, IndicatorLik
   return byProject;
 }
 
+const round2 = (x: number) => Math.round(x * 100) / 100;
+/** A line ending in two plain numbers, as an indicator row ends in its 分值 and 得分 (`工作法制化、专   10 9`). */
+const SCORE_PAIR_END = /(^|\s)\d+(\.\d+)?\s+\d+(\.\d+)?\s*$/;
+const TOTAL_LINE = /^\s*(总\s*分|合\s*计|总\s*额|(年度|实施期)?资金总额)/;
+
+/**
+ * Lines of a project's table that end as a scored indicator row does but are no indicator's values line (a
+ * line taken into a name or a reason keeps its numbers unread).
+ */
+function unreadScoreLines(ctx: AuditContext, p: { source_line: number; source_lines?: number[] }, inds: IndicatorLike[]): number[] {
+  const lines = ctx.input.lines;
+  if (!lines || !p.source_lines) return [];
+  const used = new Set(inds.map((i) => i.source_line));
+  return p.source_lines.filter((l) => !used.has(l) && l !== p.source_line && SCORE_PAIR_END.test(lines[l - 1] ?? "") && !TOTAL_LINE.test(lines[l - 1]));
+}
+
 export function performanceScore(ctx: AuditContext, run: RuleRun): void {
   const byProject = indicatorsByProject(ctx);
   for (const p of ctx.input.projects ?? []) {
@@ -33,6 +49,25 @@ export function performanceScore(ctx: AuditContext, run: RuleRun): void {
       const tol = 0.01 * n;
       const expected = withExec !== null && Math.abs(withExec - p.total_score) <= Math.abs(sum - p.total_score) ? withExec : sum;
       const parts = expected === withExec ? "Σ 指标得分 + 预算执行率得分" : "Σ 指标得分";
+      const unread = Math.abs(expected - p.total_score) > tol ? unreadScoreLines(ctx, p, inds) : [];
+      if (unread.length > 0) {
+        // the sum is short of rows the parser did not read: no finding about the document, a note that it was not checked
+        run.fail(
+          {
+            zh: `绩效项目“${p.project_name}”总分`,
+            en: `project "${p.project_name}" total score`,
+            subject: p.project_name,
+            source_lines: [...projectLines, ...unread],
+            table_ids: [],
+          },
+          "info",
+          `未核对：第 ${unread.join("、")} 行打印的得分未读为指标（已读 ${scored.length} 项指标之和为 ${round2(expected)}，总分 ${p.total_score}）。`,
+          `not checked: line(s) ${unread.join(", ")} print scores no indicator was read from (the ${scored.length} indicators read sum to ${round2(expected)}, the total is ${p.total_score}).`,
+          expected,
+          p.total_score,
+        );
+        continue;
+      }
       run.amounts(
         () => ({
           zh: `绩效项目“${p.project_name}”总分 = ${parts}（${scored.length} 项指标）`,
