@@ -63,7 +63,7 @@ interface Heading {
 const isVerticalCharacter = (cell: string): boolean => cell.length === 1 && /[\u4e00-\u9fa5]/.test(cell);
 
 /** Read the indicator rows of a target-only table from line `from` (after its header) to the block's end. */
-export function readTargetRows(text: BlockText, from: number, notes: Map<number, string>, used: Set<number>): RowsResult {
+export function readTargetRows(text: BlockText, from: number, notes: Map<number, string>, used: Set<number>, remarks = false): RowsResult {
   const rows: Row[] = [];
   const headings: Heading[] = [];
   let buffer: { line: number; text: string }[] = [];
@@ -158,6 +158,14 @@ export function readTargetRows(text: BlockText, from: number, notes: Map<number,
       continue;
     }
     const last = rest[rest.length - 1];
+    // a 备注 printed after the value (`培训人数 ≥300人 按年度计划`): the value is the number before it
+    const remark = remarks && rest.length >= 3 && !NUMBER_VALUE.test(last) && parseValue(last).value === null && NUMBER_VALUE.test(rest[rest.length - 2]);
+    if (remark) {
+      const own = rest.slice(0, -2).join("");
+      pushRow(i, [...takeBuffer(), { line: i, text: own }], rest[rest.length - 2], own.length, 0);
+      rows[rows.length - 1].indicator.rule = `备注 not extracted: ${last}`;
+      continue;
+    }
     if (rest.length >= 2 && isValueCell(last, false)) {
       const own = rest.slice(0, -1).join("");
       pushRow(i, [...takeBuffer(), { line: i, text: own }], last, own.length, 0);
@@ -235,7 +243,7 @@ function assignLevels(rows: RawIndicator[], headings: Heading[]): void {
     for (let r = from; r < Math.min(to, rows.length); r++) {
       rows[r].level2 = g.name;
       rows[r].level1 = levelOneOf(g.name);
-      if (centred) rows[r].rule = "二级指标 by its heading centred on its rows";
+      if (centred) rows[r].rule = [rows[r].rule, "二级指标 by its heading centred on its rows"].filter(Boolean).join("; ");
     }
   });
 }

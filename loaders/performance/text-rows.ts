@@ -143,7 +143,7 @@ export function readTextRows(text: BlockText): RowsResult {
   const above = headerAbove(text, header);
   for (const l of above) notes.set(l, "indicator table header");
   const schema = withColumnsAbove(headerSchema(headerText.join("")), above.map((l) => text.compact(l)).join(""));
-  if (isTargetOnly(schema)) return readTargetRows(text, i, notes, used);
+  if (isTargetOnly(schema)) return readTargetRows(text, i, notes, used, headerText.some((h) => removeSpaces(h).includes("备注")));
   const hasNature = schema.includes("nature");
   const hasUnitColumn = schema.includes("unit");
   const scoreless = !hasNature && schema.includes("target") && schema.includes("actual") && !schema.includes("weight") && !schema.includes("score");

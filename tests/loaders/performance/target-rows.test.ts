@@ -141,6 +141,18 @@ describe("headings that open their rows (not centred)", () => {
   });
 });
 
+describe("a 备注 column with something printed in it", () => {
+  const lines = ["一级指标 二级指标 三级指标 指标值 备注", "产出指标 数量指标 培训人数 ≥300人 按年度计划", "培训班次 ≥4次", "效益指标 社会效益指标 群众知晓度 持续提升"];
+  it("the value is the number before the remark; a row without one reads as before", () => {
+    const r = readTextRows(new BlockText(lines, 1, lines.length));
+    expect(r.indicators.map((i) => [i.name, i.values.target, i.level2, i.rule])).toEqual([
+      ["培训人数", "≥300人", "数量指标", "备注 not extracted: 按年度计划"],
+      ["培训班次", "≥4次", "数量指标", null],
+      ["群众知晓度", "持续提升", "社会效益指标", null],
+    ]);
+  });
+});
+
 describe("target values", () => {
   it("a range has no one target number; its unit is kept", () => {
     expect(parseValue("10-15项")).toMatchObject({ operator: null, value: null, unit: "项" });
