@@ -20,6 +20,28 @@ export interface RowValues {
   polarity: string | null;
 }
 
+/** An indicator row as a reader found it, before it becomes a performance_indicators row. */
+export interface RawIndicator {
+  level1: string | null;
+  level2: string | null;
+  name: string;
+  values: RowValues;
+  source_line: number;
+  source_lines: number[];
+  rule: string | null;
+}
+
+export interface RowsResult {
+  indicators: RawIndicator[];
+  /** 1-based line → residue reason, for lines that gave nothing. */
+  notes: Map<number, string>;
+  /** Lines consumed by indicators. */
+  used: Set<number>;
+  /** Line after the last indicator line (合计 / 总分), or null. */
+  sum_line: number | null;
+  schema: ColumnKey[];
+}
+
 export function emptyValues(): RowValues {
   return { nature: null, target: null, unit: null, actual: null, weight: null, score: null, reason: null, polarity: null };
 }

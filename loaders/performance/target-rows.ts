@@ -19,7 +19,7 @@ import type { BlockText } from "./block-text.ts";
 import { AMBIGUOUS, headingPrefixRest, isHeading, LEVEL1_ONLY, levelOneOf } from "./headings.ts";
 import { uniqueAscending } from "../base/line-order.ts";
 import { emptyValues } from "./row.ts";
-import type { RawIndicator, RowsResult } from "./text-rows.ts";
+import type { RawIndicator, RowsResult } from "./row.ts";
 import { parseValue } from "./values.ts";
 
 /** A schema whose one value column is the target (no 完成值, 分值, 得分 or 指标性质): a 绩效目标表. */

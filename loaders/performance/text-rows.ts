@@ -7,36 +7,16 @@
  * previous row — told apart by the heading vocabulary, whether the value
  * line carries its own name, and sentence ends (`。`).
  */
-import { applyHeadings, headerSchema, headingPrefixRest, isHeading, scanHeadings, withColumnsAbove, type ColumnKey, type Levels } from "./headings.ts";
+import { applyHeadings, headerSchema, headingPrefixRest, isHeading, scanHeadings, withColumnsAbove, type Levels } from "./headings.ts";
 import { isUnitCell, parseValue } from "./values.ts";
 import { amountCell } from "./project.ts";
-import { emptyValues, isNatureToken, mayHoldNatureToken, walk, type RowValues } from "./row.ts";
+import { emptyValues, isNatureToken, mayHoldNatureToken, walk, type RawIndicator, type RowsResult } from "./row.ts";
 import { removeSpaces } from "../base/fold.ts";
 import type { BlockText } from "./block-text.ts";
 import { ascending } from "../base/line-order.ts";
 import { isTargetOnly, readTargetRows } from "./target-rows.ts";
 import { isBarePageNumber, isPageMarker } from "../document/line-kinds.ts";
 
-export interface RawIndicator {
-  level1: string | null;
-  level2: string | null;
-  name: string;
-  values: RowValues;
-  source_line: number;
-  source_lines: number[];
-  rule: string | null;
-}
-
-export interface RowsResult {
-  indicators: RawIndicator[];
-  /** 1-based line → residue reason, for lines that gave nothing. */
-  notes: Map<number, string>;
-  /** Lines consumed by indicators. */
-  used: Set<number>;
-  /** Line after the last indicator line (合计 / 总分), or null. */
-  sum_line: number | null;
-  schema: ColumnKey[];
-}
 
 /** Words of an indicator table's header (a header line holds one). */
 const HEADER_WORDS = /指标|备注|名称|内容|单位|分值|得分|原因|性质/;

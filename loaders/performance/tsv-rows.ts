@@ -10,7 +10,7 @@ import { cells } from "../ingest/layout.ts";
 import { applyHeadings, headerSchema, isHeading, TABLE_LABELS, type ColumnKey, type Levels } from "./headings.ts";
 import { amountCell, splitDeptCode } from "./project.ts";
 import { emptyValues, walk } from "./row.ts";
-import type { RawIndicator } from "./text-rows.ts";
+import type { RawIndicator } from "./row.ts";
 import { joinSpacedHan, removeSpaces } from "../base/fold.ts";
 
 export interface TsvProject {
