@@ -22,6 +22,13 @@ export function isBarePageNumber(lines: readonly string[], n: number): boolean {
   return true;
 }
 
+/** What a page's own line is, for a residue note: `page marker` (the extractor's), `page number` (printed), else null. */
+export function pageLineNote(lines: readonly string[], n: number): string | null {
+  const t = lines[n - 1].trim();
+  if (isPageMarker(t)) return t.startsWith("=") ? "page marker" : "page number";
+  return isBarePageNumber(lines, n) ? "page number" : null;
+}
+
 /**
  * A note saying the table has no data: `本表无数据`, `本表为空表`,
  * `没有…支出，故本表无数据` anywhere on the line, or a note (`注：` / `备注：`)

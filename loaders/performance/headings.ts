@@ -72,11 +72,8 @@ export function scanHeadings(text: string): { hits: HeadingHit[]; labels: Headin
   return { hits, labels };
 }
 
-const IMPLIED_LEVEL1: [RegExp, string][] = [
-  [/效益指标$/, "效益指标"],
-  [/^(服务对象)?满意度(指标)?$/, "满意度指标"],
-  [/(可持续影响|可持续发展)指标$/, "效益指标"],
-];
+/** The 一级 classes a 二级 heading always brings with it, whatever 一级 was read before. */
+const IMPLIED_ALWAYS = new Set(["效益指标", "满意度指标"]);
 
 /** The 一级指标 a 二级指标 belongs to (成本指标 alone is the 产出 class of the templates before 2021); null for a 一级 name. */
 const LEVEL1_OF: [RegExp, string][] = [
@@ -116,7 +113,9 @@ export function applyHeadings(levels: Levels, names: string[]): Levels {
       }
     } else {
       level2 = h;
-      for (const [re, l1] of IMPLIED_LEVEL1) if (re.test(h) && level1 !== l1) level1 = l1;
+      // a 效益 or 满意度 二级 sets its 一级 (数量 / 质量 / 时效 keep a 一级 read otherwise: 完成指标)
+      const implied = levelOneOf(h);
+      if (implied !== null && IMPLIED_ALWAYS.has(implied)) level1 = implied;
     }
   }
   return { level1, level2 };

@@ -265,6 +265,8 @@ function readDepartmentOverall(text: BlockText, f: ProjectFields, used: Set<numb
   let header = false;
   for (let i = text.start; i <= text.end; i++) {
     const t = text.trimmed(i);
+    // the indicator table: its 合计 is of scores, not of funds
+    if (text.compact(i).includes("一级指标")) break;
     const m = t.match(/^部门(?:[（(]单位[)）])?名称\s*(.+)$/);
     if (m && f.department === null) {
       f.department = m[1].trim();

@@ -42,6 +42,12 @@ export interface RowsResult {
   schema: ColumnKey[];
 }
 
+/** A line's cells: split at white space (the extraction's gaps), none for a blank line. */
+export function splitTokens(line: string): string[] {
+  const t = line.trim();
+  return t === "" ? [] : t.split(/[ \u3000]+/);
+}
+
 export function emptyValues(): RowValues {
   return { nature: null, target: null, unit: null, actual: null, weight: null, score: null, reason: null, polarity: null };
 }

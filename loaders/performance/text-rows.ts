@@ -10,16 +10,16 @@
 import { applyHeadings, headerSchema, headingPrefixRest, isHeading, scanHeadings, withColumnsAbove, type Levels } from "./headings.ts";
 import { isUnitCell, parseValue } from "./values.ts";
 import { amountCell } from "./project.ts";
-import { emptyValues, isNatureToken, mayHoldNatureToken, walk, type RawIndicator, type RowsResult } from "./row.ts";
+import { emptyValues, isNatureToken, mayHoldNatureToken, splitTokens, walk, type RawIndicator, type RowsResult } from "./row.ts";
 import { removeSpaces } from "../base/fold.ts";
 import type { BlockText } from "./block-text.ts";
 import { ascending } from "../base/line-order.ts";
 import { isTargetOnly, readTargetRows } from "./target-rows.ts";
-import { isBarePageNumber, isPageMarker } from "../document/line-kinds.ts";
+import { pageLineNote } from "../document/line-kinds.ts";
 
 
 /** Words of an indicator table's header (a header line holds one). */
-const HEADER_WORDS = /指标|备注|名称|内容|单位|分值|得分|原因|性质/;
+const HEADER_WORDS = /指标|备注|名称|内容|单位|分值|得分|原因|性质|完成值|实际|偏差|说明|权重|措施/;
 /** A 一级 heading printed one character per line starts with one of these. */
 const LEVEL1_FIRST = ["产", "效", "满", "成"];
 const LEVEL1_START = ["产出", "效益", "满意", "成本"];
@@ -42,11 +42,6 @@ export function findHeader(text: BlockText): number | null {
     }
   }
   return null;
-}
-
-function splitTokens(line: string): string[] {
-  const t = line.trim();
-  return t === "" ? [] : t.split(/[ \u3000]+/);
 }
 
 /** Leading cells that are headings (or cut headings): their names, and what a cut one still misses. */
@@ -83,8 +78,8 @@ function headerAbove(text: BlockText, header: number): number[] {
 
 /**
  * A number's unit printed as a cell of its own (`≤1.4 元 1.4 元 20 20`) joined
- * to it, for tables without a 度量单位 column: one Han character, or a unit
- * values.ts knows.
+ * to it, for tables without a 度量单位 column: a unit values.ts knows (a
+ * reason such as `无` after the scores is no unit).
  */
 function joinUnits(tokens: string[]): string[] {
   const out: string[] = [];
@@ -204,12 +199,9 @@ export function readTextRows(text: BlockText): RowsResult {
     const t = text.trimmed(i);
     if (t === "") continue;
     const c = text.compact(i);
-    if (isPageMarker(t)) {
-      notes.set(i, t.startsWith("=") ? "page marker" : "page number");
-      continue;
-    }
-    if (isBarePageNumber(lines, i)) {
-      notes.set(i, "page number");
+    const page = pageLineNote(text.lines, i);
+    if (page !== null) {
+      notes.set(i, page);
       continue;
     }
     if ((c.startsWith("合计") || c.startsWith("总分")) && splitTokens(t).slice(1).some((x) => amountCell(x) !== null)) {

@@ -46,10 +46,10 @@ const VALUE = /^(≥|≤|=|>|<)?\s*(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(.*)$/;
 const RANGE_END = /^\s*[-~～—至]\s*\d+(?:\.\d+)?\s*(.*)$/;
 /** A unit printed as words (two Han characters or more): the value is text unless the unit is a known one. */
 const WORDS = /^[\u4e00-\u9fa5]{2,}/;
-const KNOWN_UNIT = /^(万元|元|亿元|万人次|人次|万人|万条|万册|万|个工作日|平方米|分钟|小时|个地区|个|次|家|人数|人|套|台|块|件|起|种|项|本|辆|年|月|天|条|份|册|期|支|场|处)([/／].*)?$/;
-/** A cell that is a unit alone (`元`, `万册`, `%`), printed apart from its number. */
+const KNOWN_UNIT = /^(万元|元|亿元|万人次|人次|万人|万条|万册|万|个工作日|平方米|分钟|小时|个地区|个|次|家|人数|人|套|台|块|件|起|种|项|本|辆|年|月|天|条|份|册|期|支|场|处|篇|幅|批|户|所|名|位|座|张|部|类|周|日|期次)([/／].*)?$/;
+/** A cell that is a unit alone (`元`, `万册`, `%`), printed apart from its number: a known unit only (a 偏差原因 of `无` is none). */
 export function isUnitCell(cell: string): boolean {
-  return /^[\u4e00-\u9fa5%％]$/.test(cell) || KNOWN_UNIT.test(cell);
+  return cell === "%" || cell === "％" || KNOWN_UNIT.test(cell);
 }
 /** An operator opening a (normalised) value text. */
 export const LEADING_OPERATOR = /^(≥|≤|=|>|<)/;

@@ -69,15 +69,16 @@ export function hierarchy(ctx: AuditContext, run: RuleRun): void {
   }
 }
 
+/** A code's cell within one unit, with the rows whose figures it sums. */
+interface CodeCell extends Cell {
+  parts: Cell[];
+}
+
 /**
  * A code's figure within one unit: rows printing the same code under different labels (projects) are summed;
  * a repeated label is printed twice and counted once, unless both are leaf rows of different amounts (one
  * purchase under two economic codes: 业务档案专项费 C0908 for 600000 and for 1222000 元).
  */
-interface CodeCell extends Cell {
-  parts: Cell[];
-}
-
 function codeCells(coded: Cell[]): Map<string, Map<string, CodeCell>> {
   const byUnit = new Map<string, Map<string, CodeCell>>();
   for (const c of coded) {

@@ -6,6 +6,7 @@
 import type { RuleRun } from "../compare.ts";
 import type { AuditContext } from "../context.ts";
 import type { IndicatorLike } from "../types.ts";
+import { round2 } from "../../base/money.ts";
 
 const EPS = 1e-9;
 export const linesOfIndicator = (i: IndicatorLike) => (i.source_lines?.length ? i.source_lines : [i.source_line]);
@@ -20,10 +21,18 @@ export function indicatorsByProject(ctx: AuditContext): Map<string, IndicatorLik
   return byProject;
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
-/** A line ending in two plain numbers, as an indicator row ends in its 分值 and 得分 (`工作法制化、专   10 9`). */
-const SCORE_PAIR_END = /(^|\s)\d+(\.\d+)?\s+\d+(\.\d+)?\s*$/;
-const TOTAL_LINE = /^\s*(总\s*分|合\s*计|总\s*额|(年度|实施期)?资金总额)/;
+/** A line ending in two plain numbers after a word, or printing them alone, as an indicator row ends in its 分值 and 得分 (`工作法制化、专   10 9`). */
+const SCORE_PAIR_END = /^(?:\s*|.*?(?:^|\s)[^\s\d.%-][^\s]*\s+)(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)\s*$/;
+/** Rows of the table that are no indicator: its totals, its budget row and the budget's funding sub-rows. */
+const NOT_INDICATOR = /^\s*(总\s*分|合\s*计|总\s*额|(年度|实施期)?资金总额|其中|财政|上年结转|其他资金|单位资金|其他[:：])/;
+
+/** Whether a line ends as a scored indicator row: a positive weight (at most 100) and a score within it. */
+function endsInScores(line: string): boolean {
+  const m = SCORE_PAIR_END.exec(line);
+  if (!m || NOT_INDICATOR.test(line)) return false;
+  const [weight, score] = [Number(m[1]), Number(m[2])];
+  return weight > 0 && weight <= 100 && score <= weight;
+}
 
 /**
  * Lines of a project's table that end as a scored indicator row does but are no indicator's values line (a
@@ -33,7 +42,7 @@ function unreadScoreLines(ctx: AuditContext, p: { source_line: number; source_li
   const lines = ctx.input.lines;
   if (!lines || !p.source_lines) return [];
   const used = new Set(inds.map((i) => i.source_line));
-  return p.source_lines.filter((l) => !used.has(l) && l !== p.source_line && SCORE_PAIR_END.test(lines[l - 1] ?? "") && !TOTAL_LINE.test(lines[l - 1]));
+  return p.source_lines.filter((l) => !used.has(l) && l !== p.source_line && endsInScores(lines[l - 1] ?? ""));
 }
 
 export function performanceScore(ctx: AuditContext, run: RuleRun): void {
