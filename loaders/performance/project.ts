@@ -134,7 +134,7 @@ export function budgetSchema(header: string): BudgetKey[] {
 /** Labels of a 绩效 form's project part: no department is named so. */
 const FORM_LABEL = /^(实施期限|实施单位|项目期限|项目类型|项目属性|资金金额|预算金额)/;
 const PLANNED_TOTAL = /^(实施期|年度)资金总额[:：]?$/;
-const PLANNED_PART = /^(其中[:：]?)?(财政拨款|其他资金)[:：]?$/;
+const PLANNED_PART = /^(其中[:：]?)?(当年财政拨款|财政拨款|其他资金)[:：]?$/;
 
 /**
  * The funds of a 绩效目标表 (no budget header: the label is the cell before
@@ -242,7 +242,8 @@ export function readTextProject(text: BlockText, defaultUnit: string): ProjectFi
       f.unit = m[1];
     }
     if (budgetHeaderFrom === null && BUDGET_HEADER.test(c)) budgetHeaderFrom = i;
-    if (c.startsWith("实施期资金总额") || (c.startsWith("年度资金总额") && budgetHeaderFrom === i)) {
+    // (its merged label may come first: 项目资金 实施期资金总额： 300)
+    if (c.includes("实施期资金总额") || (c.includes("年度资金总额") && budgetHeaderFrom === i)) {
       if (readPlannedFunds(text, i, f)) continue;
     }
     // the cells matter only to the 总额 / 合计 / 总分 rows below, whose first cell the spaceless line starts with

@@ -42,8 +42,25 @@ export function normaliseValueText(s: string): string {
 }
 
 const VALUE = /^(≥|≤|=|>|<)?\s*(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(.*)$/;
-/** The rest of a value after its first number when it is a range: the range's end, then the unit. */
-const RANGE_END = /^\s*[-~～—至]\s*\d+(?:\.\d+)?\s*(.*)$/;
+/** The rest of a value after its first number when it is a range: its unit if printed twice (`95%-100%`), the range's end, then the unit. */
+const RANGE_END = /^\s*(%)?\s*[-~～—至]\s*\d+(?:\.\d+)?\s*(.*)$/;
+/** `余` or `多` after a number, then a unit (one character, or one values.ts knows): more than the number. */
+const MORE_THAN = /^[余多]([\u4e00-\u9fa5]?|万元|万人次|人次|万人|个工作日|平方米)$/;
+/** A date: a year, then a month. */
+const DATE = /^\d{4}\s*[-/.年]\s*\d{1,2}/;
+/** Operators written as words, and the symbol each stands for (`不低于90%` is `≥90%`); `约` (about) is none. */
+const WORDED: Array<[RegExp, string]> = [
+  [/^(不低于|不少于|大于等于|达到)\s*(?=\d)/, "≥"],
+  [/^(不高于|不超过|小于等于)\s*(?=\d)/, "≤"],
+  [/^(大于|高于|超过)\s*(?=\d)/, ">"],
+  [/^(小于|低于)\s*(?=\d)/, "<"],
+  [/^约\s*(?=\d)/, ""],
+];
+/** A value text with an operator worded at its start written as its symbol. */
+function wordedOperator(s: string): string {
+  for (const [re, op] of WORDED) if (re.test(s)) return s.replace(re, op);
+  return s;
+}
 /** A unit printed as words (two Han characters or more): the value is text unless the unit is a known one. */
 const WORDS = /^[\u4e00-\u9fa5]{2,}/;
 const KNOWN_UNIT = /^(万元|元|亿元|万人次|人次|万人|万条|万册|万|个工作日|平方米|分钟|小时|个地区|个|次|家|人数|人|套|台|块|件|起|种|项|本|辆|年|月|天|条|份|册|期|支|场|处|篇|幅|批|户|所|名|位|座|张|部|类|周|日|期次)([/／].*)?$/;
@@ -57,13 +74,18 @@ export const LEADING_OPERATOR = /^(≥|≤|=|>|<)/;
 /** Parse one printed value. A value with a number parses to operator/value/unit; text to text only. */
 export function parseValue(printed: string): ParsedValue {
   const text = printed.trim();
-  const s = normaliseValueText(text);
+  // a date (`2024-12-31`, `2024年12月`) is text
+  if (DATE.test(text)) return { operator: null, value: null, unit: null, text };
+  const s = wordedOperator(normaliseValueText(text));
   const m = s.match(VALUE);
   if (m) {
-    // a range (`10-15项`, `3～5个`): no one target number; its unit is the one after the range
+    // a range (`10-15项`, `3～5个`, `≥95%-100%`): no one target number; its unit is the one after the range
     const range = m[3].match(RANGE_END);
-    if (range) return { operator: m[1] ?? null, value: null, unit: range[1].trim() || null, text };
+    if (range) return { operator: m[1] ?? null, value: null, unit: (range[2].trim() || range[1]) ?? null, text };
     const unit = m[3].trim();
+    // `20余次`, `10多个`: more than the number
+    const more = unit.match(MORE_THAN);
+    if (more && m[1] === undefined) return { operator: ">", value: digitsValue(m[2]), unit: more[1] || null, text };
     // `显著增强 10%` and `12月底之前` are text, not numbers: the number must lead
     if (!WORDS.test(unit) || KNOWN_UNIT.test(unit)) {
       return { operator: m[1] ?? null, value: digitsValue(m[2]), unit: unit === "" ? null : unit, text };

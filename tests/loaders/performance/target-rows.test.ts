@@ -158,6 +158,16 @@ describe("target values", () => {
     expect(parseValue("10-15项")).toMatchObject({ operator: null, value: null, unit: "项" });
     expect(parseValue("3～5个")).toMatchObject({ value: null, unit: "个" });
     expect(parseValue("≥3项")).toMatchObject({ operator: "≥", value: 3, unit: "项" });
+    expect(parseValue("≥95%-100%")).toMatchObject({ operator: "≥", value: null, unit: "%" });
+  });
+  it("operators written as words, `余` (more than), `约` (about), and dates as text", () => {
+    expect(parseValue("不低于90%")).toMatchObject({ operator: "≥", value: 90, unit: "%" });
+    expect(parseValue("不超过5万元")).toMatchObject({ operator: "≤", value: 5, unit: "万元" });
+    expect(parseValue("20余次")).toMatchObject({ operator: ">", value: 20, unit: "次" });
+    expect(parseValue("约6类")).toMatchObject({ operator: null, value: 6, unit: "类" });
+    // 004 line 1764: 医保信息平台验收 2022年12月31日前 (before: 2022 with the unit 年12月31日前)
+    expect(parseValue("2022年12月31日前")).toMatchObject({ operator: null, value: null, unit: null });
+    expect(parseValue("2024-12-31")).toMatchObject({ value: null, unit: null });
   });
 });
 
