@@ -6,7 +6,7 @@
  */
 import type { ColumnKey } from "./headings.ts";
 import { amountCell } from "./project.ts";
-import { decideMet, LEADING_OPERATOR, normaliseValueText, OPERATOR_CHARS, parseValue } from "./values.ts";
+import { decideMet, isUnitCell, LEADING_OPERATOR, normaliseValueText, OPERATOR_CHARS, parseValue } from "./values.ts";
 import type { PerformanceIndicator } from "./types.ts";
 
 export interface RowValues {
@@ -46,6 +46,21 @@ export interface RowsResult {
 export function splitTokens(line: string): string[] {
   const t = line.trim();
   return t === "" ? [] : t.split(/[ \u3000]+/);
+}
+
+/**
+ * A number's unit printed as a cell of its own (`≤1.4 元 1.4 元 20 20`) joined
+ * to it (tables without a 度量单位 column): a unit values.ts knows (a
+ * reason such as `无` after the scores is no unit).
+ */
+export function joinUnits(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (const tok of tokens) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && isUnitCell(tok) && parseValue(prev).value !== null && parseValue(prev).unit === null) out[out.length - 1] = prev + tok;
+    else out.push(tok);
+  }
+  return out;
 }
 
 export function emptyValues(): RowValues {

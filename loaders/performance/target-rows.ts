@@ -21,19 +21,15 @@ import { pageLineNote } from "../document/line-kinds.ts";
 import type { BlockText } from "./block-text.ts";
 import { AMBIGUOUS, headingPrefixRest, isHeading, LEVEL1_ONLY, levelOneOf } from "./headings.ts";
 import { uniqueAscending } from "../base/line-order.ts";
-import { emptyValues, splitTokens } from "./row.ts";
+import { emptyValues, joinUnits, splitTokens } from "./row.ts";
 import type { RawIndicator, RowsResult } from "./row.ts";
-import { isUnitCell, normaliseValueText, parseValue } from "./values.ts";
+import { leadsWithNumber, parseValue } from "./values.ts";
 
 /** A schema whose one value column is the target (no 完成值, 分值, 得分 or 指标性质): a 绩效目标表. */
 export const isTargetOnly = (schema: readonly string[]): boolean => schema.length > 0 && schema.every((k) => k === "target" || k === "unit");
 
 /** A text value cell: no digits, short, no sentence inside (`顺利开展`, `社会反响较好`). */
 const TEXT_VALUE = /^[^\d，。；;,、:：]{1,16}$/;
-/** A value printed with a number: a measure (`≥3项`, `100%`, `185.4万元`), a range (`10-15项`) or an estimate (`约6类`, `20余次`). */
-const NUMBER_VALUE = /^(≥|≤|>|<|=|约|不低于|不少于|不高于|不超过|大于|小于|达到)?\s*\d[\d,.]*\s*([-~～—至]\s*\d[\d,.]*)?\s*(余|多)?[^\d，。；;,、]{0,6}$/;
-/** Whether a cell is a value printed with a number (NUMBER_VALUE, its operator in any spelling: `＞98%`). */
-const isNumberValue = (cell: string): boolean => NUMBER_VALUE.test(normaliseValueText(cell));
 /** Lines that start with the rest of the line before: a wrapped name goes on. */
 const CONTINUES = /^[、，。；：）)]/;
 /** Placeholders of an empty form (`指标1：`, `……`). */
@@ -45,7 +41,7 @@ const isHeadingPiece = (cell: string): boolean => cell === "指标" || isHeading
 /** Whether a cell is a target value; `alone`: the cell is the only one on its line (a text value must then be short). */
 function isValueCell(cell: string, alone: boolean): boolean {
   if (PLACEHOLDER.test(cell)) return false;
-  if (isNumberValue(cell) || parseValue(cell).value !== null) return true;
+  if (leadsWithNumber(cell) || parseValue(cell).value !== null) return true;
   return TEXT_VALUE.test(cell) && !isHeadingPiece(cell) && (!alone || cell.length <= 8);
 }
 
@@ -144,7 +140,7 @@ export function readTargetRows(text: BlockText, from: number, notes: Map<number,
       continue;
     }
     // a unit printed as a cell of its own (`培训人数 300 人`, a 计量单位 column) goes with its number
-    const cells = joinUnit(splitTokens(t));
+    const cells = joinUnits(splitTokens(t));
     // leading cells that are no part of the row: a heading's characters one per line, headings, pieces of headings
     // (a row's name is kept even where it is a heading's words: 服务对象满意度 ＞80%)
     const limit = cells.length >= 2 && isValueCell(cells[cells.length - 1], false) ? cells.length - 2 : cells.length;
@@ -161,7 +157,7 @@ export function readTargetRows(text: BlockText, from: number, notes: Map<number,
     }
     const last = rest[rest.length - 1];
     // a 备注 printed after the value (`培训人数 ≥300人 按年度计划`): the value is the number before it
-    const remark = remarks && rest.length >= 3 && !isNumberValue(last) && parseValue(last).value === null && isNumberValue(rest[rest.length - 2]);
+    const remark = remarks && rest.length >= 3 && !leadsWithNumber(last) && parseValue(last).value === null && leadsWithNumber(rest[rest.length - 2]);
     if (remark) {
       const own = rest.slice(0, -2).join("");
       pushRow(i, [...takeBuffer(), { line: i, text: own }], rest[rest.length - 2], own.length, 0);
@@ -188,14 +184,6 @@ export function readTargetRows(text: BlockText, from: number, notes: Map<number,
   const indicators = rows.map((r) => r.indicator);
   assignLevels(indicators, headings);
   return { indicators, notes, used, sum_line: null, schema: ["target"] };
-}
-
-/** The last cell joined to the number before it where it is a unit alone (`300 人` → `300人`). */
-function joinUnit(cells: string[]): string[] {
-  const n = cells.length;
-  if (n < 2 || !isUnitCell(cells[n - 1])) return cells;
-  const v = parseValue(cells[n - 2]);
-  return v.value !== null && v.unit === null ? [...cells.slice(0, n - 2), cells[n - 2] + cells[n - 1]] : cells;
 }
 
 /** Length of the longest name line of the table: a line as long was cut at the width of its cell. */

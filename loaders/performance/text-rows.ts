@@ -8,9 +8,9 @@
  * line carries its own name, and sentence ends (`。`).
  */
 import { applyHeadings, headerSchema, headingPrefixRest, isHeading, scanHeadings, withColumnsAbove, type Levels } from "./headings.ts";
-import { isUnitCell, parseValue } from "./values.ts";
+import { parseValue } from "./values.ts";
 import { amountCell } from "./project.ts";
-import { emptyValues, isNatureToken, mayHoldNatureToken, splitTokens, walk, type RawIndicator, type RowsResult } from "./row.ts";
+import { emptyValues, isNatureToken, joinUnits, mayHoldNatureToken, splitTokens, walk, type RawIndicator, type RowsResult } from "./row.ts";
 import { removeSpaces } from "../base/fold.ts";
 import type { BlockText } from "./block-text.ts";
 import { ascending } from "../base/line-order.ts";
@@ -72,21 +72,6 @@ function headerAbove(text: BlockText, header: number): number[] {
     if (c === "") continue;
     if (!HEADER_ABOVE.test(c)) break;
     out.unshift(i);
-  }
-  return out;
-}
-
-/**
- * A number's unit printed as a cell of its own (`≤1.4 元 1.4 元 20 20`) joined
- * to it, for tables without a 度量单位 column: a unit values.ts knows (a
- * reason such as `无` after the scores is no unit).
- */
-function joinUnits(tokens: string[]): string[] {
-  const out: string[] = [];
-  for (const tok of tokens) {
-    const prev = out[out.length - 1];
-    if (prev !== undefined && isUnitCell(tok) && parseValue(prev).value !== null && parseValue(prev).unit === null) out[out.length - 1] = prev + tok;
-    else out.push(tok);
   }
   return out;
 }

@@ -71,6 +71,19 @@ export function isUnitCell(cell: string): boolean {
 /** An operator opening a (normalised) value text. */
 export const LEADING_OPERATOR = /^(≥|≤|=|>|<)/;
 
+/** What may follow a value's number in its cell: a range's end, `余` / `多`, a short unit (`-15项`, `余次`, `万元`). */
+const UNIT_REST = /^([-~～—至]\s*\d[\d,.]*)?\s*[余多]?[^\d，。；;,、]{0,6}$/;
+
+/**
+ * A cell that is a value printed with a number: an operator in any spelling
+ * (`＞98%`, `不低于90%`) or `约`, the number, then at most a range's end and a
+ * short unit (`10-15项`, `20余次`); a sentence starting with a number is none.
+ */
+export function leadsWithNumber(printed: string): boolean {
+  const m = wordedOperator(normaliseValueText(printed.trim())).match(VALUE);
+  return m !== null && !m[2].startsWith("-") && UNIT_REST.test(m[3]);
+}
+
 /** Parse one printed value. A value with a number parses to operator/value/unit; text to text only. */
 export function parseValue(printed: string): ParsedValue {
   const text = printed.trim();
