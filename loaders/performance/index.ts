@@ -12,7 +12,7 @@ import { numberProblem, parseNumber } from "../ingest/numbers.ts";
 import type { FundingRow } from "./funding.ts";
 import { emptyFields, readTextProject, type ProjectFields } from "./project.ts";
 import { valueFields } from "./row.ts";
-import { readTextRows } from "./text-rows.ts";
+import { findHeader, readTextRows } from "./text-rows.ts";
 import type { RawIndicator } from "./row.ts";
 import { readTsvProjectRows, readTsvRows } from "./tsv-rows.ts";
 import type { PerformanceIndicator, PerformanceProject } from "./types.ts";
@@ -262,31 +262,31 @@ function isEmptyForm(b: Block, f: ProjectFields, rows: RawIndicator[]): boolean 
 
 /** 部门名称 and 资金总额 / 财政拨款 / 其他资金 of a plain-text 部门整体 table. */
 function readDepartmentOverall(text: BlockText, f: ProjectFields, used: Set<number>): void {
+  /** A line of amounts (总额 | 财政拨款 | 其他资金) read into the funds; false where a cell is no number. */
+  const funds = (cells: string[], i: number): boolean => {
+    const nums = cells.map(parseNumber);
+    if (nums.length === 0 || nums.some((x) => x === null)) return false;
+    [f.budget, f.budget_fiscal, f.budget_other] = [nums[0] ?? null, nums[1] ?? null, nums[2] ?? null];
+    used.add(i);
+    return true;
+  };
+  // up to the indicator table: its 合计 is of scores, not of funds
+  const last = (findHeader(text) ?? text.end + 1) - 1;
   let header = false;
-  for (let i = text.start; i <= text.end; i++) {
+  for (let i = text.start; i <= last; i++) {
     const t = text.trimmed(i);
-    // the indicator table: its 合计 is of scores, not of funds
-    if (text.compact(i).includes("一级指标")) break;
     const m = t.match(/^部门(?:[（(]单位[)）])?名称\s*(.+)$/);
     if (m && f.department === null) {
       f.department = m[1].trim();
       used.add(i);
     } else if (f.budget === null && /^(金额合计|合计)\d/.test(text.compact(i))) {
       // the tasks' total (任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金)
-      const nums = t.split(/\s+/).slice(1).map(parseNumber);
-      if (nums.length > 0 && nums.every((x) => x !== null)) {
-        [f.budget, f.budget_fiscal, f.budget_other] = [nums[0] ?? null, nums[1] ?? null, nums[2] ?? null];
-        used.add(i);
-      }
+      funds(t.split(/\s+/).slice(1), i);
     } else if (/资金总额/.test(text.compact(i))) {
       header = true;
       used.add(i);
     } else if (header && t !== "") {
-      const nums = t.split(/\s+/).map(parseNumber);
-      if (nums.every((x) => x !== null)) {
-        [f.budget, f.budget_fiscal, f.budget_other] = [nums[0] ?? null, nums[1] ?? null, nums[2] ?? null];
-        used.add(i);
-      }
+      funds(t.split(/\s+/), i);
       header = false;
     }
   }
