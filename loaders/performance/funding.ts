@@ -8,11 +8,13 @@
  * order, into the names of the funding sources, and the names given in turn
  * to the lines of numbers printed without one. Sub-rows whose source has no
  * column (财政专户管理资金, 单位资金, 本级安排 …) are named, so the rows after
- * them keep their own names, but give no figure.
+ * them keep their own names, but give no figure. A page's own line between
+ * them (its number, the extractor's page marker) is skipped.
  */
 import { parseNumber } from "../ingest/numbers.ts";
 import { removeSpaces } from "../base/fold.ts";
 import { uniqueAscending } from "../base/line-order.ts";
+import { pageLineNote } from "../document/line-kinds.ts";
 
 /** The funding sources that have columns in performance_projects. */
 export type FundingSource = "fiscal" | "carryover" | "other";
@@ -28,6 +30,12 @@ const sourceOf = new Map(NAMES);
 /** Every non-empty start of a name (`财`, `财政`, … `财政拨款`): what a name wrapped over lines may have read so far. */
 const PREFIXES = new Set(NAMES.flatMap(([n]) => [...n].map((_, k) => n.slice(0, k + 1))));
 const isPrefix = (s: string) => PREFIXES.has(s);
+
+/** The longest end of a token (three characters or more) that starts a name: `金支付财政专户` → 财政专户. */
+function nameStartAtEnd(t: string): string | null {
+  for (let k = 1; k <= t.length - 3; k++) if (isPrefix(t.slice(k))) return t.slice(k);
+  return null;
+}
 
 /**
  * A token of a sub-row's name (a line split at white space, so it holds none) without its decorations
@@ -77,18 +85,32 @@ const MAX_LINES = 40;
 /** Lines that close the sub-rows: the targets and indicators below them. */
 const AFTER = /目标|指标|^年度$/;
 
+/** The residue reason of a funding sub-row whose source has no column in performance_projects. */
+export const FUNDING_NOT_EXTRACTED = "funding-source sub-row (not extracted)";
+
+/** What readFunding read: the rows with a source, the lines they used, and the lines of the sub-rows named but without a column (residue). */
+export interface FundingRead {
+  rows: FundingRow[];
+  used: number[];
+  unextracted: number[];
+}
+
+const NONE: FundingRead = { rows: [], used: [], unextracted: [] };
+
 /**
  * Read the sub-rows printed after the budget row (line `from - 1`), up to
- * `end`, with the budget row's column keys. Returns the rows with a source
- * and every line used (names and numbers).
+ * `end`, with the budget row's column keys. Returns the rows with a source,
+ * every line they used (names and numbers), and the lines of the sub-rows
+ * whose source has no column (财政专户管理资金 wrapped around its numbers).
  */
-export function readFunding(lines: readonly string[], from: number, end: number, schema: string[]): { rows: FundingRow[]; used: number[] } {
+export function readFunding(lines: readonly string[], from: number, end: number, schema: string[]): FundingRead {
   // each line: the name tokens and, where it prints cells after them, its cells (numbers or placeholders)
   type Line = { line: number; names: string[]; cells: Array<number | null> | null };
   const read: Line[] = [];
   for (let i = from; i <= Math.min(end, from + MAX_LINES); i++) {
     const t = lines[i - 1].trim();
-    if (t === "") continue;
+    // a page break between the sub-rows (`- 44 -`, `=== PAGE 12 ===`) is no row: its dashes would read as placeholders
+    if (t === "" || pageLineNote(lines, i) !== null) continue;
     if (AFTER.test(removeSpaces(t))) break;
     const tokens = t.split(/[\s\u3000]+/);
     const k = tokens.findIndex(isCell);
@@ -110,7 +132,7 @@ export function readFunding(lines: readonly string[], from: number, end: number,
     if (l.cells && l.names.length > 0) {
       close();
       const own = l.names.join("");
-      if (!sourceOf.has(own)) return { rows: [], used: [] };
+      if (!sourceOf.has(own)) return NONE;
       named.push({ name: own, line: l, parts: [] });
       continue;
     }
@@ -119,7 +141,14 @@ export function readFunding(lines: readonly string[], from: number, end: number,
       else if (isPrefix(t)) {
         close();
         acc = t;
-      } else continue; // a cell of the row header (项目资金（万元）) is no part of a name
+      } else {
+        // the 偏差原因 beside the rows, wrapped against a name's start (`金支付财政专户` / `管理资金`); else
+        // a cell of the row header (项目资金（万元）), no part of a name
+        const start = nameStartAtEnd(t);
+        if (start === null) continue;
+        close();
+        acc = start;
+      }
       if (!accLines.includes(l.line)) accLines.push(l.line);
     }
     if (l.cells) named.push({ name: "", line: l, parts: [] }); // a line of numbers waiting for its name
@@ -128,16 +157,21 @@ export function readFunding(lines: readonly string[], from: number, end: number,
   // the names wrapped around the lines of numbers, given to those lines in turn
   const waiting = named.filter((n) => n.name === "" && n.line);
   const free = named.filter((n) => !n.line);
-  if (waiting.length !== free.length) return { rows: [], used: [] };
+  if (waiting.length !== free.length) return NONE;
   waiting.forEach((w, k) => {
     w.name = free[k].name;
     w.parts = free[k].parts;
   });
   const rows: FundingRow[] = [];
   const used: number[] = [];
+  const unextracted: number[] = [];
   for (const n of named) {
     const source = sourceOf.get(n.name);
-    if (!n.line || !source) continue;
+    if (!n.line) continue;
+    if (!source) {
+      unextracted.push(n.line.line, ...n.parts);
+      continue;
+    }
     const values: FundingRow["values"] = {};
     schema.forEach((key, k) => {
       const v = n.line!.cells![k];
@@ -146,5 +180,5 @@ export function readFunding(lines: readonly string[], from: number, end: number,
     rows.push({ source, line: n.line.line, values });
     used.push(n.line.line, ...n.parts);
   }
-  return { rows, used: uniqueAscending(used) };
+  return { rows, used: uniqueAscending(used), unextracted: uniqueAscending(unextracted) };
 }

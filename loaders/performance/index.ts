@@ -5,11 +5,12 @@
  * (project.ts + text-rows.ts). Standard financial tables are skipped.
  */
 import { unitInLine } from "../document/unit.ts";
+import { pageLineNote } from "../document/line-kinds.ts";
 import { plausibleWan, toWan } from "../base/money.ts";
 import type { ResidueRow, SourceDocument } from "../schema/types.ts";
 import type { Block } from "../segment/performance.ts";
 import { numberProblem, parseNumber } from "../ingest/numbers.ts";
-import type { FundingRow } from "./funding.ts";
+import { FUNDING_NOT_EXTRACTED, type FundingRow } from "./funding.ts";
 import { emptyFields, readTextProject, type ProjectFields } from "./project.ts";
 import { valueFields } from "./row.ts";
 import { findHeader, readTextRows } from "./text-rows.ts";
@@ -222,7 +223,7 @@ export function extractPerformance(doc: SourceDocument, blocks: Block[], ctx: { 
     } else {
       const f = readTextProject(text, unitHere ?? ctx.amount_unit);
       const rows = readTextRows(text);
-      notes = rows.notes;
+      notes = new Map([...f.notes, ...rows.notes]);
       for (const l of rows.used) used.add(l);
       for (const l of f.used.keys()) used.add(l);
       if (b.kind === "department_overall") readDepartmentOverall(text, f, used);
@@ -247,7 +248,7 @@ export function extractPerformance(doc: SourceDocument, blocks: Block[], ctx: { 
         table_id: tableId,
         source_line: i,
         source_text: t,
-        reason: problem ?? notes.get(i) ?? (emptyForm ? "empty form: no project printed in it" : defaultReason(text.compact(i))),
+        reason: problem ?? notes.get(i) ?? pageLineNote(lines, i) ?? (emptyForm ? "empty form: no project printed in it" : defaultReason(text.compact(i))),
       });
     }
   }
@@ -300,7 +301,7 @@ const FUNDING_SUB_ROW = /^(其中[:：]|财政|单位资金|其他资金|------|
 function defaultReason(c: string): string {
   if (ATTACHMENT_LABEL.test(c)) return "attachment label";
   if (EVALUATION_NARRATIVE.test(c)) return "evaluation narrative";
-  if (FUNDING_SUB_ROW.test(c)) return "funding-source sub-row (not extracted)";
+  if (FUNDING_SUB_ROW.test(c)) return FUNDING_NOT_EXTRACTED;
   if (/\d/.test(c) && /[。，；]/.test(c)) return "narrative";
   return "text in performance table not placed";
 }

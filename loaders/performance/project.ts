@@ -6,7 +6,7 @@
  */
 import { cells } from "../ingest/layout.ts";
 import { parseNumber } from "../ingest/numbers.ts";
-import { readFunding, type FundingRow } from "./funding.ts";
+import { FUNDING_NOT_EXTRACTED, readFunding, type FundingRow } from "./funding.ts";
 import type { PerformanceProject } from "./types.ts";
 import { removeSpaces } from "../base/fold.ts";
 import type { BlockText } from "./block-text.ts";
@@ -39,6 +39,8 @@ export type ProjectFields = Pick<
   used: Map<number, string>;
   /** The funding sub-rows below the budget row (funding.ts). */
   funding: FundingRow[];
+  /** 1-based lines read but giving no figure, with why (their residue reason). */
+  notes: Map<number, string>;
 };
 
 export function emptyFields(): ProjectFields {
@@ -64,6 +66,7 @@ export function emptyFields(): ProjectFields {
     self_rating: null,
     used: new Map(),
     funding: [],
+    notes: new Map(),
   };
 }
 
@@ -269,6 +272,7 @@ export function readTextProject(text: BlockText, defaultUnit: string): ProjectFi
       const funding = readFunding(lines, i + 1, end, schema);
       f.funding = funding.rows;
       for (const l of funding.used) f.used.set(l, "funding sub-row");
+      for (const l of funding.unextracted) f.notes.set(l, FUNDING_NOT_EXTRACTED);
       continue;
     }
     if (cs.length >= 2 && SUM_ROW.test(removeSpaces(cs[0])) && f.total_score === null) {

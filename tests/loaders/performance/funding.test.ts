@@ -48,6 +48,27 @@ describe("绩效自评表: the funding sub-rows below 年度资金总额", () =>
     expect(f.used).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
   it("reads nothing when the names do not match the lines of numbers one for one", () => {
-    expect(readFunding(["其中：财政", "1.00 1.00 1.00", "2.00 2.00 2.00", "绩效指标"], 1, 4, SCHEMA)).toEqual({ rows: [], used: [] });
+    expect(readFunding(["其中：财政", "1.00 1.00 1.00", "2.00 2.00 2.00", "绩效指标"], 1, 4, SCHEMA)).toEqual({ rows: [], used: [], unextracted: [] });
+  });
+  it("a page break between the sub-rows is no row (001 line 3570 `- 44 -`: 财政资金 2.00 1.48 1.48 on line 3557 read)", () => {
+    const { projects, residue } = sample("001");
+    const p = at(projects, 3461);
+    expect([p.budget_initial, p.budget_adjusted, p.executed]).toEqual([2, 1.48, 1.48]);
+    expect([p.fiscal_budget_initial, p.fiscal_budget_adjusted, p.fiscal_executed, p.funding_lines]).toEqual([2, 1.48, 1.48, '{"fiscal":3557,"other":3566}']);
+    // 财政专户 / 管理资金 / its zeros (3559–3562) and 单位资金 (3564): no column, in residue as such (not as text not placed); the page's number as such
+    expect(residue.filter((r) => r.source_line >= 3554 && r.source_line <= 3570).map((r) => [r.source_line, r.reason])).toEqual([
+      [3559, "funding-source sub-row (not extracted)"],
+      [3561, "funding-source sub-row (not extracted)"],
+      [3562, "funding-source sub-row (not extracted)"],
+      [3564, "funding-source sub-row (not extracted)"],
+      [3570, "page number"],
+    ]);
+  });
+  it("a name's start wrapped against the 原因 beside it (001 line 8902 `金支付财政专户` / `管理资金`)", () => {
+    const p = at(sample("001").projects, 8811);
+    expect([p.fiscal_budget_initial, p.fiscal_budget_adjusted, p.fiscal_executed, p.funding_lines]).toEqual([5, 1.2, 1.2, '{"fiscal":8901,"other":8909}']);
+    const f = readFunding(["其中：财", "政资金", "5.00 1.20 1.20 100.00% / /", " 金支付财政专户", "管理资金", "0.00 0.00 0.00 0.00% / /", "绩效指标"], 1, 7, SCHEMA);
+    expect(f.rows.map((r) => [r.source, r.line])).toEqual([["fiscal", 3]]);
+    expect(f.unextracted).toEqual([4, 5, 6]);
   });
 });

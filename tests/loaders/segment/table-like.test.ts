@@ -76,9 +76,9 @@ describe("honest status", () => {
   it("a document whose table-like blocks print amounts no table or 绩效 row placed is partial, naming the first (000: funding sub-rows without a column)", () => {
     const d = extractFile(SAMPLE.sichuan2022unit, "000.txt");
     expect(d.document.status).toBe("partial");
-    // line 579: `0.00 0.00 0.00 0.00% / /`, the 财政专户管理资金 sub-row, its name wrapped around it
+    // line 579: `0.00 0.00 0.00 0.00% / /`, the 财政专户管理资金 sub-row (no column), its name wrapped around it: in residue as such
     expect(d.document.message).toContain(
-      "000.txt:579: 24 of 63 amounts printed in table-like blocks not placed, on 12 line(s) (the first: text in performance table not placed)",
+      "000.txt:579: 24 of 63 amounts printed in table-like blocks not placed, on 12 line(s) (the first: funding-source sub-row)",
     );
   }, 60_000);
   it("an untrusted table leaves its amounts unplaced: the document is partial (002 表2-1, line 245)", () => {
